@@ -1,0 +1,1 @@
+"""The coach: what the assistant says (drift, asks, offers, strategies)."""

@@ -1,0 +1,267 @@
+"""Asks: shrink a long list of demands into one clear request, and name the interest it serves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.coach.drift import clean_text
+from assistant.errors import InputError
+from assistant.retrieval.embedding import MiniLMEmbedder
+
+PRIORITY_CUES = re.compile(
+    r"\b(?:above all(?: else)?|what (?:really |truly )?matters(?: most)?(?: to me)?|the main thing|"
+    r"main thing|most of all|more than anything(?: else)?|the one thing|the only thing|"
+    r"(?:most|more) important(?:ly)?|if i could (?:only )?(?:change|ask for|have) (?:just )?one thing|"
+    r"number one|first and foremost|my (?:top|biggest|real|main) (?:priority|ask|need|concern|issue)|"
+    r"the big(?:gest)? (?:one|thing)|top priority|priority)\b",
+    re.I,
+)
+_SPLIT = re.compile(
+    r"\n+|(?<=[.!?;])\s+|\s*(?:^|\s)(?:\d+[.)]|[-*•])\s+|,?\s+\band also\b\s*|,?\s+\bplus\b\s+|"
+    r",?\s+\balso,?\s+(?=(?:i|you|we|stop|please|no|the|my|your)\b)",
+    re.I,
+)
+_LEAD_CUE = re.compile(
+    r"^\s*(?:and\s+)?(?:but\s+)?(?:" + PRIORITY_CUES.pattern + r")[^,:]{0,40}?(?:is|:|,|—|-|that)\s*"
+    r"(?:that\s+|for\s+|this:?\s+)?",
+    re.I,
+)
+_TRAIL_CUE = re.compile(r",?\s*(?:that'?s|is)\s+(?:the\s+)?(?:" + PRIORITY_CUES.pattern + r").*$", re.I)
+_FILLER = re.compile(
+    r"^\s*(?:and|also|plus|oh and|ok so|so|honestly|look|frankly|seriously|i mean|and then|then|but)\b[,\s]*",
+    re.I,
+)
+_REQUEST_START = re.compile(
+    r"^(?:could you|would you|can you|will you|please|i'm asking|i am asking|i'd like|could we|"
+    r"would you be willing|can we)\b",
+    re.I,
+)
+
+INTERESTS: dict[str, str] = {
+    "time together and feeling close": "spending time together, attention, feeling close, date nights, being present",
+    "a fair share of the load": "chores, housework, dishes, cleaning, fair split of work and responsibilities",
+    "being respected and heard": "respect, being listened to, not interrupted, tone, being taken seriously, credit",
+    "financial security": "money, rent, bills, pay, salary, budget, spending, debt, costs, price, invoice",
+    "rest and health": "sleep, rest, exhaustion, health, stress, burnout, breaks, quiet evenings",
+    "reliability and trust": "keeping promises, being on time, following through, honesty, telling the truth",
+    "predictability and planning": "schedules, plans, notice in advance, knowing what happens when, deadlines",
+    "the children's wellbeing": "kids, children, school, custody, pickups, bedtime, parenting, consistency for the kids",
+    "flexibility and autonomy": "working from home, choosing my hours, freedom, flexibility, remote work, control over my time",
+    "privacy and personal space": "space, privacy, boundaries, guests, my room, alone time, not going through my things",
+    "peace and quiet at home": "noise, music, parties, late nights, neighbours, quiet hours",
+    "recognition and fair reward": "raise, promotion, recognition, equity, bonus, fair pay for contribution, title",
+    "safety": "safety, security, feeling safe, risk, health risk, locks",
+    "a say in decisions": "being consulted, decisions made together, a vote, involvement, transparency",
+}
+
+
+@dataclass(frozen=True)
+class ShrunkAsk:
+    """One ask distilled from many demands."""
+
+    ask: str
+    interest: str
+    parked: list[str]
+    source: str
+    honoured_priority: bool
+
+
+def split_demands(demands: str | Sequence[str]) -> list[str]:
+    """Turn free text or a list into separate demands (bullets, lines, sentences, 'and also')."""
+    if isinstance(demands, str):
+        text = clean_text(demands, "list of demands")
+        parts = _SPLIT.split(text)
+    elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
+        if not all(isinstance(d, str) for d in demands):
+            raise InputError("Each demand must be text.")
+        parts = [p for d in demands for p in _SPLIT.split(d.replace("\x00", ""))]
+    else:
+        raise InputError("Demands must be text or a list of texts.")
+    out: list[str] = []
+    for part in parts:
+        if part is None:
+            continue
+        part = _FILLER.sub("", part.strip(" \t-*•,;")).strip()
+        if len(part) >= 3 and re.search(r"[^\W\d_]", part):
+            out.append(part)
+    if not out:
+        raise InputError("There are no demands in that text: write what you want, one per line.")
+    return out
+
+
+def _gerund(verb: str) -> str:
+    v = verb.lower()
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and v != "be":
+        return v[:-1] + "ing"
+    if (len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", v)) or v in {"forget", "admit", "commit"}:
+        return v + v[-1] + "ing"
+    return v + "ing"
+
+
+def _flip_habit(clause: str) -> str:
+    """'you always leave X' -> 'stop leaving X'; 'you never help' -> 'help'."""
+    m = re.match(r"^(?:you|u)\s+(?:always|constantly|keep|keep on|continually)\s+(\w+)(.*)$", clause, re.I)
+    if m:
+        return f"stop {_gerund(m.group(1))}{m.group(2)}"
+    m = re.match(r"^(?:you|u)\s+(?:never|don't ever|do not ever|hardly ever|rarely)\s+(.*)$", clause, re.I)
+    if m:
+        return f"{m.group(1)} more often" if len(m.group(1).split()) <= 3 else m.group(1)
+    m = re.match(r"^(?:you|u)\s+(?:don't|do not|won't|will not|can't|didn't)\s+(.*)$", clause, re.I)
+    if m:
+        return m.group(1)
+    return clause
+
+
+_ASK_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^(?:i|we)?\s*(?:really\s+|just\s+|all\s+)?(?:need|want|would like|'d like|expect|ask)\s+(?:you|u)\s+to\s+(.+)$",
+            re.I,
+        ),
+        "action",
+    ),
+    (
+        re.compile(
+            r"^(?:you|u)\s+(?:need|have|ought|got)\s+to\s+(.+)$|^(?:you|u)\s+(?:should|must|gotta)\s+(.+)$", re.I
+        ),
+        "action",
+    ),
+    (re.compile(r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(.+?)\??$", re.I), "action"),
+    (re.compile(r"^please\s+(.+)$", re.I), "action"),
+    (
+        re.compile(r"^(i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want|would like|'d like)\s+to\s+(.+)$", re.I),
+        "self",
+    ),
+    (
+        re.compile(
+            r"^(i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want|would like|'d like|deserve|expect)\s+(.+)$", re.I
+        ),
+        "have",
+    ),
+    (re.compile(r"^no more\s+(.+)$", re.I), "nomore"),
+    (re.compile(r"^stop\s+(.+)$", re.I), "stop"),
+    (re.compile(r"^(?:we|let's|lets)\s+(?:need|should|have|must)?\s*(?:to\s+)?(.+)$", re.I), "we"),
+]
+_NOUN_START = re.compile(
+    r"^(?:more|less|fewer|a|an|the|some|no|better|fair|fairer|equal|proper|real|regular|"
+    r"decent|clear|weekly|monthly|daily|my|our|an?other)\b|^\w+\s+(?:from|for|of|at|in|on|with|by)\b",
+    re.I,
+)
+_IMPERATIVE = re.compile(
+    r"^(?:pay|give|let|tell|call|text|come|be|make|keep|put|take|clean|help|stop|start|do|get|share|"
+    r"split|pick|drop|set|agree|show|ask|check|move|turn|leave|respect|listen|spend|schedule|include|"
+    r"return|fix|cover|honou?r|consult|sign|raise|allow|bring|book|plan|send|answer|reply|update|"
+    r"commit|support|hire|cut|limit|reduce|increase|offer|provide|lower|repair|replace|finish)\b",
+    re.I,
+)
+
+
+def to_request(demand: str) -> str:
+    """Phrase one demand as a single-sentence request to the other side, without blame."""
+    text = demand.strip()
+    text = _LEAD_CUE.sub("", text)
+    text = _TRAIL_CUE.sub("", text)
+    text = re.sub(r"^(?:is|:)\s+", "", text, flags=re.I).strip(" ,.;:!-—")
+    # keep one sentence: the first clause that carries the demand
+    text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
+    text = re.sub(
+        r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"
+        r"like a normal person|for a change|ever again|already)\b,?\s*",
+        "",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,")
+    if not text:
+        return ""
+    text = _flip_habit(text)
+    text = re.sub(r"\b(?:always|never|constantly|every single time)\b\s*", "", text, flags=re.I).strip()
+    if _REQUEST_START.match(text):
+        core = re.sub(r"\?$", "", text)
+        return core[0].upper() + core[1:] + "?"
+    for pattern, form in _ASK_FORMS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        body = next(g for g in m.groups() if g is not None).strip(" .!?")
+        if form in {"self", "have"}:
+            body = m.group(2)
+        if form == "action":
+            return f"Could you {body}?"
+        if form == "self":
+            who = "I" if m.group(1).lower() == "i" else "we"
+            return f"Could {who} {m.group(2).strip(' .!?')}?"
+        if form == "have":
+            who = "I" if m.group(1).lower() == "i" else "we"
+            return f"Could {who} have {m.group(2).strip(' .!?')}?"
+        if form == "nomore":
+            return f"Could we agree on no more {body}?"
+        if form == "stop":
+            return f"Could you stop {body}?"
+        if form == "we":
+            return f"Could we {body}?"
+    if re.search(r"\b(?:should|must|needs? to|has to|have to|ought to)\b", text, re.I) and not re.match(
+        r"^(?:you|u)\b", text, re.I
+    ):
+        return f"Could we agree that {text[0].lower() + text[1:]}?"
+    if _NOUN_START.match(text):
+        return f"Could we agree on {text[0].lower() + text[1:]}?"
+    if re.match(r"^stop\b", text, re.I) or _IMPERATIVE.match(text):
+        return f"Could you {text[0].lower() + text[1:]}?"
+    being = re.match(r"^(?:you're|you are|u r|ur)\s+(.+)$", text, re.I)
+    if being:
+        return f"Could we work out together how to change this: being {being.group(1)}?"
+    return f"Could we work out a change together on this: {text[0].lower() + text[1:]}?"
+
+
+class AskShrinker:
+    """Chooses the one demand that matters and phrases it as a request."""
+
+    def __init__(self, embedder: MiniLMEmbedder) -> None:
+        self.embedder = embedder
+        self._interest_names = list(INTERESTS)
+        self._interest_vectors = embedder.embed([f"{name}: {desc}" for name, desc in INTERESTS.items()])
+
+    def shrink(self, demands: str | Sequence[str]) -> ShrunkAsk:
+        """One ask in one sentence, the interest it serves, and the rest parked for later."""
+        items = split_demands(demands)
+        chosen, honoured = self._choose(items)
+        ask = to_request(items[chosen]) or f"Could we start with this: {items[chosen]}?"
+        vectors = self.embedder.embed([items[chosen], " ".join(items)])
+        sims = self._interest_vectors @ (0.9 * vectors[0] + 0.1 * vectors[1])
+        interest = self._interest_names[int(np.argmax(sims))]
+        parked = [d for i, d in enumerate(items) if i != chosen]
+        return ShrunkAsk(ask, interest, parked, items[chosen], honoured)
+
+    def _choose(self, items: list[str]) -> tuple[int, bool]:
+        marked = [i for i, d in enumerate(items) if PRIORITY_CUES.search(d)]
+        if marked:
+            i = marked[0]
+            # "The main thing is this:" on its own points at the next demand
+            if len(_LEAD_CUE.sub("", items[i]).split()) < 3 and i + 1 < len(items):
+                return i + 1, True
+            return i, True
+        if len(items) == 1:
+            return 0, False
+        vectors = self.embedder.embed(items)
+        sims = vectors @ vectors.T
+        np.fill_diagonal(sims, 0.0)
+        centrality = sims.sum(axis=1) / (len(items) - 1)
+        # prefer a demand that is actionable over a pure complaint
+        bonus = np.array([0.05 if _is_actionable(d) else 0.0 for d in items])
+        return int(np.argmax(centrality + bonus)), False
+
+
+def _is_actionable(demand: str) -> bool:
+    d = demand.strip().lower()
+    return bool(
+        _IMPERATIVE.match(d)
+        or any(p.match(d) for p, _ in _ASK_FORMS)
+        or re.search(r"\b(?:need|want|would like|please)\b", d)
+    )

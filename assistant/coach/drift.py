@@ -1,0 +1,354 @@
+"""Drift toward ultimatums: a classifier over the offline embeddings, combined with patterns.
+
+The classifier (multinomial logistic regression on MiniLM embeddings plus pattern features)
+learns the labelled examples in ``knowledge/drift_examples.jsonl``; the patterns catch the
+structural shapes of an ultimatum it can miss and name the kinds found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits
+from assistant.errors import InputError
+from assistant.knowledge import LEVELS, Example, load_examples
+from assistant.retrieval.embedding import MODEL_ID, MiniLMEmbedder, Vectors
+
+log = logging.getLogger(__name__)
+FEATURE_VERSION = "3"
+SEVERITY = {"open": 0.0, "firm": 0.5, "ultimatum": 1.0}
+MAX_CHARS = 20_000
+
+_KIND_REASON = {
+    "threat": "it ties what you want to a consequence for them",
+    "final-offer": "it presents your position as take-it-or-leave-it",
+    "walkout": "it announces that you are leaving the conversation",
+    "deadline-penalty": "it sets a deadline with a penalty attached",
+    "non-negotiable-list": "it lists several deal-breakers at once",
+    "veiled-threat": "it hints at a consequence without saying it",
+    "cut-off": "it closes the door on further talk",
+}
+_KIND_STRATEGY = {
+    "threat": "strengthen-batna",
+    "final-offer": "keep-issues-open",
+    "walkout": "let-time-pass",
+    "deadline-penalty": "strengthen-batna",
+    "non-negotiable-list": "one-non-negotiable",
+    "veiled-threat": "neutral-third-party",
+    "cut-off": "leave-door-open",
+}
+
+
+@dataclass(frozen=True)
+class DriftVerdict:
+    """The drift check of one message."""
+
+    level: str
+    score: float
+    kinds: list[str]
+    reason: str
+    reframe: str | None
+    strategy: str | None = None
+    probabilities: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConversationDrift:
+    """The drift check of a conversation: per-message levels, a risk, and whether it drifts."""
+
+    risk: float
+    drifting: bool
+    levels: list[str]
+    scores: list[float]
+    by_speaker: dict[str, list[str]]
+    reason: str
+
+
+def _examples_key(examples: Sequence[Example]) -> str:
+    digest = hashlib.sha256(f"{MODEL_ID}|{FEATURE_VERSION}".encode())
+    for ex in examples:
+        digest.update(f"{ex.level}\t{ex.text}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def clean_text(text: object, what: str = "message") -> str:
+    """Validate free text from a person: a clear error for empty, non-text or huge input."""
+    if not isinstance(text, str):
+        raise InputError(f"The {what} must be text, not {type(text).__name__}.")
+    cleaned = text.replace("\x00", "").strip()
+    if not cleaned:
+        raise InputError(f"The {what} is empty: write a few words first.")
+    if len(cleaned) > MAX_CHARS:
+        raise InputError(
+            f"The {what} is {len(cleaned):,} characters; keep it under {MAX_CHARS:,} (split it into several messages)."
+        )
+    return cleaned
+
+
+class DriftDetector:
+    """Scores messages open / firm / ultimatum and proposes reframes."""
+
+    def __init__(
+        self,
+        embedder: MiniLMEmbedder,
+        examples: Sequence[Example],
+        cache_dir: Path | None = None,
+    ) -> None:
+        if len({e.level for e in examples}) < len(LEVELS):
+            raise InputError("The drift examples must cover open, firm and ultimatum.")
+        self.embedder = embedder
+        self.examples = list(examples)
+        vectors = self._example_vectors(cache_dir)
+        self._vectors = vectors
+        features = np.hstack([vectors, self._cues([e.text for e in self.examples])])
+        labels = np.array([e.level for e in self.examples])
+        self._model = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
+        self._model.fit(features, labels)
+        self._classes = [str(c) for c in self._model.classes_]
+
+    @classmethod
+    def from_knowledge(
+        cls, embedder: MiniLMEmbedder, knowledge_examples: Path, cache_dir: Path | None = None
+    ) -> DriftDetector:
+        return cls(embedder, load_examples(knowledge_examples), cache_dir)
+
+    def _example_vectors(self, cache_dir: Path | None) -> Vectors:
+        texts = [e.text for e in self.examples]
+        if cache_dir is None:
+            return self.embedder.embed(texts)
+        path = cache_dir / f"drift-examples-{_examples_key(self.examples)}.npy"
+        if path.is_file():
+            try:
+                cached = np.load(path)
+                if cached.shape == (len(texts), self.embedder_dimensions):
+                    loaded: Vectors = cached.astype(np.float32)
+                    return loaded
+            except (OSError, ValueError) as exc:
+                log.warning("Ignoring unreadable embedding cache %s: %s", path, exc)
+        vectors = self.embedder.embed(texts)
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, vectors)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("Could not cache example embeddings in %s: %s", cache_dir, exc)
+        return vectors
+
+    @property
+    def embedder_dimensions(self) -> int:
+        return 384
+
+    @staticmethod
+    def _cues(texts: Sequence[str]) -> Vectors:
+        return np.array([cue_features(t) for t in texts], dtype=np.float32) * 2.0
+
+    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Class probabilities from the classifier for each text."""
+        vectors = self.embedder.embed(list(texts))
+        features = np.hstack([vectors, self._cues(texts)])
+        probs = self._model.predict_proba(features)
+        return [{c: float(p) for c, p in zip(self._classes, row, strict=True)} for row in probs]
+
+    def check_message(self, text: str, context: Sequence[str] | None = None) -> DriftVerdict:
+        """Level, score, kinds, reason and reframe for one message (or draft)."""
+        return self.check_many([text], context)[0]
+
+    def check_many(self, texts: Sequence[str], context: Sequence[str] | None = None) -> list[DriftVerdict]:
+        """Check several messages in one batch (the embedding runs once for all)."""
+        cleaned = [clean_text(t) for t in texts]
+        probs = self.probabilities(cleaned)
+        hard_before = sum(
+            1
+            for p in (self.probabilities(list(context)[-4:]) if context else [])
+            if max(p, key=lambda k: p[k]) == "ultimatum"
+        )
+        return [self._verdict(t, p, hard_before) for t, p in zip(cleaned, probs, strict=True)]
+
+    def _verdict(self, text: str, probs: dict[str, float], hard_before: int) -> DriftVerdict:
+        hits = find_hits(text)
+        strongest = max((h.weight for h in hits), default=0.0)
+        level = max(probs, key=lambda k: probs[k])
+        if strongest >= 0.85 and not (denies_ultimatum(text) and not _has_consequence(hits)):
+            level = "ultimatum"
+        elif level == "ultimatum" and not hits and probs["ultimatum"] < 0.6:
+            # the classifier alone, unsure, with no structural sign: call it firm
+            level = "firm" if probs["firm"] >= probs["open"] else "open"
+        score = sum(SEVERITY[k] * v for k, v in probs.items())
+        if level == "ultimatum":
+            score = max(score, 0.5 + 0.5 * max(probs["ultimatum"], strongest))
+        elif level == "firm":
+            score = min(max(score, 0.35), 0.65)
+        else:
+            score = min(score, 0.45)
+        kinds = sorted({h.kind for h in hits}) if level == "ultimatum" else []
+        if level == "ultimatum" and not kinds:
+            kinds = self._neighbour_kinds(text)
+        reason = _reason(level, kinds, hits, hard_before)
+        reframe = reframe_for(text, kinds) if level == "ultimatum" else None
+        strategy = _KIND_STRATEGY.get(kinds[0]) if kinds else None
+        return DriftVerdict(
+            level, round(float(score), 3), kinds, reason, reframe, strategy, {k: round(v, 3) for k, v in probs.items()}
+        )
+
+    def _neighbour_kinds(self, text: str) -> list[str]:
+        """Kinds of the nearest labelled ultimatums, when no pattern named one."""
+        vector = self.embedder.embed_one(text)
+        sims = self._vectors @ vector
+        votes: Counter[str] = Counter()
+        for i in np.argsort(-sims)[:15]:
+            ex = self.examples[int(i)]
+            if ex.level == "ultimatum":
+                votes.update(ex.kinds)
+        return [votes.most_common(1)[0][0]] if votes else ["threat"]
+
+    def check_conversation(self, messages: Sequence[dict[str, str]]) -> ConversationDrift:
+        """Per-message levels, a breakdown risk in 0..1, and whether the trend is toward ultimatums."""
+        if not messages:
+            raise InputError("The conversation has no messages.")
+        texts, speakers = [], []
+        for i, m in enumerate(messages):
+            if not isinstance(m, dict):
+                raise InputError(f"Message {i + 1} must be an object with speaker and text.")
+            texts.append(clean_text(m.get("text"), f"text of message {i + 1}"))
+            speakers.append(str(m.get("speaker") or "?"))
+        verdicts = self.check_many(texts)
+        levels = [v.level for v in verdicts]
+        sev = [SEVERITY[v.level] * 0.6 + v.score * 0.4 for v in verdicts]
+        by_speaker: dict[str, list[str]] = {}
+        for s, lvl in zip(speakers, levels, strict=True):
+            by_speaker.setdefault(s, []).append(lvl)
+        risk, drifting, reason = _trend(sev, levels, speakers)
+        return ConversationDrift(round(risk, 3), drifting, levels, [v.score for v in verdicts], by_speaker, reason)
+
+
+def _has_consequence(hits: Sequence[Hit]) -> bool:
+    return any(h.kind in {"threat", "deadline-penalty", "walkout", "cut-off"} for h in hits)
+
+
+def _trend(sev: list[float], levels: list[str], speakers: list[str]) -> tuple[float, bool, str]:
+    """Risk from recent severity and its slope; drifting is a trend, not one message."""
+    n = len(sev)
+    weights = np.array([0.6 ** (n - 1 - i) for i in range(n)])
+    recent = float(np.dot(weights, sev) / weights.sum())
+    half = max(1, n // 2)
+    early, late = float(np.mean(sev[:half])), float(np.mean(sev[half:] or sev))
+    slope = late - early
+    tail = levels[-3:]
+    hard_tail = sum(1 for lvl in tail if lvl == "ultimatum")
+    per_speaker_hardening = False
+    for s in set(speakers):
+        own = [v for v, sp in zip(sev, speakers, strict=True) if sp == s]
+        if len(own) >= 2 and own[-1] >= 0.8 and own[-1] > min(own[:-1]) + 0.3:
+            per_speaker_hardening = True
+    risk = min(1.0, max(0.0, 0.65 * recent + 0.35 * max(0.0, slope) + 0.1 * hard_tail))
+    ended_open = levels[-1] == "open" and (n < 2 or levels[-2] != "ultimatum")
+    drifting = not ended_open and (
+        hard_tail >= 2
+        or (levels[-1] == "ultimatum" and (slope > 0.1 or per_speaker_hardening))
+        or (slope >= 0.35 and late >= 0.55)
+    )
+    if drifting:
+        reason = "Messages are hardening toward ultimatums; a pause or a face-saving move may help."
+    elif hard_tail:
+        reason = "There was a hard message, but the conversation is not trending that way."
+    else:
+        reason = "The conversation is staying open or firm."
+    return risk, drifting, reason
+
+
+def _reason(level: str, kinds: list[str], hits: Sequence[Hit], hard_before: int) -> str:
+    if level == "open":
+        return "Open: it invites a reply and closes no doors."
+    if level == "firm":
+        return "Firm: a clear position or limit, with no threat attached. That is fine to send."
+    phrase = next((h.phrase for h in hits if h.kind == kinds[0]), None) if kinds else None
+    why = _KIND_REASON.get(kinds[0], "it reads as take-it-or-leave-it") if kinds else "it reads as a threat"
+    quoted = f' ("{_shorten(phrase)}")' if phrase else ""
+    extra = " It follows other hard messages, so the talk may be tipping into a stand-off." if hard_before else ""
+    return f"Reads as an ultimatum: {why}{quoted}, which tends to make the other side dig in.{extra}"
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ---- reframes -------------------------------------------------------------------------
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_CONSEQUENCE_SPLIT = re.compile(
+    r",?\s*\b(?:or else|or|otherwise|if not|and if not|and if you don't|or you'll|or we'll|or i'll)\b\s*,?\s*"
+    r"(?=(?:i|we|you|i'm|we're|i'll|we'll|you'll|the|this|that|there|it|my|our)\b)",
+    re.I,
+)
+_PURE_ULTIMATUM = re.compile(
+    r"take it or leave it|final (?:offer|answer|word|price|terms)|last (?:offer|chance)|"
+    r"\b(?:done|finished) (?:talking|here|with)|\bleaving\b|walk(?:ing)? out|"
+    r"conversation is over|talks are over|don'?t (?:call|text|contact)|nothing more to|"
+    r"end of (?:story|discussion)|non[- ]?negotiable|deal[- ]?breaker|would be a (?:shame|pity)|"
+    r"hate for|regret|be sorry|remember who|consequences|lawyer|court|see you|better\b",
+    re.I,
+)
+_IF_CONSEQUENCE = re.compile(r"^\s*if\b(.+?),\s*(?:then\s+)?(?:i|we)(?:'ll| will|'m| am|'re| are)\b.*$", re.I)
+_BLAME = [
+    (re.compile(r"\byou always\b", re.I), "it often feels like you"),
+    (re.compile(r"\byou never\b", re.I), "it often feels like you don't"),
+    (re.compile(r"\byou(?:'d| had) better\b|\byou better\b", re.I), "I need you to"),
+    (re.compile(r"\byou will\b|\byou're going to\b", re.I), "I'd like you to"),
+]
+
+
+def _need_from(text: str) -> str:
+    """What the speaker wants, with the threat, the walkout or the closed door taken out."""
+    keep: list[str] = []
+    for sentence in _SENTENCES.split(text.strip()):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        if_match = _IF_CONSEQUENCE.match(sentence)
+        if if_match:
+            cond = if_match.group(1).strip()
+            cond = re.sub(r"^(?:you|u)\s+(?:don't|do not|won't|will not|can't)\s+", "", cond, flags=re.I)
+            keep.append(f"I need you to {cond}" if cond else "")
+            continue
+        head = _CONSEQUENCE_SPLIT.split(sentence, maxsplit=1)[0].strip(" ,;:-")
+        if head != sentence.strip(" ,;:-.!") and head:
+            keep.append(head)
+        elif not _PURE_ULTIMATUM.search(sentence):
+            keep.append(sentence)
+    need = " ".join(k for k in keep if k).strip()
+    for pattern, repl in _BLAME:
+        need = pattern.sub(repl, need)
+    return need.rstrip(" .!,;") if need else ""
+
+
+def reframe_for(text: str, kinds: Sequence[str]) -> str:
+    """A reframe that keeps the speaker's real need and drops the threat."""
+    need = _need_from(text)
+    need_part = f"What matters to me is this: {need[0].lower() + need[1:]}. " if need else ""
+    kind = kinds[0] if kinds else "threat"
+    closers = {
+        "threat": "I'd like us to find a way to make that happen together. What would help on your side?",
+        "deadline-penalty": "Timing matters to me here. Can we agree on a date that works for both of us, "
+        "and what we'll do if it slips?",
+        "final-offer": "I'm close to the edge of what I can do, but I'm listening. "
+        "What would you need to make this work?",
+        "walkout": "I need a short break so I don't say something I regret. "
+        "Can we pick this up again in an hour, or tomorrow?",
+        "cut-off": "I'm too worn out to keep going right now, but I don't want to close the door. "
+        "Can we try again once we've both had some time?",
+        "non-negotiable-list": "If I had to name the one thing I can't move on, it would be the first of these; "
+        "the rest I'm willing to talk through.",
+        "veiled-threat": "I'd rather say plainly what worries me than hint at it. Can we talk about it openly?",
+    }
+    return (need_part + closers.get(kind, closers["threat"])).strip()

@@ -1,0 +1,218 @@
+"""Patterns for the shapes of an ultimatum that a classifier over embeddings can miss.
+
+These are not a word list: each pattern looks for a structure (a demand tied to a consequence,
+a deadline with a penalty, a closed door) and is cancelled when the words are negated or are
+someone else's words being reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = r"(?:i|we)"
+_WILL = (
+    r"(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to| shall| would| have to| must)"
+)
+_CONSEQUENCE_VERB = (
+    r"(?:leave|leaving|walk|move out|moving out|quit|quitting|resign|sue|suing|take (?:you|this|it|him|her|them) to|"
+    r"call (?:the|my|a|your)|report|go to (?:the|a|your|my|hr|court|a lawyer|the press|the board)|"
+    r"cancel|file|strike|stop paying|withhold|pull (?:out|the|our|my)|fire|evict|"
+    r"tell (?:everyone|the|your|my|mum|mom|dad|them|people)|end (?:this|it|the|our)|"
+    r"change the locks|keep the kids|take the kids|get a lawyer|lawyer up|involve (?:a|my|the)|"
+    r"find someone else|find another|walk away|be gone|be done|never speak|block|sell|"
+    r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
+    r"escalate|call it off|break up|divorce|post|expose|remove|terminate|picket|"
+    r"take (?:my|our) business|go elsewhere|replace|stop (?:working|coming|talking)|refuse|"
+    r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here))"
+)
+
+_NEGATED_LEAD = re.compile(
+    r"\b(?:not|never|no|isn't|wasn't|won't|don't|didn't|doesn't)\s+(?:a\s+|an\s+|my\s+)?"
+    r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying)\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:you|he|she|they|someone|somebody|my \w+|your \w+|the \w+|[A-Z][a-z]+)\s+"
+    r"(?:said|says|told me|wrote|texted|yelled|shouted|keeps saying|kept saying|threatened)\b"
+    r"|\bwhen you (?:said|told|wrote|texted)|\bcalled it\b|\bsaid something like\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”'‘’«]([^\"“”«»]{3,})[\"“”'’»]")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    weight: float  # how sure a match alone makes us that this is an ultimatum
+
+
+def _p(kind: str, weight: float, *parts: str) -> Pattern:
+    return Pattern(kind, re.compile("|".join(parts), re.I), weight)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    _p(
+        "threat",
+        0.95,
+        rf"\b(?:or|otherwise|or else|else)\s*,?\s*{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        r"\b(?:or|otherwise)\s*,?\s*(?:i'm|i’m|we're|we’re|i am|we are)\s+(?:\w+\s+){0,1}"
+        r"(?:leaving|out|done|gone|moving out|walking|calling|going to|filing|taking|quitting|selling|suing)",
+        r"\bor else\b",
+        r"\byou(?:'ll| will| are going to|'re going to)\s+(?:\w+\s+){0,2}(?:regret|be sorry|pay for|lose)",
+        r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
+        rf"\bif\b[^.?!]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
+        r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|taking)",
+        r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
+        r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
+        r"\b(?:you|u)(?:'d| had) better\b|\byou better\b",
+        r"\bthere will be consequences\b|\bface the consequences\b",
+    ),
+    _p(
+        "final-offer",
+        0.95,
+        r"\btake it or leave it\b|\btake-it-or-leave-it\b",
+        r"\b(?:my|our|this is the|this is my|this is our|the)\s+(?:best and\s+)?final\s+(?:offer|answer|word|price|terms|proposal)\b",
+        r"\bbest and final\b|\blast offer\b|\blast chance\b|\bfinal chance\b",
+        r"\bnot (?:a|one) (?:penny|cent|dollar|pound|euro|minute|day|inch) more\b",
+        r"\bthat'?s (?:it|all),? (?:take it|final|end of)\b|\bend of (?:story|discussion|negotiation)\b",
+        r"\bno (?:further|more) (?:negotiation|discussion|counter ?offers?|back and forth)\b",
+        r"\bnot up for (?:discussion|negotiation|debate)\b",
+    ),
+    _p(
+        "walkout",
+        0.9,
+        r"\b(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:\w+\s+)?(?:walking out|leaving (?:the|this) (?:room|table|meeting|call|talks|negotiation)|out of here|outta here|getting up and leaving)\b",
+        r"\b(?:i'm|i’m|i am|we're|we’re|we are)\s+leaving\s*(?:now|right now)?\s*[.!]*$",
+        r"\b(?:i'm|i’m|we're|we’re)\s+(?:done|finished) here\b",
+        r"\bwalk(?:ing|ed)? out (?:of|on) (?:this|the|these)\b",
+        r"\b(?:i|we)(?:'ll| will) walk out\b|\b(?:i|we) walk out\b",
+        r"\bhanging up(?: now)?\b|\bi'm hanging up\b|\bleaving the table\b",
+        r"\bstorm(?:ing|ed)? out\b",
+    ),
+    _p(
+        "deadline-penalty",
+        0.95,
+        r"\b(?:by|before|until|till|within|no later than)\s+(?:[\w:]+\s+){1,4}?(?:,\s*)?(?:or|otherwise|or else)\s+(?:\w+\s+){0,3}"
+        r"(?:i|we|you|it|the|this|that|there|i'm|we're|i'll|we'll|deal|offer)\b",
+        r"\b(?:by|before)\s+(?:[\w:]+\s+){1,4}?(?:,\s*)?(?:if not|if it's not|if it isn't|if you don't)\b[^.?!]{0,60}\b(?:i'll|i will|we'll|we will|i'm|we're)\b",
+        r"\byou have (?:until|till|\d+|one|two|three|24|48|a) [^.?!]{0,40}(?:or|otherwise|then|after that|before)\b[^.?!]{0,50}\b(?:i|we)(?:'ll| will|'m| am|'re| are)\b",
+        r"\b(?:offer|deal|this) (?:expires|is off the table|goes away|is withdrawn) (?:at|by|on|if|after|tomorrow|tonight|friday|monday|end)\b",
+        r"\bclock is ticking\b",
+    ),
+    _p(
+        "non-negotiable-list",
+        0.9,
+        r"\bnon[- ]?negotiables?\s*(?:are|:)\s*[^.?!]*(?:,|;|\band\b|\d\))",
+        r"\b(?:these|the following|all of these|each of these|every one of these)\s+(?:are|is)\s+(?:all\s+)?(?:non[- ]?negotiable|deal[- ]?breakers|not negotiable)\b",
+        r"\bdeal[- ]?breakers?\s*(?::|are)\s*[^.?!]*(?:,|;|\band\b)",
+        r"\b(?:none of (?:this|these|it) is|all (?:of )?(?:this|these|it) (?:is|are)) (?:non[- ]?negotiable|not negotiable|up for negotiation)\b",
+        r"(?:\n|^)\s*(?:\d+[.)]|[-*•])\s.*(?:\n\s*(?:\d+[.)]|[-*•])\s.*){1,}[\s\S]*non[- ]?negotiable|non[- ]?negotiable[\s\S]*(?:\n\s*(?:\d+[.)]|[-*•])\s.*){2,}",
+    ),
+    _p(
+        "veiled-threat",
+        0.85,
+        r"\b(?:it )?(?:would|'d) be a (?:shame|pity)\b",
+        r"\b(?:would|'d) hate (?:for|to see|it if)\b[^.?!]{0,80}\b(?:affect|happen|hear|find out|get out|come out|suffer|go wrong|lose|end up|get hurt|learn)",
+        r"\bremember who\b|\bdon't forget who\b|\bknow what (?:i|we) know\b|\bi know where\b",
+        r"\bpeople who [^.?!]{0,40}\b(?:regret|tend to|end up|don't last|learn)\b",
+        r"\b(?:things|life|this) (?:could|can|might|will) get (?:difficult|ugly|complicated|messy|hard|very hard|uncomfortable)\b",
+        r"\bwouldn't want (?:anything|something|that) to\b|\bbe a shame if\b",
+        r"\b(?:lawyer|attorney|hr|the landlord|the court|the judge|your boss|the board|the council|the press|the investors|the school|social services)\s+(?:might|would|will|may|could) (?:be )?(?:\w+ )?(?:interested|curious|want to know|like to hear|find)\b",
+        r"\bthink (?:very )?carefully about (?:your|what happens|the consequences)\b|\bbe careful\b[^.?!]{0,30}\b(?:what|who|how)\b",
+        r"\bnice (?:job|place|house|reputation|career) you(?:'ve| have) got\b",
+        r"\bwatch (?:your|yourself|out)\b|\bi(?:'d| would) think twice\b",
+        r"\b(?:your|the) (?:review|bonus|reference|promotion|deposit|custody|visitation|contract renewal)\b[^.?!]{0,40}\b(?:might|could|would|may)\b",
+        r"\b(?:might|could|would|may)\b[^.?!]{0,40}\b(?:affect|reflect on|come up in|impact) (?:your|the) (?:review|bonus|reference|promotion|deposit|custody|renewal|standing)",
+    ),
+    _p(
+        "cut-off",
+        0.9,
+        r"\b(?:we're|we’re|we are|i'm|i’m|i am)\s+(?:so\s+|totally\s+|completely\s+)?done\s+(?:talking|negotiating|discussing|with (?:this|you|these talks|the talks))\b",
+        r"\b(?:we're|we’re|we are)\s+done\s*[.!]*$|^\s*(?:we're|we’re|i'm|i’m) done\s*[.!]*$",
+        r"\b(?:this|the) (?:conversation|discussion|negotiation|negotiations|talks|meeting)\s+(?:is|are)\s+(?:over|finished|done|closed)\b",
+        r"\bdon'?t (?:call|text|contact|email|message|come near|come to) (?:me|us)\b[^.?!]{0,20}\b(?:again|anymore|any more|ever)\b",
+        r"\b(?:i|we) (?:won't|will not|am not going to|refuse to) (?:talk|speak|negotiate|deal) (?:to|with) (?:you|them)\s+(?:again|anymore|any more|ever)\b",
+        r"\bnothing (?:more|else|further) to (?:say|discuss|talk about)\b",
+        r"\b(?:talks|negotiations) (?:are|is) (?:off|over|dead)\b|\bwe(?:'re| are) finished\b",
+        r"\bconsider (?:this|these talks|the talks|our relationship|us) (?:over|ended|finished)\b",
+        r"\bblock(?:ing|ed)? (?:you|your number)\b|\bfrom now on,? (?:talk|speak) to my (?:lawyer|solicitor|attorney)\b",
+        r"\bi(?:'m| am) not discussing (?:this|it) (?:again|anymore|any more|ever)\b",
+        r"\bend of discussion\b|\bdiscussion over\b|\bconversation over\b",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One pattern match in a message."""
+
+    kind: str
+    phrase: str
+    weight: float
+
+
+def _in_reported_quote(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside quotes that report someone's words."""
+    for quote in _QUOTED.finditer(text):
+        if quote.start() <= start and end <= quote.end():
+            before = text[max(0, quote.start() - 60) : quote.start()]
+            if _REPORTED.search(before) or re.search(r"\b(?:like|as in|saying)\s*$", before, re.I):
+                return True
+    return False
+
+
+def _negated(text: str, start: int) -> bool:
+    """True when the words right before a match deny it ("I'm not saying ...")."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        re.search(r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I)
+        or re.search(r"\b(?:not|never)\s*\W*$", before, re.I)
+    )
+
+
+def find_hits(text: str) -> list[Hit]:
+    """Every ultimatum-shaped match in a message, dropping negated or reported ones."""
+    hits: list[Hit] = []
+    for pattern in PATTERNS:
+        for match in pattern.regex.finditer(text):
+            if _in_reported_quote(text, match.start(), match.end()) or _negated(text, match.start()):
+                continue
+            hits.append(Hit(pattern.kind, match.group(0).strip(), pattern.weight))
+            break
+    return hits
+
+
+def denies_ultimatum(text: str) -> bool:
+    """True when the speaker explicitly says this is not a threat or ultimatum."""
+    return bool(_NEGATED_LEAD.search(text))
+
+
+_FIRM = re.compile(
+    r"\b(?:i|we) (?:can't|cannot|won't|will not|am not able to|are not able to|need|must|have to|"
+    r"insist|require|am not willing|are not willing|am not comfortable)\b|\bmy position\b|"
+    r"\b(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"the end of|end of|next week|\d)|\bno,|\bnot acceptable\b|\bnon[- ]?negotiable\b|\bdeadline\b",
+    re.I,
+)
+_OPEN = re.compile(
+    r"\?|\bwhat if\b|\bcould we\b|\bhow about\b|\bi'm sorry\b|\bi am sorry\b|\bi apologi[sz]e\b|"
+    r"\bi understand\b|\bthank you\b|\bthanks\b|\bhappy to\b|\bopen to\b|\bwould you be\b|\blet's\b",
+    re.I,
+)
+
+
+def cue_features(text: str) -> list[float]:
+    """Numeric features from the patterns, fed to the classifier beside the embedding."""
+    hits = find_hits(text)
+    kinds = {h.kind for h in hits}
+    from assistant.knowledge import KINDS  # local import keeps this module dependency-light
+
+    features = [1.0 if k in kinds else 0.0 for k in KINDS]
+    features.append(max((h.weight for h in hits), default=0.0))
+    features.append(1.0 if denies_ultimatum(text) else 0.0)
+    features.append(min(3.0, len(_FIRM.findall(text))) / 3.0)
+    features.append(min(3.0, len(_OPEN.findall(text))) / 3.0)
+    return features

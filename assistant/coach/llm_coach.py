@@ -1,0 +1,245 @@
+"""The LLM coach: retrieval-grounded prompts to an OpenAI-compatible model, falling back to the offline coach.
+
+Every call retrieves cards first and puts them in the prompt; every suggestion must cite slugs that
+were retrieved. Any failure (timeout, refused connection, rate limit, server error, refusal,
+unparseable or invalid output) gives the offline coach's answer instead, and a notice naming the cause.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from assistant.coach.asks import ShrunkAsk, split_demands
+from assistant.coach.coach import OfflineCoach
+from assistant.coach.drift import SEVERITY, ConversationDrift, DriftVerdict, clean_text
+from assistant.coach.offers import Offer
+from assistant.coach.strategies import Recommendation
+from assistant.errors import UnparseableReply
+from assistant.knowledge import KINDS, Card
+from assistant.llm.chat import ask_json, describe_failure, stream_text
+from assistant.llm.prompts import render, user_data
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Shrink(BaseModel):
+    ask: str = Field(min_length=3, max_length=400)
+    interest: str = Field(min_length=2, max_length=200)
+    parked: list[str] = []
+    slugs: list[str] = []
+
+
+class _Offer(BaseModel):
+    text: str = Field(min_length=5, max_length=600)
+    slug: str
+
+
+class _Offers(BaseModel):
+    offers: list[_Offer] = Field(min_length=1, max_length=5)
+
+
+class _Strategy(BaseModel):
+    slug: str
+    why: str = Field(min_length=3, max_length=400)
+
+
+class _Strategies(BaseModel):
+    strategies: list[_Strategy] = Field(min_length=1, max_length=8)
+
+
+class _Drift(BaseModel):
+    level: Literal["open", "firm", "ultimatum"]
+    kinds: list[str] = []
+    reason: str = Field(min_length=3, max_length=400)
+    reframe: str | None = None
+    slugs: list[str] = []
+
+
+def cards_context(cards: Sequence[Card]) -> str:
+    """The retrieved cards, compact, for a prompt."""
+    parts = []
+    for c in cards:
+        todo = c.sections().get("What to do", "")
+        todo = " ".join(todo.split())[:360]
+        parts.append(f"- {c.slug}: {c.title}. When: {'; '.join(c.when[:3])}. Move: {todo}")
+    return "\n".join(parts)
+
+
+class LLMCoach:
+    """Implements the Coach protocol with a chat model; the offline coach answers whenever it fails."""
+
+    name = "llm"
+
+    def __init__(self, chat_model: Any, fallback: OfflineCoach) -> None:
+        self.model = chat_model
+        self.fallback = fallback
+        self.cards = fallback.cards
+        self.prompts = fallback.settings.prompts_dir
+        self._local = threading.local()
+
+    # ---- plumbing -----------------------------------------------------------------------
+
+    def last_notice(self) -> str | None:
+        """Why the last call in this thread fell back to the offline coach, once; None if it did not."""
+        notice: str | None = getattr(self._local, "notice", None)
+        self._local.notice = None
+        return notice
+
+    def _guard(self, what: str, llm: Callable[[], T], offline: Callable[[], T]) -> T:
+        self._local.notice = None
+        try:
+            return llm()
+        except Exception as exc:
+            cause = describe_failure(exc)
+            log.warning("LLM %s failed (%s: %s); using the offline coach", what, type(exc).__name__, exc)
+            self._local.notice = f"The LLM coach could not answer ({cause}); this comes from the offline coach."
+            return offline()
+
+    def _system(self) -> str:
+        return render(self.prompts, "system")
+
+    def _retrieve(self, text: str, k: int = 6, impasse_only: bool = False) -> list[Card]:
+        recs = self.fallback.strategies.recommend(text, k=k, impasse_only=impasse_only)
+        return [self.cards[r.slug] for r in recs if r.slug in self.cards]
+
+    # ---- the Coach protocol ---------------------------------------------------------------
+
+    def check_message(self, text: str, context: Sequence[str] | None = None) -> DriftVerdict:
+        offline = self.fallback.check_message(text, context)  # validates the text too
+
+        def llm() -> DriftVerdict:
+            cards = self._retrieve(f"{text} {offline.reason}", k=4)
+            slugs = {c.slug for c in cards}
+            prompt = render(
+                self.prompts,
+                "drift",
+                cards=cards_context(cards),
+                text=user_data(text),
+                offline=f"{offline.level} (score {offline.score:.2f})",
+            )
+            out = ask_json(self.model, self._system(), prompt, _Drift)
+            if set(out.slugs) - slugs:
+                raise UnparseableReply("The model cited a strategy it was not given.")
+            score = round(0.5 * offline.score + 0.5 * SEVERITY[out.level], 3)
+            level = "ultimatum" if score >= 0.7 else ("firm" if score >= 0.3 else "open")
+            kinds = sorted(set(offline.kinds) | {k for k in out.kinds if k in KINDS}) if level == "ultimatum" else []
+            reframe = (out.reframe or offline.reframe) if level == "ultimatum" else None
+            if level == "ultimatum" and not reframe:
+                reframe = offline.reframe or self.fallback.check_message(text).reframe
+            return DriftVerdict(level, score, kinds, out.reason, reframe, offline.strategy, offline.probabilities)
+
+        return self._guard("drift check", llm, lambda: offline)
+
+    def check_conversation(self, messages: Sequence[dict[str, str]]) -> ConversationDrift:
+        return self.fallback.check_conversation(messages)
+
+    def shrink(self, demands: str | Sequence[str]) -> ShrunkAsk:
+        items = split_demands(demands)  # validates; the same errors as offline
+
+        def llm() -> ShrunkAsk:
+            cards = [self.cards[s] for s in ("crystallize-ask", "ask-and-offer") if s in self.cards]
+            prompt = render(
+                self.prompts,
+                "shrink",
+                cards=cards_context(cards),
+                demands=user_data("\n".join(f"- {d}" for d in items)),
+            )
+            out = ask_json(self.model, self._system(), prompt, _Shrink)
+            if set(out.slugs) - {c.slug for c in cards}:
+                raise UnparseableReply("The model cited a strategy it was not given.")
+            offline = self.fallback.shrink(items)
+            return ShrunkAsk(
+                out.ask.strip(),
+                out.interest.strip(),
+                [p for p in out.parked if p.strip()],
+                offline.source,
+                offline.honoured_priority,
+            )
+
+        return self._guard("shrink", llm, lambda: self.fallback.shrink(items))
+
+    def recommend(self, situation: str, k: int = 5) -> list[Recommendation]:
+        text = clean_text(situation, "situation")
+        offline = self.fallback.recommend(text, k=8)
+
+        def llm() -> list[Recommendation]:
+            by_slug = {r.slug: r for r in offline}
+            cards = [self.cards[s] for s in by_slug]
+            prompt = render(self.prompts, "strategies", cards=cards_context(cards), situation=user_data(text))
+            out = ask_json(self.model, self._system(), prompt, _Strategies)
+            ranked = []
+            for i, s in enumerate(out.strategies):
+                if s.slug not in by_slug:
+                    raise UnparseableReply("The model cited a strategy it was not given.")
+                base = by_slug[s.slug]
+                ranked.append(
+                    Recommendation(s.slug, base.title, round(1.0 - i * 0.1, 3), s.why, base.card, base.impasse)
+                )
+            return ranked[:k]
+
+        return self._guard("strategies", llm, lambda: offline[:k])
+
+    def suggest_offers(
+        self,
+        situation: str,
+        party_goal: str | None = None,
+        their_ask: str | None = None,
+        record: str = "",
+        stage: str = "prepare",
+    ) -> list[Offer]:
+        text = clean_text(situation, "situation")
+
+        def offline() -> list[Offer]:
+            return self.fallback.suggest_offers(text, party_goal, their_ask)
+
+        def llm() -> list[Offer]:
+            from assistant.coach.offers import IMPASSE_CUES
+
+            cards = self._retrieve(f"{text} {their_ask or ''}", k=6, impasse_only=bool(IMPASSE_CUES.search(text)))
+            allowed = {c.slug: c for c in cards}
+            prompt = render(
+                self.prompts,
+                "offers",
+                stage=stage,
+                record=user_data(record or "(none)"),
+                cards=cards_context(cards),
+                situation=user_data(text),
+                goal=user_data(party_goal or "(not given)"),
+                their_ask=user_data(their_ask or "(not given)"),
+            )
+            out = ask_json(self.model, self._system(), prompt, _Offers)
+            offers = [
+                Offer(o.text.strip(), o.slug, allowed[o.slug].title, f"cards/{allowed[o.slug].path.name}")
+                for o in out.offers
+                if o.slug in allowed  # a suggestion citing a slug that was not retrieved is rejected
+            ]
+            if len(offers) < 2:
+                raise UnparseableReply("Fewer than two usable offers (unknown strategies cited).")
+            return offers[:3]
+
+        return self._guard("offers", llm, offline)
+
+    def stream_suggestion(self, question: str, record: str, stage: str) -> Iterator[str]:
+        """A longer suggestion, streamed; falls back to the offline offers if the stream fails."""
+        text = clean_text(question, "question")
+        cards = self._retrieve(text, k=4)
+        prompt = render(
+            self.prompts,
+            "suggestion",
+            stage=stage,
+            record=user_data(record or "(none)"),
+            cards=cards_context(cards),
+            question=user_data(text),
+        )
+        try:
+            yield from stream_text(self.model, self._system(), prompt)
+        except Exception as exc:
+            self._local.notice = f"The LLM coach could not answer ({describe_failure(exc)}); offline suggestions below."
+            for o in self.fallback.suggest_offers(text):
+                yield f"\n- {o.text} [{o.slug}]"

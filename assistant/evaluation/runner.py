@@ -1,0 +1,188 @@
+"""Run every evaluation set through a coach and write a report (JSON and Markdown)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.coach.coach import Coach, OfflineCoach, make_coach
+from assistant.coach.offers import IMPASSE_CUES
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.evaluation.scorers import (
+    classification_report,
+    offer_grounded,
+    shrink_checks,
+    top_k_hit,
+)
+
+DATASETS = PROJECT_ROOT / "evals" / "datasets"
+RESULTS = PROJECT_ROOT / "evals" / "results"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _offline(coach: Coach) -> OfflineCoach:
+    """The offline coach itself, or the one an LLM coach falls back to."""
+    return coach if isinstance(coach, OfflineCoach) else coach.fallback  # type: ignore[attr-defined]
+
+
+def eval_drift(coach: Coach) -> dict[str, Any]:
+    rows = read_jsonl(DATASETS / "drift.jsonl")
+    if isinstance(coach, OfflineCoach):
+        verdicts = coach.drift.check_many([r["text"] for r in rows])
+    else:
+        verdicts = [coach.check_message(r["text"]) for r in rows]
+    report = classification_report([r["level"] for r in rows], [v.level for v in verdicts])
+    misses = [
+        {"id": r["id"], "text": r["text"], "gold": r["level"], "predicted": v.level}
+        for r, v in zip(rows, verdicts, strict=True)
+        if r["level"] != v.level
+    ]
+    kind_hits = [
+        bool(set(v.kinds) & set(r.get("kinds") or []))
+        for r, v in zip(rows, verdicts, strict=True)
+        if r["level"] == "ultimatum" and v.level == "ultimatum"
+    ]
+    report["kinds_agree_rate"] = round(sum(kind_hits) / max(1, len(kind_hits)), 3)
+    report["misses"] = misses
+    conv_path = DATASETS / "drift_conversations.jsonl"
+    if conv_path.exists():
+        convs = read_jsonl(conv_path)
+        results = [coach.check_conversation(c["messages"]) for c in convs]
+        correct = [c["drifting"] == r.drifting for c, r in zip(convs, results, strict=True)]
+        tp = sum(1 for c, r in zip(convs, results, strict=True) if c["drifting"] and r.drifting)
+        fp = sum(1 for c, r in zip(convs, results, strict=True) if not c["drifting"] and r.drifting)
+        fn = sum(1 for c, r in zip(convs, results, strict=True) if c["drifting"] and not r.drifting)
+        report["conversations"] = {
+            "n": len(convs),
+            "accuracy": round(sum(correct) / max(1, len(convs)), 3),
+            "drifting_precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+            "drifting_recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+            "misses": [c["id"] for c, ok in zip(convs, correct, strict=True) if not ok],
+        }
+    return report
+
+
+def eval_shrink(coach: Coach) -> dict[str, Any]:
+    rows = read_jsonl(DATASETS / "shrink.jsonl")
+    passed, failures = 0, []
+    totals: dict[str, list[bool]] = {}
+    for r in rows:
+        result = coach.shrink(r["demands"])
+        checks = shrink_checks(result.ask, result.source, r.get("priority"))
+        for name, ok in checks.items():
+            totals.setdefault(name, []).append(ok)
+        if all(checks.values()):
+            passed += 1
+        else:
+            failures.append({"id": r["id"], "ask": result.ask, "failed": [k for k, v in checks.items() if not v]})
+    return {
+        "n": len(rows),
+        "pass_rate": round(passed / max(1, len(rows)), 3),
+        "checks": {k: round(sum(v) / len(v), 3) for k, v in totals.items()},
+        "failures": failures,
+    }
+
+
+def eval_strategies(coach: Coach) -> dict[str, Any]:
+    rows = read_jsonl(DATASETS / "strategies.jsonl")
+    top1 = top3 = 0
+    misses = []
+    for r in rows:
+        ranked = [rec.slug for rec in coach.recommend(r["situation"], k=5)]
+        top1 += int(ranked[0] in r["expected"]) if ranked else 0
+        if top_k_hit(r["expected"], ranked, 3):
+            top3 += 1
+        else:
+            misses.append({"id": r["id"], "expected": r["expected"], "got": ranked[:3]})
+    n = max(1, len(rows))
+    return {"n": len(rows), "top1": round(top1 / n, 3), "top3": round(top3 / n, 3), "misses": misses}
+
+
+def eval_offers(coach: Coach) -> dict[str, Any]:
+    rows = read_jsonl(DATASETS / "offers.jsonl")
+    known = set(coach.cards)
+    grounded = total = enough = impasse_ok = impasse_n = 0
+    problems = []
+    for r in rows:
+        offers = coach.suggest_offers(r["situation"], r.get("goal"), r.get("their_ask"))
+        query = r["situation"] if not r.get("their_ask") else f"{r['situation']} They ask: {r['their_ask']}"
+        at_impasse = bool(IMPASSE_CUES.search(r["situation"]))
+        retrieved = {rec.slug for rec in _offline(coach).strategies.recommend(query, k=10, impasse_only=at_impasse)}
+        retrieved |= {"gracious-move", "ask-and-offer"} if r.get("their_ask") else set()
+        enough += int(2 <= len(offers) <= 3)
+        for o in offers:
+            total += 1
+            ok = offer_grounded({"slug": o.slug, "text": o.text}, known, retrieved)
+            grounded += int(ok)
+            if not ok:
+                problems.append({"id": r["id"], "offer": o.text, "slug": o.slug})
+        if r.get("impasse"):
+            impasse_n += 1
+            impasse_ok += int(any(coach.cards[o.slug].impasse for o in offers))
+    return {
+        "n": len(rows),
+        "grounded_rate": round(grounded / max(1, total), 3),
+        "two_or_three_rate": round(enough / max(1, len(rows)), 3),
+        "impasse_moves_rate": round(impasse_ok / max(1, impasse_n), 3),
+        "problems": problems,
+    }
+
+
+EVALS = {"drift": eval_drift, "shrink": eval_shrink, "strategies": eval_strategies, "offers": eval_offers}
+
+
+def headline(report: dict[str, Any]) -> list[str]:
+    lines = []
+    if "drift" in report:
+        d = report["drift"]
+        lines.append(
+            f"drift: ultimatum F1 {d['per_level']['ultimatum']['f1']:.3f}, macro-F1 {d['macro_f1']:.3f}, "
+            f"accuracy {d['accuracy']:.3f} (n={d['n']})"
+        )
+        for lvl, v in d["per_level"].items():
+            lines.append(f"  {lvl:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  n={v['support']}")
+        lines.append("  confusion (rows gold, cols predicted): " + json.dumps(d["confusion"]))
+        if "conversations" in d:
+            c = d["conversations"]
+            lines.append(f"  conversations: drifting accuracy {c['accuracy']:.3f} (n={c['n']})")
+    if "shrink" in report:
+        s = report["shrink"]
+        lines.append(f"shrink: pass rate {s['pass_rate']:.3f} (n={s['n']}) checks {s['checks']}")
+    if "strategies" in report:
+        t = report["strategies"]
+        lines.append(f"strategies: top-3 {t['top3']:.3f}, top-1 {t['top1']:.3f} (n={t['n']})")
+    if "offers" in report:
+        o = report["offers"]
+        lines.append(
+            f"offers: grounded {o['grounded_rate']:.3f}, 2-3 offers {o['two_or_three_rate']:.3f}, "
+            f"impasse moves at impasse {o['impasse_moves_rate']:.3f} (n={o['n']})"
+        )
+    return lines
+
+
+def run_all(settings: Settings, only: Sequence[str] | None = None, coach_name: str = "auto") -> int:
+    """Run the evaluations, print the headline figures and write evals/results/<coach>-eval.*."""
+    coach = make_coach(settings, coach_name)
+    coach_name = coach.name
+    report: dict[str, Any] = {"coach": coach_name, "when": time.strftime("%Y-%m-%d %H:%M:%S")}
+    for name, fn in EVALS.items():
+        if only and name not in only:
+            continue
+        started = time.perf_counter()
+        report[name] = fn(coach)
+        report[name]["seconds"] = round(time.perf_counter() - started, 2)
+    lines = headline(report)
+    print("\n".join(lines))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{coach_name}-eval.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    (RESULTS / f"{coach_name}-eval.md").write_text(
+        f"# Eval report ({coach_name} coach, {report['when']})\n\n```\n" + "\n".join(lines) + "\n```\n"
+    )
+    print(f"report written to {RESULTS / (coach_name + '-eval.json')}")
+    return 0

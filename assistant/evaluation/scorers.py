@@ -1,0 +1,75 @@
+"""Scorers: pure functions from predictions and gold labels to figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.knowledge import LEVELS
+
+REQUEST = re.compile(
+    r"^(?:could you|would you|can you|will you|please|i'm asking|i am asking|i'd like|could we|"
+    r"would you be willing|can we|could i|can i)\b",
+    re.I,
+)
+BLAME = re.compile(r"\byou (?:always|never)\b|\byou're always\b|\byou are always\b", re.I)
+
+
+def classification_report(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LEVELS) -> dict[str, Any]:
+    """Per-label precision, recall, F1, a confusion matrix (rows gold, columns predicted), macro-F1."""
+    confusion = {g: {p: 0 for p in labels} for g in labels}
+    for g, p in zip(gold, pred, strict=True):
+        confusion[g][p] += 1
+    per: dict[str, dict[str, float]] = {}
+    for lab in labels:
+        tp = confusion[lab][lab]
+        fp = sum(confusion[g][lab] for g in labels if g != lab)
+        fn = sum(confusion[lab][p] for p in labels if p != lab)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per[lab] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": tp + fn,
+        }
+    macro = sum(v["f1"] for v in per.values()) / len(labels)
+    accuracy = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / max(1, len(gold))
+    return {
+        "per_level": per,
+        "macro_f1": round(macro, 3),
+        "accuracy": round(accuracy, 3),
+        "confusion": confusion,
+        "n": len(gold),
+    }
+
+
+def shrink_checks(ask: str, source: str, priority: str | None) -> dict[str, bool]:
+    """The shrink pass criteria for one case."""
+    body = ask.strip()
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", body) if s.strip()]
+    checks = {
+        "one_sentence": len(sentences) == 1 and 3 <= len(body.split()) <= 45,
+        "request": bool(REQUEST.match(body)),
+        "no_blame": not BLAME.search(body),
+    }
+    if priority:
+        checks["honours_priority"] = priority.lower() in source.lower()
+    return checks
+
+
+def top_k_hit(expected: Sequence[str], ranked: Sequence[str], k: int = 3) -> bool:
+    """True when any expected slug is among the first k."""
+    return any(slug in ranked[:k] for slug in expected)
+
+
+def offer_grounded(offer: dict[str, str], known_slugs: set[str], retrieved: set[str]) -> bool:
+    """An offer is grounded when its slug is a real card that retrieval returned, and it is filled in."""
+    return (
+        offer.get("slug") in known_slugs
+        and offer.get("slug") in retrieved
+        and bool(offer.get("text"))
+        and "{" not in offer["text"]
+    )

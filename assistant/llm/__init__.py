@@ -1,0 +1,1 @@
+"""The LLM edge: an OpenAI-compatible chat model and the prompt files."""

@@ -1,0 +1,38 @@
+"""Parley's web app: `parley app` (or `streamlit run assistant/ui/app.py`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.errors import ParleyError
+from assistant.ui import cards_page, facilitator, home, new_session, party, prepare, resources
+
+st.set_page_config(page_title="Parley", page_icon="🤝", layout="wide")
+
+
+def main() -> None:
+    token = st.query_params.get("t")
+    if token:
+        try:
+            access = resources.repo().resolve(token)
+        except ParleyError as exc:
+            st.title("Parley")
+            st.error(str(exc))
+            st.page_link(st.Page(home.render, title="Home"), label="Go to the home page")
+            return
+        if access.role == "facilitator":
+            facilitator.render(access)
+        else:
+            party.render(access)
+        return
+    pages = [
+        st.Page(home.render, title="Home", icon="🏠", default=True, url_path="home"),
+        st.Page(prepare.render, title="Prepare alone", icon="📝", url_path="prepare"),
+        st.Page(new_session.render, title="Shared session", icon="👥", url_path="session"),
+        st.Page(cards_page.render, title="Strategy cards", icon="📚", url_path="cards"),
+    ]
+    st.session_state["_pages"] = {p.url_path: p for p in pages}
+    st.navigation(pages).run()
+
+
+main()

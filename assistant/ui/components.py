@@ -1,0 +1,219 @@
+"""Widgets shared by the pages: the drift gate, the shared record, cards, charts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from assistant.coach.coach import Coach
+from assistant.coach.drift import DriftVerdict
+from assistant.coach.offers import Offer
+from assistant.errors import ParleyError
+from assistant.knowledge import Card
+from assistant.process import SessionState, equal_time, visible_entries
+from assistant.process.model import STAGE_TITLES, STAGES
+from assistant.textsafe import md_escape
+
+
+def show_error(exc: ParleyError) -> None:
+    st.error(str(exc))
+
+
+def stage_bar(state: SessionState) -> None:
+    steps = [s for s in STAGES if s != "closed"]
+    current = steps.index(state.stage) if state.stage in steps else len(steps)
+    labels = []
+    for i, s in enumerate(steps):
+        mark = "●" if i == current else ("✓" if i < current else "○")
+        labels.append(f"{mark} {STAGE_TITLES[s]}")
+    st.caption("  →  ".join(labels) + (f"   ·   round {state.round_no}" if state.stage == "ask_offer" else ""))
+    if state.mutual_goal:
+        st.info(f"**Mutual goal:** {md_escape(state.mutual_goal)}", icon="🎯")
+
+
+def client_key(name: str) -> str:
+    """A stable key for one draft, so a double click or retry is stored once."""
+    k = f"_ck_{name}"
+    if k not in st.session_state:
+        st.session_state[k] = uuid.uuid4().hex
+    return str(st.session_state[k])
+
+
+def reset_client_key(name: str) -> None:
+    st.session_state.pop(f"_ck_{name}", None)
+
+
+def drift_gate(
+    name: str,
+    check: Callable[[str], DriftVerdict],
+    send: Callable[[str, DriftVerdict], None],
+    label: str = "Message",
+    button: str = "Send",
+) -> None:
+    """A text box whose text is checked for drift before it is sent.
+
+    Ultimatum: the person sees why and a reframe, and chooses; nothing is sent silently changed.
+    Firm: sent, with a quiet note. Open: sent.
+    """
+    pending_key = f"_pending_{name}"
+    pending = st.session_state.get(pending_key)
+    if pending:
+        text, verdict = pending
+        st.warning(f"**This may land as an ultimatum.** {verdict.reason}", icon="⚠️")
+        st.markdown("**You wrote:**")
+        st.text(text)
+        st.markdown("**A reframe that keeps your need:**")
+        st.text(verdict.reframe or "")
+        c1, c2, c3 = st.columns(3)
+        choice = None
+        if c1.button("Send mine", key=f"{name}_mine"):
+            choice = text
+        if c2.button("Send the reframe", key=f"{name}_reframe", type="primary"):
+            choice = verdict.reframe or text
+        if c3.button("Edit", key=f"{name}_edit"):
+            st.session_state.pop(pending_key, None)
+            st.session_state[f"{name}_draft"] = text
+            st.rerun()
+        if choice is not None:
+            try:
+                final = verdict if choice == text else check(choice)
+                send(choice, final)
+            except ParleyError as exc:
+                show_error(exc)
+                return
+            st.session_state.pop(pending_key, None)
+            reset_client_key(name)
+            st.rerun()
+        return
+    with st.form(f"{name}_form", clear_on_submit=False):
+        text = st.text_area(label, key=f"{name}_draft", height=90)
+        submitted = st.form_submit_button(button)
+    if submitted:
+        try:
+            verdict = check(text)
+        except ParleyError as exc:
+            show_error(exc)
+            return
+        if verdict.level == "ultimatum":
+            st.session_state[pending_key] = (text, verdict)
+            st.rerun()
+        try:
+            send(text, verdict)
+        except ParleyError as exc:
+            show_error(exc)
+            return
+        reset_client_key(name)
+        st.session_state.pop(f"{name}_draft", None)
+        if verdict.level == "firm":
+            st.session_state[f"_note_{name}"] = verdict.reason
+        st.rerun()
+    note = st.session_state.pop(f"_note_{name}", None)
+    if note:
+        st.caption(f"Sent. {note}")
+
+
+def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:
+    """Check a line without sending it anywhere."""
+    text = st.text_input("A line you plan to say", key=f"{name}_line")
+    if st.button("Check the tone", key=f"{name}_btn") and text.strip():
+        try:
+            v = check(text)
+        except ParleyError as exc:
+            show_error(exc)
+            return
+        if v.level == "ultimatum":
+            st.warning(f"Ultimatum. {v.reason}")
+            st.markdown("**Try instead:**")
+            st.text(v.reframe or "")
+        elif v.level == "firm":
+            st.caption(f"Firm. {v.reason}")
+        else:
+            st.success("Open: it invites a reply.")
+
+
+def fallback_notice(coach: Coach) -> None:
+    """A small notice when the LLM coach fell back to the offline coach, naming the cause."""
+    notice = coach.last_notice()
+    if notice:
+        st.caption(f"ℹ️ {notice}")
+
+
+def offers_list(offers: list[Offer], cards: dict[str, Card]) -> None:
+    for o in offers:
+        with st.container(border=True):
+            st.text(o.text)
+            card = cards.get(o.slug)
+            with st.expander(f"Strategy: {o.title} ({o.slug})"):
+                if card:
+                    st.markdown(card.body)
+
+
+def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
+    """Goals, revealed entries (plus the viewer's own sealed one) and the discussion."""
+    names = {p.id: p.name for p in state.parties}
+    if state.goals:
+        st.markdown("**Goals**")
+        for pid, goal in state.goals.items():
+            st.markdown(f"- **{md_escape(names[pid])}:**")
+            st.text(goal)
+    entries = visible_entries(state, viewer_party_id)
+    for rnd in sorted({e.round_no for e in entries}):
+        sealed = rnd not in state.revealed_rounds
+        st.markdown(f"**Round {rnd}**" + (" (sealed: only you can see yours)" if sealed else ""))
+        for e in (x for x in entries if x.round_no == rnd):
+            with st.container(border=True):
+                st.markdown(f"**{md_escape(names[e.party_id])}**")
+                st.text(
+                    f"Ask: {e.ask}\nOffer: {e.offer}"
+                    + (f"\nNon-negotiable: {e.non_negotiable}" if e.non_negotiable else "")
+                )
+    msgs = [m for m in state.messages]
+    if msgs:
+        st.markdown("**Discussion**")
+        for m in msgs[-60:]:
+            who = names.get(m.party_id, "Facilitator") if m.party_id is not None else "Facilitator"
+            if m.kind != "message":
+                st.caption(m.text)
+                continue
+            with st.chat_message(
+                "user" if m.party_id == viewer_party_id else "assistant",
+                avatar="🙂" if m.party_id == viewer_party_id else "💬",
+            ):
+                st.caption(who + ("  ·  ⚠️ ultimatum" if m.level == "ultimatum" else ""))
+                st.text(m.text)
+
+
+def equal_time_chart(state: SessionState) -> None:
+    words = equal_time(state)
+    df = pd.DataFrame({"party": [state.party(pid).name for pid in words], "words": list(words.values())})
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(x=alt.X("words:Q", title="words said"), y=alt.Y("party:N", title=None), color="party:N")
+    )
+    st.altair_chart(chart, use_container_width=True)
+
+
+def drift_timeline(state: SessionState) -> None:
+    names = {p.id: p.name for p in state.parties}
+    rows = [
+        {"n": i + 1, "party": names.get(m.party_id, "Facilitator"), "drift": m.score, "level": m.level}
+        for i, m in enumerate(state.messages)
+        if m.kind == "message" and m.party_id is not None
+    ]
+    if not rows:
+        st.caption("No messages yet.")
+        return
+    df = pd.DataFrame(rows)
+    base = alt.Chart(df).encode(
+        x=alt.X("n:Q", title="message"),
+        y=alt.Y("drift:Q", title="drift (0 open · 0.5 firm · 1 ultimatum)", scale=alt.Scale(domain=[0, 1])),
+        color="party:N",
+    )
+    st.altair_chart(
+        base.mark_line() + base.mark_point(size=60).encode(tooltip=["party", "level"]), use_container_width=True
+    )

@@ -1,0 +1,119 @@
+"""The facilitator's live panel: status, equal time, drift over time, suggestions, controls."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assistant.coach.drift import DriftVerdict
+from assistant.errors import ParleyError
+from assistant.process import SessionState
+from assistant.store.repository import Access
+from assistant.textsafe import md_escape
+from assistant.ui import resources
+from assistant.ui.components import (
+    client_key,
+    drift_gate,
+    drift_timeline,
+    equal_time_chart,
+    shared_record,
+    show_error,
+    stage_bar,
+)
+from assistant.ui.party import _marker, advance_controls, exports
+
+
+def _status(state: SessionState) -> pd.DataFrame:
+    rows = []
+    for p in state.parties:
+        if not p.active:
+            status = "left"
+        elif p.joined_at is None:
+            status = "not joined yet"
+        elif state.stage == "goals":
+            status = "goal stated" if p.id in state.goals else "drafting"
+        elif state.stage == "ask_offer":
+            status = "submitted" if p.id in state.submitted(state.round_no) else "drafting"
+        elif state.stage in ("agree", "closed"):
+            status = "confirmed" if p.id in state.confirmed else "reviewing"
+        else:
+            status = "joined"
+        rows.append({"party": p.name, "status": status})
+    return pd.DataFrame(rows)
+
+
+@st.fragment(run_every=2)
+def panel(session_id: int) -> None:
+    med = resources.mediation()
+    try:
+        state = med.repo.load(session_id)
+    except ParleyError as exc:
+        show_error(exc)
+        return
+    key = f"_fac_marker_{session_id}"
+    marker = _marker(state)
+    if key in st.session_state and st.session_state[key] != marker:
+        st.session_state[key] = marker
+        st.rerun(scope="app")
+    st.session_state[key] = marker
+    c1, c2 = st.columns(2)
+    with c1:
+        st.markdown("**Where each party is**")
+        st.dataframe(_status(state), hide_index=True, use_container_width=True)
+        st.markdown("**Equal time**")
+        equal_time_chart(state)
+    with c2:
+        st.markdown("**Drift over time**")
+        drift_timeline(state)
+    st.markdown("**Suggested next moves**")
+    suggestions = med.suggestions(state)
+    if not suggestions:
+        st.caption("Nothing to flag right now.")
+    cards = med.coach.cards
+    for s in suggestions:
+        with st.container(border=True):
+            st.text(s.text)
+            if s.slug and s.slug in cards:
+                with st.expander(f"Strategy card: {cards[s.slug].title}"):
+                    st.markdown(cards[s.slug].body)
+    st.markdown("**Shared record**")
+    shared_record(state, None)
+
+
+def render(access: Access) -> None:
+    med = resources.mediation()
+    try:
+        state = med.repo.load(access.session_id)
+    except ParleyError as exc:
+        show_error(exc)
+        return
+    st.title(f"Facilitating: {state.title}")
+    st.caption("You see sealed entries only when the parties do.")
+    stage_bar(state)
+    with st.sidebar:
+        st.subheader("Controls")
+        advance_controls(state, access)
+        if state.stage == "goals":
+            with st.form("fac_mutual"):
+                mutual = st.text_input("Mutual goal", value=state.mutual_goal or "")
+                if st.form_submit_button("Set the mutual goal"):
+                    try:
+                        med.repo.set_mutual_goal(state.id, mutual)
+                        st.rerun()
+                    except ParleyError as exc:
+                        show_error(exc)
+        st.divider()
+        st.markdown("**Say something to everyone**")
+
+        def check(text: str) -> DriftVerdict:
+            return med.check_draft(state, None, text)
+
+        def send(text: str, verdict: DriftVerdict) -> None:
+            med.send(access, text, verdict, client_key("fac_msg"))
+
+        if state.stage != "closed":
+            drift_gate("fac_msg", check, send, label="Message", button="Post")
+        if state.stage in ("agree", "closed"):
+            exports(state)
+        st.caption(f"Parties: {', '.join(md_escape(p.name) for p in state.parties)}")
+    panel(state.id)

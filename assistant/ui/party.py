@@ -1,0 +1,387 @@
+"""A party's own view of a shared session: their private notes, their actions, the shared record."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from assistant.coach.drift import DriftVerdict
+from assistant.errors import ParleyError
+from assistant.export import agreement_markdown, markdown_to_pdf
+from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
+from assistant.process.model import STAGE_TITLES
+from assistant.process.views import record_for
+from assistant.store.repository import Access
+from assistant.textsafe import md_escape
+from assistant.ui import resources
+from assistant.ui.components import (
+    drift_gate,
+    fallback_notice,
+    offers_list,
+    shared_record,
+    show_error,
+    stage_bar,
+)
+
+
+def _marker(state: SessionState) -> tuple[object, ...]:
+    """What, when it changes on another device, needs the whole page redrawn."""
+    return (
+        state.stage,
+        state.round_no,
+        tuple(sorted(state.revealed_rounds)),
+        tuple(p.active for p in state.parties),
+        tuple(sorted(state.goals)),
+        state.mutual_goal,
+        len(state.terms),
+        tuple(sorted(state.confirmed)),
+        state.revisit_on,
+        tuple(sorted(state.submitted(state.round_no))),
+    )
+
+
+@st.fragment(run_every=2)
+def live_record(session_id: int, party_id: int | None) -> None:
+    """The shared record, refreshed every two seconds without a manual reload."""
+    try:
+        state = resources.repo().load(session_id)
+    except ParleyError as exc:
+        show_error(exc)
+        return
+    marker = _marker(state)
+    key = f"_marker_{session_id}_{party_id}"
+    if key in st.session_state and st.session_state[key] != marker:
+        st.session_state[key] = marker
+        st.rerun(scope="app")
+    st.session_state[key] = marker
+    shared_record(state, party_id)
+
+
+def can_steer(state: SessionState, access: Access) -> bool:
+    """The facilitator steers when there is one; otherwise any party may move the session on."""
+    return access.role == "facilitator" or not state.has_facilitator
+
+
+def advance_controls(state: SessionState, access: Access) -> None:
+    if not can_steer(state, access) or state.stage == "closed":
+        return
+    repo = resources.repo()
+    nxt = {"goals": "ask_offer", "ask_offer": "discuss", "discuss": "agree"}.get(state.stage)
+    cols = st.columns(2)
+    if nxt and cols[0].button(f"Move on to {STAGE_TITLES[nxt]}", key=f"adv_{state.stage}"):
+        try:
+            repo.advance(state.id, nxt, state.stage)
+            st.rerun()
+        except ParleyError as exc:
+            show_error(exc)
+    if state.stage == "discuss" and cols[1].button("Open another ask & offer round", key="another"):
+        try:
+            repo.advance(state.id, "ask_offer", "discuss")
+            st.rerun()
+        except ParleyError as exc:
+            show_error(exc)
+
+
+def _sidebar(state: SessionState, access: Access) -> None:
+    repo = resources.repo()
+    pid = access.party_id
+    assert pid is not None
+    with st.sidebar:
+        st.subheader("Private to you")
+        st.caption("Your assumptions, goals and expectations. Never shown to anyone else.")
+        notes = st.text_area("My notes", value=repo.private_notes(pid), height=180, key="private_notes")
+        if st.button("Save my notes"):
+            try:
+                repo.save_private_notes(state.id, pid, notes)
+                st.toast("Saved.")
+            except ParleyError as exc:
+                show_error(exc)
+        st.divider()
+        if state.party(pid).active and state.stage != "closed":
+            with st.popover("Leave the session"):
+                note = st.text_input("A word for the others (optional)", key="leave_note")
+                if st.button("Leave now", key="leave_now"):
+                    repo.leave(state.id, pid, note)
+                    st.rerun()
+        with st.popover("Delete this session"):
+            st.caption("Removes the session and everything in it for everyone. This cannot be undone.")
+            if st.checkbox("I understand", key="del_ok") and st.button("Delete", key="del_btn"):
+                repo.delete_session(state.id)
+                st.query_params.clear()
+                st.rerun()
+
+
+def _goals(state: SessionState, access: Access) -> None:
+    repo = resources.repo()
+    pid = access.party_id
+    assert pid is not None
+    st.subheader("1 · Goals")
+    st.write("State your goal for this conversation. Then, together, name one mutual goal.")
+    with st.form("goal_form"):
+        goal = st.text_area("My goal", value=state.goals.get(pid, ""), height=80)
+        if st.form_submit_button("Save my goal"):
+            try:
+                repo.set_goal(state.id, pid, goal)
+                st.rerun()
+            except ParleyError as exc:
+                show_error(exc)
+    with st.form("mutual_form"):
+        mutual = st.text_input(
+            "Our mutual goal",
+            value=state.mutual_goal or "",
+            placeholder="If you are far apart: make progress from where we are stuck",
+        )
+        if st.form_submit_button("Set the mutual goal"):
+            try:
+                repo.set_mutual_goal(state.id, mutual)
+                st.rerun()
+            except ParleyError as exc:
+                show_error(exc)
+
+
+def _submit_entry(state: SessionState, pid: int, fields: dict[str, str]) -> None:
+    repo = resources.repo()
+    repo.submit_entry(
+        state.id, pid, state.round_no, fields["ask"], fields["offer"], fields.get("non_negotiable") or None
+    )
+
+
+def _ask_offer(state: SessionState, access: Access) -> None:
+    med = resources.mediation()
+    pid = access.party_id
+    assert pid is not None
+    st.subheader(f"2 · Ask & offer, round {state.round_no}")
+    if pid in state.submitted(state.round_no):
+        waiting = [p.name for p in state.active_parties if p.id not in state.submitted(state.round_no)]
+        st.success("Your ask and offer are sealed. Nobody sees them until everyone has submitted.")
+        if waiting:
+            st.caption("Waiting for: " + ", ".join(waiting))
+        return
+    st.write(
+        "One **ask** (what you need from the other side) and one **offer** (what you will do). "
+        "Nobody responds until everyone has had their turn."
+    )
+    with st.expander("Too many things to ask for? Shrink them to one"):
+        demands = st.text_area("Everything you want, as it comes", key="demands", height=120)
+        if st.button("Shrink my demands", key="shrink_btn"):
+            try:
+                r = med.coach.shrink(demands)
+                st.session_state["ask_draft"] = r.ask
+                st.session_state["_shrunk"] = r
+            except ParleyError as exc:
+                show_error(exc)
+        shrunk = st.session_state.get("_shrunk")
+        if shrunk:
+            r = shrunk
+            st.markdown("**One ask:**")
+            st.text(r.ask)
+            st.caption(f"Interest it serves: {r.interest}")
+            if r.parked:
+                st.caption("Parked for later: " + "; ".join(r.parked))
+    with st.expander("Ideas for an offer"):
+        if st.button("Suggest offers", key="offers_btn"):
+            try:
+                st.session_state["_offers"] = med.moves(state, pid)
+            except ParleyError as exc:
+                show_error(exc)
+        if st.session_state.get("_offers"):
+            offers_list(st.session_state["_offers"], med.coach.cards)
+    pending = st.session_state.get("_entry_pending")
+    if pending:
+        fields, pending_flags = pending
+        flagged: dict[str, DriftVerdict] = pending_flags
+        st.warning("Some of what you wrote may land as an ultimatum.", icon="⚠️")
+        for name, verdict in flagged.items():
+            st.markdown(f"**{name.replace('_', ' ').capitalize()}:** {md_escape(verdict.reason)}")
+            st.text(f"You wrote: {fields[name]}\nReframe:   {verdict.reframe}")
+        c1, c2, c3 = st.columns(3)
+        chosen = None
+        if c1.button("Submit mine as written", key="entry_mine"):
+            chosen = fields
+        if c2.button("Submit with the reframes", key="entry_reframe", type="primary"):
+            chosen = {k: (flagged[k].reframe or v) if k in flagged else v for k, v in fields.items()}
+        if c3.button("Edit", key="entry_edit"):
+            st.session_state.pop("_entry_pending", None)
+            st.rerun()
+        if chosen is not None:
+            try:
+                _submit_entry(state, pid, chosen)
+                st.session_state.pop("_entry_pending", None)
+                st.rerun()
+            except ParleyError as exc:
+                show_error(exc)
+        return
+    has_nn = state.non_negotiable_of(pid) is not None
+    with st.form("entry_form"):
+        ask = st.text_area("My one ask", key="ask_draft", height=70)
+        offer = st.text_area("My one offer", key="offer_draft", height=70)
+        nn = ""
+        if not has_nn:
+            st.caption(NON_NEGOTIABLE_CAUTION)
+            nn = st.text_input("My one non-negotiable (optional, only if truly needed)", key="nn_draft")
+        sent = st.form_submit_button("Seal my ask and offer", type="primary")
+    if sent:
+        fields = {"ask": ask, "offer": offer, "non_negotiable": nn}
+        try:
+            flagged = {}
+            for name, value in fields.items():
+                if value.strip():
+                    v = med.check_draft(state, pid, value)
+                    if v.level == "ultimatum":
+                        flagged[name] = v
+            if flagged:
+                st.session_state["_entry_pending"] = (fields, flagged)
+                st.rerun()
+            _submit_entry(state, pid, fields)
+            st.rerun()
+        except ParleyError as exc:
+            show_error(exc)
+
+
+def _discuss(state: SessionState, access: Access) -> None:
+    med = resources.mediation()
+    st.subheader("3 · Discuss")
+    st.write("Respond to each other's asks and offers, and look for the trade.")
+    pid = access.party_id
+
+    def check(text: str) -> DriftVerdict:
+        return med.check_draft(state, pid, text)
+
+    def send(text: str, verdict: DriftVerdict) -> None:
+        from assistant.ui.components import client_key
+
+        med.send(access, text, verdict, client_key("msg"))
+
+    drift_gate("msg", check, send, label="Your message")
+    fallback_notice(med.coach)
+    with st.expander("Ideas for a next move"):
+        if st.button("Suggest moves", key="moves_btn"):
+            st.session_state["_moves"] = med.moves(state, pid)
+            fallback_notice(med.coach)
+        if st.session_state.get("_moves"):
+            offers_list(st.session_state["_moves"], med.coach.cards)
+        question = st.text_input("Or ask the coach about your next move", key="coach_q")
+        if st.button("Ask", key="coach_ask") and question.strip():
+            try:
+                st.write_stream(med.coach.stream_suggestion(question, record_for(state, pid), state.stage))
+                fallback_notice(med.coach)
+            except ParleyError as exc:
+                show_error(exc)
+
+
+def _agree(state: SessionState, access: Access) -> None:
+    repo = resources.repo()
+    pid = access.party_id
+    assert pid is not None
+    st.subheader("4 · Agree")
+    names = {p.id: p.name for p in state.parties}
+    for p in state.parties:
+        st.markdown(f"**{md_escape(p.name)} commits to:**")
+        mine = [t for t in state.terms if t.party_id == p.id]
+        for term in mine:
+            cols = st.columns([6, 1])
+            cols[0].text(f"{term.text} (by {term.by_when})")
+            if p.id == pid and state.stage == "agree" and cols[1].button("Remove", key=f"rm_{term.id}"):
+                repo.remove_term(state.id, pid, term.id)
+                st.rerun()
+        if not mine:
+            st.caption("nothing yet")
+    if state.stage == "agree":
+        with st.form("term_form", clear_on_submit=True):
+            text = st.text_input("I will…")
+            by_when = st.text_input("By when", placeholder="from Monday 1 June")
+            if st.form_submit_button("Add my commitment"):
+                try:
+                    repo.add_term(state.id, pid, text, by_when)
+                    st.rerun()
+                except ParleyError as exc:
+                    show_error(exc)
+        revisit = st.date_input(
+            "Revisit this agreement on", value=state.revisit_on or date.today() + timedelta(days=90), key="revisit"
+        )
+        if revisit != state.revisit_on and st.button("Set the revisit date"):
+            repo.set_revisit(state.id, revisit)
+            st.rerun()
+        confirmed = [names[x] for x in state.confirmed]
+        st.caption("Confirmed by: " + (", ".join(confirmed) if confirmed else "nobody yet"))
+        if pid not in state.confirmed and st.button("I confirm this agreement", type="primary"):
+            try:
+                repo.confirm(state.id, pid)
+                st.rerun()
+            except ParleyError as exc:
+                show_error(exc)
+    exports(state)
+
+
+def exports(state: SessionState) -> None:
+    md = agreement_markdown(state)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "Download the record (Markdown)", md, file_name="parley-agreement.md", mime="text/markdown", key="dl_md"
+    )
+    if c2.button("Prepare a PDF", key="pdf_btn"):
+        with st.spinner("Making the PDF…"):
+            st.session_state["_pdf"] = markdown_to_pdf(md)
+    if st.session_state.get("_pdf"):
+        c2.download_button(
+            "Download the PDF",
+            st.session_state["_pdf"],
+            file_name="parley-agreement.pdf",
+            mime="application/pdf",
+            key="dl_pdf",
+        )
+
+
+def _impasse(state: SessionState, access: Access) -> None:
+    med = resources.mediation()
+    why = med.impasse(state)
+    if not why:
+        return
+    with st.container(border=True):
+        st.warning(f"The talks look stuck: {why}", icon="🧭")
+        if st.button("Suggest impasse moves", key="impasse_btn"):
+            st.session_state["_impasse_moves"] = med.moves(state, access.party_id)
+        if st.session_state.get("_impasse_moves"):
+            offers_list(st.session_state["_impasse_moves"], med.coach.cards)
+
+
+def render(access: Access) -> None:
+    repo = resources.repo()
+    try:
+        state = repo.load(access.session_id)
+    except ParleyError as exc:
+        show_error(exc)
+        return
+    pid = access.party_id
+    assert pid is not None
+    me = state.party(pid)
+    if me.joined_at is None:
+        repo.join(state.id, pid)
+    st.title(state.title)
+    st.caption(f"You are **{md_escape(me.name)}** · only you see your notes and your sealed entries")
+    stage_bar(state)
+    _sidebar(state, access)
+    if not me.active:
+        st.info("You left this session. The others can see that you left.")
+        if st.button("Come back to the session", type="primary"):
+            repo.rejoin(state.id, pid)
+            st.rerun()
+        live_record(state.id, pid)
+        return
+    resources.coach()  # load (with progress) before any coaching call
+    _impasse(state, access)
+    left, right = st.columns([3, 2])
+    with left:
+        if state.stage == "goals":
+            _goals(state, access)
+        elif state.stage == "ask_offer":
+            _ask_offer(state, access)
+        elif state.stage == "discuss":
+            _discuss(state, access)
+        else:
+            _agree(state, access)
+        advance_controls(state, access)
+    with right:
+        st.subheader("Shared record")
+        live_record(state.id, pid)

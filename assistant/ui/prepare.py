@@ -1,0 +1,132 @@
+"""Prepare alone: a worksheet for one person before a tough conversation, ending in a one-page plan."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import streamlit as st
+
+from assistant.coach.drift import DriftVerdict
+from assistant.errors import ParleyError
+from assistant.export import markdown_to_pdf, plan_markdown
+from assistant.process import NON_NEGOTIABLE_CAUTION
+from assistant.ui import resources
+from assistant.ui.components import offers_list, show_error, tone_check
+
+
+def _plan() -> tuple[str, dict[str, Any]]:
+    """The plan is saved under a private token in the address, so a reload or restart loses nothing."""
+    token = st.query_params.get("plan")
+    if not token or len(token) > 100:
+        token = secrets.token_urlsafe(24)
+        st.query_params["plan"] = token
+    key = f"_plan_{token}"
+    if key not in st.session_state:
+        st.session_state[key] = resources.repo().load_plan(token)
+    return token, st.session_state[key]
+
+
+def _save(token: str, plan: dict[str, Any]) -> None:
+    try:
+        resources.repo().save_plan(token, plan)
+    except ParleyError as exc:
+        show_error(exc)
+
+
+def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "", height: int = 90) -> None:
+    value = st.text_area(label, value=str(plan.get(key, "")), help=help or None, height=height, key=f"pl_{key}")
+    if value != plan.get(key, ""):
+        plan[key] = value
+        _save(token, plan)
+
+
+def render() -> None:
+    token, plan = _plan()
+    coach = resources.coach()
+    st.title("Prepare alone")
+    st.caption("Everything here is private to you and saved as you go. Bookmark this page to come back.")
+    st.subheader("1 · What I bring into the room")
+    _field(plan, token, "assumptions", "My assumptions", "What do you take for granted about this situation?")
+    _field(plan, token, "goals", "My goals")
+    _field(plan, token, "expectations", "My expectations", "How do you expect it to go? Expect to be surprised.")
+    _field(
+        plan,
+        token,
+        "their_view",
+        "My guess at theirs",
+        "Their assumptions, goals and expectations, as they might put them.",
+    )
+
+    st.subheader("2 · One ask")
+    demands = st.text_area("Everything I want from them, as it comes", key="pl_demands", height=120)
+    if st.button("Shrink to one ask"):
+        try:
+            r = coach.shrink(demands)
+            plan.update(ask=r.ask, interest=r.interest, parked=r.parked)
+            st.session_state["pl_ask"] = r.ask
+            _save(token, plan)
+        except ParleyError as exc:
+            show_error(exc)
+    _field(plan, token, "ask", "My one ask (edit it until it sounds like you)", height=70)
+    if plan.get("interest"):
+        st.caption(f"Interest it serves: {plan['interest']}")
+    if plan.get("parked"):
+        st.caption("Parked for later: " + "; ".join(plan["parked"]))
+
+    st.subheader("3 · One offer")
+    situation = st.text_input(
+        "In a sentence, what is the situation?", value=str(plan.get("situation", "")), key="pl_situation"
+    )
+    their_ask = st.text_input(
+        "What do you think they will ask of you?", value=str(plan.get("their_ask", "")), key="pl_their_ask"
+    )
+    if st.button("Suggest offers"):
+        plan.update(situation=situation, their_ask=their_ask)
+        _save(token, plan)
+        try:
+            st.session_state["_pl_offers"] = coach.suggest_offers(
+                situation or "a hard conversation", plan.get("goals") or None, their_ask or None
+            )
+        except ParleyError as exc:
+            show_error(exc)
+    if st.session_state.get("_pl_offers"):
+        offers_list(st.session_state["_pl_offers"], coach.cards)
+    _field(plan, token, "offer", "The offer I will make", height=70)
+
+    st.subheader("4 · A non-negotiable?")
+    st.caption(NON_NEGOTIABLE_CAUTION)
+    _field(plan, token, "non_negotiable", "My one non-negotiable (leave empty if you can)", height=60)
+
+    st.subheader("5 · If we don't agree")
+    _field(
+        plan,
+        token,
+        "batna",
+        "My best alternative if we don't agree",
+        "What will you do if there is no agreement? Knowing it keeps you calm; share it as information, not a threat.",
+    )
+    walk = coach.cards.get("walk-away-check")
+    if walk:
+        with st.expander("Walk-away check: is no agreement better here?"):
+            st.markdown(walk.body)
+    _field(plan, token, "walk_away", "My walk-away check", height=70)
+
+    st.subheader("6 · Tone check")
+
+    def check(text: str) -> DriftVerdict:
+        return coach.check_message(text)
+
+    tone_check("prep", check)
+    _field(plan, token, "lines", "Lines I plan to say", height=90)
+
+    st.subheader("My one-page plan")
+    md = plan_markdown(plan)
+    st.download_button("Download (Markdown)", md, file_name="parley-plan.md", mime="text/markdown")
+    if st.button("Prepare a PDF"):
+        with st.spinner("Making the PDF…"):
+            st.session_state["_pl_pdf"] = markdown_to_pdf(md)
+    if st.session_state.get("_pl_pdf"):
+        st.download_button(
+            "Download the PDF", st.session_state["_pl_pdf"], file_name="parley-plan.pdf", mime="application/pdf"
+        )

@@ -1,0 +1,44 @@
+"""Process-wide resources for the pages: settings, the store, the coach (each built once)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.coach.coach import Coach, make_coach
+from assistant.config import Settings
+from assistant.mediation import Mediation
+from assistant.store import Repository
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@st.cache_resource(show_spinner=False)
+def repo() -> Repository:
+    return Repository.from_url(settings().database_url)
+
+
+def coach() -> Coach:
+    """The coach; the first call in a process shows progress while the card index is built."""
+    s = settings()
+    if not st.session_state.get("_coach_ready"):
+        box = st.empty()
+        with box.container():
+            bar = st.progress(0.0, text="Loading the coach…")
+
+            def progress(msg: str, frac: float) -> None:
+                bar.progress(min(1.0, frac), text=msg)
+
+            c = make_coach(s, "auto", progress=progress)
+        box.empty()
+        st.session_state["_coach_ready"] = True
+        if not s.llm_configured:
+            st.toast("Using the built-in offline coach (no LLM configured). Your words stay on this machine.")
+        return c
+    return make_coach(s, "auto")
+
+
+def mediation() -> Mediation:
+    return Mediation(repo(), coach())

@@ -1,0 +1,229 @@
+"""A whole shared session in a real browser: party A, party B and a facilitator, each in their own context.
+
+Debian's Chromium driven by Playwright; the test starts the app itself on a free local port.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WAIT = 30_000
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("e2e")
+    port = _free_port()
+    env = {**os.environ, "PARLEY_DATA_DIR": str(session_data_dir), "DATABASE_URL": f"sqlite:///{data / 'e2e.db'}"}
+    env.pop("OPENAI_API_KEY", None)
+    env.pop("OPENAI_BASE_URL", None)
+    log = (data / "app.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "app", "--port", str(port), "--host", "127.0.0.1"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+        if proc.poll() is not None:
+            raise RuntimeError((data / "app.log").read_text())
+    else:
+        proc.kill()
+        raise RuntimeError("the app did not start in time:\n" + (data / "app.log").read_text())
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+def _ready(page: object) -> None:
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
+def _fill(page: object, label: str, text: str) -> None:
+    box = page.get_by_label(label, exact=True)  # type: ignore[attr-defined]
+    box.wait_for(timeout=WAIT)
+    box.fill(text)
+    box.press("Tab")
+
+
+def _click(page: object, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
+
+
+def _see(page: object, text: str, timeout: int = WAIT) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.get_by_text(text).first).to_be_visible(timeout=timeout)  # type: ignore[attr-defined]
+
+
+def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    SHOTS.mkdir(exist_ok=True)
+    ctx = {
+        name: browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)  # type: ignore[attr-defined]
+        for name in ("A", "B", "F", "home")
+    }
+    home = ctx["home"].new_page()
+    home.goto(app_url)
+    _see(home, "Prepare alone")
+    home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+
+    # create a facilitated session through the UI and read the private links
+    _click(home, "Create a facilitated session")
+    _fill(home, "What is the session about?", "Office days")
+    _fill(home, "First party's name", "Founders")
+    _fill(home, "Second party's name", "Staff")
+    _click(home, "Create session")
+    _see(home, "Session created")
+    codes = [c.inner_text() for c in home.locator("code").all()]
+    links = [c.strip() for c in codes if "?t=" in c]
+    assert len(links) == 3
+    link_a, link_b, link_f = links
+    assert len(set(links)) == 3
+
+    a, b, f = (ctx[k].new_page() for k in ("A", "B", "F"))
+    a.goto(link_a)
+    b.goto(link_b)
+    f.goto(link_f)
+    for page in (a, b, f):
+        _see(page, "Office days")
+
+    # goals and the mutual goal
+    _fill(a, "My goal", "Some in-person days to review visual work together")
+    _click(a, "Save my goal")
+    _fill(b, "My goal", "Keep flexibility and avoid long commutes")
+    _click(b, "Save my goal")
+    _see(f, "avoid long commutes")
+    _fill(f, "Mutual goal", "A return-to-office plan everyone can live with")
+    _click(f, "Set the mutual goal")
+    _see(a, "A return-to-office plan everyone can live with")
+    _click(f, "Move on to Ask & offer")
+
+    # round 1: sealed until both submit
+    _see(a, "My one ask")
+    _fill(a, "My one ask", "Could you come in two days a week for the design reviews?")
+    _fill(a, "My one offer", "We will start office days at ten.")
+    _click(a, "Seal my ask and offer")
+    _see(a, "sealed")
+    b.reload()
+    _see(b, "My one ask")
+    assert b.get_by_text("design reviews").count() == 0  # B cannot see A's entry yet
+    f.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
+    assert f.get_by_text("design reviews").count() == 0
+    _fill(b, "My one ask", "Could birthdays be guaranteed home days?")
+    _fill(b, "My one offer", "We will come in three days in the busy season.")
+    _click(b, "Seal my ask and offer")
+    _see(b, "design reviews")  # revealed to all at once
+    _see(a, "birthdays be guaranteed")
+    _see(f, "birthdays be guaranteed")
+    _click(f, "Move on to Discuss")
+
+    # a drifting message is caught and reframed
+    _see(a, "Your message")
+    _fill(a, "Your message", "Agree to three days by Friday or we cancel the office budget.")
+    _click(a, "Send")
+    _see(a, "This may land as an ultimatum")
+    _click(a, "Send the reframe")
+    _see(b, "What matters to me", timeout=15_000)  # appears on B's device without a reload
+    a.screenshot(path=str(SHOTS / "party.png"), full_page=True)
+
+    # a second round
+    _click(f, "Open another ask & offer round")
+    _see(a, "round 2")
+    _fill(a, "My one ask", "Could we review the plan in March?")
+    _fill(a, "My one offer", "We will upgrade the air conditioning.")
+    _click(a, "Seal my ask and offer")
+    _see(b, "round 2")
+    _fill(b, "My one ask", "Could Fridays stay remote?")
+    _fill(b, "My one offer", "We will bring homemade treats for office events.")
+    _click(b, "Seal my ask and offer")
+    _see(f, "homemade treats")
+    _click(f, "Move on to Discuss")
+    _see(f, "Move on to Agree")
+    _click(f, "Move on to Agree")
+
+    # agreement
+    for page, term in ((a, "Start office days at ten"), (b, "Two office days a week")):
+        _see(page, "I will…")
+        _fill(page, "I will…", term)
+        _fill(page, "By when", "from 1 June")
+        _click(page, "Add my commitment")
+        _see(page, term)
+    _click(a, "Set the revisit date")
+    _see(b, "Two office days a week")
+    b.reload()
+    _click(a, "I confirm this agreement")
+    _see(b, "Confirmed by: Founders")
+    _click(b, "I confirm this agreement")
+    _see(a, "Agreement confirmed")
+    with a.expect_download() as dl:
+        a.get_by_role("button", name=re.compile("Download the record")).click()
+    path = tmp_path / "agreement.md"
+    dl.value.save_as(path)
+    text = path.read_text()
+    assert "Start office days at ten" in text and "Two office days a week" in text and "Revisit on: 20" in text
+    expect(a.get_by_role("button", name="I confirm this agreement")).to_have_count(0)
+
+    prep = ctx["home"].new_page()
+    prep.goto(f"{app_url}/prepare")
+    _see(prep, "What I bring into the room")
+    prep.screenshot(path=str(SHOTS / "prepare.png"), full_page=True)

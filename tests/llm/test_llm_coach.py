@@ -1,0 +1,99 @@
+"""The LLM coach with a scripted chat model: grounding, validation, fallback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.coach.coach import OfflineCoach
+from assistant.coach.llm_coach import LLMCoach
+from assistant.errors import PromptError
+from assistant.llm.prompts import render
+from tests.llm.fakes import ScriptedChatModel
+
+
+def coach_with(offline: OfflineCoach, *replies: object) -> tuple[LLMCoach, ScriptedChatModel]:
+    model = ScriptedChatModel(replies=list(replies), prompts=[])
+    return LLMCoach(model, offline), model
+
+
+def test_offers_cite_only_retrieved_cards(coach: OfflineCoach) -> None:
+    situation = "She walked out of the meeting and says the talks are over."
+    retrieved = [c.slug for c in coach.strategies.recommend(situation, k=6, impasse_only=True)]
+    reply = {
+        "offers": [
+            {"text": "I'd like to hear what would make it worth talking again.", "slug": retrieved[0]},
+            {"text": "I'm sorry for how heated it got.", "slug": retrieved[1]},
+        ]
+    }
+    llm, model = coach_with(coach, json.dumps(reply))
+    offers = llm.suggest_offers(situation)
+    assert [o.slug for o in offers] == retrieved[:2]
+    assert llm.last_notice() is None
+    prompt = model.prompts[0]
+    assert all(slug in prompt for slug in retrieved) and "<user_data>" in prompt
+
+
+def test_unretrieved_slug_is_rejected_and_offline_answers(coach: OfflineCoach) -> None:
+    reply = {
+        "offers": [
+            {"text": "Threaten them with court.", "slug": "invented-strategy"},
+            {"text": "Something else.", "slug": "also-invented"},
+        ]
+    }
+    llm, _ = coach_with(coach, json.dumps(reply))
+    offers = llm.suggest_offers("We argue about chores every evening.")
+    assert offers == coach.suggest_offers("We argue about chores every evening.")
+    notice = llm.last_notice()
+    assert notice and "offline" in notice
+
+
+@pytest.mark.parametrize(
+    ("reply", "cause"),
+    [
+        ("Sure! Here are some ideas...", "could not be used"),
+        ("", "could not be used"),
+        (ConnectionError("Connection refused"), "could not be reached"),
+        (TimeoutError("timed out"), "too long"),
+    ],
+)
+def test_every_failure_falls_back_with_a_named_cause(coach: OfflineCoach, reply: object, cause: str) -> None:
+    llm, _ = coach_with(coach, reply)
+    result = llm.shrink(["stop being late", "above all call me when plans change"])
+    assert result == coach.shrink(["stop being late", "above all call me when plans change"])
+    notice = llm.last_notice()
+    assert notice and cause in notice
+
+
+def test_drift_combines_offline_score_with_the_model(coach: OfflineCoach) -> None:
+    text = "Sign the lease today or I'm keeping the deposit."
+    slug = coach.strategies.recommend(text + " " + coach.check_message(text).reason, k=4)[0].slug
+    reply = {
+        "level": "ultimatum",
+        "kinds": ["deadline-penalty"],
+        "reason": "A penalty is attached.",
+        "reframe": "I need the lease signed soon; can we agree a date?",
+        "slugs": [slug],
+    }
+    llm, _ = coach_with(coach, json.dumps(reply))
+    v = llm.check_message(text)
+    offline = coach.check_message(text)
+    assert v.level == "ultimatum" and v.score == pytest.approx(0.5 * offline.score + 0.5, abs=1e-3)
+    assert v.reframe == "I need the lease signed soon; can we agree a date?"
+    llm2, _ = coach_with(coach, json.dumps({**reply, "level": "open", "reframe": None}))
+    softened = llm2.check_message(text)
+    assert softened.score < v.score
+
+
+def test_streaming_yields_chunks(coach: OfflineCoach) -> None:
+    llm, _ = coach_with(coach, "Try a small gracious move first. [gracious-move]")
+    chunks = list(llm.stream_suggestion("How do I restart talks?", "", "discuss"))
+    assert len(chunks) > 3 and "".join(chunks).endswith("[gracious-move]")
+
+
+def test_prompts_render_strictly(coach: OfflineCoach) -> None:
+    with pytest.raises(PromptError, match="cards"):
+        render(coach.settings.prompts_dir, "shrink", demands="x")
+    with pytest.raises(PromptError, match="missing"):
+        render(coach.settings.prompts_dir, "no-such-prompt")

@@ -1,0 +1,52 @@
+import pytest
+
+from assistant.coach.asks import split_demands, to_request
+from assistant.coach.coach import OfflineCoach
+from assistant.errors import InputError
+from assistant.evaluation.scorers import shrink_checks
+
+
+def test_stated_priority_is_honoured(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "You never do the dishes. You're always on your phone at dinner. "
+        "What really matters is that you come to my sister's wedding with me. Also the car is filthy."
+    )
+    assert "wedding" in r.ask
+    assert r.ask.startswith("Could") and r.ask.endswith("?")
+    assert len(r.parked) == 3
+    assert all(shrink_checks(r.ask, r.source, "sister's wedding").values())
+
+
+def test_list_input_without_priority_picks_one_and_parks_the_rest(coach: OfflineCoach) -> None:
+    demands = [
+        "more pay for weekend shifts",
+        "a fair rota for weekend shifts",
+        "stop scheduling weekend shifts without notice",
+        "free parking",
+    ]
+    r = coach.shrink(demands)
+    assert r.source in demands and len(r.parked) == 3 and r.source not in r.parked
+    assert r.interest
+
+
+@pytest.mark.parametrize(
+    ("demand", "expected"),
+    [
+        ("You always leave your clothes on the floor", "Could you stop leaving your clothes on the floor?"),
+        ("I need you to call when you're running late", "Could you call when you're running late?"),
+        ("we want a seat on the safety committee", "Could we have a seat on the safety committee?"),
+    ],
+)
+def test_requests_have_no_blame(demand: str, expected: str) -> None:
+    assert to_request(demand) == expected
+
+
+def test_splitting_free_text() -> None:
+    text = "1. more help with the kids\n2. a night out each month\n- no phones at dinner and also a bigger budget"
+    assert len(split_demands(text)) == 4
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "...", [], [1, 2], 7])
+def test_bad_demands_get_a_clear_error(coach: OfflineCoach, bad: object) -> None:
+    with pytest.raises(InputError):
+        coach.shrink(bad)  # type: ignore[arg-type]

@@ -1,0 +1,72 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT
+from assistant.errors import KnowledgeError
+from assistant.knowledge import KINDS, LEVELS, STRATEGY_SLUGS, load_cards, load_examples, parse_card
+
+SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+
+
+def test_every_strategy_slug_has_a_complete_card(knowledge_dir: Path) -> None:
+    cards = {c.slug: c for c in load_cards(knowledge_dir)}
+    assert set(STRATEGY_SLUGS) <= set(cards)
+    for slug in STRATEGY_SLUGS:
+        card = cards[slug]
+        assert card.title and card.when and card.cautions and card.offers, slug
+        sections = card.sections()
+        assert {"What to do", "What to say", "Watch out for"} <= set(sections), slug
+        say = sections["What to say"]
+        assert len(re.findall(r"^- \*\*", say, re.M)) >= 2, slug
+        assert any(not re.search(r"\{\w+\}", o) for o in card.offers), slug
+
+
+def test_examples_are_balanced_and_valid(knowledge_dir: Path) -> None:
+    examples = load_examples(knowledge_dir / "drift_examples.jsonl")
+    assert len(examples) >= 400
+    counts = {lvl: sum(1 for e in examples if e.level == lvl) for lvl in LEVELS}
+    assert min(counts.values()) >= 0.25 * len(examples), counts
+    settings = {e.setting for e in examples}
+    assert len(settings) >= 10
+    for e in examples:
+        assert set(e.kinds) <= set(KINDS)
+        assert bool(e.kinds) == (e.level == "ultimatum"), e.text
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def test_eval_sets_do_not_overlap_training(knowledge_dir: Path) -> None:
+    train = {_norm(e.text) for e in load_examples(knowledge_dir / "drift_examples.jsonl")}
+    datasets = PROJECT_ROOT / "evals" / "datasets"
+    rows = [json.loads(x) for x in (datasets / "drift.jsonl").read_text().splitlines() if x.strip()]
+    overlap = [r["text"] for r in rows if _norm(r["text"]) in train]
+    assert not overlap, overlap[:5]
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the source articles are not beside the repository")
+def test_cards_do_not_copy_the_source_articles(knowledge_dir: Path) -> None:
+    """No run of 8 words from the source articles appears in a card."""
+
+    def grams(text: str) -> set[tuple[str, ...]]:
+        words = _norm(text).split()
+        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+    source = set().union(*(grams(p.read_text()) for p in SEEDS.glob("*.txt")))
+    for card in load_cards(knowledge_dir):
+        copied = grams(card.path.read_text()) & source
+        assert not copied, (card.slug, sorted(copied)[:2])
+
+
+def test_bad_card_gives_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.md"
+    bad.write_text("no front matter here")
+    with pytest.raises(KnowledgeError, match="front matter"):
+        parse_card(bad)
+    bad.write_text("---\nslug: x\ntitle: X\nkind: strategy\nstage: prepare\noffers: ['{oops}']\n---\nbody")
+    with pytest.raises(KnowledgeError, match="placeholder"):
+        parse_card(bad)

@@ -1,0 +1,135 @@
+"""Beyond one machine: the card index on a Chroma server, and two app processes sharing one database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.retrieval.embedding import MiniLMEmbedder
+from assistant.retrieval.index import CardIndex
+from assistant.store import Repository
+
+CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(url: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 120) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(log.read_text())
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"{url} did not come up:\n{log.read_text()}")
+
+
+@pytest.fixture()
+def chroma_server(tmp_path: Path) -> Iterator[int]:
+    if not Path(CHROMA).exists():
+        pytest.skip("the chroma command is not installed")
+    port = _port()
+    log = tmp_path / "chroma.log"
+    proc = subprocess.Popen([CHROMA, "run", "--path", str(tmp_path / "db"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+    _wait(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, log)
+    yield port
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_card_index_on_a_chroma_server(chroma_server: int, tmp_path: Path, embedder: MiniLMEmbedder) -> None:
+    s = Settings.from_env({"PARLEY_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_server)})
+    index = CardIndex.open(s, embedder)
+    hits = index.search("she said the talks are over and left", k=5)
+    assert hits and {"face-saving-return", "assess-walkout", "leave-door-open"} & {h.slug for h in hits}
+    again = CardIndex.open(s, embedder)
+    assert again.ensure() is False  # the server already has this content hash
+    assert not (tmp_path / "chroma").exists()  # nothing was written locally
+
+
+def _app(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "assistant" / "ui" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed")
+def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: Path) -> None:
+    """Party A on one app process, party B on another; each sees the other's message."""
+    from playwright.sync_api import expect, sync_playwright
+
+    url = os.environ.get("PARLEY_TEST_POSTGRES_URL")
+    if url:
+        import uuid
+
+        from sqlalchemy import create_engine, text
+
+        name = "parley_two_" + uuid.uuid4().hex[:8]
+        with create_engine(url, isolation_level="AUTOCOMMIT").connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+        db = url.rsplit("/", 1)[0] + "/" + name
+    else:
+        db = f"sqlite:///{tmp_path / 'shared.db'}"
+    repo = Repository.from_url(db)
+    links = repo.create_session("Two replicas", ["A", "B"])
+    sid = links.session_id
+    ids = {n: repo.resolve(t).party_id for n, t in links.party_tokens.items()}
+    for n, pid in ids.items():
+        assert pid is not None
+        repo.set_goal(sid, pid, f"goal {n}")
+    repo.set_mutual_goal(sid, "progress")
+    repo.advance(sid, "ask_offer", "goals")
+    for pid in ids.values():
+        assert pid is not None
+        repo.submit_entry(sid, pid, 1, "ask", "offer")
+    repo.advance(sid, "discuss", "ask_offer")
+    env = {**os.environ, "DATABASE_URL": db, "PARLEY_DATA_DIR": str(session_data_dir)}
+    env.pop("OPENAI_API_KEY", None)
+    env.pop("OPENAI_BASE_URL", None)
+    ports = [_port(), _port()]
+    procs = [_app(p, env, tmp_path / f"app{p}.log") for p in ports]
+    try:
+        for p, proc in zip(ports, procs, strict=True):
+            _wait(f"http://127.0.0.1:{p}/_stcore/health", proc, tmp_path / f"app{p}.log")
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            a = browser.new_context().new_page()
+            b = browser.new_context().new_page()
+            a.goto(f"http://127.0.0.1:{ports[0]}/?t={links.party_tokens['A']}")
+            b.goto(f"http://127.0.0.1:{ports[1]}/?t={links.party_tokens['B']}")
+            for page, text in ((a, "Hello from the first replica"), (b, "And hello from the second")):
+                box = page.get_by_label("Your message", exact=True)
+                box.wait_for(timeout=60_000)
+                box.fill(text)
+                page.get_by_role("button", name="Send", exact=True).click()
+            expect(b.get_by_text("Hello from the first replica").first).to_be_visible(timeout=20_000)
+            expect(a.get_by_text("And hello from the second").first).to_be_visible(timeout=20_000)
+            browser.close()
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(10)
