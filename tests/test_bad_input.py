@@ -82,8 +82,9 @@ def _cli(args: list[str], stdin: bytes, tmp: Path) -> tuple[int, list[dict[str, 
     env = {**os.environ, "PARLEY_DATA_DIR": str(tmp)}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
-    r = subprocess.run([sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True,
-                       env=env, cwd=ROOT, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True, env=env, cwd=ROOT, timeout=300
+    )
     return r.returncode, [json.loads(x) for x in r.stdout.decode().splitlines()]
 
 
@@ -111,7 +112,11 @@ def test_cli_survives_every_kind_of_bad_line(tmp_path: Path, session_data_dir: P
     oks = [o for o in out if "level" in o]
     assert [o["id"] for o in oks] == [8, 9]
     assert len(errors) == 11 and all(isinstance(o["error"], str) and o["error"] for o in errors)
-    for args, row in ((["shrink"], {"id": 1, "demands": 5}), (["offers"], {"id": 1}), (["strategies"], {"id": 1, "situation": 3})):
+    for args, row in (
+        (["shrink"], {"id": 1, "demands": 5}),
+        (["offers"], {"id": 1}),
+        (["strategies"], {"id": 1, "situation": 3}),
+    ):
         code, out = _cli(args, json.dumps(row).encode(), session_data_dir)
         assert code == 1 and "error" in out[0]
 

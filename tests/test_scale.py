@@ -48,8 +48,11 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
         pytest.skip("the chroma command is not installed")
     port = _port()
     log = tmp_path / "chroma.log"
-    proc = subprocess.Popen([CHROMA, "run", "--path", str(tmp_path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [CHROMA, "run", "--path", str(tmp_path / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     _wait(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, log)
     yield port
     proc.terminate()
@@ -57,7 +60,9 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
 
 
 def test_card_index_on_a_chroma_server(chroma_server: int, tmp_path: Path, embedder: MiniLMEmbedder) -> None:
-    s = Settings.from_env({"PARLEY_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_server)})
+    s = Settings.from_env(
+        {"PARLEY_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma_server)}
+    )
     index = CardIndex.open(s, embedder)
     hits = index.search("she said the talks are over and left", k=5)
     assert hits and {"face-saving-return", "assess-walkout", "leave-door-open"} & {h.slug for h in hits}
@@ -68,10 +73,25 @@ def test_card_index_on_a_chroma_server(chroma_server: int, tmp_path: Path, embed
 
 def _app(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "assistant" / "ui" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT_ROOT / "assistant" / "ui" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -114,9 +134,18 @@ def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: P
         for p, proc in zip(ports, procs, strict=True):
             _wait(f"http://127.0.0.1:{p}/_stcore/health", proc, tmp_path / f"app{p}.log")
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"])
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
             a = browser.new_context().new_page()
             b = browser.new_context().new_page()
             a.goto(f"http://127.0.0.1:{ports[0]}/?t={links.party_tokens['A']}")
