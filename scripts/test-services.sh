@@ -10,8 +10,8 @@ ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${need_apt[*]}"
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2 \
-      || log "could not install ${need_apt[*]}"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"; } \
+      >/tmp/parley-apt.log 2>&1 || log "could not install ${need_apt[*]} (see /tmp/parley-apt.log)"
   else
     log "cannot install ${need_apt[*]} (not root or no apt-get); those tests will be skipped"
   fi

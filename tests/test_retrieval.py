@@ -4,7 +4,7 @@ import chromadb
 
 from assistant.config import Settings
 from assistant.retrieval.embedding import MiniLMEmbedder
-from assistant.retrieval.index import COLLECTION, CardIndex
+from assistant.retrieval.index import COLLECTION, CardIndex, chroma_settings
 
 
 def test_search_returns_passages_with_slug_title_score(settings: Settings, embedder: MiniLMEmbedder) -> None:
@@ -26,7 +26,7 @@ def test_persistent_index_rebuilds_only_when_cards_change(tmp_path: Path, embedd
     assert index.ensure() is False  # same cards: nothing to do
     (knowledge / "cards" / "apologize.md").write_text((src / "apologize.md").read_text() + "\nMore.\n")
     assert index.ensure() is True
-    client = chromadb.PersistentClient(path=str(s.chroma_dir))
+    client = chromadb.PersistentClient(path=str(s.chroma_dir), settings=chroma_settings())
     assert client.get_collection(COLLECTION).count() == index.collection.count()
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import chromadb
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.config import Settings
@@ -22,6 +23,11 @@ from assistant.retrieval.embedding import MiniLMEmbedder, shared_embedder
 log = logging.getLogger(__name__)
 COLLECTION = "parley_cards"
 Progress = Callable[[str, float], None]
+
+
+def chroma_settings() -> ChromaSettings:
+    """The client settings every Parley Chroma client uses (one process must not mix settings per path)."""
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=True)
 
 
 @dataclass(frozen=True)
@@ -67,20 +73,22 @@ class CardIndex:
     ) -> CardIndex:
         """Open the index named by settings, rebuilding it if cards changed or it is corrupt."""
         embedder = embedder or shared_embedder(settings.embedding_model_path, settings.tokenizer_dir)
-        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+        client_settings = chroma_settings()
         if ephemeral:
-            client: Any = chromadb.EphemeralClient(settings=chroma_settings)
+            client: Any = chromadb.EphemeralClient(settings=client_settings)
         elif settings.chroma_host:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=client_settings)
         else:
             settings.chroma_dir.mkdir(parents=True, exist_ok=True)
             try:
-                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=client_settings)
             except Exception as exc:  # a corrupt folder: wipe and start again
                 log.warning("Chroma index at %s unreadable (%s); rebuilding", settings.chroma_dir, exc)
+                # chromadb caches a client per path, the broken one included: forget it before retrying
+                SharedSystemClient.clear_system_cache()
                 shutil.rmtree(settings.chroma_dir, ignore_errors=True)
                 settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=client_settings)
         index = cls(client, settings, embedder)
         index.ensure(progress=progress)
         return index
