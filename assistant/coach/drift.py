@@ -1,8 +1,9 @@
 """Drift toward ultimatums: a classifier over the offline embeddings, combined with patterns.
 
-The classifier (multinomial logistic regression on MiniLM embeddings plus pattern features)
-learns the labelled examples in ``knowledge/drift_examples.jsonl``; the patterns catch the
-structural shapes of an ultimatum it can miss and name the kinds found.
+Two classifiers learn the labelled examples in ``knowledge/drift_examples.jsonl`` and their
+probabilities are averaged: a logistic regression on the MiniLM embedding plus pattern cues (the
+meaning), and one on word n-grams (the wording). The patterns catch the structural shapes of an
+ultimatum both can miss, and name the kinds found.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits
@@ -24,7 +26,7 @@ from assistant.knowledge import LEVELS, Example, load_examples
 from assistant.retrieval.embedding import MODEL_ID, MiniLMEmbedder, Vectors
 
 log = logging.getLogger(__name__)
-FEATURE_VERSION = "3"
+FEATURE_VERSION = "4"
 SEVERITY = {"open": 0.0, "firm": 0.5, "ultimatum": 1.0}
 MAX_CHARS = 20_000
 
@@ -109,11 +111,18 @@ class DriftDetector:
         self.examples = list(examples)
         vectors = self._example_vectors(cache_dir)
         self._vectors = vectors
-        features = np.hstack([vectors, self._cues([e.text for e in self.examples])])
+        texts = [e.text for e in self.examples]
+        features = np.hstack([vectors, self._cues(texts)])
         labels = np.array([e.level for e in self.examples])
+        # two views of a message, averaged: its meaning (embedding plus pattern cues) and its words
         self._model = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
         self._model.fit(features, labels)
+        self._words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)
+        self._word_model = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced")
+        self._word_model.fit(self._words.fit_transform(texts), labels)
         self._classes = [str(c) for c in self._model.classes_]
+        if [str(c) for c in self._word_model.classes_] != self._classes:
+            raise InputError("The drift classifiers disagree on their labels; check the examples file.")
 
     @classmethod
     def from_knowledge(
@@ -156,7 +165,7 @@ class DriftDetector:
         """Class probabilities from the classifier for each text."""
         vectors = self.embedder.embed(list(texts))
         features = np.hstack([vectors, self._cues(texts)])
-        probs = self._model.predict_proba(features)
+        probs = (self._model.predict_proba(features) + self._word_model.predict_proba(self._words.transform(texts))) / 2
         return [{c: float(p) for c, p in zip(self._classes, row, strict=True)} for row in probs]
 
     def check_message(self, text: str, context: Sequence[str] | None = None) -> DriftVerdict:

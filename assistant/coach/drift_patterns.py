@@ -24,7 +24,14 @@ _CONSEQUENCE_VERB = (
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
     r"escalate|call it off|break up|divorce|post|expose|remove|terminate|picket|"
     r"take (?:my|our) business|go elsewhere|replace|stop (?:working|coming|talking)|refuse|"
-    r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here))"
+    r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here)|"
+    r"(?:be )?(?:filing|suing|reporting|calling|leaving|quitting|moving|taking|going to|pulling|cancelling|canceling|"
+    r"starting (?:\w+ )?proceedings|accepting (?:the other|another|a different|their)|looking elsewhere|"
+    r"withholding|escalating|contacting (?:my|a|the|our)|selling|stopping|changing the|terminating|evicting)|"
+    r"start (?:\w+ )?proceedings|accept (?:the other|another|a different|their)|look elsewhere|ballot|"
+    r"tow|lock|put a lock|stop visiting|stop (?:doing|covering|paying|helping|babysitting|lending)|"
+    r"mov(?:e|ing) (?:our|my|the) (?:\w+ )?(?:account|business|custom|contract|kids|money)|"
+    r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported))"
 )
 
 _NEGATED_LEAD = re.compile(
@@ -69,6 +76,17 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
         r"\b(?:you|u)(?:'d| had) better\b|\byou better\b",
         r"\bthere will be consequences\b|\bface the consequences\b",
+        r"\b(?:or|otherwise)\s*,?\s*(?:i|we)\s+(?:go|take|walk|leave|quit|call|report|file|stop|move|sue|cancel|start|"
+        r"pull|tell|find|get|change|sell|end|strike|withdraw|escalate|ballot|tow|evict)\b",
+        rf"\bunless\b[^.?!]{{3,100}}?,\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        r"\babsent\b[^.?!]{3,80}?,\s*[^.?!]{0,50}\b(?:will|'ll|shall)\b",
+        r"\bkeep (?:\w+ing|it up|this up|that up|on)\b[^.?!]{0,60}\band\b[^.?!]{0,25}\b"
+        r"(?:you'll|you will|i'll|i will|we'll|we will|you're going to)\b",
+        r"\bone more time\b[^.?!]{0,12}\b(?:and\s+)?(?:i'm|i am|i'll|i will|we're|we'll|we will|that's it)\b",
+        r"\byou(?:'ll| will) (?:see|find out|soon see|learn) (?:how|what|who|exactly)\b",
+        r"\bon your hands\b",
+        r"\b(?:we|members|the union|staff|the team) (?:will|shall|'ll) (?:\w+ )?(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
+        r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
     ),
     _p(
         "final-offer",
@@ -80,6 +98,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bthat'?s (?:it|all),? (?:take it|final|end of)\b|\bend of (?:story|discussion|negotiation)\b",
         r"\bno (?:further|more) (?:negotiation|discussion|counter ?offers?|back and forth)\b",
         r"\bnot up for (?:discussion|negotiation|debate)\b",
+        r"\bas good as it (?:gets|'s going to get|will get)\b|\bsign it or (?:don't|do not|walk)\b|\btake it or don't\b",
+        r"\bno exceptions\b|\b(?:won't|will not|not going to) budge\b|\bnot budging\b|\bmy last word\b|"
+        r"\bthat'?s my last\b",
     ),
     _p(
         "walkout",
@@ -91,6 +112,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:i|we)(?:'ll| will) walk out\b|\b(?:i|we) walk out\b",
         r"\bhanging up(?: now)?\b|\bi'm hanging up\b|\bleaving the table\b",
         r"\bstorm(?:ing|ed)? out\b",
+        r"\b(?:i'm|im|i am|we're|we are) out\s*(?:[.!,]|$)|\bi(?:'m| am) out of here\b",
+        r"\bi quit\s*(?:[.!,]|$)|^\s*(?:fine|ok|okay|whatever)?[.,!\s]*forget it\b",
+        r"\b(?:run|sort|do|fix|organi[sz]e|handle) (?:it|this|that|the \w+|everything) yourself\b",
+        r"\bgood luck with (?:the|your|that)\b[^?]*$",
     ),
     _p(
         "deadline-penalty",
@@ -124,6 +149,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bthink (?:very )?carefully about (?:your|what happens|the consequences)\b|\bbe careful\b[^.?!]{0,30}\b(?:what|who|how)\b",
         r"\bnice (?:job|place|house|reputation|career) you(?:'ve| have) got\b",
         r"\bwatch (?:your|yourself|out)\b|\bi(?:'d| would) think twice\b",
+        r"\byou(?:'d| would) be wise to\b|\b(?:won't|will not|wouldn't) be (?:this|so|as) (?:nice|friendly|patient|polite|"
+        r"understanding|reasonable|generous)\b",
+        r"\byou know what(?:'ll| will)? happens?\b|\bshame if\b|\bfunny how\b|\b(?:would|'d) be unfortunate if\b",
+        r"\bremember (?:that )?(?:i'm|i am|we're|we are) the (?:one|ones) who\b",
         r"\b(?:your|the) (?:review|bonus|reference|promotion|deposit|custody|visitation|contract renewal)\b[^.?!]{0,40}\b(?:might|could|would|may)\b",
         r"\b(?:might|could|would|may)\b[^.?!]{0,40}\b(?:affect|reflect on|come up in|impact) (?:your|the) (?:review|bonus|reference|promotion|deposit|custody|renewal|standing)",
     ),
@@ -141,6 +170,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bblock(?:ing|ed)? (?:you|your number)\b|\bfrom now on,? (?:talk|speak) to my (?:lawyer|solicitor|attorney)\b",
         r"\bi(?:'m| am) not discussing (?:this|it) (?:again|anymore|any more|ever)\b",
         r"\bend of discussion\b|\bdiscussion over\b|\bconversation over\b",
+        r"\b(?:speak|talk|write) to (?:my|our) (?:solicitor|lawyer|attorney|lawyers|solicitors)\b|"
+        r"\bthrough (?:my|our) (?:solicitor|lawyer|attorney)s?\b",
+        r"\b(?:no|not have any|don't have any|not to have any) (?:further |more )?contact\b",
+        r"\b(?:i'm|i am|we're|we are|i won't be|we won't be|i will not be|we will not be) (?:not )?discussing "
+        r"(?:this|it|that|the \w+|\w+)(?: \w+){0,3} (?:again|further|any further|anymore|any more)\b",
+        r"\bdon'?t bother (?:coming back|calling|replying|coming home)\b",
     ),
 )
 
@@ -164,24 +199,66 @@ def _in_reported_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
+_CLAUSE_START = re.compile(r"[.;:!?,\n]|\bbut\b", re.I)
+_CLAUSE_DENIAL = re.compile(
+    r"\b(?:nobody|no one|no-one|none of us|neither of us)\b|"
+    r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}(?:talking about|planning|looking|going|trying|thinking|about|considering)\b",
+    re.I,
+)
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|saying|told (?:me|us|him|her|them|everyone)|threatened|claims?|claimed|announced|warned)\s+"
+    r"(?:that\s+)?(?:[\w']+\s+){0,6}$",
+    re.I,
+)
+_DOOR_OPEN = re.compile(
+    r"\bbut\b[^.?!]{0,80}\b(?:open|happy|willing|glad|keen) to\b|"
+    r"\b(?:happy|open|willing|glad) to (?:revisit|talk|discuss|look at|keep talking|explore)|"
+    r"\bopen to revisiting\b|\b(?:we|i) can revisit\b|\bfor this round\b|\bopen on (?:the|everything)\b",
+    re.I,
+)
+_HARD = {"threat", "deadline-penalty", "walkout", "cut-off", "veiled-threat"}
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - 120) : start]
+    cuts = list(_CLAUSE_START.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
 def _negated(text: str, start: int) -> bool:
-    """True when the words right before a match deny it ("I'm not saying ...")."""
+    """True when the words before a match deny it ("I'm not saying ...", "nobody is talking about ...")."""
     before = text[max(0, start - 40) : start]
-    return bool(
-        re.search(r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I)
-        or re.search(r"\b(?:not|never)\s*\W*$", before, re.I)
-    )
+    if re.search(r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I) or re.search(
+        r"\b(?:not|never)\s*\W*$", before, re.I
+    ):
+        return True
+    return bool(_CLAUSE_DENIAL.search(_clause_before(text, start)))
+
+
+def _reported(text: str, start: int) -> bool:
+    """True when the match is someone's words being reported ("the chair said this was the final chance")."""
+    return bool(_REPORTING_VERB.search(_clause_before(text, start)))
 
 
 def find_hits(text: str) -> list[Hit]:
-    """Every ultimatum-shaped match in a message, dropping negated or reported ones."""
+    """Every ultimatum-shaped match in a message, dropping negated or reported ones.
+
+    A final figure or a single limit said with the door left open ("this is my final answer on
+    the budget, but I'm open on the rest") is firm, not an ultimatum, unless a harder shape is there too.
+    """
     hits: list[Hit] = []
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(text):
-            if _in_reported_quote(text, match.start(), match.end()) or _negated(text, match.start()):
+            if (
+                _in_reported_quote(text, match.start(), match.end())
+                or _negated(text, match.start())
+                or _reported(text, match.start())
+            ):
                 continue
             hits.append(Hit(pattern.kind, match.group(0).strip(), pattern.weight))
             break
+    if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
+        return []
     return hits
 
 
@@ -192,14 +269,17 @@ def denies_ultimatum(text: str) -> bool:
 
 _FIRM = re.compile(
     r"\b(?:i|we) (?:can't|cannot|won't|will not|am not able to|are not able to|need|must|have to|"
-    r"insist|require|am not willing|are not willing|am not comfortable)\b|\bmy position\b|"
+    r"insist|require|am not willing|are not willing|am not comfortable)\b|\bmy position\b|\bmy limit\b|"
+    r"\bnot comfortable\b|\bnot prepared to\b|\bnot going to\b|\bstill (?:no|a no)\b|\bhasn't changed\b|"
     r"\b(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
     r"the end of|end of|next week|\d)|\bno,|\bnot acceptable\b|\bnon[- ]?negotiable\b|\bdeadline\b",
     re.I,
 )
 _OPEN = re.compile(
     r"\?|\bwhat if\b|\bcould we\b|\bhow about\b|\bi'm sorry\b|\bi am sorry\b|\bi apologi[sz]e\b|"
-    r"\bi understand\b|\bthank you\b|\bthanks\b|\bhappy to\b|\bopen to\b|\bwould you be\b|\blet's\b",
+    r"\bi understand\b|\bthank you\b|\bthanks\b|\bhappy to\b|\bopen to\b|\bwould you be\b|\blet's\b|"
+    r"\bsorry\b|\bapologies\b|\bmy bad\b|\bmy fault\b|\bthat's on me\b|\byou're right\b|\bfair enough\b|"
+    r"\bfine by me\b|\bno problem\b|\bgood point\b|\bof course\b|\bi'll (?:take|cover|do|handle|sort)\b|\bwe'll cover\b",
     re.I,
 )
 
