@@ -43,7 +43,12 @@ def _norm(text: str) -> str:
 def test_eval_sets_do_not_overlap_training(knowledge_dir: Path) -> None:
     train = {_norm(e.text) for e in load_examples(knowledge_dir / "drift_examples.jsonl")}
     datasets = PROJECT_ROOT / "evals" / "datasets"
-    rows = [json.loads(x) for x in (datasets / "drift.jsonl").read_text().splitlines() if x.strip()]
+    rows = [
+        json.loads(x)
+        for name in ("drift.jsonl", "drift_holdout.jsonl")
+        for x in (datasets / name).read_text().splitlines()
+        if x.strip()
+    ]
     overlap = [r["text"] for r in rows if _norm(r["text"]) in train]
     assert not overlap, overlap[:5]
 

@@ -31,7 +31,11 @@ _CONSEQUENCE_VERB = (
     r"start (?:\w+ )?proceedings|accept (?:the other|another|a different|their)|look elsewhere|ballot|"
     r"tow|lock|put a lock|stop visiting|stop (?:doing|covering|paying|helping|babysitting|lending)|"
     r"mov(?:e|ing) (?:our|my|the) (?:\w+ )?(?:account|business|custom|contract|kids|money)|"
-    r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported))"
+    r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported)|"
+    r"take (?:it|them|that|this|the \w+) (?:off|away)|take (?:it|this|you|them) (?:to|up with) |"
+    r"raise (?:it|this) with (?:\w+ ){0,3}(?:court|directors?|manager|hr|board|union|council|regulator|ombudsman|police)|"
+    r"go to (?:the )?(?:press|papers|tribunal|court|police|council|ombudsman|regulator|media)|"
+    r"advise (?:\w+ )?to refuse|wipe|lodge|issue (?:a )?(?:claim|proceedings|notice))"
 )
 
 _NEGATED_LEAD = re.compile(
@@ -85,6 +89,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bone more time\b[^.?!]{0,12}\b(?:and\s+)?(?:i'm|i am|i'll|i will|we're|we'll|we will|that's it)\b",
         r"\byou(?:'ll| will) (?:see|find out|soon see|learn) (?:how|what|who|exactly)\b",
         r"\bon your hands\b",
+        r"\b(?:my|our) (?:lawyer|solicitor|attorney)s? (?:will )?(?:files?|will be in touch|sends?|is drafting)\b",
+        r"\byou (?:won't|will not) (?:be seeing|see) (?:the kids|the children|me|us|a penny|your|another)\b",
+        r"\bif (?:we|i|you|they)\b[^.?!]{2,60}?,?\s*(?:then\s+)?(?:we|i) (?:walk|strike|leave|quit|go|stop|sue)\b",
         r"\b(?:we|members|the union|staff|the team) (?:will|shall|'ll) (?:\w+ )?(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
         r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
     ),
@@ -153,6 +160,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"understanding|reasonable|generous)\b",
         r"\byou know what(?:'ll| will)? happens?\b|\bshame if\b|\bfunny how\b|\b(?:would|'d) be unfortunate if\b",
         r"\bremember (?:that )?(?:i'm|i am|we're|we are) the (?:one|ones) who\b",
+        r"\bthink about that\b|\b(?:don't|can't) see (?:us|this|you) lasting\b",
         r"\b(?:your|the) (?:review|bonus|reference|promotion|deposit|custody|visitation|contract renewal)\b[^.?!]{0,40}\b(?:might|could|would|may)\b",
         r"\b(?:might|could|would|may)\b[^.?!]{0,40}\b(?:affect|reflect on|come up in|impact) (?:your|the) (?:review|bonus|reference|promotion|deposit|custody|renewal|standing)",
     ),

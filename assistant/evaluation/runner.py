@@ -50,6 +50,19 @@ def eval_drift(coach: Coach) -> dict[str, Any]:
     ]
     report["kinds_agree_rate"] = round(sum(kind_hits) / max(1, len(kind_hits)), 3)
     report["misses"] = misses
+    holdout_path = DATASETS / "drift_holdout.jsonl"
+    if holdout_path.exists():
+        # written by a different author and never used to tune the detector: the honest figure
+        held = read_jsonl(holdout_path)
+        if isinstance(coach, OfflineCoach):
+            held_verdicts = coach.drift.check_many([r["text"] for r in held])
+        else:
+            held_verdicts = [coach.check_message(r["text"]) for r in held]
+        held_report = classification_report([r["level"] for r in held], [v.level for v in held_verdicts])
+        held_report["missed_ids"] = [
+            r["id"] for r, v in zip(held, held_verdicts, strict=True) if r["level"] != v.level
+        ]
+        report["holdout"] = held_report
     conv_path = DATASETS / "drift_conversations.jsonl"
     if conv_path.exists():
         convs = read_jsonl(conv_path)
@@ -148,6 +161,12 @@ def headline(report: dict[str, Any]) -> list[str]:
         for lvl, v in d["per_level"].items():
             lines.append(f"  {lvl:10s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  n={v['support']}")
         lines.append("  confusion (rows gold, cols predicted): " + json.dumps(d["confusion"]))
+        if "holdout" in d:
+            h = d["holdout"]
+            lines.append(
+                f"  held-out set: ultimatum F1 {h['per_level']['ultimatum']['f1']:.3f}, macro-F1 {h['macro_f1']:.3f}, "
+                f"accuracy {h['accuracy']:.3f} (n={h['n']}) confusion {json.dumps(h['confusion'])}"
+            )
         if "conversations" in d:
             c = d["conversations"]
             lines.append(f"  conversations: drifting accuracy {c['accuracy']:.3f} (n={c['n']})")
