@@ -17,7 +17,8 @@ PRIORITY_CUES = re.compile(
     r"main thing|most of all|more than anything(?: else)?|the one thing|the only thing|"
     r"(?:most|more) important(?:ly)?|if i could (?:only )?(?:change|ask for|have) (?:just )?one thing|"
     r"number one|first and foremost|my (?:top|biggest|real|main) (?:priority|ask|need|concern|issue)|"
-    r"the big(?:gest)? (?:one|thing)|top priority|priority)\b",
+    r"the big(?:gest)? (?:one|thing)|top priority|priority|"
+    r"(?:the )?(?:one )?thing that (?:really |truly )?matters(?: most)?|what i (?:want|need) most)\b",
     re.I,
 )
 _SPLIT = re.compile(
@@ -70,11 +71,25 @@ class ShrunkAsk:
     honoured_priority: bool
 
 
+_CLAUSE_LIST = re.compile(r",\s*(?:and\s+|also\s+|plus\s+)?(?=(?:you|your|u)\b)", re.I)
+_SUBORDINATE = re.compile(r"^(?:when|if|because|since|although|though|as|after|before|while|unless|whenever)\b", re.I)
+
+
+def _split_clause_list(sentence: str) -> list[str]:
+    """'You never X, you always Y, and you keep Z' is three demands; 'When you're late, I worry' is one."""
+    if _SUBORDINATE.match(sentence.strip()):
+        return [sentence]
+    pieces = _CLAUSE_LIST.split(sentence)
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return [sentence]
+    return pieces
+
+
 def split_demands(demands: str | Sequence[str]) -> list[str]:
-    """Turn free text or a list into separate demands (bullets, lines, sentences, 'and also')."""
+    """Turn free text or a list into separate demands (bullets, lines, sentences, 'and also', clause lists)."""
     if isinstance(demands, str):
         text = clean_text(demands, "list of demands")
-        parts = _SPLIT.split(text)
+        parts = [c for p in _SPLIT.split(text) if p for c in _split_clause_list(p)]
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
         if not all(isinstance(d, str) for d in demands):
             raise InputError("Each demand must be text.")
@@ -95,6 +110,8 @@ def split_demands(demands: str | Sequence[str]) -> list[str]:
 
 def _gerund(verb: str) -> str:
     v = verb.lower()
+    if v.endswith("ing") and len(v) > 5:
+        return v
     if v.endswith("ie"):
         return v[:-2] + "ying"
     if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and v != "be":
@@ -111,7 +128,10 @@ def _flip_habit(clause: str) -> str:
         return f"stop {_gerund(m.group(1))}{m.group(2)}"
     m = re.match(r"^(?:you|u)\s+(?:never|don't ever|do not ever|hardly ever|rarely)\s+(.*)$", clause, re.I)
     if m:
-        return f"{m.group(1)} more often" if len(m.group(1).split()) <= 3 else m.group(1)
+        # keep the action, drop the grievance that follows it ("... so I have no idea what was promised")
+        action = re.split(r"\s+(?:so|which|and then|even though|because)\s+", m.group(1), maxsplit=1)[0]
+        action = re.sub(r"\bany(thing|one|where)\b", r"some\1", action)
+        return f"{action} more often" if len(action.split()) <= 3 else action
     m = re.match(r"^(?:you|u)\s+(?:don't|do not|won't|will not|can't|didn't)\s+(.*)$", clause, re.I)
     if m:
         return m.group(1)
