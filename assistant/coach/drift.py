@@ -99,6 +99,9 @@ def clean_text(text: object, what: str = "message") -> str:
 class DriftDetector:
     """Scores messages open / firm / ultimatum and proposes reframes."""
 
+    # chosen by 5-fold cross-validation on the training examples (evals/drift_cv.py, evals/results/drift-cv.md)
+    ultimatum_threshold = 0.4
+
     def __init__(
         self,
         embedder: MiniLMEmbedder,
@@ -187,11 +190,12 @@ class DriftDetector:
         hits = find_hits(text)
         strongest = max((h.weight for h in hits), default=0.0)
         level = max(probs, key=lambda k: probs[k])
-        if strongest >= 0.85 and not (denies_ultimatum(text) and not _has_consequence(hits)):
+        denied = denies_ultimatum(text) and not _has_consequence(hits)
+        if strongest >= 0.85 and not denied:
             level = "ultimatum"
-        elif level == "ultimatum" and not hits and probs["ultimatum"] < 0.6:
-            # the classifier alone, unsure, with no structural sign: call it firm
-            level = "firm" if probs["firm"] >= probs["open"] else "open"
+        elif probs["ultimatum"] >= self.ultimatum_threshold and not denied:
+            # missing an ultimatum costs more than a second look at a firm message
+            level = "ultimatum"
         score = sum(SEVERITY[k] * v for k, v in probs.items())
         if level == "ultimatum":
             score = max(score, 0.5 + 0.5 * max(probs["ultimatum"], strongest))

@@ -236,9 +236,9 @@ def _clause_before(text: str, start: int) -> str:
 def _negated(text: str, start: int) -> bool:
     """True when the words before a match deny it ("I'm not saying ...", "nobody is talking about ...")."""
     before = text[max(0, start - 40) : start]
-    if re.search(r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I) or re.search(
-        r"\b(?:not|never)\s*\W*$", before, re.I
-    ):
+    if re.search(
+        r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I
+    ) or re.search(r"\b(?:not|never)\s*\W*$", before, re.I):
         return True
     return bool(_CLAUSE_DENIAL.search(_clause_before(text, start)))
 

@@ -59,9 +59,7 @@ def eval_drift(coach: Coach) -> dict[str, Any]:
         else:
             held_verdicts = [coach.check_message(r["text"]) for r in held]
         held_report = classification_report([r["level"] for r in held], [v.level for v in held_verdicts])
-        held_report["missed_ids"] = [
-            r["id"] for r, v in zip(held, held_verdicts, strict=True) if r["level"] != v.level
-        ]
+        held_report["missed_ids"] = [r["id"] for r, v in zip(held, held_verdicts, strict=True) if r["level"] != v.level]
         report["holdout"] = held_report
     conv_path = DATASETS / "drift_conversations.jsonl"
     if conv_path.exists():
