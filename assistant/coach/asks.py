@@ -26,12 +26,28 @@ _SPLIT = re.compile(
     r",?\s+\balso,?\s+(?=(?:i|you|we|stop|please|no|the|my|your)\b)",
     re.I,
 )
+_CUE_WORDS = (
+    r"(?:if i could (?:only )?(?:change|ask for|have) (?:just )?one thing|above all(?: else)?|more than anything(?: else)?|"
+    r"most of all|first and foremost|(?:the )?(?:main|most important|one|biggest|big|real) thing|"
+    r"what (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
+    r"(?:the )?(?:one )?thing that (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
+    r"what (?:i'm|i am|we're|we are) (?:really )?asking(?: for)?|my (?:top|biggest|real|main) (?:priority|ask|need|concern|issue)|what i (?:want|need) most(?: of all)?|"
+    r"(?:most|more) importantly|number one|top priority)"
+)
 _LEAD_CUE = re.compile(
-    r"^\s*(?:and\s+)?(?:but\s+)?(?:" + PRIORITY_CUES.pattern + r")[^,:]{0,40}?(?:is|:|,|—|-|that)\s*"
-    r"(?:that\s+|for\s+|this:?\s+)?",
+    r"^\s*(?:and\s+|but\s+)*"
+    + _CUE_WORDS
+    + r"(?:\s+(?:i'm|i am|we're|we are|i|we) (?:asking(?: for)?|saying|after|hoping for|want|need))?\s*(?:,\s*|:\s*|\s+)?"
+    r"(?:(?:it|that)?\s*(?:would be|is|was|'s|will be)\b\s*)?(?:that\b\s*|for\b\s*|this\b:?\s*)?",
     re.I,
 )
-_TRAIL_CUE = re.compile(r",?\s*(?:that'?s|is)\s+(?:the\s+)?(?:" + PRIORITY_CUES.pattern + r").*$", re.I)
+_TRAIL_CUE = re.compile(
+    r"[,;]?\s*(?:and\s+)?(?:(?:that'?s|that is|this is|it'?s|which is|is)\s+(?:the\s+|my\s+)?)?"
+    + _CUE_WORDS
+    + r"(?:\s+(?:to me|for me|here|else))?\s*[.!]*\s*$",
+    re.I,
+)
+_MID_CUE = re.compile(r",\s*" + _CUE_WORDS + r"(?:\s+else)?\s*,", re.I)
 _FILLER = re.compile(
     r"^\s*(?:and|also|plus|oh and|ok so|so|honestly|look|frankly|seriously|i mean|and then|then|but)\b[,\s]*",
     re.I,
@@ -71,18 +87,24 @@ class ShrunkAsk:
     honoured_priority: bool
 
 
-_CLAUSE_LIST = re.compile(r",\s*(?:and\s+|also\s+|plus\s+)?(?=(?:you|your|u)\b)", re.I)
+_CLAUSE_LIST = re.compile(r",\s*(?:and\s+|also\s+|plus\s+)?(?=(?:you|your|u|the|my|our|every)\b)", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|if|because|since|although|though|as|after|before|while|unless|whenever)\b", re.I)
 
 
 def _split_clause_list(sentence: str) -> list[str]:
     """'You never X, you always Y, and you keep Z' is three demands; 'When you're late, I worry' is one."""
-    if _SUBORDINATE.match(sentence.strip()):
-        return [sentence]
+    if _SUBORDINATE.match(sentence.strip()) or not re.match(r"^\s*(?:you|your|u)\b", sentence, re.I):
+        return [sentence] if not re.match(r"^\s*(?:the|my|our)\b", sentence, re.I) else _split_you(sentence)
     pieces = _CLAUSE_LIST.split(sentence)
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
         return [sentence]
     return pieces
+
+
+def _split_you(sentence: str) -> list[str]:
+    """'The bathroom is a mess, and you never buy toilet roll': split only before 'you'."""
+    pieces = re.split(r",\s*(?:and\s+|also\s+|plus\s+)?(?=(?:you|your)\b)", sentence, flags=re.I)
+    return pieces if len(pieces) > 1 and all(len(p.split()) >= 3 for p in pieces) else [sentence]
 
 
 def split_demands(demands: str | Sequence[str]) -> list[str]:
@@ -177,22 +199,218 @@ _IMPERATIVE = re.compile(
     r"^(?:pay|give|let|tell|call|text|come|be|make|keep|put|take|clean|help|stop|start|do|get|share|"
     r"split|pick|drop|set|agree|show|ask|check|move|turn|leave|respect|listen|spend|schedule|include|"
     r"return|fix|cover|honou?r|consult|sign|raise|allow|bring|book|plan|send|answer|reply|update|"
-    r"commit|support|hire|cut|limit|reduce|increase|offer|provide|lower|repair|replace|finish)\b",
+    r"commit|support|hire|cut|limit|reduce|increase|offer|provide|lower|repair|replace|finish|invite|remember|"
+    r"visit|warn|clear|pass|tidy|wash|walk|feed|cook|join|respond|involve|credit|acknowledge|apologi[sz]e|"
+    r"admit|stay|wait|notify|inform|copy|sort|keep|buy|phone|ring|email|tell|treat|talk|speak|write|"
+    r"arrive|collect|pay|read|sit|look|think|try|use|wear|put|cancel|close|open|lock|unlock)\b",
     re.I,
 )
+_IMPERATIVE_WORDS = frozenset(re.findall(r"[a-z]{2,}", _IMPERATIVE.pattern))
+
+
+_IRREGULAR_ING = {
+    "took": "taking", "made": "making", "gave": "giving", "sold": "selling", "told": "telling", "sent": "sending",
+    "put": "putting", "left": "leaving", "brought": "bringing", "let": "letting", "spent": "spending",
+    "went": "going", "did": "doing", "got": "getting", "paid": "paying", "said": "saying", "forgot": "forgetting",
+    "bought": "buying", "kept": "keeping", "ran": "running", "wrote": "writing", "broke": "breaking",
+    "threw": "throwing", "lent": "lending", "hid": "hiding", "read": "reading", "sent out": "sending out",
+}  # fmt: skip
+_WITHOUT = re.compile(
+    r"^(?:you|u)\s+(?:just\s+|even\s+|also\s+)?(\w+)\s+(.+?)\s+without\s+(?:even\s+|first\s+|ever\s+)?"
+    r"(asking|telling|consulting|checking with|discussing it with|talking to|warning|letting)"
+    r"(?:\s+(me|us|the \w+|anyone|him|her|them|either of us))?(?:\s+know)?(?:\s+first)?(.*)$",
+    re.I,
+)
+_WITHOUT_VERB = {
+    "asking": "ask", "telling": "tell", "consulting": "consult", "checking with": "check with",
+    "discussing it with": "discuss it with", "talking to": "talk to", "warning": "warn", "letting": "let",
+}  # fmt: skip
+_THIRD_NEVER = re.compile(
+    r"^((?:the |our |my |your |his |her )?(?!you\b|i\b|we\b|it\b)[a-z]+(?: [a-z]+)?)\s+(?:never|rarely|hardly ever)\s+(\w+)\s+(.+)$",
+    re.I,
+)
+_YOUR_KEEPS = re.compile(r"^(your (?:\w+ ){0,2}?\w+) keeps? (\w+ing)\b(.*)$", re.I)
+_YOUR_DOES = re.compile(r"^(your (?:\w+ ){0,2}?\w+) (?!is\b|was\b|has\b|does\b)(\w+s)\b(.*)$", re.I)
+_PASSIVE = re.compile(
+    r"^(?!you\b|i\b|we\b)(.+?)\s+(was|were|is|are|has been|have been|keeps? being|gets?)\s+"
+    r"(?!supposed\b|used\b)(\w+ed|paid|told|given|made|sent|kept|left|put|taken|refused)\b(.*)$",
+    re.I,
+)
+_THERE_IS = re.compile(r"^there(?:'s| is| are)\s+(.+)$", re.I)
+_TO_BE = re.compile(
+    r"^(?:(?:i|we)\s+(?:really\s+)?need\s+)?for\s+(.+?)\s+to be\s+(.+)$|^(?:i|we) need (.+?) to be (.+)$", re.I
+)
+_YOU_TO = re.compile(r"^(?:for\s+)?(?:you|u) to (.+)$", re.I)
+_US_TO = re.compile(r"^(?:i|we)(?:'d| would)?\s*(?:want|like|love|need) (?:us|we) to (.+)$|^for us to (.+)$", re.I)
+
+
+def _past_to_gerund(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR_ING:
+        return _IRREGULAR_ING[w]
+    if w.endswith("ied"):
+        return w[:-3] + "ying"
+    if w.endswith("eed"):
+        return w[:-1] + "ing"
+    if w.endswith("ed"):
+        return w[:-2] + "ing"
+    return _gerund(w)
+
+
+def _base_from_third(verb: str) -> str:
+    v = verb.lower()
+    if v.endswith("ies"):
+        return v[:-3] + "y"
+    if v.endswith(("ches", "shes", "sses", "xes", "oes")):
+        return v[:-2]
+    return v[:-1] if v.endswith("s") and not v.endswith("ss") else v
+
+
+_WITHOUT_NOUN = re.compile(
+    r"^(?:you|u)(?:'ve| have)?\s+(?:just\s+)?(\w+)\s+(.+?)\s+without\s+(?:any\s+|a\s+|my\s+|our\s+)?"
+    r"(permission|notice|warning|consent|a word|discussion|consultation|agreement|receipts?)\b(.*)$",
+    re.I,
+)
+_NOUN_FIX = {
+    "permission": "ask permission before",
+    "notice": "give notice before",
+    "warning": "warn us before",
+    "consent": "ask for consent before",
+    "a word": "say a word before",
+    "discussion": "discuss it before",
+    "consultation": "consult us before",
+    "agreement": "agree it with us before",
+    "receipt": "show receipts when",
+    "receipts": "show receipts when",
+}
+_PRESENT_HABIT = re.compile(
+    r"^(?:you|u)\s+(?!(?:are|were|was|is|have|has|had|do|did|does|can|could|will|would|should|must|might|may|"
+    r"need|want|know|think|say|said|feel|seem|mean|get|got|also)\b)([a-z]+)\b(.*)$",
+    re.I,
+)
+_PAST_COMPLAINT = re.compile(
+    r"^(?:you|u)(?:'ve| have)?\s+(\w+ed|took|made|gave|sold|sent|put|left|spent|went|did|got|paid|bought|lent)\b(.*)$",
+    re.I,
+)
+_STARTED = re.compile(r"^(?:you|u)(?:'ve| have)? (?:started|begun|taken to) (\w+ing\b.*)$", re.I)
+_NOT_DONE = re.compile(r"^(?!you\b)(.+?)\s+(hasn't|haven't|has not|have not) been (\w+ed)\b.*$", re.I)
+_YOUR_MODAL = re.compile(r"^(your (?:\w+ ){0,2}?\w+) (?:will|would|could|might) (\w+)(.*)$", re.I)
+_NEEDS = re.compile(r"^([A-Z][a-z]+|the kids|the children|our \w+|my \w+) needs? (.+)$")
+_WE_HAVE = re.compile(r"^we (?:really |just |also )?(?:need|want|would like|'d like) (?!to\b)(.+)$", re.I)
+_WE_TO = re.compile(
+    r"^we (?:really |just |also )?(?:need|want|would like|'d like|have|should|must) (?:to )?(.+)$", re.I
+)
+_GETTING = re.compile(r"^(?:getting|having) (.+)$", re.I)
+
+
+def _reshape(text: str, desired: bool) -> str | None:
+    """Requests for the common shapes of a complaint, or None when none fits."""
+    m = _WITHOUT_NOUN.match(text)
+    if m:
+        return f"Could you {_NOUN_FIX[m.group(3).lower()]} {_past_to_gerund(m.group(1))} {m.group(2)}?"
+    m = _STARTED.match(text)
+    if m:
+        return f"Could you stop {m.group(1)}?"
+    m = _WITHOUT.match(text)
+    if m:
+        who = m.group(4) or ("us" if re.search(r"\b(?:our|us|we)\b", text, re.I) else "me")
+        verb = _WITHOUT_VERB[m.group(3).lower()]
+        if verb == "let":
+            return f"Could you let {who} know before {_past_to_gerund(m.group(1))} {m.group(2)}?"
+        return f"Could you {verb} {who} before {_past_to_gerund(m.group(1))} {m.group(2)}?"
+    m = _YOU_TO.match(text)
+    if m:
+        return f"Could you {m.group(1)}?"
+    m = _US_TO.match(text)
+    if m:
+        return f"Could we {m.group(1) or m.group(2)}?"
+    m = _TO_BE.match(text)
+    if m:
+        what, how = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return f"Could you make sure {what} is {how}?"
+    if desired and re.match(r"^(?:you|u)\s+\w+", text, re.I):
+        rest = re.sub(r"^(?:you|u)\s+", "", text, flags=re.I)
+        return f"Could you {rest}?"
+    m = _WE_HAVE.match(text)
+    if m:
+        return f"Could we have {m.group(1)}?"
+    m = _WE_TO.match(text)
+    if m:
+        return f"Could we {m.group(1)}?"
+    m = _GETTING.match(text)
+    if m:
+        return f"Could we agree on {m.group(1)}?"
+    m = _NEEDS.match(text)
+    if m:
+        return f"Could we make sure {m.group(1)} has {m.group(2)}?"
+    m = _YOUR_MODAL.match(text)
+    if m:
+        return f"Could we find a way for {m.group(1).lower()} not to {m.group(2)}{m.group(3)}?"
+    if desired:
+        m = _YOUR_DOES.match(text)
+        if m:
+            return f"Could you make sure {m.group(1).lower()} {m.group(2)}{m.group(3)}?"
+    m = _NOT_DONE.match(text)
+    if m:
+        plural = m.group(2).lower().startswith("have")
+        return f"Could we make sure {m.group(1)[0].lower() + m.group(1)[1:]} {'are' if plural else 'is'} {m.group(3)} regularly?"
+    m = _YOUR_KEEPS.match(text)
+    if m:
+        stops = "stop" if re.search(r"[^s]s$", m.group(1)) else "stops"
+        return f"Could you make sure {m.group(1).lower()} {stops} {m.group(2)}{m.group(3)}?"
+    m = _YOUR_DOES.match(text)
+    if m and not m.group(2).lower().endswith("ss"):
+        return f"Could you make sure {m.group(1).lower()} no longer {m.group(2)}{m.group(3)}?"
+    m = _PASSIVE.match(text)
+    if m:
+        plural = m.group(2).lower() in {"were", "are", "have been", "keep being"}
+        return f"Could we agree that {m.group(1)[0].lower() + m.group(1)[1:]} {'are' if plural else 'is'} no longer {m.group(3)}{m.group(4)}?"
+    m = _THERE_IS.match(text)
+    if m:
+        return f"Could we find a fix together for {m.group(1)}?"
+    m = _STARTED.match(text)
+    if m:
+        return f"Could you stop {m.group(1)}?"
+    m = _PAST_COMPLAINT.match(text)
+    if m:
+        return f"Could you check with me before {_past_to_gerund(m.group(1))}{m.group(2)} again?"
+    m = _PRESENT_HABIT.match(text)
+    if m and not desired and (m.group(1).lower() not in _IRREGULAR_ING or m.group(1).lower() in {"let", "put", "read"}):
+        return f"Could you stop {_gerund(m.group(1))}{m.group(2)}?"
+    if re.match(r"^(?:the|your|this|that)\b", text, re.I) and not re.search(
+        r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|keeps?|goes|gets)\b", text, re.I
+    ):
+        return f"Could we find a solution together for {text[0].lower() + text[1:]}?"
+    return None
+
+
+def _tidy(ask: str) -> str:
+    """Capital I, no doubled spaces, no dangling joiner before the question mark."""
+    ask = re.sub(r"\bi\b", "I", ask)
+    ask = re.sub(r"\b(?:i|I)'(d|m|ll|ve)\b", lambda m: "I'" + m.group(1), ask)
+    ask = re.sub(r"[,;\s]+(?:and|or|but|that|so)?\s*\?$", "?", ask)
+    ask = re.sub(r"\s{2,}", " ", ask)
+    return ask[0].upper() + ask[1:] if ask else ask
 
 
 def to_request(demand: str) -> str:
     """Phrase one demand as a single-sentence request to the other side, without blame."""
+    return _tidy(_to_request(demand))
+
+
+def _to_request(demand: str) -> str:
     text = demand.strip()
-    text = _LEAD_CUE.sub("", text)
-    text = _TRAIL_CUE.sub("", text)
+    text = _MID_CUE.sub("", text)
+    stripped = _LEAD_CUE.sub("", text)
+    desired = stripped != text
+    text = _TRAIL_CUE.sub("", stripped)
     text = re.sub(r"^(?:is|:)\s+", "", text, flags=re.I).strip(" ,.;:!-—")
     # keep one sentence: the first clause that carries the demand
     text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
+    text = re.sub(r",\s*(?:it|that|which)\s+(?:has|is|was|'s)\b.*$", "", text, flags=re.I)
     text = re.sub(
         r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"
-        r"like a normal person|for a change|ever again|already)\b,?\s*",
+        r"like a normal person|for a change|ever again|already|any ?more)\b,?\s*",
         "",
         text,
         flags=re.I,
@@ -200,8 +418,17 @@ def to_request(demand: str) -> str:
     text = re.sub(r"\s{2,}", " ", text).strip(" ,")
     if not text:
         return ""
+    m = _THIRD_NEVER.match(text)
+    if m:
+        who = m.group(1)
+        if re.match(r"^(?:the|our|my|your|his|her|management|staff)\b", who, re.I):
+            who = who[0].lower() + who[1:]
+        return f"Could {who} {_base_from_third(m.group(2))} {m.group(3)}?"
     text = _flip_habit(text)
     text = re.sub(r"\b(?:always|never|constantly|every single time)\b\s*", "", text, flags=re.I).strip()
+    reshaped = _reshape(text, desired)
+    if reshaped:
+        return reshaped
     if _REQUEST_START.match(text):
         core = re.sub(r"\?$", "", text)
         return core[0].upper() + core[1:] + "?"

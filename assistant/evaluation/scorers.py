@@ -10,10 +10,15 @@ from assistant.knowledge import LEVELS
 
 REQUEST = re.compile(
     r"^(?:could you|would you|can you|will you|please|i'm asking|i am asking|i'd like|could we|"
-    r"would you be willing|can we|could i|can i)\b",
+    r"would you be willing|can we|could i|can i|could (?:the|our|my|your|management|staff)\b)\b",
     re.I,
 )
-BLAME = re.compile(r"\byou (?:always|never)\b|\byou're always\b|\byou are always\b", re.I)
+BLAME = re.compile(
+    r"\byou (?:always|never)\b|\byou're always\b|\byou are always\b|"
+    r":\s*(?:you|your)\b",  # quoting the complaint back ("...on this: you forgot my birthday")
+    re.I,
+)
+MALFORMED = re.compile(r"inging\b|\s[,;]|\b(?:and|or|but|that|so)\?$|(?<![\w'])i(?![\w'])", re.I)
 
 
 def classification_report(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LEVELS) -> dict[str, Any]:
@@ -54,6 +59,7 @@ def shrink_checks(ask: str, source: str, priority: str | None) -> dict[str, bool
         "one_sentence": len(sentences) == 1 and 3 <= len(body.split()) <= 45,
         "request": bool(REQUEST.match(body)),
         "no_blame": not BLAME.search(body),
+        "well_formed": not MALFORMED.search(body.replace(" I ", " ").replace("I'", "")),
     }
     if priority:
         checks["honours_priority"] = priority.lower() in source.lower()
