@@ -12,6 +12,7 @@ from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
 from assistant.coach.strategies import Recommendation
 from assistant.process import SessionState, equal_time
+from assistant.process.views import record_for
 from assistant.store import Repository
 from assistant.store.repository import Access
 
@@ -72,7 +73,11 @@ class Mediation:
             base = f"{base} The talks are at an impasse: {stuck}"
         goal = state.goals.get(party_id) if party_id is not None else state.mutual_goal
         return self.coach.suggest_offers(
-            base, goal or state.mutual_goal, their_asks[-1] if their_asks and not stuck else None
+            base,
+            goal or state.mutual_goal,
+            their_asks[-1] if their_asks and not stuck else None,
+            record=record_for(state, party_id),
+            stage=state.stage,
         )
 
     def suggestions(self, state: SessionState, now: datetime | None = None) -> list[Suggestion]:

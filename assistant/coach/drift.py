@@ -100,7 +100,7 @@ class DriftDetector:
     """Scores messages open / firm / ultimatum and proposes reframes."""
 
     # chosen by 5-fold cross-validation on the training examples (evals/drift_cv.py, evals/results/drift-cv.md)
-    ultimatum_threshold = 0.4
+    ultimatum_threshold = 0.5
 
     def __init__(
         self,

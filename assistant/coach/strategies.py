@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from assistant.coach.drift import clean_text
 from assistant.knowledge import Card
@@ -134,18 +136,42 @@ class Recommendation:
 
 
 class StrategyRecommender:
-    """Ranks strategies by retrieval over the cards plus a few situational cues."""
+    """Ranks strategies by retrieval over the cards, a classifier trained on the cards' situation
+    signals (their `when` and `signals` lines), and a few situational cues."""
+
+    classifier_weight = 1.5
 
     def __init__(self, index: CardIndex, cards: dict[str, Card]) -> None:
         self.index = index
         self.cards = {slug: c for slug, c in cards.items() if c.kind == "strategy"}
         self._when_vectors = {slug: index.embedder.embed(list(c.when) or [c.title]) for slug, c in self.cards.items()}
+        texts = [t for c in self.cards.values() for t in (*c.when, *c.signals)]
+        labels = [c.slug for c in self.cards.values() for _ in (*c.when, *c.signals)]
+        self._classes: list[str] = []
+        if len(set(labels)) >= 2:
+            self._meaning = LogisticRegression(C=8.0, max_iter=3000).fit(index.embedder.embed(texts), labels)
+            self._words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
+            self._wording = LogisticRegression(C=8.0, max_iter=3000).fit(self._words.fit_transform(texts), labels)
+            self._classes = [str(c) for c in self._meaning.classes_]
+
+    def _classify(self, text: str, vector: np.ndarray) -> dict[str, float]:
+        """Probability per slug that the situation is one the card's signals describe."""
+        if not self._classes:
+            return {}
+        probs = (
+            0.6 * self._meaning.predict_proba(vector.reshape(1, -1))[0]
+            + 0.4 * self._wording.predict_proba(self._words.transform([text]))[0]
+        )
+        return {slug: float(p) for slug, p in zip(self._classes, probs, strict=True)}
 
     def recommend(self, situation: str, k: int = 5, impasse_only: bool = False) -> list[Recommendation]:
         """Ranked strategies for a situation, best first."""
         text = clean_text(situation, "situation")
         passages = self.index.search(text, k=40, where={"kind": "strategy"})
         scores = self._aggregate(passages)
+        vector = self.index.embedder.embed_one(text)
+        for slug, p in self._classify(text, vector).items():
+            scores[slug] = scores.get(slug, 0.0) + self.classifier_weight * p
         for pattern, slugs, weight in _CUES:
             if pattern.search(text):
                 for rank, slug in enumerate(slugs):
@@ -154,7 +180,6 @@ class StrategyRecommender:
             (s for s in scores if s in self.cards and (self.cards[s].impasse or not impasse_only)),
             key=lambda s: -scores[s],
         )
-        vector = self.index.embedder.embed_one(text)
         out = []
         for slug in ranked[:k]:
             card = self.cards[slug]

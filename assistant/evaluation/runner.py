@@ -100,8 +100,7 @@ def eval_shrink(coach: Coach) -> dict[str, Any]:
     }
 
 
-def eval_strategies(coach: Coach) -> dict[str, Any]:
-    rows = read_jsonl(DATASETS / "strategies.jsonl")
+def _strategy_hits(coach: Coach, rows: list[dict[str, Any]]) -> dict[str, Any]:
     top1 = top3 = 0
     misses = []
     for r in rows:
@@ -113,6 +112,18 @@ def eval_strategies(coach: Coach) -> dict[str, Any]:
             misses.append({"id": r["id"], "expected": r["expected"], "got": ranked[:3]})
     n = max(1, len(rows))
     return {"n": len(rows), "top1": round(top1 / n, 3), "top3": round(top3 / n, 3), "misses": misses}
+
+
+def eval_strategies(coach: Coach) -> dict[str, Any]:
+    report = _strategy_hits(coach, read_jsonl(DATASETS / "strategies.jsonl"))
+    holdout = DATASETS / "strategies_holdout.jsonl"
+    if holdout.exists():
+        # a separate author's set, never used to tune the recommender
+        held = _strategy_hits(coach, read_jsonl(holdout))
+        report["holdout"] = {k: v for k, v in held.items() if k != "misses"} | {
+            "missed_ids": [m["id"] for m in held["misses"]]
+        }
+    return report
 
 
 def eval_offers(coach: Coach) -> dict[str, Any]:
@@ -174,6 +185,9 @@ def headline(report: dict[str, Any]) -> list[str]:
     if "strategies" in report:
         t = report["strategies"]
         lines.append(f"strategies: top-3 {t['top3']:.3f}, top-1 {t['top1']:.3f} (n={t['n']})")
+        if "holdout" in t:
+            h = t["holdout"]
+            lines.append(f"  held-out set: top-3 {h['top3']:.3f}, top-1 {h['top1']:.3f} (n={h['n']})")
     if "offers" in report:
         o = report["offers"]
         lines.append(

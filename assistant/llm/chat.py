@@ -21,6 +21,8 @@ def make_chat_model(settings: Settings, streaming: bool = False) -> Any:
         raise ConfigError("No LLM configured: set OPENAI_API_KEY or OPENAI_BASE_URL; using the built-in offline coach.")
     from langchain_openai import ChatOpenAI
 
+    # an explicit streaming=False would make .stream() fall back to one whole reply, so only pass True
+    extra: dict[str, Any] = {"streaming": True} if streaming else {}
     return ChatOpenAI(
         model=settings.model,
         base_url=settings.openai_base_url,
@@ -28,7 +30,7 @@ def make_chat_model(settings: Settings, streaming: bool = False) -> Any:
         timeout=settings.llm_timeout,
         max_retries=settings.llm_retries,
         temperature=0.2,
-        streaming=streaming,
+        **extra,
     )
 
 
