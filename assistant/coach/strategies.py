@@ -139,7 +139,7 @@ class StrategyRecommender:
     """Ranks strategies by retrieval over the cards, a classifier trained on the cards' situation
     signals (their `when` and `signals` lines), and a few situational cues."""
 
-    classifier_weight = 1.5
+    classifier_weight = 4.0
 
     def __init__(self, index: CardIndex, cards: dict[str, Card]) -> None:
         self.index = index
