@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -47,6 +48,58 @@ _GOAL_LEAD = re.compile(
 )
 
 
+# Moves that only fit when the situation says so (a walkout by them, a fault of mine, a fallback...)
+_GATED = {
+    "assess-walkout": re.compile(
+        r"\b(?!i\b)\w+\s+(?:\w+\s+)?(?:walked|stormed|stomped|marched) (?:out|off)\b|\b(?:he|she|they)\s+(?:just\s+)?left\b|"
+        r"\bhung up on (?:me|us)\b",
+        re.I,
+    ),
+    "apologize": re.compile(
+        r"\bi (?:\w+ )?(?:walked out|stormed out|shouted|yelled|snapped|lost my temper|said something|overreacted|was rude|"
+        r"was out of line|hung up|made it worse|forgot|messed up|broke)\b|\bmy fault\b|\bmy mistake\b|\bi was wrong\b",
+        re.I,
+    ),
+    "strengthen-batna": re.compile(
+        r"\bno (?:alternative|other option|leverage|choice)\b|\bnowhere else\b|\bthink(?:s)? (?:i|we) (?:need|have to)\b|"
+        r"\bother (?:offers?|options|quotes?|suppliers?|buyers?|flats?|jobs?)\b",
+        re.I,
+    ),
+    "walk-away-check": re.compile(
+        r"\bbait\b|\bchanged the terms\b|\bnever (?:really )?wanted\b|\bunethical\b|\bwin-lose\b|\bonly good for them\b|"
+        r"\bnew conditions\b|\bkeeps? adding\b|\bnot worth\b|\bshould (?:i|we) (?:even|just) walk\b",
+        re.I,
+    ),
+    "change-negotiators": re.compile(
+        r"\bcan't stand each other\b|\bcan't be in the same room\b|\bbad blood\b|\bhate each other\b|\bpersonal\b|"
+        r"\bshouting match\b|\bcan no longer work\b",
+        re.I,
+    ),
+    "equal-time": re.compile(
+        r"\bdominat\w*|\btalks? over\b|\binterrupt\w*|\bget a word in\b|\ball the talking\b", re.I
+    ),
+    "one-non-negotiable": re.compile(r"\bdeal[- ]?breakers?\b|\bnon[- ]?negotiables?\b|\bconditions\b", re.I),
+    "recommit-process": re.compile(r"\bagreed\b|\bdeal\b|\bsigned\b|\bsettled\b", re.I),
+    "flush-out-interests": re.compile(
+        r"\balmost\b|\bnearly\b|\bat the (?:very )?end\b|\blast (?:point|issue|minute|item|thing)\b|\beverything else\b|"
+        r"\bout of nowhere\b|\bsuddenly\b|\bstuck on\b",
+        re.I,
+    ),
+    "crystallize-ask": re.compile(r"\blist\b|\bdemands\b|\bcomplaints\b|\beverything\b|\bso many\b", re.I),
+}
+# moves for talks that broke down: not offered when the other side has simply asked for something
+_IMPASSE_ONLY = {"face-saving-return", "leave-door-open", "let-time-pass", "assess-walkout", "change-negotiators"}
+_RECURRING = re.compile(
+    r"\b(?:every|each|always|during|weekly|daily|nightly|nights|mornings|evenings|weekends|days a week|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|by \d|after \d|before \d|no more than|at least|stop)\b",
+    re.I,
+)
+
+# templates that speak as the one who left, or to the one who left
+_I_LEFT = re.compile(r"\bfor walking out\b|\bwhen I left\b", re.I)
+_THEY_LEFT = re.compile(r"\bwhen you left\b|\bthe walkout\b|\bworth coming back\b", re.I)
+
+
 @dataclass(frozen=True)
 class Offer:
     """One offer a person could make, with the strategy it comes from."""
@@ -62,13 +115,33 @@ def ask_action(their_ask: str | None) -> str | None:
     if not their_ask or not their_ask.strip():
         return None
     text = their_ask.strip().rstrip(".!? ")
+    prefix = ""
     lead = _ASK_LEAD.match(text)
+    if not lead:
+        lead = re.match(
+            r"^\s*(?:i|we)\s+(?:really\s+)?(?:want|need|would like|'d like)\s+(?:you|u)\s+(?=in|at|on|home|back|here|there)",
+            text,
+            re.I,
+        )
+        prefix = "be " if lead else ""
+    if not lead:
+        lead = re.match(r"^\s*(?:could|can|may)\s+i\s+", text, re.I)
+        prefix = "let you " if lead else ""
     if not lead:
         return None
     body = text[lead.end() :].strip()
-    words = [_FLIP.get(w.lower(), w) for w in re.findall(r"[\w]+(?:['’][\w]+)?|[^\w\s]", body)]
-    phrase = " ".join(words)
-    phrase = re.sub(r"\s+([,.;:!?])", r"\1", phrase)
+
+    def flip(m: re.Match[str]) -> str:
+        word = m.group(0)
+        out = _FLIP.get(word.lower().replace("’", "'"), word)
+        return out
+
+    phrase = re.sub(r"[\w]+(?:['’][\w]+)?", flip, body)
+    if prefix == "let you ":
+        phrase = re.sub(r"\bme\b", "you", body)  # "could I take my leave" -> "let you take your leave"
+        phrase = re.sub(r"\bmy\b", "your", phrase)
+        return prefix + phrase
+    phrase = prefix + phrase
     phrase = re.sub(r"\bI are\b", "I am", phrase)
     phrase = re.sub(r"\bI were\b", "I was", phrase)
     # "you" the speaker became "I"; after a verb or preposition it is an object: "me"
@@ -81,20 +154,34 @@ def ask_action(their_ask: str | None) -> str | None:
     return phrase or None
 
 
+_GOAL_VERBS = frozenset(
+    re.findall(
+        r"\w+",
+        "keep get stay protect avoid contribute save reach agree decide settle win finish have be make find stop start "
+        "see spend take go work pay move sell buy hire live share build fix continue maintain ensure limit reduce "
+        "increase bring return visit practise practice raise end choose plan cut give let hold sort improve secure "
+        "restore repair rebuild respect split cover earn grow launch ship close open run",
+    )
+)
+_ADVERBS = frozenset(re.findall(r"\w+", "not still also just never always finally really"))
+
+
 def goal_phrase(goal: str | None) -> str | None:
-    """The goal as a noun phrase that reads inside a sentence."""
+    """The goal as a topic that reads after 'about' or 'on': 'keep my Saturdays' -> 'keeping my Saturdays'."""
     if not goal or not goal.strip():
         return None
-    text = goal.strip().rstrip(".!? ")
-    had_lead = bool(_GOAL_LEAD.match(text))
-    text = _GOAL_LEAD.sub("", text)
-    if (
-        had_lead
-        and re.match(r"^[a-z]+\b", text)
-        and not re.match(r"^(?:a|an|the|some|more|our|my|their|fair|an?other)\b", text, re.I)
-    ):
-        return f"a way to {text}"
-    return text[0].lower() + text[1:] if text else None
+    text = _GOAL_LEAD.sub("", goal.strip().rstrip(".!? "))
+    if not text:
+        return None
+    words = text.split()
+    lead: list[str] = []
+    while words and words[0].lower() in _ADVERBS:
+        lead.append(words.pop(0).lower())
+    if words and words[0].lower() in _GOAL_VERBS:
+        verb = "being" if words[0].lower() == "be" else _gerund(words[0])
+        return " ".join([*lead, verb, *words[1:]])
+    text = " ".join([*lead, *words])
+    return text[0].lower() + text[1:] if not re.match(r"^[A-Z]{2,}|^I\b", text) else text
 
 
 class OfferSuggester:
@@ -119,6 +206,12 @@ class OfferSuggester:
         ranked = self.recommender.recommend(query, k=10, impasse_only=at_impasse)
         action = ask_action(their_ask)
         goal = goal_phrase(party_goal)
+        perspective = {
+            "i_left": bool(
+                _GATED["apologize"].search(text) and re.search(r"\bi (?:\w+ )?(?:walked|stormed|hung)", text, re.I)
+            ),
+            "they_left": bool(_GATED["assess-walkout"].search(text)),
+        }
         offers: list[Offer] = []
         if action and not at_impasse:
             offers.extend(self._partial_yes(action))
@@ -127,7 +220,12 @@ class OfferSuggester:
                 break
             if any(o.slug == rec.slug for o in offers):
                 continue
-            filled = self._fill(rec, action, goal)
+            cue = _GATED.get(rec.slug)
+            if cue is not None and not cue.search(text):
+                continue
+            if not at_impasse and rec.slug in _IMPASSE_ONLY:
+                continue
+            filled = self._fill(rec, action, goal, perspective)
             if filled:
                 offers.append(filled)
         return offers[:n]
@@ -137,19 +235,28 @@ class OfferSuggester:
         card = self.cards.get("gracious-move") or self.cards.get("ask-and-offer")
         if card is None:
             return []
-        text = (
-            f"I'll {action} for the next two weeks as a trial, "
-            "and then we'll sit down and see how it's working for both of us."
-        )
+        if _RECURRING.search(action):
+            text = (
+                f"I'll {action} for the next two weeks as a trial, "
+                "and then we'll sit down and see how it's working for both of us."
+            )
+        else:
+            text = f"I'm open to the idea that I {action}; can we work out the details together so it works for both of us?"
         return [Offer(text, card.slug, card.title, f"cards/{card.path.name}")]
 
-    def _fill(self, rec: Recommendation, action: str | None, goal: str | None) -> Offer | None:
+    def _fill(
+        self, rec: Recommendation, action: str | None, goal: str | None, perspective: dict[str, bool]
+    ) -> Offer | None:
         card = self.cards.get(rec.slug)
         if card is None or not card.offers:
             return None
         best: str | None = None
         best_rank = -1
         for template in card.offers:
+            if (_I_LEFT.search(template) and not perspective["i_left"]) or (
+                _THEY_LEFT.search(template) and not perspective["they_left"]
+            ):
+                continue
             needs = set(re.findall(r"\{([a-z_]+)\}", template))
             values = {"ask_action": action, "goal": goal}
             if any(values[slot] is None for slot in needs):

@@ -13,6 +13,7 @@ from assistant.coach.offers import IMPASSE_CUES
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.evaluation.scorers import (
     classification_report,
+    offer_fits,
     offer_grounded,
     shrink_checks,
     top_k_hit,
@@ -131,6 +132,7 @@ def eval_offers(coach: Coach) -> dict[str, Any]:
     known = set(coach.cards)
     grounded = total = enough = impasse_ok = impasse_n = 0
     problems = []
+    quality: dict[str, list[bool]] = {}
     for r in rows:
         offers = coach.suggest_offers(r["situation"], r.get("goal"), r.get("their_ask"))
         query = r["situation"] if not r.get("their_ask") else f"{r['situation']} They ask: {r['their_ask']}"
@@ -142,8 +144,11 @@ def eval_offers(coach: Coach) -> dict[str, Any]:
             total += 1
             ok = offer_grounded({"slug": o.slug, "text": o.text}, known, retrieved)
             grounded += int(ok)
-            if not ok:
-                problems.append({"id": r["id"], "offer": o.text, "slug": o.slug})
+            fits = offer_fits(o.text, o.slug, r["situation"], bool(r.get("impasse")))
+            for name, good in fits.items():
+                quality.setdefault(name, []).append(good)
+            if not ok or not all(fits.values()):
+                problems.append({"id": r["id"], "offer": o.text, "slug": o.slug, "grounded": ok, **fits})
         if r.get("impasse"):
             impasse_n += 1
             impasse_ok += int(any(coach.cards[o.slug].impasse for o in offers))
@@ -152,6 +157,7 @@ def eval_offers(coach: Coach) -> dict[str, Any]:
         "grounded_rate": round(grounded / max(1, total), 3),
         "two_or_three_rate": round(enough / max(1, len(rows)), 3),
         "impasse_moves_rate": round(impasse_ok / max(1, impasse_n), 3),
+        "quality": {k: round(sum(v) / max(1, len(v)), 3) for k, v in quality.items()},
         "problems": problems,
     }
 
@@ -192,7 +198,7 @@ def headline(report: dict[str, Any]) -> list[str]:
         o = report["offers"]
         lines.append(
             f"offers: grounded {o['grounded_rate']:.3f}, 2-3 offers {o['two_or_three_rate']:.3f}, "
-            f"impasse moves at impasse {o['impasse_moves_rate']:.3f} (n={o['n']})"
+            f"impasse moves at impasse {o['impasse_moves_rate']:.3f} (n={o['n']}) quality {o.get('quality')}"
         )
     return lines
 

@@ -79,3 +79,22 @@ def offer_grounded(offer: dict[str, str], known_slugs: set[str], retrieved: set[
         and bool(offer.get("text"))
         and "{" not in offer["text"]
     )
+
+
+_CLUMSY = re.compile(
+    r"\{|\b(\w+) \1\b|\d %|\b(?:on|about|at|for|to reach|toward) (?:keep|get|stay|protect|avoid|save|reach|decide|settle|"
+    r"win|finish|be|make|not be|not take)\b",
+    re.I,
+)
+_SPEAKS_AS_LEAVER = re.compile(r"\bfor walking out\b|\bwhen I left\b", re.I)
+_OTHER_LEFT = re.compile(r"\b(?!I\b)\w+ (?:\w+ )?(?:walked|stormed|hung up)|\b(?:he|she|they) left\b")
+IMPASSE_ONLY = {"face-saving-return", "leave-door-open", "let-time-pass", "assess-walkout", "change-negotiators"}
+
+
+def offer_fits(text: str, slug: str, situation: str, impasse: bool) -> dict[str, bool]:
+    """Quality checks beyond grounding: it reads well, and it fits the situation and the speaker's side."""
+    return {
+        "fluent": not _CLUMSY.search(text),
+        "right_kind": impasse or slug not in IMPASSE_ONLY,
+        "right_side": not (_SPEAKS_AS_LEAVER.search(text) and _OTHER_LEFT.search(situation)),
+    }

@@ -134,6 +134,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _fill(home, "Second party's name", "Staff")
     _click(home, "Create session")
     _see(home, "Session created")
+    expect(home.locator("code").filter(has_text="?t=")).to_have_count(3, timeout=WAIT)
     codes = [c.inner_text() for c in home.locator("code").all()]
     links = [c.strip() for c in codes if "?t=" in c]
     assert len(links) == 3
