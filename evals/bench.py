@@ -138,6 +138,9 @@ def main() -> int:
     report["drift"] = bench_drift(coach, texts)
     report["embedding"] = bench_embedding(embedder, texts)
     report["index"] = bench_index(settings, embedder, texts)
+    from evals.tokens import tokens_per_call
+
+    report["llm_prompt_tokens"] = tokens_per_call(coach)
     from evals.load import run_load, sqlite_url
 
     report["load_sqlite"] = run_load(sqlite_url(), coach)
@@ -150,6 +153,7 @@ def main() -> int:
         "drift check p95 < 10 ms": report["drift"]["check_ms_p95"] < 10,
         "search p95 < 15 ms": report["index"]["search_ms_p95"] < 15,
         "index build < 3 s": report["index"]["build_s"] < 3,
+        "prompt tokens flat in session length": report["llm_prompt_tokens"]["flat"],
     }
     report["targets_met"] = targets
     text = json.dumps(report, indent=2)

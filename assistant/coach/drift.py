@@ -26,7 +26,7 @@ from assistant.knowledge import LEVELS, Example, load_examples
 from assistant.retrieval.embedding import MODEL_ID, MiniLMEmbedder, Vectors
 
 log = logging.getLogger(__name__)
-FEATURE_VERSION = "4"
+FEATURE_VERSION = "5"
 SEVERITY = {"open": 0.0, "firm": 0.5, "ultimatum": 1.0}
 MAX_CHARS = 20_000
 

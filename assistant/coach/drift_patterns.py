@@ -287,7 +287,11 @@ _OPEN = re.compile(
     r"\?|\bwhat if\b|\bcould we\b|\bhow about\b|\bi'm sorry\b|\bi am sorry\b|\bi apologi[sz]e\b|"
     r"\bi understand\b|\bthank you\b|\bthanks\b|\bhappy to\b|\bopen to\b|\bwould you be\b|\blet's\b|"
     r"\bsorry\b|\bapologies\b|\bmy bad\b|\bmy fault\b|\bthat's on me\b|\byou're right\b|\bfair enough\b|"
-    r"\bfine by me\b|\bno problem\b|\bgood point\b|\bof course\b|\bi'll (?:take|cover|do|handle|sort)\b|\bwe'll cover\b",
+    r"\bfine by me\b|\bno problem\b|\bgood point\b|\bof course\b|"
+    # a plain offer: what I or we will do, with no condition hanging off it
+    r"^(?![^.?!]*\b(?:or|if|unless|otherwise|else|until)\b)[^.?!]*\b(?:i|we)(?:'ll| will) (?:happily |gladly |also )?"
+    r"(?:take|cover|do|handle|sort|bring|upgrade|start|come|help|give|share|provide|offer|pay for|cook|pick up|"
+    r"drive|make|book|set up|try|cap|limit|keep|call|text|join|host|chip in|split|fix|clean|move|swap|send)\b",
     re.I,
 )
 

@@ -7,7 +7,7 @@ import streamlit as st
 from assistant.errors import ParleyError
 from assistant.ui import cards_page, facilitator, home, new_session, party, prepare, resources
 
-st.set_page_config(page_title="Parley", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
 
 
 def main() -> None:
@@ -26,10 +26,10 @@ def main() -> None:
             party.render(access)
         return
     pages = [
-        st.Page(home.render, title="Home", icon="🏠", default=True, url_path="home"),
-        st.Page(prepare.render, title="Prepare alone", icon="📝", url_path="prepare"),
-        st.Page(new_session.render, title="Shared session", icon="👥", url_path="session"),
-        st.Page(cards_page.render, title="Strategy cards", icon="📚", url_path="cards"),
+        st.Page(home.render, title="Home", icon=":material/home:", default=True, url_path="home"),
+        st.Page(prepare.render, title="Prepare alone", icon=":material/edit_note:", url_path="prepare"),
+        st.Page(new_session.render, title="Shared session", icon=":material/group:", url_path="session"),
+        st.Page(cards_page.render, title="Strategy cards", icon=":material/menu_book:", url_path="cards"),
     ]
     st.session_state["_pages"] = {p.url_path: p for p in pages}
     st.navigation(pages).run()

@@ -32,7 +32,7 @@ def stage_bar(state: SessionState) -> None:
         labels.append(f"{mark} {STAGE_TITLES[s]}")
     st.caption("  →  ".join(labels) + (f"   ·   round {state.round_no}" if state.stage == "ask_offer" else ""))
     if state.mutual_goal:
-        st.info(f"**Mutual goal:** {md_escape(state.mutual_goal)}", icon="🎯")
+        st.info(f"**Mutual goal:** {md_escape(state.mutual_goal)}", icon=":material/flag:")
 
 
 def client_key(name: str) -> str:
@@ -63,7 +63,7 @@ def drift_gate(
     pending = st.session_state.get(pending_key)
     if pending:
         text, verdict = pending
-        st.warning(f"**This may land as an ultimatum.** {verdict.reason}", icon="⚠️")
+        st.warning(f"**This may land as an ultimatum.** {verdict.reason}", icon=":material/warning:")
         st.markdown("**You wrote:**")
         st.text(text)
         st.markdown("**A reframe that keeps your need:**")

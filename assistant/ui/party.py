@@ -191,7 +191,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
     if pending:
         fields, pending_flags = pending
         flagged: dict[str, DriftVerdict] = pending_flags
-        st.warning("Some of what you wrote may land as an ultimatum.", icon="⚠️")
+        st.warning("Some of what you wrote may land as an ultimatum.", icon=":material/warning:")
         for name, verdict in flagged.items():
             st.markdown(f"**{name.replace('_', ' ').capitalize()}:** {md_escape(verdict.reason)}")
             st.text(f"You wrote: {fields[name]}\nReframe:   {verdict.reframe}")
@@ -339,7 +339,7 @@ def _impasse(state: SessionState, access: Access) -> None:
     if not why:
         return
     with st.container(border=True):
-        st.warning(f"The talks look stuck: {why}", icon="🧭")
+        st.warning(f"The talks look stuck: {why}", icon=":material/explore:")
         if st.button("Suggest impasse moves", key="impasse_btn"):
             st.session_state["_impasse_moves"] = med.moves(state, access.party_id)
         if st.session_state.get("_impasse_moves"):
