@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_MD_SPECIAL = "\\`*_[]()<>#!|~"
+_MD_SPECIAL = "\\`*_[]()<>#!|~$"
 
 
 def md_escape(text: str) -> str:

@@ -196,6 +196,10 @@ class DriftDetector:
         elif probs["ultimatum"] >= self.ultimatum_threshold and not denied:
             # missing an ultimatum costs more than a second look at a firm message
             level = "ultimatum"
+        if level == "ultimatum" and not hits and len(text.split()) <= 4:
+            # a few words with no threatening shape ("see you tomorrow") are not an ultimatum;
+            # the short ones that are ("I'm out.", "We're done.") have a pattern
+            level = "firm" if probs["firm"] >= probs["open"] else "open"
         score = sum(SEVERITY[k] * v for k, v in probs.items())
         if level == "ultimatum":
             score = max(score, 0.5 + 0.5 * max(probs["ultimatum"], strongest))

@@ -32,12 +32,16 @@ def _offline(coach: Coach) -> OfflineCoach:
     return coach if isinstance(coach, OfflineCoach) else coach.fallback  # type: ignore[attr-defined]
 
 
+def _verdicts(coach: Coach, rows: list[dict[str, Any]]) -> list[Any]:
+    """Drift verdicts for the rows' texts: batched for the offline coach, one call each for the LLM."""
+    if isinstance(coach, OfflineCoach):
+        return coach.drift.check_many([r["text"] for r in rows])
+    return [coach.check_message(r["text"]) for r in rows]
+
+
 def eval_drift(coach: Coach) -> dict[str, Any]:
     rows = read_jsonl(DATASETS / "drift.jsonl")
-    if isinstance(coach, OfflineCoach):
-        verdicts = coach.drift.check_many([r["text"] for r in rows])
-    else:
-        verdicts = [coach.check_message(r["text"]) for r in rows]
+    verdicts = _verdicts(coach, rows)
     report = classification_report([r["level"] for r in rows], [v.level for v in verdicts])
     misses = [
         {"id": r["id"], "text": r["text"], "gold": r["level"], "predicted": v.level}
@@ -55,10 +59,7 @@ def eval_drift(coach: Coach) -> dict[str, Any]:
     if holdout_path.exists():
         # written by a different author and never used to tune the detector: the honest figure
         held = read_jsonl(holdout_path)
-        if isinstance(coach, OfflineCoach):
-            held_verdicts = coach.drift.check_many([r["text"] for r in held])
-        else:
-            held_verdicts = [coach.check_message(r["text"]) for r in held]
+        held_verdicts = _verdicts(coach, held)
         held_report = classification_report([r["level"] for r in held], [v.level for v in held_verdicts])
         held_report["missed_ids"] = [r["id"] for r, v in zip(held, held_verdicts, strict=True) if r["level"] != v.level]
         report["holdout"] = held_report

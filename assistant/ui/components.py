@@ -158,8 +158,7 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
     if state.goals:
         st.markdown("**Goals**")
         for pid, goal in state.goals.items():
-            st.markdown(f"- **{md_escape(names[pid])}:**")
-            st.text(goal)
+            st.markdown(f"**{md_escape(names[pid])}:** {md_escape(goal)}")
     entries = visible_entries(state, viewer_party_id)
     for rnd in sorted({e.round_no for e in entries}):
         sealed = rnd not in state.revealed_rounds

@@ -287,6 +287,12 @@ def _agree(state: SessionState, access: Access) -> None:
                 st.rerun()
         if not mine:
             st.caption("nothing yet")
+    if state.stage == "closed":
+        revisit_note = f" You agreed to revisit it on {state.revisit_on:%d %B %Y}." if state.revisit_on else ""
+        st.success(
+            "Agreement confirmed by everyone. The record is read-only now; download it below." + revisit_note,
+            icon=":material/task_alt:",
+        )
     if state.stage == "agree":
         with st.form("term_form", clear_on_submit=True):
             text = st.text_input("I will…")

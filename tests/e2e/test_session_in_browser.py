@@ -210,6 +210,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
         _click(page, "Add my commitment")
         _see(page, term)
     _click(a, "Set the revisit date")
+    expect(a.get_by_role("button", name="Set the revisit date")).to_have_count(0, timeout=WAIT)
     _see(b, "Two office days a week")
     b.reload()
     _click(a, "I confirm this agreement")
