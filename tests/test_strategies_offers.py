@@ -31,4 +31,26 @@ def test_impasse_switches_to_impasse_moves(coach: OfflineCoach) -> None:
 def test_ask_and_goal_rephrasing() -> None:
     assert ask_action("I need you to call me when you are late") == "call you when I am late"
     assert ask_action("more money") is None
-    assert goal_phrase("I want to keep the flat") == "a way to keep the flat"
+    assert ask_action("Could you take 15% off the next invoice?") == "take 15% off the next invoice"
+    assert ask_action("We want you in the office four days a week.") == "be in the office four days a week"
+    assert ask_action("Could I move to a four-day week?") == "let you move to a four-day week"
+    # the goal reads as a topic after "about" or "on"
+    assert goal_phrase("I want to keep the flat") == "keeping the flat"
+    assert goal_phrase("Not be stuck with the dishes") == "not being stuck with the dishes"
+    assert goal_phrase("A schedule that works for the kids") == "a schedule that works for the kids"
+
+
+def test_offers_speak_from_the_right_side_of_a_walkout(coach: OfflineCoach) -> None:
+    left_behind = coach.suggest_offers("My husband walked out in the middle of our argument.", "talk about money", None)
+    assert left_behind and not any("for walking out" in o.text for o in left_behind)
+    i_left = coach.suggest_offers("I walked out of the meeting and said it was over; I regret it.", "the budget", None)
+    assert "apologize" in {o.slug for o in i_left}
+
+
+def test_an_ordinary_ask_gets_no_impasse_moves(coach: OfflineCoach) -> None:
+    offers = coach.suggest_offers(
+        "A long-standing client asked for a discount.", "keep our margin", "Could you take 15% off the next invoice?"
+    )
+    breakdown_only = {"face-saving-return", "leave-door-open", "let-time-pass", "assess-walkout", "change-negotiators"}
+    assert offers and not any(o.slug in breakdown_only for o in offers)
+    assert not any(o.slug in {"walk-away-check", "strengthen-batna"} for o in offers)  # nothing here calls for them

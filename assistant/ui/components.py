@@ -63,7 +63,7 @@ def drift_gate(
     pending = st.session_state.get(pending_key)
     if pending:
         text, verdict = pending
-        st.warning(f"**This may land as an ultimatum.** {verdict.reason}", icon=":material/warning:")
+        st.warning(f"**This may land as an ultimatum.** {md_escape(verdict.reason)}", icon=":material/warning:")
         st.markdown("**You wrote:**")
         st.text(text)
         st.markdown("**A reframe that keeps your need:**")
@@ -126,11 +126,11 @@ def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:
             show_error(exc)
             return
         if v.level == "ultimatum":
-            st.warning(f"Ultimatum. {v.reason}")
+            st.warning(f"Ultimatum. {md_escape(v.reason)}")
             st.markdown("**Try instead:**")
             st.text(v.reframe or "")
         elif v.level == "firm":
-            st.caption(f"Firm. {v.reason}")
+            st.caption(f"Firm. {md_escape(v.reason)}")
         else:
             st.success("Open: it invites a reply.")
 
@@ -176,13 +176,15 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
         for m in msgs[-60:]:
             who = names.get(m.party_id, "Facilitator") if m.party_id is not None else "Facilitator"
             if m.kind != "message":
-                st.caption(m.text)
+                st.caption(md_escape(m.text))
                 continue
             with st.chat_message(
                 "user" if m.party_id == viewer_party_id else "assistant",
-                avatar="🙂" if m.party_id == viewer_party_id else "💬",
+                avatar=":material/person:" if m.party_id == viewer_party_id else ":material/forum:",
             ):
-                st.caption(who + ("  ·  ⚠️ ultimatum" if m.level == "ultimatum" else ""))
+                st.caption(
+                    md_escape(who) + ("  ·  :material/warning: read as an ultimatum" if m.level == "ultimatum" else "")
+                )
                 st.text(m.text)
 
 

@@ -87,7 +87,7 @@ def render(access: Access) -> None:
     except ParleyError as exc:
         show_error(exc)
         return
-    st.title(f"Facilitating: {state.title}")
+    st.title(f"Facilitating: {md_escape(state.title)}")
     st.caption("You see sealed entries only when the parties do.")
     stage_bar(state)
     with st.sidebar:

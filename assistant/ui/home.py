@@ -17,7 +17,7 @@ def render() -> None:
     )
     c1, c2, c3 = st.columns(3)
     with c1.container(border=True):
-        st.subheader("📝 Prepare alone")
+        st.subheader(":material/edit_note: Prepare alone")
         st.write(
             "Get ready for a tough talk: boil your demands down to one ask, find an offer, "
             "check your tone, and leave with a one-page plan."
@@ -25,12 +25,12 @@ def render() -> None:
         if st.button("Start preparing", key="go_prepare", use_container_width=True):
             _go("prepare")
     with c2.container(border=True):
-        st.subheader("👥 Shared session")
+        st.subheader(":material/group: Shared session")
         st.write("Invite the other side. Each person joins from their own device with a private link.")
         if st.button("Create a session", key="go_session", use_container_width=True):
             _go("session")
     with c3.container(border=True):
-        st.subheader("🧭 Facilitate")
+        st.subheader(":material/record_voice_over: Facilitate")
         st.write(
             "Running a session for others? Create it with a facilitator link to get a live panel: "
             "who has spoken, drift over time, and suggested next moves."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import ParleyError
+from assistant.textsafe import md_escape
 from assistant.ui import resources
 
 
@@ -23,7 +24,7 @@ def render() -> None:
     if created:
         st.success("Session created. Send each person their own link, and only theirs.")
         for name, link in created["parties"].items():
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{md_escape(name)}**")
             st.code(link, language=None)
         if created.get("facilitator"):
             st.markdown("**Facilitator**")

@@ -68,14 +68,15 @@ def advance_controls(state: SessionState, access: Access) -> None:
         return
     repo = resources.repo()
     nxt = {"goals": "ask_offer", "ask_offer": "discuss", "discuss": "agree"}.get(state.stage)
-    cols = st.columns(2)
-    if nxt and cols[0].button(f"Move on to {STAGE_TITLES[nxt]}", key=f"adv_{state.stage}"):
+    if nxt and st.button(f"Move on to {STAGE_TITLES[nxt]}", key=f"adv_{state.stage}", use_container_width=True):
         try:
             repo.advance(state.id, nxt, state.stage)
             st.rerun()
         except ParleyError as exc:
             show_error(exc)
-    if state.stage == "discuss" and cols[1].button("Open another ask & offer round", key="another"):
+    if state.stage == "discuss" and st.button(
+        "Open another ask & offer round", key="another", use_container_width=True
+    ):
         try:
             repo.advance(state.id, "ask_offer", "discuss")
             st.rerun()
@@ -345,7 +346,7 @@ def _impasse(state: SessionState, access: Access) -> None:
     if not why:
         return
     with st.container(border=True):
-        st.warning(f"The talks look stuck: {why}", icon=":material/explore:")
+        st.warning(f"The talks look stuck: {md_escape(why)}", icon=":material/explore:")
         if st.button("Suggest impasse moves", key="impasse_btn"):
             st.session_state["_impasse_moves"] = med.moves(state, access.party_id)
         if st.session_state.get("_impasse_moves"):
@@ -364,7 +365,7 @@ def render(access: Access) -> None:
     me = state.party(pid)
     if me.joined_at is None:
         repo.join(state.id, pid)
-    st.title(state.title)
+    st.title(md_escape(state.title))
     st.caption(f"You are **{md_escape(me.name)}** · only you see your notes and your sealed entries")
     stage_bar(state)
     _sidebar(state, access)

@@ -217,6 +217,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "Confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
+    a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
     with a.expect_download() as dl:
         a.get_by_role("button", name=re.compile("Download the record")).click()
     path = tmp_path / "agreement.md"
