@@ -64,3 +64,15 @@ def test_conversation_drift_is_a_trend_not_one_message(coach: OfflineCoach) -> N
 def test_bad_text_gets_a_clear_error(coach: OfflineCoach, bad: object) -> None:
     with pytest.raises(InputError):
         coach.check_message(bad)  # type: ignore[arg-type]
+
+
+def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
+    """The hand-rolled TF-IDF and softmax give what sklearn's own predict_proba gives."""
+    import numpy as np
+
+    d = coach.drift
+    texts = ["Sign by Friday or we walk.", "What matters most to you?", "I can't go below 40k, sorry."]
+    features = np.hstack([d.embedder.embed(texts), d._cues(texts)])
+    expected = (d._model.predict_proba(features) + d._word_model.predict_proba(d._words.transform(texts))) / 2
+    got = np.array([[p[c] for c in d._classes] for p in d.probabilities(texts)])
+    assert np.allclose(got, expected, atol=1e-6)

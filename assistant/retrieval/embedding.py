@@ -99,6 +99,9 @@ class MiniLMEmbedder:
         options = ort.SessionOptions()
         options.log_severity_level = 3
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # worker threads that spin between runs fight the Python thread for the cores: with them
+        # asleep the median is the same and the p95 of one drift check drops from ~12 ms to ~8 ms here
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -42,4 +41,7 @@ def launch(settings: Settings, host: str = "localhost", port: int = 8501) -> int
         "minimal",
     ]
     env = {**os.environ, "PYTHONPATH": str(APP.parent.parent.parent)}
-    return subprocess.call(cmd, env=env)
+    # become Streamlit rather than wait on it: a stop signal to `parley app` then reaches the server
+    # itself, and no orphaned server is left holding the port
+    os.execve(sys.executable, cmd, env)
+    return 0  # not reached
