@@ -71,10 +71,14 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for SQLite (file, WAL, immediate write locks) or PostgreSQL."""
+def make_engine(url: str, busy_timeout: float = 3.0) -> Engine:
+    """An engine for SQLite (file, WAL, immediate write locks) or PostgreSQL.
+
+    ``busy_timeout`` is how long one attempt waits for a lock; with the repository's retries a
+    write gives up with a clear message after roughly five times that, never half-applied.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": busy_timeout, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -82,7 +86,7 @@ def make_engine(url: str) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=15000")
+            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -90,7 +94,16 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={
+            "connect_timeout": max(1, int(busy_timeout)),
+            "options": f"-c lock_timeout={int(busy_timeout * 1000)}",
+        },
+    )
 
 
 class Repository:
@@ -100,12 +113,12 @@ class Repository:
         self.engine = engine
 
     @classmethod
-    def from_url(cls, url: str, create: bool = True) -> Repository:
+    def from_url(cls, url: str, create: bool = True, busy_timeout: float = 3.0) -> Repository:
         if url.startswith("sqlite:///"):
             from pathlib import Path
 
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        repo = cls(make_engine(url))
+        repo = cls(make_engine(url, busy_timeout))
         if create:
             repo.migrate()
         return repo

@@ -164,7 +164,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _fill(a, "My one ask", "Could you come in two days a week for the design reviews?")
     _fill(a, "My one offer", "We will start office days at ten.")
     _click(a, "Seal my ask and offer")
-    _see(a, "sealed")
+    _see(a, "Your ask and offer are sealed")
     b.reload()
     _see(b, "My one ask")
     assert b.get_by_text("design reviews").count() == 0  # B cannot see A's entry yet

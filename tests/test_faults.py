@@ -1,0 +1,111 @@
+"""Faults in the store: a database locked for a moment, or for too long, on SQLite and PostgreSQL.
+
+A write waits out a brief lock and lands once; a lock that outlasts the retries gives a clear
+error and changes nothing; the same write then succeeds once the lock is gone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from assistant.store import Repository
+from assistant.store.repository import StoreUnavailable
+from tests.test_store import PG
+
+
+def _session(repo: Repository) -> tuple[int, int]:
+    links = repo.create_session("Locks", ["A", "B"])
+    pid = repo.resolve(links.party_tokens["A"]).party_id
+    assert pid is not None
+    return links.session_id, pid
+
+
+def _hold_sqlite_lock(path: Path, seconds: float, held: threading.Event) -> None:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    conn.execute("BEGIN EXCLUSIVE")
+    held.set()
+    time.sleep(seconds)
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+def test_sqlite_write_waits_out_a_brief_lock(tmp_path: Path) -> None:
+    db = tmp_path / "locks.db"
+    repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.3)
+    sid, pid = _session(repo)
+    held = threading.Event()
+    locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 0.6, held))
+    locker.start()
+    held.wait(5)
+    repo.add_message(sid, pid, "Could we meet on Thursday?", client_key="k1")  # retries until the lock is gone
+    locker.join()
+    assert [m.text for m in repo.load(sid).messages] == ["Could we meet on Thursday?"]
+
+
+def test_sqlite_lock_that_outlasts_the_retries_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "locks.db"
+    repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.1)
+    sid, pid = _session(repo)
+    before = repo.load(sid)
+    held = threading.Event()
+    locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 6.0, held))
+    locker.start()
+    held.wait(5)
+    with pytest.raises(StoreUnavailable, match="nothing was changed"):
+        repo.add_message(sid, pid, "Are you there?", client_key="k2")
+    locker.join()
+    after = repo.load(sid)
+    assert after.messages == before.messages and after.version == before.version
+    repo.add_message(sid, pid, "Are you there?", client_key="k2")  # the same send, retried by the person
+    repo.add_message(sid, pid, "Are you there?", client_key="k2")  # and a double click: stored once
+    assert [m.text for m in repo.load(sid).messages] == ["Are you there?"]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    if not PG:
+        pytest.skip("set PARLEY_TEST_POSTGRES_URL to run against PostgreSQL (.ci/run does)")
+    name = "parley_faults_" + uuid.uuid4().hex[:8]
+    admin = create_engine(PG, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as c:
+        c.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _hold_pg_lock(url: str, seconds: float, held: threading.Event) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE"))
+        held.set()
+        time.sleep(seconds)
+    engine.dispose()
+
+
+@pytest.mark.parametrize(("seconds", "lands"), [(0.6, True), (6.0, False)])
+def test_postgres_lock_brief_or_too_long(pg_url: str, seconds: float, lands: bool) -> None:
+    repo = Repository.from_url(pg_url, busy_timeout=0.3 if lands else 0.1)
+    sid, pid = _session(repo)
+    held = threading.Event()
+    locker = threading.Thread(target=_hold_pg_lock, args=(pg_url, seconds, held))
+    locker.start()
+    held.wait(5)
+    if lands:
+        repo.add_message(sid, pid, "Shall we pause until Monday?", client_key="p1")
+    else:
+        with pytest.raises(StoreUnavailable, match="nothing was changed"):
+            repo.add_message(sid, pid, "Shall we pause until Monday?", client_key="p1")
+    locker.join()
+    texts = [m.text for m in repo.load(sid).messages]
+    assert texts == (["Shall we pause until Monday?"] if lands else [])
+    repo.engine.dispose()
