@@ -20,7 +20,7 @@ from assistant.ui.components import (
     show_error,
     stage_bar,
 )
-from assistant.ui.party import _marker, advance_controls, exports
+from assistant.ui.party import _marker, advance_controls, exports, marker_key
 
 
 def _status(state: SessionState) -> pd.DataFrame:
@@ -50,12 +50,10 @@ def panel(session_id: int) -> None:
     except ParleyError as exc:
         show_error(exc)
         return
-    key = f"_fac_marker_{session_id}"
-    marker = _marker(state)
-    if key in st.session_state and st.session_state[key] != marker:
-        st.session_state[key] = marker
+    key = marker_key(session_id, None)
+    if st.session_state.get(key) != _marker(state):  # the sidebar controls were drawn from older state
+        st.session_state[key] = _marker(state)
         st.rerun(scope="app")
-    st.session_state[key] = marker
     c1, c2 = st.columns(2)
     with c1:
         st.markdown("**Where each party is**")
@@ -87,6 +85,7 @@ def render(access: Access) -> None:
     except ParleyError as exc:
         show_error(exc)
         return
+    st.session_state[marker_key(state.id, None)] = _marker(state)  # what this drawing of the page shows
     st.title(f"Facilitating: {md_escape(state.title)}")
     st.caption("You see sealed entries only when the parties do.")
     stage_bar(state)

@@ -41,6 +41,10 @@ def _marker(state: SessionState) -> tuple[object, ...]:
     )
 
 
+def marker_key(session_id: int, party_id: int | None) -> str:
+    return f"_marker_{session_id}_{party_id}"
+
+
 @st.fragment(run_every=2)
 def live_record(session_id: int, party_id: int | None) -> None:
     """The shared record, refreshed every two seconds without a manual reload."""
@@ -49,12 +53,11 @@ def live_record(session_id: int, party_id: int | None) -> None:
     except ParleyError as exc:
         show_error(exc)
         return
-    marker = _marker(state)
-    key = f"_marker_{session_id}_{party_id}"
-    if key in st.session_state and st.session_state[key] != marker:
-        st.session_state[key] = marker
+    # the page body was drawn from the state remembered by render(); if anything that shapes the
+    # body has changed since (on another device, or between the body and this fragment), redraw all
+    if st.session_state.get(marker_key(session_id, party_id)) != _marker(state):
+        st.session_state[marker_key(session_id, party_id)] = _marker(state)
         st.rerun(scope="app")
-    st.session_state[key] = marker
     shared_record(state, party_id)
 
 
@@ -365,6 +368,7 @@ def render(access: Access) -> None:
     me = state.party(pid)
     if me.joined_at is None:
         repo.join(state.id, pid)
+    st.session_state[marker_key(state.id, pid)] = _marker(state)  # what this drawing of the page shows
     st.title(md_escape(state.title))
     st.caption(f"You are **{md_escape(me.name)}** · only you see your notes and your sealed entries")
     stage_bar(state)

@@ -98,14 +98,17 @@ def _ready(page: object) -> None:
 
 
 def _fill(page: object, label: str, text: str) -> None:
-    box = page.get_by_label(label, exact=True)  # type: ignore[attr-defined]
+    live = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
+    box = live.get_by_label(label, exact=True)
     box.wait_for(timeout=WAIT)
     box.fill(text)
     box.press("Tab")
 
 
 def _click(page: object, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
+    """Click a button, ignoring the stale copy Streamlit keeps on screen while a rerun is drawing."""
+    live = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
+    live.get_by_role("button", name=name, exact=True).click(timeout=WAIT)
 
 
 def _see(page: object, text: str, timeout: int = WAIT) -> None:
@@ -214,12 +217,15 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "Two office days a week")
     b.reload()
     _click(a, "I confirm this agreement")
+    _see(a, "Confirmed by: Founders")
     _see(b, "Confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
     a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
     with a.expect_download() as dl:
-        a.get_by_role("button", name=re.compile("Download the record")).click()
+        a.locator('[data-testid="stElementContainer"]:not([data-stale="true"])').get_by_role(
+            "button", name=re.compile("Download the record")
+        ).click()
     path = tmp_path / "agreement.md"
     dl.value.save_as(path)
     text = path.read_text()
