@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from assistant.coach.asks import AskShrinker, ShrunkAsk
-from assistant.coach.drift import ConversationDrift, DriftDetector, DriftVerdict
+from assistant.coach.drift import ConversationDrift, DriftDetector, DriftVerdict, clean_text, need_from
 from assistant.coach.offers import Offer, OfferSuggester
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.config import Settings
@@ -54,6 +55,18 @@ class Coach(Protocol):
 
     def stream_suggestion(self, question: str, record: str, stage: str) -> Iterator[str]:
         """A longer suggestion for the next move, as text chunks."""
+        ...
+
+    def restate(self, name: str, position: str) -> str:
+        """A fair, calm restatement of a party's position, for that party to approve before sharing."""
+        ...
+
+    def mutual_goal(self, goals: Sequence[str]) -> str:
+        """One mutual goal the parties could all accept, from their stated goals."""
+        ...
+
+    def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> str | None:
+        """The other side's next line in a rehearsal; None when this coach cannot role-play."""
         ...
 
     def last_notice(self) -> str | None:
@@ -113,8 +126,48 @@ class OfflineCoach:
         for offer in self.suggest_offers(question):
             yield f"- {offer.text} [{offer.slug}]\n"
 
+    def restate(self, name: str, position: str) -> str:
+        """Offline: the position's one ask, with threats and blame taken out, in the third person."""
+        text = clean_text(position, "position")
+        who = clean_text(name, "name")
+        verdict = self.drift.check_message(text)
+        core = need_from(text) if verdict.level == "ultimatum" else text
+        ask = self.asks.shrink(core or text).ask.rstrip("?")
+        return third_person(who, ask)
+
+    def mutual_goal(self, goals: Sequence[str]) -> str:
+        """Offline: the method's fallback, which every side can accept when goals are far apart."""
+        stated = [clean_text(g, "goal") for g in goals if isinstance(g, str) and g.strip()]
+        if len(stated) < 2:
+            return "Make progress from where we are stuck."
+        return "Reach an arrangement we can all accept, that takes each of our goals seriously."
+
+    def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> str | None:
+        return None  # role-play needs a language model; the page says so
+
     def last_notice(self) -> str | None:
         return None
+
+
+def third_person(who: str, ask: str) -> str:
+    """'Could you tell me before she comes?' said by Sam -> 'Sam is asking the others to tell Sam before she comes.'"""
+
+    def swap(text: str) -> str:
+        text = re.sub(r"\b(?:me|I)\b", who, text)
+        text = re.sub(r"\bmy\b", f"{who}'s", text, flags=re.I)
+        text = re.sub(r"\bI'm\b", f"{who} is", text)
+        return text
+
+    m = re.match(r"^could (?:we|I) have (.+)$", ask, re.I)
+    if m:
+        return f"{who} is asking for {swap(m.group(1))}."
+    m = re.match(r"^could you (.+)$", ask, re.I)
+    if m:
+        return f"{who} is asking the others to {swap(m.group(1))}."
+    m = re.match(r"^could (?:we|I) (.+)$", ask, re.I)
+    if m:
+        return f"{who} is proposing that everyone {swap(m.group(1))}."
+    return f"{who}'s main ask: {swap(ask)}."
 
 
 _shared: dict[str, OfflineCoach] = {}

@@ -352,7 +352,7 @@ _BLAME = [
 ]
 
 
-def _need_from(text: str) -> str:
+def need_from(text: str) -> str:
     """What the speaker wants, with the threat, the walkout or the closed door taken out."""
     keep: list[str] = []
     for sentence in _SENTENCES.split(text.strip()):
@@ -378,7 +378,7 @@ def _need_from(text: str) -> str:
 
 def reframe_for(text: str, kinds: Sequence[str]) -> str:
     """A reframe that keeps the speaker's real need and drops the threat."""
-    need = _need_from(text)
+    need = need_from(text)
     need_part = f"What matters to me is this: {need[0].lower() + need[1:]}. " if need else ""
     kind = kinds[0] if kinds else "threat"
     closers = {

@@ -44,6 +44,19 @@ class _Offers(BaseModel):
     offers: list[_Offer] = Field(min_length=1, max_length=5)
 
 
+class _Restatement(BaseModel):
+    restatement: str = Field(min_length=5, max_length=800)
+
+
+class _MutualGoal(BaseModel):
+    mutual_goal: str = Field(min_length=3, max_length=300)
+    slugs: list[str] = Field(default_factory=list)
+
+
+class _RehearsalLine(BaseModel):
+    reply: str = Field(min_length=1, max_length=800)
+
+
 class _Strategy(BaseModel):
     slug: str
     why: str = Field(min_length=3, max_length=400)
@@ -224,6 +237,47 @@ class LLMCoach:
             return offers[:3]
 
         return self._guard("offers", llm, offline)
+
+    def restate(self, name: str, position: str) -> str:
+        text = clean_text(position, "position")
+        who = clean_text(name, "name")
+
+        def llm() -> str:
+            prompt = render(self.prompts, "restate", party_name=user_data(who), position=user_data(text))
+            return ask_json(self.model, self._system(), prompt, _Restatement).restatement.strip()
+
+        return self._guard("restatement", llm, lambda: self.fallback.restate(who, text))
+
+    def mutual_goal(self, goals: Sequence[str]) -> str:
+        stated = [clean_text(g, "goal") for g in goals if isinstance(g, str) and g.strip()]
+
+        def llm() -> str:
+            cards = [self.cards[s] for s in ("state-goals",) if s in self.cards]
+            prompt = render(
+                self.prompts,
+                "mutual_goal",
+                cards=cards_context(cards),
+                goals=user_data("\n".join(f"- {g}" for g in stated)),
+            )
+            out = ask_json(self.model, self._system(), prompt, _MutualGoal)
+            if set(out.slugs) - {c.slug for c in cards}:
+                raise UnparseableReply("The model cited a strategy it was not given.")
+            return out.mutual_goal.strip()
+
+        return self._guard("mutual goal", llm, lambda: self.fallback.mutual_goal(stated))
+
+    def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> str | None:
+        view = clean_text(their_view, "description of the other side")
+        recent = list(transcript)[-12:]  # a bounded window: the cost of a turn does not grow
+        lines = "\n".join(f"{'Me' if who == 'me' else 'Them'}: {line}" for who, line in recent)
+
+        def llm() -> str | None:
+            prompt = render(
+                self.prompts, "rehearse", their_view=user_data(view), transcript=user_data(lines or "(none)")
+            )
+            return ask_json(self.model, self._system(), prompt, _RehearsalLine).reply.strip()
+
+        return self._guard("rehearsal", llm, lambda: None)
 
     def stream_suggestion(self, question: str, record: str, stage: str) -> Iterator[str]:
         """A longer suggestion, streamed; falls back to the offline offers if the stream fails."""

@@ -1,4 +1,4 @@
-"""Prompts are files in prompts/; placeholders ($name) are rendered strictly."""
+"""Prompts are files in prompts/; placeholders ($value) are rendered strictly."""
 
 from __future__ import annotations
 

@@ -130,10 +130,17 @@ def _goals(state: SessionState, access: Access) -> None:
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
+    if len(state.goals) >= 2 and st.button("Suggest a mutual goal", key="suggest_mutual"):
+        med = resources.mediation()
+        try:
+            st.session_state["mutual_draft"] = med.coach.mutual_goal(list(state.goals.values()))
+            fallback_notice(med.coach)
+        except ParleyError as exc:
+            show_error(exc)
     with st.form("mutual_form"):
         mutual = st.text_input(
             "Our mutual goal",
-            value=state.mutual_goal or "",
+            value=st.session_state.get("mutual_draft") or state.mutual_goal or "",
             placeholder="If you are far apart: make progress from where we are stuck",
         )
         if st.form_submit_button("Set the mutual goal"):
@@ -243,6 +250,38 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             show_error(exc)
 
 
+def _restate(state: SessionState, access: Access) -> None:
+    """The coach restates my position fairly; only I see the draft, and nothing is shared until I approve."""
+    med = resources.mediation()
+    pid = access.party_id
+    assert pid is not None
+    mine = [e for e in state.entries if e.party_id == pid]
+    default = f"{mine[-1].ask} {mine[-1].offer}" if mine else ""
+    with st.expander("Restate my position for the others"):
+        st.caption(
+            "The coach puts your position calmly in the third person. Only you see the draft until you share it."
+        )
+        position = st.text_area("My position, in my own words", value=default, key="restate_src", height=80)
+        if st.button("Draft a restatement", key="restate_btn"):
+            try:
+                st.session_state["restate_draft"] = med.coach.restate(state.party(pid).name, position)
+                fallback_notice(med.coach)
+            except ParleyError as exc:
+                show_error(exc)
+        if st.session_state.get("restate_draft"):
+            draft = st.text_area("The restatement (edit it until it is right)", key="restate_draft", height=80)
+            if st.button("Share this restatement", key="restate_share", type="primary"):
+                from assistant.ui.components import client_key
+
+                try:
+                    verdict = med.check_draft(state, pid, draft)
+                    med.send(access, f"Restatement: {draft}", verdict, client_key("restate"))
+                    st.session_state.pop("restate_draft", None)
+                    st.rerun()
+                except ParleyError as exc:
+                    show_error(exc)
+
+
 def _discuss(state: SessionState, access: Access) -> None:
     med = resources.mediation()
     st.subheader("3 · Discuss")
@@ -259,6 +298,7 @@ def _discuss(state: SessionState, access: Access) -> None:
 
     drift_gate("msg", check, send, label="Your message")
     fallback_notice(med.coach)
+    _restate(state, access)
     with st.expander("Ideas for a next move"):
         if st.button("Suggest moves", key="moves_btn"):
             st.session_state["_moves"] = med.moves(state, pid)

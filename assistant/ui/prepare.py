@@ -41,6 +41,48 @@ def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "
         _save(token, plan)
 
 
+def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
+    """Practise the conversation against the other side, played by the LLM coach."""
+    st.subheader("7 · Rehearse")
+    if coach.name != "llm":
+        st.info(
+            "Rehearsing needs an LLM to play the other side; the offline coach cannot role-play honestly. "
+            "Point Parley at one (see the README: OPENAI_API_KEY or OPENAI_BASE_URL) and this turns on.",
+            icon=":material/theater_comedy:",
+        )
+        return
+    their_view = str(plan.get("their_view") or "").strip()
+    if not their_view:
+        st.caption("Write your guess at the other side's view in section 1 first: the rehearsal plays that person.")
+        return
+    transcript: list[list[str]] = plan.setdefault("rehearsal", [])
+    for who, line in transcript[-20:]:
+        with st.chat_message("user" if who == "me" else "assistant"):
+            st.text(line)
+    said = st.chat_input("Say your opening line, or your reply")
+    if said and said.strip():
+        transcript.append(["me", said.strip()])
+        _save(token, plan)  # what I said is kept even if the model fails
+        try:
+            reply = coach.rehearse(their_view, [(w, t) for w, t in transcript])
+        except ParleyError as exc:
+            show_error(exc)
+            return
+        if reply:
+            transcript.append(["them", reply])
+            _save(token, plan)
+        notice = coach.last_notice()
+        if notice:
+            st.session_state["_rehearse_notice"] = notice
+        st.rerun()
+    if st.session_state.get("_rehearse_notice"):
+        st.caption(st.session_state.pop("_rehearse_notice"))
+    if transcript and st.button("Start the rehearsal again", key="rehearse_reset"):
+        plan["rehearsal"] = []
+        _save(token, plan)
+        st.rerun()
+
+
 def render() -> None:
     token, plan = _plan()
     coach = resources.coach()
@@ -119,6 +161,7 @@ def render() -> None:
 
     tone_check("prep", check)
     _field(plan, token, "lines", "Lines I plan to say", height=90)
+    _rehearse(plan, token, coach)
 
     st.subheader("My one-page plan")
     md = plan_markdown(plan)

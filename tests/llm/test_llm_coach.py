@@ -97,3 +97,37 @@ def test_prompts_render_strictly(coach: OfflineCoach) -> None:
         render(coach.settings.prompts_dir, "shrink", demands="x")
     with pytest.raises(PromptError, match="missing"):
         render(coach.settings.prompts_dir, "no-such-prompt")
+
+
+def test_restate_mutual_goal_and_rehearse_through_the_model(coach: OfflineCoach) -> None:
+    llm, model = coach_with(
+        coach,
+        json.dumps({"restatement": "Sam needs notice before visits, so the weekend can be planned."}),
+        json.dumps({"mutual_goal": "A visit plan we can both look forward to.", "slugs": ["state-goals"]}),
+        json.dumps({"reply": "I just want my mother to feel welcome."}),
+    )
+    assert llm.restate("Sam", "Tell me before she comes, or I'm leaving.").startswith("Sam needs notice")
+    assert llm.mutual_goal(["a short visit", "everyone welcome"]) == "A visit plan we can both look forward to."
+    line = llm.rehearse("My partner thinks I resent his mother.", [("me", "Can we talk about Sunday?")])
+    assert line == "I just want my mother to feel welcome."
+    restate_prompt, _, rehearse_prompt = model.prompts
+    assert "<user_data>" in restate_prompt and "Tell me before she comes" in restate_prompt
+    assert "Me: Can we talk about Sunday?" in rehearse_prompt and llm.last_notice() is None
+
+
+def test_restate_and_rehearse_fall_back_with_a_notice(coach: OfflineCoach) -> None:
+    llm, _ = coach_with(coach, "not json", TimeoutError("slow"), json.dumps({"mutual_goal": "x", "slugs": ["nope"]}))
+    text = llm.restate("Sam", "Tell me before she comes, or I'm leaving.")
+    assert text == coach.restate("Sam", "Tell me before she comes, or I'm leaving.") and llm.last_notice()
+    assert llm.rehearse("They think I'm stubborn.", [("me", "Hi")]) is None
+    assert "took too long" in (llm.last_notice() or "")
+    assert llm.mutual_goal(["a", "b"]) == coach.mutual_goal(["a", "b"])  # an ungrounded slug is refused
+
+
+def test_offline_restatement_is_calm_and_third_person(coach: OfflineCoach) -> None:
+    text = coach.restate(
+        "Sam", "You always invite your mother without asking. Tell me before she comes, or I'm leaving."
+    )
+    assert text.startswith("Sam is asking") and "leaving" not in text and " me " not in f" {text} "
+    assert coach.rehearse("anything", []) is None  # the offline coach does not pretend to role-play
+    assert "accept" in coach.mutual_goal(["short visit", "everyone friendly"])

@@ -123,3 +123,32 @@ def test_user_text_is_shown_as_text_not_html(repo: Repository) -> None:
     at = _open(tokens["Alex"])
     assert any("<script>" in t.value for t in at.text)
     assert not any("evil.example" in m.value for m in at.markdown)
+
+
+def test_restatement_is_private_until_approved(repo: Repository) -> None:
+    sid, tokens = _session(repo)
+    state = repo.load(sid)
+    sam, alex = (p.id for p in state.parties)
+    repo.set_goal(sid, sam, "x")
+    repo.set_goal(sid, alex, "y")
+    repo.set_mutual_goal(sid, "make progress")
+    repo.advance(sid, "ask_offer", "goals")
+    repo.submit_entry(sid, sam, 1, "Could you tell me before your mother visits?", "I'll plan a nice lunch.")
+    repo.submit_entry(sid, alex, 1, "c", "d")
+    repo.advance(sid, "discuss", "ask_offer")
+    at = _open(tokens["Sam"])
+    next(b for b in at.button if b.label == "Draft a restatement").click().run()
+    assert not at.exception
+    draft = next(t for t in at.text_area if t.label.startswith("The restatement"))
+    assert draft.value.startswith("Sam is asking")
+    assert repo.load(sid).messages == ()  # a draft is not shared
+    next(b for b in at.button if b.label == "Share this restatement").click().run()
+    (msg,) = repo.load(sid).messages
+    assert msg.text.startswith("Restatement: Sam is asking")
+
+
+def test_prepare_page_explains_that_rehearsal_needs_an_llm(repo: Repository) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    next(b for b in at.button if b.label == "Start preparing").click().run()
+    assert not at.exception
+    assert any("Rehearsing needs an LLM" in i.value for i in at.info)
