@@ -204,10 +204,48 @@ def headline(report: dict[str, Any]) -> list[str]:
     return lines
 
 
+class FallbackCounter:
+    """Wraps the LLM coach during an eval and counts the answers that came from the offline fallback,
+    so an LLM figure is never silently the offline coach's."""
+
+    _COUNTED = ("check_message", "shrink", "recommend", "suggest_offers")
+
+    def __init__(self, coach: Coach) -> None:
+        self._coach = coach
+        self.calls = 0
+        self.causes: dict[str, int] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._coach, name)
+        if name not in self._COUNTED:
+            return attr
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            result = attr(*args, **kwargs)
+            self.calls += 1
+            notice = self._coach.last_notice()
+            if notice:
+                self.causes[notice] = self.causes.get(notice, 0) + 1
+            return result
+
+        return counted
+
+    def summary(self) -> dict[str, Any]:
+        fell_back = sum(self.causes.values())
+        return {
+            "calls": self.calls,
+            "answered_by_llm": self.calls - fell_back,
+            "fell_back_to_offline": fell_back,
+            "causes": self.causes,
+        }
+
+
 def run_all(settings: Settings, only: Sequence[str] | None = None, coach_name: str = "auto") -> int:
     """Run the evaluations, print the headline figures and write evals/results/<coach>-eval.*."""
-    coach = make_coach(settings, coach_name)
-    coach_name = coach.name
+    made = make_coach(settings, coach_name)
+    coach_name = made.name
+    counter = FallbackCounter(made) if coach_name == "llm" else None
+    coach: Coach = counter if counter is not None else made
     report: dict[str, Any] = {"coach": coach_name, "when": time.strftime("%Y-%m-%d %H:%M:%S")}
     for name, fn in EVALS.items():
         if only and name not in only:
@@ -215,7 +253,15 @@ def run_all(settings: Settings, only: Sequence[str] | None = None, coach_name: s
         started = time.perf_counter()
         report[name] = fn(coach)
         report[name]["seconds"] = round(time.perf_counter() - started, 2)
+    if counter is not None:
+        report["llm_fallback"] = counter.summary()
     lines = headline(report)
+    if counter is not None:
+        fb = report["llm_fallback"]
+        lines.append(
+            f"LLM answered {fb['answered_by_llm']} of {fb['calls']} calls; "
+            f"{fb['fell_back_to_offline']} fell back to the offline coach {json.dumps(fb['causes'])}"
+        )
     print("\n".join(lines))
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{coach_name}-eval.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")

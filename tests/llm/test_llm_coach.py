@@ -131,3 +131,15 @@ def test_offline_restatement_is_calm_and_third_person(coach: OfflineCoach) -> No
     assert text.startswith("Sam is asking") and "leaving" not in text and " me " not in f" {text} "
     assert coach.rehearse("anything", []) is None  # the offline coach does not pretend to role-play
     assert "accept" in coach.mutual_goal(["short visit", "everyone friendly"])
+
+
+def test_eval_counts_answers_that_fell_back(coach: OfflineCoach) -> None:
+    from assistant.evaluation.runner import FallbackCounter
+
+    reply = json.dumps({"ask": "Could you call me when plans change?", "interest": "trust", "parked": [], "slugs": []})
+    llm, _ = coach_with(coach, reply, "garbage")
+    counted = FallbackCounter(llm)
+    counted.shrink("You're late. Call me when plans change.")
+    counted.shrink("You're late. Call me when plans change.")
+    summary = counted.summary()
+    assert summary["calls"] == 2 and summary["answered_by_llm"] == 1 and summary["fell_back_to_offline"] == 1
