@@ -111,6 +111,14 @@ def _click(page: object, name: str) -> None:
     live.get_by_role("button", name=name, exact=True).click(timeout=WAIT)
 
 
+def _settled(page: object) -> None:
+    """Wait until Streamlit has finished drawing (no stale copies of elements left on screen)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+
+
 def _see(page: object, text: str, timeout: int = WAIT) -> None:
     from playwright.sync_api import expect
 
@@ -128,6 +136,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     home = ctx["home"].new_page()
     home.goto(app_url)
     _see(home, "Prepare alone")
+    _settled(home)
     home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
 
     # create a facilitated session through the UI and read the private links
@@ -171,6 +180,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     b.reload()
     _see(b, "My one ask")
     assert b.get_by_text("design reviews").count() == 0  # B cannot see A's entry yet
+    _settled(f)
     f.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
     assert f.get_by_text("design reviews").count() == 0
     _fill(b, "My one ask", "Could birthdays be guaranteed home days?")
@@ -188,6 +198,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(a, "This may land as an ultimatum")
     _click(a, "Send the reframe")
     _see(b, "What matters to me", timeout=15_000)  # appears on B's device without a reload
+    _settled(a)
     a.screenshot(path=str(SHOTS / "party.png"), full_page=True)
 
     # a second round
@@ -221,6 +232,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "Confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
+    _settled(a)
     a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
     with a.expect_download() as dl:
         a.locator('[data-testid="stElementContainer"]:not([data-stale="true"])').get_by_role(
@@ -235,4 +247,5 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     prep = ctx["home"].new_page()
     prep.goto(f"{app_url}/prepare")
     _see(prep, "What I bring into the room")
+    _settled(prep)
     prep.screenshot(path=str(SHOTS / "prepare.png"), full_page=True)
