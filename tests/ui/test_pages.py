@@ -91,17 +91,22 @@ def test_entries_stay_sealed_until_everyone_submits(repo: Repository) -> None:
     assert "cap the visit" in _texts(_open(tokens["Alex"]))
 
 
-def test_ultimatum_is_caught_and_the_person_chooses(repo: Repository) -> None:
+def _to_discuss(repo: Repository, sam_ask: str = "a", sam_offer: str = "b") -> tuple[int, dict[str, str]]:
+    """A session of Sam and Alex with goals set and round 1 revealed, now in discussion."""
     sid, tokens = _session(repo)
-    state = repo.load(sid)
-    sam, alex = (p.id for p in state.parties)
+    sam, alex = (p.id for p in repo.load(sid).parties)
     repo.set_goal(sid, sam, "x")
     repo.set_goal(sid, alex, "y")
     repo.set_mutual_goal(sid, "make progress")
     repo.advance(sid, "ask_offer", "goals")
-    repo.submit_entry(sid, sam, 1, "a", "b")
+    repo.submit_entry(sid, sam, 1, sam_ask, sam_offer)
     repo.submit_entry(sid, alex, 1, "c", "d")
     repo.advance(sid, "discuss", "ask_offer")
+    return sid, tokens
+
+
+def test_ultimatum_is_caught_and_the_person_chooses(repo: Repository) -> None:
+    sid, tokens = _to_discuss(repo)
     at = _open(tokens["Sam"])
     next(t for t in at.text_area if t.label == "Your message").input(
         "Come to the visit or I'm spending the holidays without you."
@@ -126,16 +131,7 @@ def test_user_text_is_shown_as_text_not_html(repo: Repository) -> None:
 
 
 def test_restatement_is_private_until_approved(repo: Repository) -> None:
-    sid, tokens = _session(repo)
-    state = repo.load(sid)
-    sam, alex = (p.id for p in state.parties)
-    repo.set_goal(sid, sam, "x")
-    repo.set_goal(sid, alex, "y")
-    repo.set_mutual_goal(sid, "make progress")
-    repo.advance(sid, "ask_offer", "goals")
-    repo.submit_entry(sid, sam, 1, "Could you tell me before your mother visits?", "I'll plan a nice lunch.")
-    repo.submit_entry(sid, alex, 1, "c", "d")
-    repo.advance(sid, "discuss", "ask_offer")
+    sid, tokens = _to_discuss(repo, "Could you tell me before your mother visits?", "I'll plan a nice lunch.")
     at = _open(tokens["Sam"])
     next(b for b in at.button if b.label == "Draft a restatement").click().run()
     assert not at.exception
