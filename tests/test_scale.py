@@ -18,6 +18,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.retrieval.embedding import MiniLMEmbedder
 from assistant.retrieval.index import CardIndex
 from assistant.store import Repository
+from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS
 
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
@@ -95,7 +96,7 @@ def _app(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     )
 
 
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed")
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: Path) -> None:
     """Party A on one app process, party B on another; each sees the other's message."""
     from playwright.sync_api import expect, sync_playwright
@@ -134,18 +135,7 @@ def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: P
         for p, proc in zip(ports, procs, strict=True):
             _wait(f"http://127.0.0.1:{p}/_stcore/health", proc, tmp_path / f"app{p}.log")
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                headless=True,
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
             a = browser.new_context().new_page()
             b = browser.new_context().new_page()
             a.goto(f"http://127.0.0.1:{ports[0]}/?t={links.party_tokens['A']}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _I = r"(?:i|we)"
 _WILL = (
@@ -248,11 +249,13 @@ def _reported(text: str, start: int) -> bool:
     return bool(_REPORTING_VERB.search(_clause_before(text, start)))
 
 
-def find_hits(text: str) -> list[Hit]:
+@lru_cache(maxsize=2048)
+def find_hits(text: str) -> tuple[Hit, ...]:
     """Every ultimatum-shaped match in a message, dropping negated or reported ones.
 
     A final figure or a single limit said with the door left open ("this is my final answer on
     the budget, but I'm open on the rest") is firm, not an ultimatum, unless a harder shape is there too.
+    Cached: a drift check asks twice per message (for the classifier's cues and for the verdict).
     """
     hits: list[Hit] = []
     for pattern in PATTERNS:
@@ -266,8 +269,8 @@ def find_hits(text: str) -> list[Hit]:
             hits.append(Hit(pattern.kind, match.group(0).strip(), pattern.weight))
             break
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
-        return []
-    return hits
+        return ()
+    return tuple(hits)
 
 
 def denies_ultimatum(text: str) -> bool:

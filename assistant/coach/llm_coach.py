@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
@@ -74,6 +74,12 @@ class _Drift(BaseModel):
     slugs: list[str] = []
 
 
+def require_grounded(cited: Iterable[str], given: Iterable[str]) -> None:
+    """Refuse a reply that cites a strategy the prompt did not give it."""
+    if set(cited) - set(given):
+        raise UnparseableReply("The model cited a strategy it was not given.")
+
+
 def cards_context(cards: Sequence[Card]) -> str:
     """The retrieved cards, compact, for a prompt."""
     parts = []
@@ -117,6 +123,10 @@ class LLMCoach:
     def _system(self) -> str:
         return render(self.prompts, "system")
 
+    def _named_cards(self, *slugs: str) -> list[Card]:
+        """The cards a task always carries (shrink: crystallize-ask...), skipping any not on disk."""
+        return [self.cards[s] for s in slugs if s in self.cards]
+
     def _retrieve(self, text: str, k: int = 6, impasse_only: bool = False) -> list[Card]:
         recs = self.fallback.strategies.recommend(text, k=k, impasse_only=impasse_only)
         return [self.cards[r.slug] for r in recs if r.slug in self.cards]
@@ -128,7 +138,6 @@ class LLMCoach:
 
         def llm() -> DriftVerdict:
             cards = self._retrieve(f"{text} {offline.reason}", k=4)
-            slugs = {c.slug for c in cards}
             prompt = render(
                 self.prompts,
                 "drift",
@@ -137,8 +146,7 @@ class LLMCoach:
                 offline=f"{offline.level} (score {offline.score:.2f})",
             )
             out = ask_json(self.model, self._system(), prompt, _Drift)
-            if set(out.slugs) - slugs:
-                raise UnparseableReply("The model cited a strategy it was not given.")
+            require_grounded(out.slugs, (c.slug for c in cards))
             score = round(0.5 * offline.score + 0.5 * SEVERITY[out.level], 3)
             level = "ultimatum" if score >= 0.7 else ("firm" if score >= 0.3 else "open")
             kinds = sorted(set(offline.kinds) | {k for k in out.kinds if k in KINDS}) if level == "ultimatum" else []
@@ -156,7 +164,7 @@ class LLMCoach:
         items = split_demands(demands)  # validates; the same errors as offline
 
         def llm() -> ShrunkAsk:
-            cards = [self.cards[s] for s in ("crystallize-ask", "ask-and-offer") if s in self.cards]
+            cards = self._named_cards("crystallize-ask", "ask-and-offer")
             prompt = render(
                 self.prompts,
                 "shrink",
@@ -164,8 +172,7 @@ class LLMCoach:
                 demands=user_data("\n".join(f"- {d}" for d in items)),
             )
             out = ask_json(self.model, self._system(), prompt, _Shrink)
-            if set(out.slugs) - {c.slug for c in cards}:
-                raise UnparseableReply("The model cited a strategy it was not given.")
+            require_grounded(out.slugs, (c.slug for c in cards))
             offline = self.fallback.shrink(items)
             return ShrunkAsk(
                 out.ask.strip(),
@@ -187,9 +194,8 @@ class LLMCoach:
             prompt = render(self.prompts, "strategies", cards=cards_context(cards), situation=user_data(text))
             out = ask_json(self.model, self._system(), prompt, _Strategies)
             ranked = []
+            require_grounded((s.slug for s in out.strategies), by_slug)
             for i, s in enumerate(out.strategies):
-                if s.slug not in by_slug:
-                    raise UnparseableReply("The model cited a strategy it was not given.")
                 base = by_slug[s.slug]
                 ranked.append(
                     Recommendation(s.slug, base.title, round(1.0 - i * 0.1, 3), s.why, base.card, base.impasse)
@@ -252,7 +258,7 @@ class LLMCoach:
         stated = [clean_text(g, "goal") for g in goals if isinstance(g, str) and g.strip()]
 
         def llm() -> str:
-            cards = [self.cards[s] for s in ("state-goals",) if s in self.cards]
+            cards = self._named_cards("state-goals")
             prompt = render(
                 self.prompts,
                 "mutual_goal",
@@ -260,8 +266,7 @@ class LLMCoach:
                 goals=user_data("\n".join(f"- {g}" for g in stated)),
             )
             out = ask_json(self.model, self._system(), prompt, _MutualGoal)
-            if set(out.slugs) - {c.slug for c in cards}:
-                raise UnparseableReply("The model cited a strategy it was not given.")
+            require_grounded(out.slugs, (c.slug for c in cards))
             return out.mutual_goal.strip()
 
         return self._guard("mutual goal", llm, lambda: self.fallback.mutual_goal(stated))

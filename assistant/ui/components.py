@@ -142,6 +142,19 @@ def fallback_notice(coach: Coach) -> None:
         st.caption(f"ℹ️ {notice}")
 
 
+def mutual_goal_suggestion(coach: Coach, state: SessionState, key: str, full_width: bool = False) -> str | None:
+    """A button that asks the coach for a mutual goal from the stated goals; the draft it last gave."""
+    draft_key = f"{key}_draft"
+    if len(state.goals) >= 2 and st.button("Suggest a mutual goal", key=key, use_container_width=full_width):
+        try:
+            st.session_state[draft_key] = coach.mutual_goal(list(state.goals.values()))
+            fallback_notice(coach)
+        except ParleyError as exc:
+            show_error(exc)
+    draft: str | None = st.session_state.get(draft_key)
+    return draft
+
+
 def offers_list(offers: list[Offer], cards: dict[str, Card]) -> None:
     for o in offers:
         with st.container(border=True):

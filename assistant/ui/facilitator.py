@@ -16,7 +16,7 @@ from assistant.ui.components import (
     drift_gate,
     drift_timeline,
     equal_time_chart,
-    fallback_notice,
+    mutual_goal_suggestion,
     shared_record,
     show_error,
     stage_bar,
@@ -94,18 +94,9 @@ def render(access: Access) -> None:
         st.subheader("Controls")
         advance_controls(state, access)
         if state.stage == "goals":
-            if len(state.goals) >= 2 and st.button(
-                "Suggest a mutual goal", key="fac_suggest", use_container_width=True
-            ):
-                try:
-                    st.session_state["fac_mutual_draft"] = med.coach.mutual_goal(list(state.goals.values()))
-                    fallback_notice(med.coach)
-                except ParleyError as exc:
-                    show_error(exc)
+            draft = mutual_goal_suggestion(med.coach, state, "fac_suggest", full_width=True)
             with st.form("fac_mutual"):
-                mutual = st.text_input(
-                    "Mutual goal", value=st.session_state.get("fac_mutual_draft") or state.mutual_goal or ""
-                )
+                mutual = st.text_input("Mutual goal", value=draft or state.mutual_goal or "")
                 if st.form_submit_button("Set the mutual goal"):
                     try:
                         med.repo.set_mutual_goal(state.id, mutual)

@@ -16,8 +16,10 @@ from assistant.store.repository import Access
 from assistant.textsafe import md_escape
 from assistant.ui import resources
 from assistant.ui.components import (
+    client_key,
     drift_gate,
     fallback_notice,
+    mutual_goal_suggestion,
     offers_list,
     shared_record,
     show_error,
@@ -130,17 +132,11 @@ def _goals(state: SessionState, access: Access) -> None:
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
-    if len(state.goals) >= 2 and st.button("Suggest a mutual goal", key="suggest_mutual"):
-        med = resources.mediation()
-        try:
-            st.session_state["mutual_draft"] = med.coach.mutual_goal(list(state.goals.values()))
-            fallback_notice(med.coach)
-        except ParleyError as exc:
-            show_error(exc)
+    draft = mutual_goal_suggestion(resources.mediation().coach, state, "suggest_mutual")
     with st.form("mutual_form"):
         mutual = st.text_input(
             "Our mutual goal",
-            value=st.session_state.get("mutual_draft") or state.mutual_goal or "",
+            value=draft or state.mutual_goal or "",
             placeholder="If you are far apart: make progress from where we are stuck",
         )
         if st.form_submit_button("Set the mutual goal"):
@@ -271,8 +267,6 @@ def _restate(state: SessionState, access: Access) -> None:
         if st.session_state.get("restate_draft"):
             draft = st.text_area("The restatement (edit it until it is right)", key="restate_draft", height=80)
             if st.button("Share this restatement", key="restate_share", type="primary"):
-                from assistant.ui.components import client_key
-
                 try:
                     verdict = med.check_draft(state, pid, draft)
                     med.send(access, f"Restatement: {draft}", verdict, client_key("restate"))
@@ -292,8 +286,6 @@ def _discuss(state: SessionState, access: Access) -> None:
         return med.check_draft(state, pid, text)
 
     def send(text: str, verdict: DriftVerdict) -> None:
-        from assistant.ui.components import client_key
-
         med.send(access, text, verdict, client_key("msg"))
 
     drift_gate("msg", check, send, label="Your message")

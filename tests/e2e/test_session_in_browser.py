@@ -97,9 +97,13 @@ def _ready(page: object) -> None:
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
 
 
+def _live(page: object) -> object:
+    """Elements Streamlit has drawn in this run, not the stale copies it keeps on screen while redrawing."""
+    return page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
+
+
 def _fill(page: object, label: str, text: str) -> None:
-    live = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
-    box = live.get_by_label(label, exact=True)
+    box = _live(page).get_by_label(label, exact=True)  # type: ignore[attr-defined]
     box.wait_for(timeout=WAIT)
     box.fill(text)
     box.press("Tab")
@@ -107,8 +111,7 @@ def _fill(page: object, label: str, text: str) -> None:
 
 def _click(page: object, name: str) -> None:
     """Click a button, ignoring the stale copy Streamlit keeps on screen while a rerun is drawing."""
-    live = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
-    live.get_by_role("button", name=name, exact=True).click(timeout=WAIT)
+    _live(page).get_by_role("button", name=name, exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
 
 
 def _settled(page: object) -> None:
@@ -235,9 +238,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _settled(a)
     a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
     with a.expect_download() as dl:
-        a.locator('[data-testid="stElementContainer"]:not([data-stale="true"])').get_by_role(
-            "button", name=re.compile("Download the record")
-        ).click()
+        _live(a).get_by_role("button", name=re.compile("Download the record")).click()  # type: ignore[attr-defined]
     path = tmp_path / "agreement.md"
     dl.value.save_as(path)
     text = path.read_text()
