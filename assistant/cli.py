@@ -35,7 +35,7 @@ Example:
 
 
 def _coach(settings: Settings, choice: str = "auto") -> Any:
-    from assistant.coach.coach import make_coach
+    from assistant.coach import make_coach
 
     return make_coach(settings, choice)
 
@@ -82,7 +82,16 @@ def _drift(coach: Any) -> Any:
             return {"risk": conv.risk, "drifting": conv.drifting, "levels": conv.levels}
         text = text_field(row, "text")
         v = coach.check_message(text)
-        return {"level": v.level, "score": v.score, "kinds": v.kinds, "reason": v.reason, "reframe": v.reframe}
+        return {
+            "level": v.level,
+            "score": v.score,
+            "kinds": v.kinds,
+            "reason": v.reason,
+            "reframe": v.reframe,
+            "reframes": v.reframes,
+            "coach": v.origin.coach,
+            **({"note": v.origin.note} if v.origin.note else {}),
+        }
 
     return handle
 
@@ -93,7 +102,13 @@ def _shrink(coach: Any) -> Any:
         if not isinstance(demands, str | list):
             raise InputError('"demands" must be a string or a list of strings')
         r = coach.shrink(demands)
-        return {"ask": r.ask, "interest": r.interest, "parked": r.parked}
+        return {
+            "ask": r.ask,
+            "interest": r.interest,
+            "parked": r.parked,
+            "coach": r.origin.coach,
+            **({"note": r.origin.note} if r.origin.note else {}),
+        }
 
     return handle
 
@@ -116,7 +131,9 @@ def _offers(coach: Any) -> Any:
         situation = text_field(row, "situation")
         goal = text_field(row, "goal", required=False)
         their_ask = text_field(row, "their_ask", required=False)
-        offers = coach.suggest_offers(situation, goal, their_ask)
+        stage = text_field(row, "stage", required=False) or "prepare"
+        facilitated = bool(row.get("facilitated", False))
+        offers = coach.suggest_offers(situation, goal, their_ask, stage=stage, facilitated=facilitated)
         return {"offers": [{"text": o.text, "slug": o.slug, "title": o.title, "card": o.card} for o in offers]}
 
     return handle

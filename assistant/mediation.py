@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from assistant.coach.coach import Coach
+from assistant.coach import Coach
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
 from assistant.coach.strategies import Recommendation

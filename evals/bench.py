@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.config import Settings
 from assistant.retrieval.embedding import MiniLMEmbedder, default_model_path, default_tokenizer_dir
 from assistant.retrieval.index import CardIndex

@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.mediation import Mediation
 from assistant.process import ProcessError
 from assistant.store import Repository

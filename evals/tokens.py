@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.mediation import Mediation
 from assistant.store.repository import Repository

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.errors import InputError, ParleyError
 from assistant.process import ProcessError
 from assistant.store import Repository

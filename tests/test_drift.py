@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.errors import InputError
 
 

@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits
+from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
 from assistant.knowledge import LEVELS, Example, load_examples
 from assistant.retrieval.embedding import MODEL_ID, MiniLMEmbedder, Vectors
@@ -61,6 +62,8 @@ class DriftVerdict:
     reframe: str | None
     strategy: str | None = None
     probabilities: dict[str, float] = field(default_factory=dict)
+    reframes: list[str] = field(default_factory=list)
+    origin: Origin = OFFLINE
 
 
 @dataclass(frozen=True)

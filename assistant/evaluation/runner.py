@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import Coach, OfflineCoach, make_coach
+from assistant.coach import Coach, OfflineCoach, make_coach
 from assistant.coach.offers import IMPASSE_CUES
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.evaluation.scorers import (
@@ -87,7 +87,7 @@ def eval_shrink(coach: Coach) -> dict[str, Any]:
     totals: dict[str, list[bool]] = {}
     for r in rows:
         result = coach.shrink(r["demands"])
-        checks = shrink_checks(result.ask, result.source, r.get("priority"))
+        checks = shrink_checks(result.ask, result.chosen, r.get("priority"))
         for name, ok in checks.items():
             totals.setdefault(name, []).append(ok)
         if all(checks.values()):
@@ -223,9 +223,10 @@ class FallbackCounter:
         def counted(*args: Any, **kwargs: Any) -> Any:
             result = attr(*args, **kwargs)
             self.calls += 1
-            notice = self._coach.last_notice()
-            if notice:
-                self.causes[notice] = self.causes.get(notice, 0) + 1
+            first = result[0] if isinstance(result, list) and result else result
+            origin = getattr(first, "origin", None)
+            if origin is not None and origin.note:
+                self.causes[origin.note] = self.causes.get(origin.note, 0) + 1
             return result
 
         return counted

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.coach.coach import Coach
+from assistant.coach import Coach, Origin
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
 from assistant.errors import ParleyError
@@ -128,18 +128,19 @@ def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:
         if v.level == "ultimatum":
             st.warning(f"Ultimatum. {md_escape(v.reason)}")
             st.markdown("**Try instead:**")
-            st.text(v.reframe or "")
+            for reframe in v.reframes or ([v.reframe] if v.reframe else []):
+                st.text(reframe)
+            origin_note(v.origin)
         elif v.level == "firm":
             st.caption(f"Firm. {md_escape(v.reason)}")
         else:
             st.success("Open: it invites a reply.")
 
 
-def fallback_notice(coach: Coach) -> None:
-    """A small notice when the LLM coach fell back to the offline coach, naming the cause."""
-    notice = coach.last_notice()
-    if notice:
-        st.caption(f"ℹ️ {notice}")
+def origin_note(origin: Origin | None) -> None:
+    """A small note when an answer comes from the offline coach although an LLM is configured, and why."""
+    if origin is not None and origin.note:
+        st.caption(origin.note)
 
 
 def mutual_goal_suggestion(coach: Coach, state: SessionState, key: str, full_width: bool = False) -> str | None:
@@ -147,8 +148,9 @@ def mutual_goal_suggestion(coach: Coach, state: SessionState, key: str, full_wid
     draft_key = f"{key}_draft"
     if len(state.goals) >= 2 and st.button("Suggest a mutual goal", key=key, use_container_width=full_width):
         try:
-            st.session_state[draft_key] = coach.mutual_goal(list(state.goals.values()))
-            fallback_notice(coach)
+            said = coach.mutual_goal(list(state.goals.values()))
+            st.session_state[draft_key] = said.text
+            origin_note(said.origin)
         except ParleyError as exc:
             show_error(exc)
     draft: str | None = st.session_state.get(draft_key)

@@ -18,9 +18,9 @@ from assistant.ui import resources
 from assistant.ui.components import (
     client_key,
     drift_gate,
-    fallback_notice,
     mutual_goal_suggestion,
     offers_list,
+    origin_note,
     shared_record,
     show_error,
     stage_bar,
@@ -260,8 +260,9 @@ def _restate(state: SessionState, access: Access) -> None:
         position = st.text_area("My position, in my own words", value=default, key="restate_src", height=80)
         if st.button("Draft a restatement", key="restate_btn"):
             try:
-                st.session_state["restate_draft"] = med.coach.restate(state.party(pid).name, position)
-                fallback_notice(med.coach)
+                said = med.coach.restate(state.party(pid).name, position)
+                st.session_state["restate_draft"] = said.text
+                origin_note(said.origin)
             except ParleyError as exc:
                 show_error(exc)
         if st.session_state.get("restate_draft"):
@@ -289,19 +290,17 @@ def _discuss(state: SessionState, access: Access) -> None:
         med.send(access, text, verdict, client_key("msg"))
 
     drift_gate("msg", check, send, label="Your message")
-    fallback_notice(med.coach)
     _restate(state, access)
     with st.expander("Ideas for a next move"):
         if st.button("Suggest moves", key="moves_btn"):
             st.session_state["_moves"] = med.moves(state, pid)
-            fallback_notice(med.coach)
         if st.session_state.get("_moves"):
+            origin_note(st.session_state["_moves"][0].origin)
             offers_list(st.session_state["_moves"], med.coach.cards)
         question = st.text_input("Or ask the coach about your next move", key="coach_q")
         if st.button("Ask", key="coach_ask") and question.strip():
             try:
                 st.write_stream(med.coach.stream_suggestion(question, record_for(state, pid), state.stage))
-                fallback_notice(med.coach)
             except ParleyError as exc:
                 show_error(exc)
 

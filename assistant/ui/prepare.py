@@ -68,12 +68,15 @@ def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
         except ParleyError as exc:
             show_error(exc)
             return
-        if reply:
-            transcript.append(["them", reply])
+        if reply and reply.text:
+            transcript.append(["them", reply.text])
             _save(token, plan)
-        notice = coach.last_notice()
-        if notice:
-            st.session_state["_rehearse_notice"] = notice
+        if reply is None or reply.origin.note:
+            st.session_state["_rehearse_notice"] = (
+                reply.origin.note
+                if reply is not None and reply.origin.note
+                else "The LLM coach could not answer this time."
+            )
         st.rerun()
     if st.session_state.get("_rehearse_notice"):
         st.caption(st.session_state.pop("_rehearse_notice"))
@@ -106,11 +109,15 @@ def render() -> None:
         try:
             r = coach.shrink(demands)
             plan.update(ask=r.ask, interest=r.interest, parked=r.parked)
+            if r.origin.note:
+                st.session_state["_shrink_notice"] = r.origin.note
             st.session_state["pl_ask"] = r.ask
             _save(token, plan)
         except ParleyError as exc:
             show_error(exc)
     _field(plan, token, "ask", "My one ask (edit it until it sounds like you)", height=70)
+    if st.session_state.get("_shrink_notice"):
+        st.caption(st.session_state.pop("_shrink_notice"))
     if plan.get("interest"):
         st.caption(f"Interest it serves: {plan['interest']}")
     if plan.get("parked"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.coach.coach import Coach, make_coach
+from assistant.coach import Coach, make_coach
 from assistant.config import Settings
 from assistant.mediation import Mediation
 from assistant.store import Repository

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.config import Settings
 from assistant.llm.chat import make_chat_model

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.errors import PromptError
 from assistant.llm.prompts import render

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.mediation import Mediation
 from assistant.process.views import record_for
