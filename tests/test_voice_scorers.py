@@ -380,3 +380,18 @@ def test_eval_voices_reports_a_missing_holdout_as_not_present(tmp_path: Path) ->
     assert report["holdout"]["restatement"] == "not present"
     md = voices_markdown("fake", "now", report)
     assert "holdout restatement: not present" in md
+
+
+def test_an_ask_that_wraps_the_priority_sentence_is_not_well_formed() -> None:
+    parked = ["do the dishes", "stop being late"]
+    wrapped = shrink_result("Could we agree on the rent is my priority?", parked)
+    assert wrapped["focus_rate"] == 1.0 and wrapped["pass_rate"] == 0.0 and "ill_formed" in wrapped["reasons"]
+    assert "ill_formed" in shrink_result("Could we agree on the rent keeps me up at night?", parked)["reasons"]
+
+
+def test_a_restatement_may_reuse_a_few_words_of_the_ask_but_not_paste_it() -> None:
+    ask = "I need the kids back by 6 on Sundays because they have school on Monday mornings"
+    assert voices.is_raw_copy("Tom would like the kids back by 6 on Sundays, for school.", ask) is None
+    assert voices.is_raw_copy("Tom: the kids back by 6 on Sundays because they have school on Monday.", ask)
+    assert voices.is_raw_copy("Ravi asks: stop nagging me", "Stop nagging me!") is None  # under four words
+    assert voices.is_raw_copy("Ravi asks: please stop nagging me", "Please stop nagging me") == "please stop nagging me"

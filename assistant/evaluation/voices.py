@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from assistant.coach.coach import Coach
-from assistant.evaluation.scorers import REQUEST, classification_report
+from assistant.evaluation.scorers import MALFORMED, REQUEST, classification_report
 
 Row = dict[str, Any]
 Result = dict[str, Any]
@@ -33,6 +33,13 @@ MEDIATOR = re.compile(r"\bmediat(?:or|ors|ion|e)\b", re.I)
 # "im" and "ive" too: texting drops the apostrophe ("ill" is left out: it is also a word)
 FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|I'm|I'll|I've|I'd|im|ive|my|me|mine|myself)(?![\w'])", re.I)
 LOWERCASE_I = re.compile(r"(?<![\w'])i(?:'m|'ll|'d|'ve)?(?![\w'])")
+# how people say which demand matters most: an ask that still says it wrapped the sentence, not the demand
+PRIORITY_WORDING = re.compile(
+    r"\b(?:is|'s|are) (?:my|our|the) (?:priority|big one|main thing|urgent one|one)\b|\bmost (?:important|urgent|pressing)\b|"
+    r"\bkeeps? me up\b|\bmatters? most\b|\bif i had to pick\b|\bmore than anything\b|\bcomes? first\b|"
+    r"\bwhat i need you to hear\b|\blosing sleep\b|\bdoing my head in\b|\bi will not compromise\b",
+    re.I,
+)
 SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=\S)")
 FACILITATOR_LINE = "Facilitator: Welcome, everyone. I will keep time and hand over to each of you in turn."
 
@@ -75,6 +82,32 @@ def pasted_run(text: str, source: str, run: int = PASTE_RUN, min_words: int = 5)
         if tuple(src[i : i + n]) in grams:
             return " ".join(src[i : i + n])
     return None
+
+
+def longest_run(text: str, source: str) -> list[str]:
+    """The longest run of words of ``source`` that ``text`` repeats word for word."""
+    src, out = words(source), words(text)
+    best: list[str] = []
+    at: dict[str, list[int]] = {}
+    for j, w in enumerate(out):
+        at.setdefault(w, []).append(j)
+    for i, w in enumerate(src):
+        for j in at.get(w, []):
+            k = 0
+            while i + k < len(src) and j + k < len(out) and src[i + k] == out[j + k]:
+                k += 1
+            if k > len(best):
+                best = src[i : i + k]
+    return best
+
+
+def is_raw_copy(text: str, source: str) -> str | None:
+    """The copied words when ``text`` is ``source`` pasted (a run of 8 words or more that is also at least
+    six tenths of it; all of it when it is shorter than 8 words but at least 4); None otherwise."""
+    n = len(words(source))
+    run = longest_run(text, source)
+    need = max(4, min(n, max(PASTE_RUN, -(-6 * n // 10))))
+    return " ".join(run) if n and len(run) >= need else None
 
 
 def doubled_phrase(text: str) -> str | None:
@@ -263,6 +296,12 @@ def shrink_problems(ask: str, parked: Sequence[str], row: Row) -> tuple[list[str
         other.append(f"not_one_sentence: {len(sentences(body))} sentences")
     if not (body.endswith("?") or REQUEST.match(body)):
         other.append("not_a_request: neither a question nor a request form")
+    wording = PRIORITY_WORDING.search(normalise(body))
+    malformed = MALFORMED.search(body.replace(" I ", " ").replace("I'", ""))
+    if wording:
+        other.append(f"ill_formed: wraps how the priority was said ({wording.group(0)!r}), not the demand")
+    elif malformed:
+        other.append(f"ill_formed: {malformed.group(0)!r}")
     blame = stems_found(body, row.get("blame_keywords") or [])
     if blame:
         other.append("keeps_blame: " + ", ".join(repr(b) for b in blame))
@@ -283,7 +322,7 @@ def shrink_problems(ask: str, parked: Sequence[str], row: Row) -> tuple[list[str
 
 def score_shrink_focus(coach: Coach, rows: Sequence[Row]) -> Result:
     """Focus: the ask keeps the stated priority and none of the other demands (with no priority: exactly
-    one demand). Pass: focus, one sentence, a request, no blame, at most 30 words, and each other demand
+    one demand). Pass: focus, one sentence, a request, well formed (not the priority sentence wrapped), no blame, at most 30 words, and each other demand
     parked exactly once, each parked item holding one demand."""
     focused = passed = 0
     reasons: Counter[str] = Counter()
@@ -338,9 +377,9 @@ def restate_problems(text: str, row: Row) -> list[str]:
     blame = stems_found(text, row.get("blame_keywords") or [])
     if blame:
         why.append("keeps_blame: " + ", ".join(repr(b) for b in blame))
-    pasted = pasted_run(text, row["ask"], min_words=4)
+    pasted = is_raw_copy(text, row["ask"])
     if pasted:
-        why.append(f"raw_ask: copies {pasted!r} from the ask")
+        why.append(f"raw_ask: pastes the ask ({pasted!r})")
     if not text.strip():
         why.append("empty")
     return why
