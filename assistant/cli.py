@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", parents=[coach_opt], help="run the evaluation sets and write a report")
     p_eval.add_argument(
         "--only",
-        choices=["drift", "shrink", "strategies", "offers"],
+        choices=["drift", "shrink", "strategies", "offers", "voices"],
         action="append",
         help="run only these evaluations (repeatable)",
     )

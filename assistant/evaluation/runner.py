@@ -18,8 +18,11 @@ from assistant.evaluation.scorers import (
     shrink_checks,
     top_k_hit,
 )
+from assistant.evaluation.voices import MEASURES, WORST, headline_lines
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
+VOICES = DATASETS / "voices"
+SPLITS = ("dev", "holdout")
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
@@ -163,7 +166,28 @@ def eval_offers(coach: Coach) -> dict[str, Any]:
     }
 
 
-EVALS = {"drift": eval_drift, "shrink": eval_shrink, "strategies": eval_strategies, "offers": eval_offers}
+def eval_voices(coach: Coach, folder: Path = VOICES) -> dict[str, Any]:
+    """The coach's words on text in voices unlike ours: each measure on the dev split and on the
+    held-out split (written by another author, never read while building the coach or these scorers).
+    A missing set is reported as 'not present' and the rest go on."""
+    report: dict[str, Any] = {}
+    for split in SPLITS:
+        report[split] = {}
+        for stem, measures in MEASURES.items():
+            path = folder / f"{stem}_{split}.jsonl"
+            rows = read_jsonl(path) if path.exists() else None
+            for name, score in measures.items():
+                report[split][name] = score(coach, rows) if rows is not None else "not present"
+    return report
+
+
+EVALS = {
+    "drift": eval_drift,
+    "shrink": eval_shrink,
+    "strategies": eval_strategies,
+    "offers": eval_offers,
+    "voices": eval_voices,
+}
 
 
 def headline(report: dict[str, Any]) -> list[str]:
@@ -201,7 +225,39 @@ def headline(report: dict[str, Any]) -> list[str]:
             f"offers: grounded {o['grounded_rate']:.3f}, 2-3 offers {o['two_or_three_rate']:.3f}, "
             f"impasse moves at impasse {o['impasse_moves_rate']:.3f} (n={o['n']}) quality {o.get('quality')}"
         )
+    if "voices" in report:
+        lines.append("voices (text in voices unlike ours):")
+        for split in SPLITS:
+            lines.extend(headline_lines(split, report["voices"].get(split, {})))
     return lines
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text.replace("\n", " ").replace("|", "\\|")
+
+
+def voices_markdown(coach_name: str, when: str, voices: dict[str, Any]) -> str:
+    """The voices report: every figure, then the worst failing examples of each measure, per split."""
+    out = [f"# Voices eval ({coach_name} coach, {when})", ""]
+    out.append(
+        "Text in voices unlike ours (`evals/datasets/voices/`). Figures first, then up to "
+        f"{WORST} failing examples per measure, worst first."
+    )
+    out += ["", "```", *(line for split in SPLITS for line in headline_lines(split, voices.get(split, {}))), "```"]
+    for split in SPLITS:
+        for name, r in voices.get(split, {}).items():
+            if not isinstance(r, dict) or not r.get("failures"):
+                continue
+            extra = {k: v for k, v in r.items() if k in ("by_kind", "pass_by_form")}
+            out += ["", f"## {split}: {name.replace('_', ' ')}", ""]
+            if extra:
+                out += [f"`{json.dumps(extra)}`", ""]
+            out += ["| id | input | output | why |", "|---|---|---|---|"]
+            for f in r["failures"][:WORST]:
+                why = "; ".join(f["why"])
+                out.append(f"| {f['id']} | {_shown(f['input'])} | {_shown(f['output'])} | {_shown(why)} |")
+    return "\n".join(out) + "\n"
 
 
 class FallbackCounter:
@@ -269,5 +325,7 @@ def run_all(settings: Settings, only: Sequence[str] | None = None, coach_name: s
     (RESULTS / f"{coach_name}-eval.md").write_text(
         f"# Eval report ({coach_name} coach, {report['when']})\n\n```\n" + "\n".join(lines) + "\n```\n"
     )
+    if "voices" in report:
+        (RESULTS / f"{coach_name}-voices.md").write_text(voices_markdown(coach_name, report["when"], report["voices"]))
     print(f"report written to {RESULTS / (coach_name + '-eval.json')}")
     return 0
