@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
+from assistant.coach import Coach
 from assistant.coach.asks import ShrunkAsk
-from assistant.coach.coach import Coach
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
 from assistant.evaluation import voices

@@ -239,9 +239,25 @@ def _clean(text: str) -> str:
 
 
 def is_lever(clause: str, phrasing: Phrasing) -> bool:
-    """A clause that is a consequence, a walkout, a closed door or a 'final': the part a reframe drops."""
+    """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
     c = clause.strip().lower()
-    return bool(_CONSEQUENCE.match(c)) or bool(phrasing.lever_pattern.search(c))
+    return bool(_CONSEQUENCE.match(c)) or is_lever_sentence(c, phrasing)
+
+
+_TAG = re.compile(
+    r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing)|i (?:swear|mean it)|"
+    r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
+    r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
+    r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
+    r"end of|that'?s (?:it|that|final)|period|full stop)\b",
+    re.I,
+)
+
+
+def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
+    """A whole sentence that is lever only: a lever word, a walkout or closed door, or a tag like 'not joking'."""
+    c = sentence.strip().lower()
+    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c))
 
 
 def _gerund_clause(clause: str) -> str:
@@ -325,12 +341,21 @@ def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | Non
     lead = _COND_FIRST.match(sentence)
     if not lead:
         return None
-    for comma in re.finditer(r",\s+(?:then\s+)?|\s+then\s+", sentence[lead.end() :]):
+    splits = r",\s+(?:then\s+)?|\s+then\s+|\s+(?=(?:i|we|im|i'm|i'll|ill|we'll|we're|you'll|u'll|ur|you're|you|u)\s)"
+    for comma in re.finditer(splits, sentence[lead.end() :]):
         cond = sentence[lead.end() : lead.end() + comma.start()]
         consequence = sentence[lead.end() + comma.end() :]
         if cond.strip() and is_lever(consequence, phrasing):
             return lead.group(1).lower().strip(), cond, consequence
     return None
+
+
+_CONSEQUENCE_ONLY = re.compile(
+    r"^(?:otherwise|if not|or else|failing (?:that|which)|else)\b|^(?:then )?(?:i|we)(?:'ll| will| shall|'m going to| am going to)"
+    r" (?:have to |be forced to |need to )?(?:walk|leave|go|call|ring|report|sue|take|cancel|end|stop|withhold|evict|quit|"
+    r"pull|move|involve|escalate|file|contact|tell)\b",
+    re.I,
+)
 
 
 def _looks_like_threat(clause: str, level_of: LevelOf | None) -> bool:
@@ -396,6 +421,8 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
     if parts.needs and not _request_shaped(sentence) and not condition:
         parts.reasons.append(sentence)
         return
+    if parts.needs and _request_shaped(sentence) and not _request_shaped(parts.needs[0]):
+        parts.reasons.append(parts.needs.pop(0))  # a complaint, then the request: the request is the need
     parts.needs.append(sentence)
 
 
@@ -481,10 +508,15 @@ class Reframer:
     def checked(self, candidates: Sequence[str], original: str, parts: Parts) -> list[str]:
         """Only the phrasings that carry none of the lever and read as open or firm, without repeats."""
         keep: list[str] = []
-        allowed = " ".join(parts.needs + parts.reasons + ([parts.offer] if parts.offer else []) + parts.items).lower()
+        kept_parts = parts.needs + parts.reasons + ([parts.offer] if parts.offer else []) + parts.items
+        allowed = " ".join(kept_parts + ([parts.worry] if parts.worry else [])).lower()
+        lever_words = _content(" ".join(parts.levers)) - _content(allowed)
         for c in candidates:
             if not c or c in keep or any(_same_gist(c, k) for k in keep):
                 continue
+            carried = _content(c) & lever_words
+            if carried:
+                continue  # it still carries the consequence's words
             problem = self.problem(c, original, allowed)
             if problem is None:
                 keep.append(c)
@@ -509,6 +541,11 @@ class Reframer:
     def _slots(self, parts: Parts) -> dict[str, str | None]:
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
+        if need and not any(w.tag.startswith("NN") for w in tag(need)) and parts.reasons:
+            # 'sort it out' says nothing alone: the sentence before it says what 'it' is
+            context = sentence_case(self.phrasing.blame_pattern.sub("", parts.reasons.pop(0)).strip(" ,."))
+            need = f"{context}. {need}"
+            need_text = f"{context} {need_text}"
         if need and len(parts.needs) > 1 and len(need.split()) < 6:
             need = need_sentence(parts.needs[0] + " " + parts.needs[1], self.phrasing)
         if need and parts.deadline and parts.deadline.lower() not in need.lower():

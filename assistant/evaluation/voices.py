@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from assistant.coach.coach import Coach
+from assistant.coach import Coach
 from assistant.evaluation.scorers import MALFORMED, REQUEST, classification_report
 
 Row = dict[str, Any]
@@ -387,14 +387,14 @@ def restate_problems(text: str, row: Row) -> list[str]:
 
 def score_restatement(coach: Coach, rows: Sequence[Row]) -> Result:
     """The restatement covers the ask and the offer, is in the third person, carries no threat or
-    blame, and is not the raw ask with a name in front. The position is given as the party page
-    gives it: the ask, a space, the offer."""
+    blame, and is not the raw ask with a name in front. The ask and the offer are given apart, as a
+    party's sealed entry holds them."""
     reasons: Counter[str] = Counter()
     failures: list[Row] = []
     passed = 0
     for row in rows:
         position = f"{row['ask']} {row['offer']}"
-        text = coach.restate(row["name"], position)
+        text = coach.restate(row["name"], row["ask"], row["offer"]).text
         why = restate_problems(text, row)
         reasons.update({w.split(":", 1)[0] for w in why})
         passed += int(not why)
@@ -421,7 +421,7 @@ def score_mutual_goal(coach: Coach, rows: Sequence[Row]) -> Result:
     """When the goals share something: the mutual goal mentions every shared group and is not the
     generic fallback (nor one sentence the coach gives to three or more different pairs). When they
     share nothing: any calm goal passes (non-empty, and the coach does not read it as an ultimatum)."""
-    outputs = {row["id"]: coach.mutual_goal(row["goals"]) for row in rows}
+    outputs = {row["id"]: coach.mutual_goal(row["goals"]).text for row in rows}
     repeats = Counter(normalise(t).strip() for r, t in ((r, outputs[r["id"]]) for r in rows) if not r["shares_nothing"])
     reasons: Counter[str] = Counter()
     failures: list[Row] = []
