@@ -16,8 +16,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
 from assistant.mediation import Mediation
+
+from assistant.coach.coach import OfflineCoach
 from assistant.process import ProcessError
 from assistant.store import Repository
 from assistant.store.repository import Access

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from assistant.mediation import Mediation
+
 from assistant.coach.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
-from assistant.mediation import Mediation
 from assistant.store.repository import Repository
 from tests.llm.fakes import ScriptedChatModel
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from assistant.mediation import Mediation
+
 from assistant.coach.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
-from assistant.mediation import Mediation
 from assistant.process.views import record_for
 from assistant.store import Repository
 from tests.llm.fakes import ScriptedChatModel
