@@ -14,7 +14,7 @@ def main() -> None:
     token = st.query_params.get("t")
     if token:
         try:
-            access = resources.repo().resolve(token)
+            access = resources.service().resolve(token)
         except ParleyError as exc:
             st.title("Parley")
             st.error(str(exc))
