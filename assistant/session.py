@@ -428,6 +428,7 @@ class SessionService:
             their_asks[-1] if their_asks and not stuck else None,
             record=record_for(state, party_id),
             stage=state.stage,
+            facilitated=state.has_facilitator,
         )
 
     def suggest_mutual_goal(self, access: Access) -> Said:
