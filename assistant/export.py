@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from assistant.process import SessionState, visible_entries
 from assistant.process.model import STAGE_TITLES
+from assistant.process.permissions import agreement_version
 from assistant.textsafe import md_escape as _md_escape
 
 _FONT_CANDIDATES = (
@@ -16,11 +18,12 @@ _FONT_CANDIDATES = (
 )
 
 
-def agreement_markdown(state: SessionState) -> str:
-    """The session's shared record: goals, revealed rounds, and the agreement."""
+def agreement_markdown(state: SessionState, today: date | None = None) -> str:
+    """The session's shared record: goals, revealed rounds, and the agreement, with its version and date."""
     names = {p.id: p.name for p in state.parties}
     lines = [f"# Agreement: {_md_escape(state.title)}", ""]
     lines.append(f"Status: {STAGE_TITLES[state.stage]}")
+    lines.append(f"Agreement version {agreement_version(state)}, exported on {(today or date.today()).isoformat()}")
     if state.mutual_goal:
         lines += ["", f"**Mutual goal:** {_md_escape(state.mutual_goal)}"]
     if state.goals:

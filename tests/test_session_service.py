@@ -318,3 +318,17 @@ def test_the_facilitator_cannot_act_as_a_party(svc: SessionService) -> None:
     stranger = Access(other["Ana"].session_id, people["Ana"].party_id, "party")  # a party id of another session
     with pytest.raises(ProcessError, match="does not belong"):
         svc.set_goal(stranger, "mine")
+
+
+def test_the_export_is_of_the_current_version_and_dated(svc: SessionService) -> None:
+    from assistant.export import agreement_markdown
+
+    people, _ = _start(svc)
+    ana, ben = people["Ana"], people["Ben"]
+    _to_agree(svc, people)
+    svc.add_term(ana, "Later start", "June")
+    before = agreement_markdown(svc.state(ben), today=date(2026, 11, 23))
+    svc.add_term(ben, "Two office days", "June")
+    after = agreement_markdown(svc.state(ben), today=date(2026, 11, 24))
+    assert agreement_version(svc.state(ben)) in after and agreement_version(svc.state(ben)) not in before
+    assert "Two office days" in after and "exported on 2026-11-24" in after

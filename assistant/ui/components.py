@@ -51,7 +51,7 @@ def reset_client_key(name: str) -> None:
 def drift_gate(
     name: str,
     check: Callable[[str], DriftVerdict],
-    send: Callable[[str], None],
+    send: Callable[[str, str], None],
     label: str = "Message",
     button: str = "Send",
 ) -> None:
@@ -59,7 +59,8 @@ def drift_gate(
 
     Ultimatum: the person sees why and a reframe, and chooses; nothing is sent silently changed.
     Firm: sent, with a quiet note. Open: sent. After a send the box is empty and says "Sent"; one
-    draft is stored once however often Send is pressed (the service keys it by the draft).
+    draft is stored once however often Send is pressed: ``send(text, key)`` gets the same key for
+    the same draft, and the service stores a key once.
     """
     pending_key = f"_pending_{name}"
     pending = st.session_state.get(pending_key)
@@ -82,13 +83,12 @@ def drift_gate(
             st.rerun()
         if choice is not None:
             try:
-                send(choice)
+                _send_once(name, choice, send)
             except ParleyError as exc:
                 show_error(exc)
                 return
             st.session_state.pop(pending_key, None)
-            reset_client_key(name)
-            st.session_state[f"_note_{name}"] = "Sent."
+            st.session_state[f"_note_{name}"] = ""
             st.rerun()
         return
     restore = st.session_state.pop(f"_restore_{name}", None)
@@ -110,17 +110,25 @@ def drift_gate(
             st.session_state[pending_key] = (text, verdict)
             st.rerun()
         try:
-            send(text)
+            _send_once(name, text, send)
         except ParleyError as exc:
             st.session_state[f"_restore_{name}"] = text
             show_error(exc)
             return
-        reset_client_key(name)
-        st.session_state[f"_note_{name}"] = "Sent." + (f" {verdict.reason}" if verdict.level == "firm" else "")
+        st.session_state[f"_note_{name}"] = verdict.reason if verdict.level == "firm" else ""
         st.rerun()
     note = st.session_state.pop(f"_note_{name}", None)
-    if note:
-        st.caption(shown(note))
+    if note is not None:
+        st.caption("Sent." + (f" {shown(note)}" if note else ""))
+
+
+def _send_once(name: str, text: str, send: Callable[[str, str], None]) -> None:
+    """Send under the draft's key: the same text pressed again (a double click, a retry) reuses it."""
+    last = st.session_state.get(f"_last_{name}")
+    key = last[1] if last and last[0] == text else client_key(name)
+    send(text, key)
+    st.session_state[f"_last_{name}"] = (text, key)
+    reset_client_key(name)
 
 
 def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:

@@ -12,7 +12,6 @@ from assistant.process.model import Access
 from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
-    client_key,
     drift_gate,
     drift_timeline,
     equal_time_chart,
@@ -113,8 +112,8 @@ def render(access: Access) -> None:
         def check(text: str) -> DriftVerdict:
             return med.check_draft(access, text)
 
-        def send(text: str) -> None:
-            med.send(access, text, client_key("fac_msg"))
+        def send(text: str, key: str) -> None:
+            med.send(access, text, key)
 
         if state.stage != "closed":
             drift_gate("fac_msg", check, send, label="Message", button="Post")

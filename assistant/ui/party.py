@@ -21,6 +21,7 @@ from assistant.ui.components import (
     offers_list,
     origin_note,
     plain_stream,
+    reset_client_key,
     shared_record,
     show_error,
     stage_bar,
@@ -345,6 +346,7 @@ def _restate(state: SessionState, access: Access) -> None:
             if st.button("Share this restatement", key="restate_share", type="primary"):
                 try:
                     med.share_restatement(access, draft, client_key("restate"))
+                    reset_client_key("restate")
                     st.session_state.pop("restate_draft", None)
                     st.rerun()
                 except ParleyError as exc:
@@ -359,8 +361,8 @@ def _discuss(state: SessionState, access: Access) -> None:
     def check(text: str) -> DriftVerdict:
         return med.check_draft(access, text)
 
-    def send(text: str) -> None:
-        med.send(access, text, client_key("msg"))
+    def send(text: str, key: str) -> None:
+        med.send(access, text, key)
 
     drift_gate("msg", check, send, label="Your message")
     _restate(state, access)
@@ -431,9 +433,12 @@ def _agree(state: SessionState, access: Access) -> None:
             f"Agreement version {version} · any change resets every confirmation · confirmed by: "
             + (shown(", ".join(confirmed)) if confirmed else "nobody yet")
         )
+        # a confirmation is of the version the person was shown: the one drawn before this click
+        seen = st.session_state.get(f"_agreement_seen_{state.id}", version)
+        st.session_state[f"_agreement_seen_{state.id}"] = version
         if pid not in state.confirmed and st.button("I confirm this agreement", type="primary"):
             try:
-                svc.confirm(access, version)
+                svc.confirm(access, seen)
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
