@@ -13,6 +13,8 @@ from assistant.config import Settings
 from assistant.errors import InputError, ParleyError
 from assistant.jsonl import field, process, text_field
 
+log = logging.getLogger("assistant.cli")
+
 DESCRIPTION = """\
 Parley coaches people through the ask-and-offer process. Every batch command reads JSON Lines
 on standard input (one object per line, each with an "id"; extra fields are ignored) and writes
@@ -43,8 +45,10 @@ def _coach(settings: Settings, choice: str = "auto") -> Any:
 def _doctor(settings: Settings) -> int:
     """Say which coach is active, and check the endpoint with one tiny call."""
     from assistant.llm.chat import describe_failure, make_chat_model
+    from assistant.store import Repository
 
     print(f"database: {settings.database_url.split('@')[-1]}")
+    Repository.from_url(settings.database_url).engine.dispose()  # a damaged file is named, with what to do
     print(f"card index: {settings.chroma_host or settings.chroma_dir}")
     if not settings.llm_configured:
         print("coach: offline (built in). To use an LLM, set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server.")
@@ -237,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return launch(settings, host=args.host, port=args.port)
     except ParleyError as exc:
+        log.info("details of the error below", exc_info=True)  # the traceback only with -v
         print(f"parley: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ from assistant.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_MAX_TOKENS = 1024
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -42,6 +43,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     llm_timeout: float = 20.0
     llm_retries: int = 1
+    llm_max_tokens: int = DEFAULT_MAX_TOKENS
     embedding_model_path: Path | None = None
     tokenizer_dir: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
@@ -68,6 +70,9 @@ class Settings:
         if not port_raw.isdigit():
             raise ConfigError(f"CHROMA_PORT={port_raw!r} is not a port number; set e.g. 8000.")
         retries = _float(env, "PARLEY_LLM_RETRIES", 1)
+        max_tokens = _float(env, "PARLEY_LLM_MAX_TOKENS", DEFAULT_MAX_TOKENS)
+        if max_tokens < 1:
+            raise ConfigError(f"PARLEY_LLM_MAX_TOKENS must be at least 1; set it to e.g. {DEFAULT_MAX_TOKENS}.")
         model_path = env.get("PARLEY_EMBEDDING_MODEL")
         tok_dir = env.get("PARLEY_TOKENIZER_DIR")
         return cls(
@@ -83,6 +88,7 @@ class Settings:
             model=env.get("PARLEY_MODEL") or DEFAULT_MODEL,
             llm_timeout=_float(env, "PARLEY_LLM_TIMEOUT", 20.0),
             llm_retries=int(retries),
+            llm_max_tokens=int(max_tokens),
             embedding_model_path=Path(model_path) if model_path else None,
             tokenizer_dir=Path(tok_dir) if tok_dir else None,
         )

@@ -10,21 +10,26 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assistant.errors import ParleyError
 from assistant.process.model import Access, Entry, Message, Party, SessionState, Term
 from assistant.process.permissions import agreement_version
 from assistant.store import tables as t
+from assistant.store.files import private_sqlite_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,6 +38,10 @@ TOKEN_BYTES = 32  # 256 bits
 
 class StoreUnavailable(ParleyError):
     """The database could not be reached or stayed locked."""
+
+
+class StoreCorrupt(ParleyError):
+    """The database file is damaged: SQLite cannot read it."""
 
 
 class UnknownLink(ParleyError):
@@ -78,27 +87,91 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The database file a SQLite URL names (None for memory databases and other engines)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def corrupt_message(path: Path | None) -> str:
+    where = str(path) if path else "The database"
+    return (
+        f"The database file {where} is damaged and cannot be read. Stop Parley, move it aside "
+        f"(rename it, with any -wal and -shm file next to it), then restore your latest backup to that "
+        "place, or start Parley again to begin with an empty database."
+    )
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "file is not a database" in text or "malformed" in text or "file is encrypted" in text
+    )
+
+
+# statements after which the freed pages must not linger in the WAL: a session or a worksheet deleted
+_FORGET = re.compile(r"^\s*DELETE\s+FROM\s+\"?(sessions|plans)\b", re.IGNORECASE)
+
+
 def make_engine(url: str, busy_timeout: float = 3.0) -> Engine:
     """An engine for SQLite (file, WAL, immediate write locks) or PostgreSQL.
 
     ``busy_timeout`` is how long one attempt waits for a lock; with the repository's retries a
     write gives up with a clear message after roughly five times that, never half-applied.
+
+    On SQLite, deleted content is overwritten (secure_delete) and, once a session or worksheet is
+    deleted, the WAL is checkpointed and truncated, so what was deleted cannot be read back from
+    either file. A damaged file raises StoreCorrupt naming it; the traceback goes to the log only.
     """
     if url.startswith("sqlite"):
+        path = sqlite_path(url)
         engine = create_engine(url, connect_args={"timeout": busy_timeout, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-            cur.close()
+            try:
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA secure_delete=ON")
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+            except sqlite3.DatabaseError as exc:
+                if _is_corrupt(exc):  # whoever catches it logs the chain; people see the message
+                    raise StoreCorrupt(corrupt_message(path)) from exc
+                raise
+            finally:
+                cur.close()
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(ctx: ExceptionContext) -> BaseException | None:
+            if _is_corrupt(ctx.original_exception):
+                return StoreCorrupt(corrupt_message(path))
+            return None
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def _after(conn: Connection, _cur: Any, statement: str, *_args: Any) -> None:
+            if _FORGET.match(statement):
+                conn.info["parley_checkpoint"] = True
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(dbapi_conn: Any, record: Any) -> None:
+            # after the delete is committed and the connection is back in the pool
+            if dbapi_conn is None or not record.info.pop("parley_checkpoint", False):
+                return
+            try:
+                busy, _log, _done = dbapi_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as exc:
+                log.warning("could not checkpoint the WAL after a delete (%s); it will be on the next one", exc)
+                return
+            if busy:
+                log.warning("the WAL checkpoint after a delete was blocked by a reader; it will be on the next one")
 
         return engine
     return create_engine(
@@ -121,10 +194,9 @@ class Repository:
 
     @classmethod
     def from_url(cls, url: str, create: bool = True, busy_timeout: float = 3.0) -> Repository:
-        if url.startswith("sqlite:///"):
-            from pathlib import Path
-
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            private_sqlite_file(path)
         repo = cls(make_engine(url, busy_timeout))
         if create:
             repo.migrate()

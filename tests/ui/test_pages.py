@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.config import PROJECT_ROOT
 from assistant.process.model import Access
 from assistant.session import SessionService
