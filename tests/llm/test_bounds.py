@@ -222,8 +222,8 @@ def test_a_two_megabyte_reply_is_refused(tmp_path: Path, coach: OfflineCoach) ->
     with Endpoint(big) as ep:
         llm = _coach(ep.url, tmp_path, coach)
         offers = llm.suggest_offers("We argue about the rota.")
-        assert offers == coach.suggest_offers("We argue about the rota.")
-        notice = llm.last_notice()
+        assert [o.text for o in offers] == [o.text for o in coach.suggest_offers("We argue about the rota.")]
+        notice = offers[0].origin.note
         assert notice and "could not be used" in notice
 
 
@@ -256,9 +256,9 @@ def test_an_error_body_quoting_private_text_never_reaches_the_log(
     caplog.set_level(logging.DEBUG)
     with Endpoint(echo_error) as ep:
         llm = _coach(ep.url, tmp_path, coach, retries=0)
-        llm.restate("Ana", PRIVATE)
+        said = llm.restate("Ana", PRIVATE)
         assert PRIVATE in json.dumps(ep.requests[0])  # the request did carry it, and the error echoed it
-        notice = llm.last_notice()
+        notice = said.origin.note
     assert notice and "server had an error" in notice and "PRIVATE" not in notice
     assert "PRIVATE" not in caplog.text and "deposit" not in caplog.text
     assert "500" in caplog.text and "server_error" in caplog.text  # status and type are still logged
