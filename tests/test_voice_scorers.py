@@ -60,8 +60,9 @@ class FakeCoach:
         assert self.shrunk is not None
         return self.shrunk
 
-    def restate(self, name: str, position: str) -> str:
-        return self.restated.format(name=name, position=position)
+    def restate(self, name: str, position: str, offer: str | None = None) -> str:
+        whole = f"{position} {offer}" if offer else position  # what the party wrote: the ask, then the offer
+        return self.restated.format(name=name, position=whole)
 
     def mutual_goal(self, goals: Sequence[str]) -> str:
         return self.goals.get(goals[0], "Reach an arrangement we can all live with.")

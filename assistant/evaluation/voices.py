@@ -139,7 +139,7 @@ def sentences(text: str) -> list[str]:
 def reframes_of(verdict: Any) -> list[str]:
     """The reframes a verdict offers: ``verdict.reframes`` when the coach has it, else ``[verdict.reframe]``."""
     many = getattr(verdict, "reframes", None)
-    found = list(many) if many is not None else [getattr(verdict, "reframe", None)]
+    found = list(many) if many else [getattr(verdict, "reframe", None)]
     return [r for r in found if isinstance(r, str) and r.strip()]
 
 
@@ -394,7 +394,8 @@ def score_restatement(coach: Coach, rows: Sequence[Row]) -> Result:
     passed = 0
     for row in rows:
         position = f"{row['ask']} {row['offer']}"
-        text = coach.restate(row["name"], row["ask"], row["offer"]).text
+        said = coach.restate(row["name"], row["ask"], row["offer"])
+        text = str(getattr(said, "text", said))
         why = restate_problems(text, row)
         reasons.update({w.split(":", 1)[0] for w in why})
         passed += int(not why)
@@ -421,7 +422,7 @@ def score_mutual_goal(coach: Coach, rows: Sequence[Row]) -> Result:
     """When the goals share something: the mutual goal mentions every shared group and is not the
     generic fallback (nor one sentence the coach gives to three or more different pairs). When they
     share nothing: any calm goal passes (non-empty, and the coach does not read it as an ultimatum)."""
-    outputs = {row["id"]: coach.mutual_goal(row["goals"]).text for row in rows}
+    outputs = {row["id"]: str(getattr(g, "text", g)) for row in rows for g in [coach.mutual_goal(row["goals"])]}
     repeats = Counter(normalise(t).strip() for r, t in ((r, outputs[r["id"]]) for r in rows) if not r["shares_nothing"])
     reasons: Counter[str] = Counter()
     failures: list[Row] = []
