@@ -200,7 +200,7 @@ ROW = {
 
 
 def shrink_result(ask: str, parked: list[str], row: dict[str, Any] = ROW) -> dict[str, Any]:
-    shrunk = ShrunkAsk(ask=ask, interest="", parked=parked, source="", honoured_priority=True)
+    shrunk = ShrunkAsk(ask=ask, interest="", parked=parked, chosen="", honoured_priority=True)
     return voices.score_shrink_focus(as_coach(FakeCoach(shrunk=shrunk)), [row])
 
 
