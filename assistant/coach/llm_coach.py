@@ -320,7 +320,8 @@ class LLMCoach:
             )
             return Said(ask_json(self.model, self._system(), prompt, _RehearsalLine).reply.strip())
 
-        return self._guard("rehearsal", llm, lambda: None)
+        # no offline line to give, but an empty one still carries why the LLM's was not used
+        return self._guard("rehearsal", llm, lambda: Said(""))
 
     def stream_suggestion(self, question: str, record: str, stage: str) -> Iterator[str]:
         """A longer suggestion, streamed; falls back to the offline offers if the stream fails."""
