@@ -92,5 +92,6 @@ class Coach(Protocol):
         ...
 
     def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> Said | None:
-        """The other side's next line in a rehearsal; None when this coach cannot role-play."""
+        """The other side's next line in a rehearsal; None when this coach cannot role-play, an empty line
+        whose origin says why when an LLM coach could not answer."""
         ...
