@@ -15,6 +15,7 @@ from assistant.coach import Coach
 from assistant.coach.asks import ShrunkAsk
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
+from assistant.coach.protocol import Said
 from assistant.evaluation import voices
 from assistant.evaluation.runner import eval_voices, voices_markdown
 
@@ -60,12 +61,11 @@ class FakeCoach:
         assert self.shrunk is not None
         return self.shrunk
 
-    def restate(self, name: str, position: str, offer: str | None = None) -> str:
-        whole = f"{position} {offer}" if offer else position  # what the party wrote: the ask, then the offer
-        return self.restated.format(name=name, position=whole)
+    def restate(self, name: str, position: str, offer: str | None = None) -> Said:
+        return Said(self.restated.format(name=name, position=position, offer=offer or ""))
 
-    def mutual_goal(self, goals: Sequence[str]) -> str:
-        return self.goals.get(goals[0], "Reach an arrangement we can all live with.")
+    def mutual_goal(self, goals: Sequence[str]) -> Said:
+        return Said(self.goals.get(goals[0], "Reach an arrangement we can all live with."))
 
 
 class FacilitatedCoach(FakeCoach):

@@ -21,7 +21,7 @@ from assistant.coach.offers import Offer
 from assistant.coach.offline import OfflineCoach
 from assistant.coach.protocol import LLM, Origin, Said
 from assistant.coach.strategies import Recommendation
-from assistant.errors import UnparseableReply
+from assistant.errors import RejectedReply
 from assistant.knowledge import KINDS, Card
 from assistant.llm.chat import ask_json, describe_failure, stream_text
 from assistant.llm.prompts import render, user_data
@@ -79,7 +79,7 @@ class _Drift(BaseModel):
 def require_grounded(cited: Iterable[str], given: Iterable[str]) -> None:
     """Refuse a reply that cites a strategy the prompt did not give it."""
     if ungrounded(cited, given):
-        raise UnparseableReply("it cited a strategy card it was not given")
+        raise RejectedReply("it cited a strategy card it was not given")
 
 
 def _with_origin(value: T, origin: Origin) -> T:
@@ -122,7 +122,9 @@ class LLMCoach:
             cause = describe_failure(exc)
             # the cause only: an exception's text can quote the request, and with it a person's words
             log.warning("LLM %s not used (%s: %s); using the offline coach", what, type(exc).__name__, cause)
-            note = f"The LLM coach's {what} was not used ({cause}); this comes from the offline coach."
+            # which check refused the reply: our own words, shown only to the person who asked
+            detail = f"{cause}: {exc}" if isinstance(exc, RejectedReply) else cause
+            note = f"The LLM coach's {what} was not used ({detail}); this comes from the offline coach."
             return _with_origin(offline(), Origin("offline", note))
 
     def _system(self) -> str:
@@ -161,7 +163,7 @@ class LLMCoach:
             if out.reframe:
                 problem = self.fallback.reframer.problem(out.reframe.strip(), text)
                 if problem is not None:
-                    raise UnparseableReply(f"its reframe was not safe to show: {problem}")
+                    raise RejectedReply(f"its reframe was not safe to show: {problem}")
                 reframes = [out.reframe.strip(), *reframes][:3]
             return DriftVerdict(
                 level,
@@ -189,7 +191,7 @@ class LLMCoach:
                 self.prompts,
                 "shrink",
                 cards=cards_context(cards),
-                demands=user_data("\n".join(f"- {d}" for d in items)),
+                demands=user_data("\n".join(f"- {d.text}{' (above all)' if d.priority else ''}" for d in found)),
             )
             out = ask_json(self.model, self._system(), prompt, _Shrink)
             require_grounded(out.slugs, (c.slug for c in cards))
@@ -198,8 +200,8 @@ class LLMCoach:
             chosen = max(items, key=lambda d: len(distinctive_words(d) & words))
             problem = ask_problem(ask, chosen, [d for d in items if d != chosen], self.fallback.phrasing)
             if problem is not None:
-                raise UnparseableReply(f"its ask was not one ask: {problem}")
-            offline = self.fallback.shrink(items)
+                raise RejectedReply(f"its ask was not one ask: {problem}")
+            offline = self.fallback.shrink(demands)
             return ShrunkAsk(
                 ask,
                 out.interest.strip(),
@@ -208,7 +210,8 @@ class LLMCoach:
                 offline.honoured_priority,
             )
 
-        return self._guard("shrink", llm, lambda: self.fallback.shrink(items))
+        # the offline coach gets the demands as written: parsing drops the cue that marks a priority
+        return self._guard("shrink", llm, lambda: self.fallback.shrink(demands))
 
     def recommend(self, situation: str, k: int = 5) -> list[Recommendation]:
         text = clean_text(situation, "situation")
@@ -267,9 +270,9 @@ class LLMCoach:
             ]
             for o in offers:
                 if self.fallback.level_of(o.text) == "ultimatum":
-                    raise UnparseableReply("an offer it wrote reads as an ultimatum")
+                    raise RejectedReply("an offer it wrote reads as an ultimatum")
             if len(offers) < 2:
-                raise UnparseableReply("it gave fewer than two offers")
+                raise RejectedReply("it gave fewer than two offers")
             return offers[:3]
 
         return self._guard("offers", llm, offline)
@@ -283,9 +286,9 @@ class LLMCoach:
             prompt = render(self.prompts, "restate", party_name=user_data(who), position=user_data(whole))
             said = ask_json(self.model, self._system(), prompt, _Restatement).restatement.strip()
             if self.fallback.level_of(said) == "ultimatum" or self.fallback.phrasing.lever_pattern.search(said):
-                raise UnparseableReply("its restatement still carried a threat")
+                raise RejectedReply("its restatement still carried a threat")
             if self.fallback.phrasing.blame_pattern.search(said):
-                raise UnparseableReply("its restatement still carried blame")
+                raise RejectedReply("its restatement still carried blame")
             return Said(said)
 
         return self._guard("restatement", llm, lambda: self.fallback.restate(who, text, offer))
@@ -304,7 +307,7 @@ class LLMCoach:
             out = ask_json(self.model, self._system(), prompt, _MutualGoal)
             require_grounded(out.slugs, (c.slug for c in cards))
             if self.fallback.level_of(out.mutual_goal) == "ultimatum":
-                raise UnparseableReply("its mutual goal read as an ultimatum")
+                raise RejectedReply("its mutual goal read as an ultimatum")
             return Said(out.mutual_goal.strip())
 
         return self._guard("mutual goal", llm, lambda: self.fallback.mutual_goal(stated))

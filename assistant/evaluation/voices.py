@@ -137,7 +137,8 @@ def sentences(text: str) -> list[str]:
 
 
 def reframes_of(verdict: Any) -> list[str]:
-    """The reframes a verdict offers: ``verdict.reframes`` when the coach has it, else ``[verdict.reframe]``."""
+    """The reframes a verdict offers: ``verdict.reframes`` when it has any, else ``[verdict.reframe]``
+    (a verdict built with only ``reframe`` still has an empty ``reframes`` list)."""
     many = getattr(verdict, "reframes", None)
     found = list(many) if many else [getattr(verdict, "reframe", None)]
     return [r for r in found if isinstance(r, str) and r.strip()]

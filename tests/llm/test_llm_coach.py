@@ -185,7 +185,12 @@ def test_restate_mutual_goal_and_rehearse_through_the_model(coach: OfflineCoach)
 
 
 def test_restate_and_rehearse_fall_back_with_a_notice(coach: OfflineCoach) -> None:
-    llm, _ = coach_with(coach, "not json", TimeoutError("slow"), json.dumps({"mutual_goal": "x", "slugs": ["nope"]}))
+    llm, _ = coach_with(
+        coach,
+        "not json",
+        TimeoutError("slow"),
+        json.dumps({"mutual_goal": "A plan we can both live with.", "slugs": ["nope"]}),
+    )
     said = llm.restate("Sam", "Tell me before she comes, or I'm leaving.")
     assert said.text == coach.restate("Sam", "Tell me before she comes, or I'm leaving.").text
     assert fell_back(said.origin, "could not be used")
@@ -198,7 +203,7 @@ def test_restate_and_rehearse_fall_back_with_a_notice(coach: OfflineCoach) -> No
 @pytest.mark.parametrize(
     ("restatement", "cause"),
     [
-        ("Sam needs notice before visits, or Sam is leaving.", "threat"),
+        ("Sam needs notice before visits, or Sam is leaving.", "a threat"),
         ("Sam wants notice before visits from a selfish partner.", "blame"),
     ],
 )
