@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,10 @@ def test_the_cli_survives_a_surrogate_and_a_bom(tmp_path: Path) -> None:
     stdin = (
         b'\xef\xbb\xbf{"id": "\\ud800", "text": "Take it or leave it."}\n{"id": "b", "text": "What would help you?"}\n'
     )
-    r = run(["drift"], stdin, tmp_path)
+    data = tmp_path / "fresh" / ".parley"
+    r = run(["drift"], stdin, data)
     assert b"Traceback" not in r.stderr, r.stderr
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700  # the data folder it made (for its cache) is private
     out = lines(r.stdout)
     assert [o["id"] for o in out] == ["\ud800", "b"]
     assert out[0]["level"] == "ultimatum" and out[1]["level"] == "open"
