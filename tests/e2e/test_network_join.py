@@ -108,7 +108,7 @@ def test_no_page_requests_anything_from_another_host(app: App, browser: object) 
     page = ctx.new_page()
     for path, text in (("/", "Prepare alone"), ("/prepare", "What I bring"), ("/session", "Start a shared session")):
         page.goto(base + path)
-        _see(page, text)
+        _see(page, text, timeout=180_000)  # the first page to need the coach waits for it to load
         page.wait_for_load_state("networkidle")
     icon = page.locator("link[rel~='icon']").first
     expect(icon).to_have_count(1, timeout=WAIT)
