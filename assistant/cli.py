@@ -12,6 +12,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import InputError, ParleyError
 from assistant.jsonl import field, process, text_field
+from assistant.store.files import private_dir
 
 log = logging.getLogger("assistant.cli")
 
@@ -216,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         settings = Settings.from_env()
+        private_dir(settings.data_dir)  # the database, index and caches inside are nobody else's to read
         if args.command == "drift":
             return _batch(settings, _drift, args.coach)
         if args.command == "shrink":

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from assistant.errors import ConfigError
 
@@ -27,6 +28,20 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     return value
 
 
+def _public_url(raw: str) -> str | None:
+    """PARLEY_PUBLIC_URL: an http(s) address with a host, without a query; trailing slash dropped."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(
+            f"PARLEY_PUBLIC_URL={raw!r} is not an address people can open; "
+            "set it to e.g. https://parley.example.org or http://192.168.1.20:8501."
+        )
+    return raw.rstrip("/")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable about Parley, read once from the environment."""
@@ -44,6 +59,7 @@ class Settings:
     llm_timeout: float = 20.0
     llm_retries: int = 1
     llm_max_tokens: int = DEFAULT_MAX_TOKENS
+    public_url: str | None = None  # the address other people's devices reach the app at
     embedding_model_path: Path | None = None
     tokenizer_dir: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
@@ -74,6 +90,7 @@ class Settings:
         if max_tokens < 1:
             raise ConfigError(f"PARLEY_LLM_MAX_TOKENS must be at least 1; set it to e.g. {DEFAULT_MAX_TOKENS}.")
         model_path = env.get("PARLEY_EMBEDDING_MODEL")
+        public_url = _public_url(env.get("PARLEY_PUBLIC_URL", ""))
         tok_dir = env.get("PARLEY_TOKENIZER_DIR")
         return cls(
             data_dir=data_dir,
@@ -89,6 +106,7 @@ class Settings:
             llm_timeout=_float(env, "PARLEY_LLM_TIMEOUT", 20.0),
             llm_retries=int(retries),
             llm_max_tokens=int(max_tokens),
+            public_url=public_url,
             embedding_model_path=Path(model_path) if model_path else None,
             tokenizer_dir=Path(tok_dir) if tok_dir else None,
         )

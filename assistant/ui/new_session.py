@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import ParleyError
+from assistant.network import invite_base
 from assistant.textsafe import shown
 from assistant.ui import resources
 
 
 def _base_url() -> str:
-    url = str(st.context.url or "http://localhost:8501/")
-    return url.split("?", 1)[0].rstrip("/").rsplit("/session", 1)[0]
+    return invite_base(resources.settings().public_url, st.context.url)
 
 
 def render() -> None:
