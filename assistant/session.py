@@ -570,3 +570,8 @@ _UNKNOWN_PLAN = (
     "This worksheet link is not known here: it was deleted, mistyped, or made somewhere else. "
     "Start a new worksheet (links to a worksheet are made by Parley, never by hand)."
 )
+
+
+def check_store(database_url: str) -> None:
+    """Open the store once and close it: a damaged database is named (StoreCorrupt) before anyone is served."""
+    Repository.from_url(database_url).engine.dispose()

@@ -13,6 +13,7 @@ import pytest
 from assistant.config import PROJECT_ROOT
 from assistant.errors import ParleyError
 from assistant.store import Repository
+from assistant.store.repository import Tx
 
 SECRETS = {
     "title": "Zanzibar-lease-dispute",
@@ -31,9 +32,13 @@ def _seed(repo: Repository) -> int:
     sid = links.session_id
     pid = repo.resolve(links.party_tokens["Ana"]).party_id
     assert pid is not None
-    repo.save_private_notes(sid, pid, SECRETS["notes"])
-    repo.set_goal(sid, pid, SECRETS["goal"])
-    repo.add_message(sid, pid, SECRETS["message"], client_key="k1")
+
+    def seed(tx: Tx) -> None:
+        tx.set_party(pid, private_notes=SECRETS["notes"])
+        tx.put_goal(pid, SECRETS["goal"])
+        tx.put_message(pid, SECRETS["message"], "open", 0.1, client_key="k1")
+
+    repo.atomic(sid, seed)
     return sid
 
 
@@ -48,7 +53,7 @@ def test_a_deleted_session_is_not_readable_in_the_file_or_its_wal(tmp_path: Path
     sid = _seed(repo)
     raw = _raw(db)
     assert all(s.encode() in raw for s in SECRETS.values())  # the test can see the text when it is there
-    repo.delete_session(sid)
+    repo.atomic(sid, lambda tx: tx.delete_session())  # the store's delete, as the service calls it
     raw = _raw(db)  # while the app still runs: the engine and its pool stay open
     for name, secret in SECRETS.items():
         assert secret.encode() not in raw, f"the deleted session's {name} is still in the file"

@@ -15,12 +15,12 @@ APP = Path(__file__).resolve().parent / "app.py"
 def launch(settings: Settings, host: str = "localhost", port: int = 8501) -> int:
     """Open the store and build the card index first (with progress), then run Streamlit in the foreground."""
     from assistant.retrieval.index import CardIndex
-    from assistant.store import Repository
+    from assistant.session import check_store
 
     def progress(msg: str, frac: float) -> None:
         print(f"\r{msg}: {frac:4.0%}", end="", file=sys.stderr, flush=True)
 
-    Repository.from_url(settings.database_url).engine.dispose()  # a damaged database is named before serving
+    check_store(settings.database_url)  # a damaged database is named before serving
     CardIndex.open(settings, progress=progress)
     print(file=sys.stderr)
     local, network = reachable_urls(host, port)
