@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from assistant.coach import drift_policy
 from assistant.coach.coach import Coach
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
@@ -59,8 +60,8 @@ class Mediation:
         if gone:
             return f"{', '.join(gone)} left the session."
         for p in state.parties:
-            own = [m for m in state.messages if m.party_id == p.id and m.kind == "message"]
-            if len(own) >= 2 and all(m.level == "ultimatum" for m in own[-2:]):
+            own = [m.level for m in state.messages if m.party_id == p.id and m.kind == "message"]
+            if drift_policy.at_impasse(own):
                 return f"{p.name}'s last two messages read as ultimatums."
         return None
 
@@ -86,8 +87,8 @@ class Mediation:
         out: list[Suggestion] = []
         names = {p.id: p.name for p in state.parties}
         for p in state.parties:
-            own = [m for m in state.messages if m.party_id == p.id and m.kind == "message"]
-            if len(own) >= 2 and own[-1].level == "ultimatum" and own[-2].level != "open":
+            own = [m.level for m in state.messages if m.party_id == p.id and m.kind == "message"]
+            if drift_policy.hardening(own):
                 out.append(
                     Suggestion(
                         f"{p.name}'s last messages hardened toward an ultimatum: consider a pause "

@@ -14,9 +14,10 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from assistant.coach import drift_policy
 from assistant.coach.asks import ShrunkAsk, split_demands
 from assistant.coach.coach import OfflineCoach
-from assistant.coach.drift import SEVERITY, ConversationDrift, DriftVerdict, clean_text
+from assistant.coach.drift import ConversationDrift, DriftVerdict, clean_text
 from assistant.coach.offers import Offer
 from assistant.coach.strategies import Recommendation
 from assistant.errors import UnparseableReply
@@ -147,13 +148,15 @@ class LLMCoach:
             )
             out = ask_json(self.model, self._system(), prompt, _Drift)
             require_grounded(out.slugs, (c.slug for c in cards))
-            score = round(0.5 * offline.score + 0.5 * SEVERITY[out.level], 3)
-            level = "ultimatum" if score >= 0.7 else ("firm" if score >= 0.3 else "open")
+            level, score = drift_policy.blend_llm(offline.score, out.level)
             kinds = sorted(set(offline.kinds) | {k for k in out.kinds if k in KINDS}) if level == "ultimatum" else []
             reframe = (out.reframe or offline.reframe) if level == "ultimatum" else None
             if level == "ultimatum" and not reframe:
                 reframe = offline.reframe or self.fallback.check_message(text).reframe
-            return DriftVerdict(level, score, kinds, out.reason, reframe, offline.strategy, offline.probabilities)
+            evidence = offline.evidence if level == "ultimatum" else []
+            return DriftVerdict(
+                level, score, kinds, out.reason, reframe, offline.strategy, offline.probabilities, evidence
+            )
 
         return self._guard("drift check", llm, lambda: offline)
 
