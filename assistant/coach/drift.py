@@ -241,6 +241,10 @@ class DriftDetector:
         strongest = max((h.weight for h in hits), default=0.0)
         level = max(probs, key=lambda k: probs[k])
         denied = denies_ultimatum(text) and not _has_consequence(hits)
+        if level == "ultimatum" and probs["ultimatum"] < self.ultimatum_threshold:
+            # the most likely level, but not likely enough: a flag must mean the classifier is sure
+            # (a pattern can still decide below)
+            level = "firm" if probs["firm"] >= probs["open"] else "open"
         # an offer (even a conditional trade) with no threatening shape is not an ultimatum on the
         # classifier's word alone: its words ("refund", "review", "final") are not a consequence
         offer = offers_something(text) and not _has_consequence(hits)
@@ -334,7 +338,10 @@ class DriftDetector:
         else:
             rows = [message_features(t, p) for t, p in zip(texts, self.word_probabilities(texts), strict=True)]
             features = conversation_features(rows, speakers)
-            risk, drivers = self.forecast.risk(features), self.forecast.drivers(features)
+            risk = policy.conversation_risk(
+                self.forecast.risk(features), _rule_risk([v.score for v in verdicts], levels), levels
+            )
+            drivers = self.forecast.drivers(features)
         drifting = policy.is_drifting(risk, levels, speakers)
         reason = policy.trend_reason(drifting, levels, drivers if risk >= policy.DRIFTING_RISK else [])
         return ConversationDrift(

@@ -63,6 +63,15 @@ def blend_llm(offline_score: float, llm_level: str) -> tuple[str, float]:
     return level_for(score), score
 
 
+def conversation_risk(forecast: float, level_risk: float, levels: Sequence[str]) -> float:
+    """The breakdown risk: the learned forecast, raised to the level trend's risk when ultimatums
+    are among the last three messages (real corpora rarely show our levels, so the forecast alone
+    cannot have learned what a run of ultimatums means)."""
+    if any(lvl == "ultimatum" for lvl in levels[-3:]):
+        return max(forecast, level_risk)
+    return forecast
+
+
 def is_drifting(risk: float, levels: Sequence[str], speakers: Sequence[str]) -> bool:
     """Drifting is a trend, never one message: the learned risk is high, or the levels harden
     (two of the last three are ultimatums, or a party's last message is an ultimatum after a

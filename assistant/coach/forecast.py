@@ -165,7 +165,8 @@ class BreakdownForecast:
 
     def _standard(self, features: Sequence[float]) -> np.ndarray:
         # clipped: a conversation far outside the training range must not swamp every other feature
-        return np.clip((np.asarray(features, dtype=np.float64) - self.mean) / self.scale, -4.0, 4.0)
+        standard: np.ndarray = np.clip((np.asarray(features, dtype=np.float64) - self.mean) / self.scale, -4.0, 4.0)
+        return standard
 
     def risk(self, features: Sequence[float]) -> float:
         x = self._standard(features)
@@ -177,7 +178,7 @@ class BreakdownForecast:
         x = self._standard(features)
         contrib = x * self.coef
         order = np.argsort(-contrib)
-        return [self.names[int(i)] for i in order[:k] if contrib[int(i)] > 0.25]
+        return [self.names[int(i)] for i in order[:k] if contrib[int(i)] > 0.05]
 
     def to_json(self) -> dict[str, object]:
         return {
