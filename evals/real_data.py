@@ -139,6 +139,40 @@ def casino_messages(repo: Path) -> list[dict[str, Any]]:
     return out
 
 
+def kodis_messages(repo: Path) -> dict[str, str]:
+    """Every KODIS message by id (row and running message number, as labelled)."""
+    rows = list(csv.DictReader(io.StringIO(git_show(repo, "data/preprocessed_dyads_labels.csv"))))
+    out: dict[str, str] = {}
+    n = 0
+    for r in rows:
+        current: str | None = None
+        for raw in r["formattedChat"].splitlines():
+            m = _KODIS_LINE.match(raw.strip())
+            if m:
+                current = f"kodis-{r['Row_Index']}-{n}"
+                out[current] = m.group(2).strip()
+                n += 1
+            elif current is not None and raw.strip():
+                out[current] += " " + raw.strip()
+    return out
+
+
+LABELS = Path(__file__).parent / "datasets" / "real_message_labels.jsonl"
+
+
+def labelled_messages(kodis_repo: Path, casino_repo: Path) -> list[dict[str, Any]]:
+    """The real messages we labelled (evals/datasets/real_message_labels.jsonl holds our labels and
+    the ids, not the text), joined with their text from the public snapshots."""
+    texts = kodis_messages(kodis_repo) | {m["id"]: m["text"] for m in casino_messages(casino_repo)}
+    out = []
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label = json.loads(line)
+            source = "kodis" if label["id"].startswith("kodis") else "casino"
+            out.append({"id": label["id"], "source": source, "text": texts[label["id"]]} | label)
+    return out
+
+
 def write(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -158,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "eval" / "kodis.jsonl", kodis(m / "mishkin101+ConvoKit_Disputes" / "repo", per_class=100))
     casino_repo = m / "kushalchawla+CaSiNo" / "repo"
     write(args.out / "eval" / "casino_walkaway.jsonl", casino(casino_repo))
-    write(args.out / "pool" / "casino_messages.jsonl", casino_messages(casino_repo))
+    kodis_repo = m / "mishkin101+ConvoKit_Disputes" / "repo"
+    write(args.out / "eval" / "messages_labelled.jsonl", labelled_messages(kodis_repo, casino_repo))
     return 0
 
 
