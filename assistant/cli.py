@@ -22,8 +22,8 @@ on standard input (one object per line, each with an "id"; extra fields are igno
 one JSON line per input line on standard output, same id, same order. A bad line gets
 {"id", "error"} and the rest go on; the exit status is 1 if any line failed.
 
-  parley drift        {"id","text"} -> level, score, kinds, reason, reframe
-                      {"id","messages":[{"speaker","text"},...]} -> risk, drifting, levels
+  parley drift        {"id","text"} -> level, score, kinds, evidence, reason, reframe
+                      {"id","messages":[{"speaker","text"},...]} -> risk, drifting, levels, reason, drivers
   parley shrink       {"id","demands": "text" | ["...", ...]} -> ask, interest, parked
   parley strategies   {"id","situation"} -> strategies [{slug,title,score,why}], best first
   parley offers       {"id","situation","goal"?,"their_ask"?} -> offers [{text,slug}]
@@ -84,13 +84,20 @@ def _drift(coach: Any) -> Any:
             if not isinstance(messages, list):
                 raise InputError('"messages" must be a list of {"speaker", "text"} objects')
             conv = coach.check_conversation(messages)
-            return {"risk": conv.risk, "drifting": conv.drifting, "levels": conv.levels}
+            return {
+                "risk": conv.risk,
+                "drifting": conv.drifting,
+                "levels": conv.levels,
+                "reason": conv.reason,
+                "drivers": conv.drivers,
+            }
         text = text_field(row, "text")
         v = coach.check_message(text)
         return {
             "level": v.level,
             "score": v.score,
             "kinds": v.kinds,
+            "evidence": v.evidence,
             "reason": v.reason,
             "reframe": v.reframe,
             "reframes": v.reframes,
@@ -195,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", parents=[coach_opt], help="run the evaluation sets and write a report")
     p_eval.add_argument(
         "--only",
-        choices=["drift", "shrink", "strategies", "offers", "voices"],
+        choices=["real", "drift", "shrink", "strategies", "offers", "voices"],
         action="append",
         help="run only these evaluations (repeatable)",
     )

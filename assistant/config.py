@@ -62,6 +62,7 @@ class Settings:
     public_url: str | None = None  # the address other people's devices reach the app at
     embedding_model_path: Path | None = None
     tokenizer_dir: Path | None = None
+    real_data_path: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -109,7 +110,17 @@ class Settings:
             public_url=public_url,
             embedding_model_path=Path(model_path) if model_path else None,
             tokenizer_dir=Path(tok_dir) if tok_dir else None,
+            real_data_path=Path(env["PARLEY_REAL_DATA"]).expanduser() if env.get("PARLEY_REAL_DATA") else None,
         )
+
+    @property
+    def real_data_dir(self) -> Path:
+        """Prepared real public conversations and labelled messages (evals/real_data.py), kept out of the
+        repository: PARLEY_REAL_DATA, else the shared folder beside the checkout, else the data folder."""
+        if self.real_data_path is not None:
+            return self.real_data_path
+        shared = PROJECT_ROOT.parent / "shared" / "parley-realdata"
+        return shared if shared.is_dir() else self.data_dir / "realdata"
 
     @property
     def chroma_dir(self) -> Path:

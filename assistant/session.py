@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from assistant.coach import Coach
+from assistant.coach import Coach, drift_policy
 from assistant.coach.asks import ShrunkAsk
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
@@ -393,8 +393,8 @@ class SessionService:
         """Parties whose last messages hardened toward an ultimatum (one place, swappable for a policy)."""
         out = []
         for p in state.parties:
-            own = [m for m in state.messages if m.party_id == p.id and m.kind == "message"]
-            if len(own) >= 2 and own[-1].level == "ultimatum" and own[-2].level != "open":
+            own = [m.level for m in state.messages if m.party_id == p.id and m.kind == "message"]
+            if drift_policy.hardening(own):
                 out.append(p)
         return out
 
@@ -404,8 +404,8 @@ class SessionService:
         if gone:
             return f"{', '.join(gone)} left the session."
         for p in state.parties:
-            own = [m for m in state.messages if m.party_id == p.id and m.kind == "message"]
-            if len(own) >= 2 and all(m.level == "ultimatum" for m in own[-2:]):
+            own = [m.level for m in state.messages if m.party_id == p.id and m.kind == "message"]
+            if drift_policy.at_impasse(own):
                 return f"{p.name}'s last two messages read as ultimatums."
         return None
 

@@ -14,9 +14,10 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from assistant.coach import drift_policy
 from assistant.coach.asks import ShrunkAsk, parse_demands
 from assistant.coach.checks import ask_problem, distinctive_words, ungrounded
-from assistant.coach.drift import SEVERITY, ConversationDrift, DriftVerdict, clean_text
+from assistant.coach.drift import ConversationDrift, DriftVerdict, clean_text
 from assistant.coach.offers import Offer
 from assistant.coach.offline import OfflineCoach
 from assistant.coach.protocol import LLM, Origin, Said
@@ -154,8 +155,7 @@ class LLMCoach:
             )
             out = ask_json(self.model, self._system(), prompt, _Drift)
             require_grounded(out.slugs, (c.slug for c in cards))
-            score = round(0.5 * offline.score + 0.5 * SEVERITY[out.level], 3)
-            level = "ultimatum" if score >= 0.7 else ("firm" if score >= 0.3 else "open")
+            level, score = drift_policy.blend_llm(offline.score, out.level)
             kinds = sorted(set(offline.kinds) | {k for k in out.kinds if k in KINDS}) if level == "ultimatum" else []
             if level != "ultimatum":
                 return DriftVerdict(level, score, [], out.reason, None, offline.strategy, offline.probabilities)
@@ -174,6 +174,7 @@ class LLMCoach:
                 offline.strategy,
                 offline.probabilities,
                 reframes,
+                evidence=offline.evidence,
             )
 
         return self._guard("drift check", llm, lambda: offline)

@@ -15,8 +15,10 @@ from assistant.evaluation.scorers import (
     classification_report,
     offer_fits,
     offer_grounded,
+    roc_auc,
     shrink_checks,
     top_k_hit,
+    ultimatum_report,
 )
 from assistant.evaluation.voices import MEASURES, WORST, headline_lines
 
@@ -181,7 +183,50 @@ def eval_voices(coach: Coach, folder: Path = VOICES) -> dict[str, Any]:
     return report
 
 
+def eval_real(coach: Coach) -> dict[str, Any]:
+    """Drift on real public text from sources kept out of training (knowledge/SOURCES.md): ultimatum
+    precision and recall and false alarms on warm offers, per message; the breakdown forecast's
+    accuracy (``drifting`` on a balanced set) and AUC (``risk``), per conversation corpus."""
+    root = _offline(coach).settings.real_data_dir / "eval"
+    if not root.is_dir():
+        return {"available": False, "where": str(root)}
+    report: dict[str, Any] = {"available": True, "where": str(root), "conversations": {}}
+    labelled = root / "messages_labelled.jsonl"
+    if labelled.exists():
+        rows = read_jsonl(labelled)
+        verdicts = _verdicts(coach, rows)
+        pred = [v.level for v in verdicts]
+        msg = ultimatum_report([r["level"] for r in rows], pred, [bool(r.get("warm_offer")) for r in rows])
+        msg["sources"] = sorted({r["source"] for r in rows})
+        msg["false_alarm_examples"] = [
+            {"id": r["id"], "text": r["text"], "evidence": v.evidence}
+            for r, v in zip(rows, verdicts, strict=True)
+            if r["level"] != "ultimatum" and v.level == "ultimatum"
+        ]
+        msg["missed_examples"] = [
+            {"id": r["id"], "text": r["text"], "predicted": v.level}
+            for r, v in zip(rows, verdicts, strict=True)
+            if r["level"] == "ultimatum" and v.level != "ultimatum"
+        ]
+        report["messages"] = msg
+    for path in sorted(root.glob("*.jsonl")):
+        if path == labelled:
+            continue
+        convs = read_jsonl(path)
+        results = [coach.check_conversation(c["messages"]) for c in convs]
+        gold = [bool(c["broke_down"]) for c in convs]
+        report["conversations"][path.stem] = {
+            "n": len(convs),
+            "broke_down": sum(gold),
+            "accuracy": round(sum(r.drifting == g for r, g in zip(results, gold, strict=True)) / max(1, len(convs)), 3),
+            "auc": round(roc_auc(gold, [r.risk for r in results]), 3),
+            "flagged_rate": round(sum(r.drifting for r in results) / max(1, len(convs)), 3),
+        }
+    return report
+
+
 EVALS = {
+    "real": eval_real,
     "drift": eval_drift,
     "shrink": eval_shrink,
     "strategies": eval_strategies,
@@ -210,6 +255,24 @@ def headline(report: dict[str, Any]) -> list[str]:
         if "conversations" in d:
             c = d["conversations"]
             lines.append(f"  conversations: drifting accuracy {c['accuracy']:.3f} (n={c['n']})")
+    if "real" in report:
+        r = report["real"]
+        if not r.get("available"):
+            lines.append(f"real text: not found at {r['where']} (prepare it with `python -m evals.real_data`)")
+        else:
+            if "messages" in r:
+                m = r["messages"]
+                lines.append(
+                    f"real messages ({', '.join(m['sources'])}; never trained on): ultimatum precision "
+                    f"{m['ultimatum_precision']:.3f}, recall {m['ultimatum_recall']:.3f} (n={m['n']}, "
+                    f"{m['ultimatums']} ultimatums); warm offers called ultimatum {m['warm_false_alarm_rate']:.3f}, "
+                    f"open {m['warm_open_rate']:.3f} (n={m['warm_n']})"
+                )
+            for name, c in r["conversations"].items():
+                lines.append(
+                    f"real conversations {name} (never trained on): forecast accuracy {c['accuracy']:.3f}, "
+                    f"AUC {c['auc']:.3f} (n={c['n']}, {c['broke_down']} broke down)"
+                )
     if "shrink" in report:
         s = report["shrink"]
         lines.append(f"shrink: pass rate {s['pass_rate']:.3f} (n={s['n']}) checks {s['checks']}")
