@@ -205,7 +205,8 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _click(a, "Send")
     _see(a, "This may land as an ultimatum")
     _click(a, "Send the reframe")
-    _see(b, "What matters to me", timeout=15_000)  # appears on B's device without a reload
+    _see(b, "agree to three days by Friday", timeout=15_000)  # the need arrives on B's device without a reload
+    expect(b.get_by_text("cancel the office budget")).to_have_count(0)  # and the threat does not
     _settled(a)
     a.screenshot(path=str(SHOTS / "party.png"), full_page=True)
 
