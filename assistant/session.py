@@ -26,8 +26,9 @@ from assistant.process import permissions as perm
 from assistant.process.model import Access, Party
 from assistant.process.views import record_for
 from assistant.store import Repository, SessionLinks
-from assistant.store.repository import Tx, consent_subject
+from assistant.store.repository import Tx, UnknownLink, consent_subject
 
+__all__ = ["Outcome", "SessionService", "Suggestion", "UnknownLink", "UnknownPlan"]
 log = logging.getLogger(__name__)
 PLAN_KEY_BYTES = 24  # 192 bits, made by the server
 MIN_PLAN_KEY = 32  # characters of a key the server made (token_urlsafe(24))

@@ -12,6 +12,7 @@ from assistant.export import agreement_markdown, markdown_to_pdf
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
 from assistant.process.model import STAGE_TITLES, Access
 from assistant.process.permissions import MAX_NOTES, agreement_version, ready_for
+from assistant.session import UnknownLink
 from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
@@ -57,6 +58,8 @@ def live_record(access: Access) -> None:
     session_id, party_id = access.session_id, access.party_id
     try:
         state = resources.service().state(access)
+    except UnknownLink:
+        st.rerun(scope="app")  # the session was deleted: redraw the page as the notice alone
     except ParleyError as exc:
         show_error(exc)
         return

@@ -280,8 +280,10 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
     b = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
     a.goto(f"{app_url}/?t={token_a}")
     b.goto(f"{app_url}/?t={token_b}")
+    for page in (a, b):
+        _see(page, "My one ask", timeout=180_000)  # the first visit loads the coach
     _fill(a, "My one ask", "Could the rent stay as it is until June?")
-    _fill(a, "My one offer", "I will repaint the hall.")
+    _fill(a, "My one offer", "I can pay for new paint in the hall.")
     _click(a, "Seal my ask and offer")
     _see(a, "Your ask and offer are sealed")
 
