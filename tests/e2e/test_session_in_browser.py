@@ -167,6 +167,8 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     f.goto(link_f)
     for page in (a, b, f):
         _see(page, "Office days")
+    for page in (a, b):
+        _see(page, "My goal", timeout=180_000)  # the first visit loads the coach
 
     # goals and the mutual goal
     _fill(a, "My goal", "Some in-person days to review visual work together")
@@ -319,7 +321,7 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
 
 def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -> None:
     page = browser.new_context().new_page()  # type: ignore[attr-defined]
-    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789")
+    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", timeout=120_000)
     _see(page, "not known here")
     assert page.get_by_label("My best alternative if we don't agree", exact=True).count() == 0
     _click(page, "Start a new worksheet")
