@@ -325,12 +325,13 @@ def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -
     _see(page, "not known here")
     assert page.get_by_label("My best alternative if we don't agree", exact=True).count() == 0
     _click(page, "Start a new worksheet")
-    _fill(page, "My best alternative if we don't agree", "Take the other offer")
+    _see(page, "What I bring into the room", timeout=120_000)
     _settled(page)
     key = page.url.split("plan=", 1)[1]
     assert len(key) >= 32  # made by the server
     page.get_by_role("button", name="Delete this worksheet").click(timeout=WAIT)
-    _live(page).get_by_text("I understand").click(timeout=WAIT)  # type: ignore[attr-defined]
+    _see(page, "The link stops working")
+    page.get_by_text("I understand", exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
     _click(page, "Delete the worksheet")
     _settled(page)
     page.goto(f"{app_url}/prepare?plan={key}")
