@@ -166,7 +166,8 @@ def _delete_control(state: SessionState, access: Access) -> None:
                 "The session is deleted for everyone only when every party agrees. "
                 + ("Agreed so far: " + shown(", ".join(agreed)) if agreed else "Nobody has asked yet.")
             )
-        if st.checkbox("I understand", key="del_ok") and st.button("Delete", key="del_btn"):
+        # one press inside the opened popover (a checkbox would rerun the page and close it)
+        if st.button("Delete", key="del_btn", type="primary"):
             try:
                 outcome = svc.delete_session(access)
             except ParleyError as exc:

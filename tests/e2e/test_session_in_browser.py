@@ -331,8 +331,7 @@ def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -
     assert len(key) >= 32  # made by the server
     page.get_by_role("button", name="Delete this worksheet").click(timeout=WAIT)
     _see(page, "The link stops working")
-    page.get_by_text("I understand", exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
-    _click(page, "Delete the worksheet")
+    page.get_by_role("button", name="Delete the worksheet", exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
     _settled(page)
     page.goto(f"{app_url}/prepare?plan={key}")
     _see(page, "not known here")
