@@ -27,21 +27,12 @@ from assistant.process import permissions as perm
 from assistant.process.model import Access, Party
 from assistant.process.views import record_for
 from assistant.store import Repository, SessionLinks
-from assistant.store.repository import Tx, consent_subject
+from assistant.store.repository import Tx, UnknownLink, consent_subject
 
+__all__ = ["Outcome", "SessionService", "Suggestion", "UnknownLink", "UnknownPlan"]
 log = logging.getLogger(__name__)
 PLAN_KEY_BYTES = 24  # 192 bits, made by the server
 MIN_PLAN_KEY = 32  # characters of a key the server made (token_urlsafe(24))
-IMPASSE_SLUGS = (
-    "face-saving-return",
-    "leave-door-open",
-    "apologize",
-    "gracious-move",
-    "let-time-pass",
-    "neutral-third-party",
-    "change-negotiators",
-    "assess-walkout",
-)
 
 
 class UnknownPlan(ParleyError):
@@ -104,9 +95,6 @@ class SessionService:
     def state(self, access: Access) -> SessionState:
         """The session as this caller may see it (others' sealed entries emptied)."""
         return redacted(self.repo.load(access.session_id), access)
-
-    def version(self, access: Access) -> int:
-        return self.repo.version(access.session_id)
 
     def join(self, access: Access) -> None:
         """Mark the caller's first visit (the facilitator's panel shows who has joined)."""
@@ -206,14 +194,6 @@ class SessionService:
             return Outcome(True)
 
         return self.repo.atomic(access.session_id, fn)
-
-    def not_ready(self, access: Access) -> None:
-        """Take back a 'ready'."""
-
-        def fn(tx: Tx) -> None:
-            tx.drop_consents("ready", perm.party_of(tx.state, access, "take back a ready"))
-
-        self.repo.atomic(access.session_id, fn)
 
     # ---- ask and offer -------------------------------------------------------------------
 
@@ -408,9 +388,6 @@ class SessionService:
             if drift_policy.at_impasse(own):
                 return f"{p.name}'s last two messages read as ultimatums."
         return None
-
-    def impasse_for(self, access: Access) -> str | None:
-        return self.impasse(self.repo.load(access.session_id))
 
     def moves(self, access: Access, situation: str | None = None) -> list[Offer]:
         """Offers or impasse moves for the caller, each citing its strategy card."""

@@ -9,6 +9,7 @@ from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
 from assistant.process import SessionState
 from assistant.process.model import Access
+from assistant.session import UnknownLink
 from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
@@ -48,6 +49,8 @@ def panel(access: Access) -> None:
     session_id = access.session_id
     try:
         state = med.state(access)
+    except UnknownLink:
+        st.rerun(scope="app")  # the session was deleted: redraw the page as the notice alone
     except ParleyError as exc:
         show_error(exc)
         return

@@ -12,6 +12,7 @@ from assistant.export import agreement_markdown, markdown_to_pdf
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
 from assistant.process.model import STAGE_TITLES, Access
 from assistant.process.permissions import MAX_NOTES, agreement_version, ready_for
+from assistant.session import UnknownLink
 from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
@@ -57,6 +58,8 @@ def live_record(access: Access) -> None:
     session_id, party_id = access.session_id, access.party_id
     try:
         state = resources.service().state(access)
+    except UnknownLink:
+        st.rerun(scope="app")  # the session was deleted: redraw the page as the notice alone
     except ParleyError as exc:
         show_error(exc)
         return
@@ -163,7 +166,8 @@ def _delete_control(state: SessionState, access: Access) -> None:
                 "The session is deleted for everyone only when every party agrees. "
                 + ("Agreed so far: " + shown(", ".join(agreed)) if agreed else "Nobody has asked yet.")
             )
-        if st.checkbox("I understand", key="del_ok") and st.button("Delete", key="del_btn"):
+        # one press inside the opened popover (a checkbox would rerun the page and close it)
+        if st.button("Delete", key="del_btn", type="primary"):
             try:
                 outcome = svc.delete_session(access)
             except ParleyError as exc:

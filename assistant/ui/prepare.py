@@ -49,7 +49,7 @@ def _delete(token: str) -> None:
     """Delete the worksheet for good: the link stops working."""
     with st.popover("Delete this worksheet"):
         st.caption("Removes everything on this worksheet from this machine. The link stops working.")
-        if st.checkbox("I understand", key="plan_del_ok") and st.button("Delete the worksheet", key="plan_del"):
+        if st.button("Delete the worksheet", key="plan_del", type="primary"):
             try:
                 resources.service().delete_plan(token)
             except ParleyError as exc:

@@ -71,6 +71,7 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             a = browser.new_context().new_page()
             a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}")
+            _see(a, "My one ask", timeout=180_000)  # the first visit loads the coach
             _fill(a, "My one ask", "Could you stop calling after nine?")
             _fill(a, "My one offer", "I'll answer messages by lunchtime.")
             _click(a, "Seal my ask and offer")
@@ -82,7 +83,7 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
             proc = _start(port, env, log)
 
             a.reload()
-            _see(a, "calling after nine")  # A's own sealed entry is still there, still A's alone
+            _see(a, "calling after nine", timeout=180_000)  # A's own sealed entry is still there, still A's alone
             expect(a.get_by_label("My one ask", exact=True)).to_have_count(0, timeout=WAIT)
             svc.submit_entry(acc_b, 1, "Could you reply by lunchtime?", "I'll stop calling after nine.")
             _see(a, "reply by lunchtime")  # revealed on A's tab without a reload
