@@ -325,7 +325,18 @@ _OFFER = re.compile(
 )
 
 
+# a plain commitment to act ("I will repaint the hall", "we'll come in three days"), unless the act is a lever
+_COMMIT = re.compile(
+    r"^\s*(?:ok(?:ay)?,?\s+|fine,?\s+|sure,?\s+|in return,?\s+)?(?:i|we)(?:'ll|’ll| will| can| could| am going to|'m going to)"
+    r"\s+(?:also\s+|happily\s+|gladly\s+)?(?!not\b|never\b|no longer\b|be\b|have to\b|need to\b|stop\b|cancel\b|leave\b|walk\b|"
+    r"quit\b|end\b|report\b|call\b|ring\b|take\b|sue\b|tell\b|go\b|withhold\b|evict\b|sell\b|pull\b|move\b|file\b|"
+    r"contact\b|involve\b|escalate\b|see\b|make sure\b|keep\b|refuse\b|lodge\b|start\b|post\b|expose\b|remove\b|"
+    r"change the locks\b|let\b)[a-z]+",
+    re.I,
+)
+
+
 def offers_something(text: str) -> bool:
     """True when the speaker commits to giving or doing something for the other side: an offer,
     even a conditional one ("if you return it, I'll refund you"), is not an ultimatum by itself."""
-    return bool(_OFFER.search(text))
+    return bool(_OFFER.search(text) or _COMMIT.search(text))
