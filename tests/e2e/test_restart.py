@@ -70,7 +70,7 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             a = browser.new_context().new_page()
-            a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}")
+            a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}", wait_until="commit")
             _see(a, "My one ask", timeout=180_000)  # the first visit loads the coach
             _fill(a, "My one ask", "Could you stop calling after nine?")
             _fill(a, "My one offer", "I'll answer messages by lunchtime.")

@@ -142,7 +142,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
         for name in ("A", "B", "F", "home")
     }
     home = ctx["home"].new_page()
-    home.goto(app_url)
+    home.goto(app_url, wait_until="commit")
     _see(home, "Prepare alone")
     _settled(home)
     home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
@@ -162,9 +162,9 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     assert len(set(links)) == 3
 
     a, b, f = (ctx[k].new_page() for k in ("A", "B", "F"))
-    a.goto(link_a)
-    b.goto(link_b)
-    f.goto(link_f)
+    a.goto(link_a, wait_until="commit")
+    b.goto(link_b, wait_until="commit")
+    f.goto(link_f, wait_until="commit")
     for page in (a, b, f):
         _see(page, "Office days")
     for page in (a, b):
@@ -254,7 +254,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     expect(a.get_by_role("button", name="I confirm this agreement")).to_have_count(0)
 
     prep = ctx["home"].new_page()
-    prep.goto(f"{app_url}/prepare")
+    prep.goto(f"{app_url}/prepare", wait_until="commit")
     _see(prep, "What I bring into the room")
     _settled(prep)
     prep.screenshot(path=str(SHOTS / "prepare.png"), full_page=True)
@@ -281,8 +281,8 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
 
     a = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
     b = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
-    a.goto(f"{app_url}/?t={token_a}")
-    b.goto(f"{app_url}/?t={token_b}")
+    a.goto(f"{app_url}/?t={token_a}", wait_until="commit")
+    b.goto(f"{app_url}/?t={token_b}", wait_until="commit")
     for page in (a, b):
         _see(page, "My one ask", timeout=180_000)  # the first visit loads the coach
     _fill(a, "My one ask", "Could the rent stay as it is until June?")
@@ -322,7 +322,7 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
 
 def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -> None:
     page = browser.new_context().new_page()  # type: ignore[attr-defined]
-    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", timeout=120_000)
+    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", timeout=120_000, wait_until="commit")
     _see(page, "not known here")
     assert page.get_by_label("My best alternative if we don't agree", exact=True).count() == 0
     _click(page, "Start a new worksheet")
@@ -334,5 +334,5 @@ def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -
     _see(page, "The link stops working")
     page.get_by_role("button", name="Delete the worksheet", exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
     _settled(page)
-    page.goto(f"{app_url}/prepare?plan={key}")
+    page.goto(f"{app_url}/prepare?plan={key}", wait_until="commit")
     _see(page, "not known here")
