@@ -137,9 +137,18 @@ def test_a_lowercase_i_fails_sentence_case() -> None:
 def test_a_reframe_that_wraps_the_original_fails() -> None:
     result = reframe_result(f"What matters to me is this: {LANDLORD['text'].lower()} Can we talk about the noise?")
     assert "pastes_original" in result["reasons"]
-    # an eight-word run is enough
-    pasted = "I need quiet: or I will evict you, full stop, I mean it."
-    assert voices.pasted_run(pasted, LANDLORD["text"]) == "or i will evict you full stop i"
+    # most of it pasted with the lever cut off the end still wraps it
+    cut = "Fix the noise after eleven or I will evict you, full stop. Can we talk?"
+    assert "pastes_original" in reframe_result(cut)["reasons"]
+
+
+def test_a_reframe_may_keep_the_needs_own_words() -> None:
+    row = {
+        **LANDLORD,
+        "text": "Per my last three emails, I need a response on the noise by Friday, 5 p.m. Absent a response, I will escalate this and evict you from the flat.",
+    }
+    kept = "Per my last three emails, I need a response on the noise by Friday, 5 p.m. What would make that possible?"
+    assert voices.reframe_problems(kept, row, lambda _t: "open") == []
 
 
 def test_a_reframe_that_drops_the_need_fails() -> None:

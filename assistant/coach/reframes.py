@@ -13,16 +13,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.coach.language import Word, join, sentence_case, starts_with_verb, tag
+from assistant.coach.language import Word, base_form, join, sentence_case, starts_with_verb, tag
 from assistant.coach.phrasing import Phrasing, placeholders
 
 LevelOf = Callable[[str], str]
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
-    r"for the last time|once and for all|i'?m warning you|be warned|hear me)\b[\s,:!.-]*)+",
+    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|"
+    r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
+    r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b))\b[\s,:!.-]*)+",
     re.I,
 )
 _TAIL_FILLER = re.compile(
@@ -31,6 +33,22 @@ _TAIL_FILLER = re.compile(
     r"once and for all|this time|one more time|ever again|again)\b[\s.!?]*$",
     re.I,
 )
+# a name said to the other person before the point: "Kemi, either you pay..."
+_VOCATIVE = re.compile(r"^[A-Z][a-z]+,\s+(?=(?:[Ee]ither|[Ii]f|[Yy]ou|[Uu]|I|[Ww]e|[Uu]nless)\b)")
+# the formal run-up to a condition: "Please be advised that if...", "Sir, kindly note if..."
+_PREAMBLE_TAIL = re.compile(
+    r"[\s,]*\b(?:kindly note|please note|please be advised|be advised|i must inform you|i have to tell you|"
+    r"this is me telling you|you should know|should (?:understand|know|note)|i want you to know|note)\s*$",
+    re.I,
+)
+_MID_COND = re.compile(r"(?:,\s*|\bthat\s+|:\s*)(?=(?:if|unless|should)\s)", re.I)
+_FURTHER_TO = re.compile(
+    r"^further to (?:our|my|your) (?:meeting|conversation|call|email|letter|chat)$|^further to\s+", re.I
+)
+# "any further breach ... will result in ...", "any resident who continues to ... will have ..."
+_RESULT = re.compile(
+    r"^(?:any(?:one|body)?|every|all)\s+(.+?)\s+will\s+(?:result in|lead to|mean|be met with|have|be|face)\b.+$", re.I
+)
 # "if/unless X, Y" and "Y if/unless X"
 _COND_FIRST = re.compile(r"^(?:and |but |so )?(if|unless|until|should|the (?:next|moment|minute|day) )", re.I)
 _COND_LAST = re.compile(r"^(.+?),?\s+\b(if|unless|until)\b\s+(.+)$", re.I)
@@ -38,7 +56,8 @@ _OR_SPLIT = re.compile(r",?\s*\b(?:or else|or|otherwise|else|failing that|failin
 # the shape of a consequence: what the speaker will do to them, or what will happen to them
 _CONSEQUENCE = re.compile(
     r"^(?:(?:then|and|so)\s+)?(?:"
-    r"(?:i|we|my \w+|our \w+|the (?:council|landlord|agency|board|company|school|court|police))\s*"
+    r"(?:im|ima|imma|ill)\s+(?:\w+ing|gonna|going|tell|call|report|go|leave|walk|take|sue|ring|move|quit)\b"
+    r"|(?:i|we|my \w+|our \w+|the (?:council|landlord|agency|board|company|school|court|police|management))\s*"
     r"(?:'ll|will|shall|'m going to|am going to|are going to|'re going to|'m gonna|am gonna|'re gonna|gonna|"
     r"won't|will not|'d have to|would have to|have no choice but to|'m|am|'re|are)\b"
     r"|you\s*(?:'ll|will|can|could|may|might|won't|will not|are going to|'re going to|'re gonna)\s+"
@@ -51,11 +70,12 @@ _CONSEQUENCE = re.compile(
     re.I,
 )
 _NEGATIVE_COND = re.compile(
-    r"^(?:you|u|they|he|she|it|this|that|the \w+(?: \w+)?)\s*"
+    r"^(?P<who>you|u|they|he|she|it|this|that|(?:the|my|your|our|his|her|their) [\w' ]{1,40}?)\s*"
     r"(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot|aren'?t|are not|isn'?t|is not|"
-    r"haven'?t|have not|hasn'?t|has not|fail to|refuse to)\s+(?:be\s+)?(.+)$",
+    r"'s not|'re not|haven'?t|have not|hasn'?t|has not|fail to|refuse to)\s+(?:be\s+)?(?P<body>.+)$",
     re.I,
 )
+_NOBODY = re.compile(r"^(?:nobody|no one|no-one|no body)\s+(?:has|have)?\s*(?:been|come|comes|came)\s+(.+)$", re.I)
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|no later than|within|in the next|in|at the latest by)\s+"
     r"(?:the end of (?:the )?(?:day|week|month|year|term)|end of (?:the )?(?:day|week|month|play|business)|"
@@ -81,10 +101,14 @@ _PASSIVE_NEED = re.compile(
     re.I,
 )
 _NONNEG = re.compile(
-    r"(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
-    r"\s*(?:are|is|:|-)?\s*(?:as follows)?\s*:?\s*(.+)$",
+    r"(?:(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
+    r"(?:\s+for\s+[^:]{1,40}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
+    r"|(?:are|is)\s+(?:fixed and\s+)?(?:not (?:open to|up for) (?:negotiation|discussion|debate)|non[- ]?negotiable|"
+    r"not negotiable)\s*:)\s*(.+)$",
     re.I,
 )
+_ITEM_NUMBER = re.compile(r"^(?:\(?\d+[.)]|\(?[a-z]\))\s*", re.I)
+_ALL_OF_THEM = re.compile(r"^(?:all|each|every one)(?: (?:three|four|five|of them|of these|of the above))?\b", re.I)
 _WORRY_COND = re.compile(r"^(?:you|u)\b", re.I)
 _VEILED_LEAD = re.compile(
     r"^(?:it(?:'d| would) be a (?:shame|pity) if|i'?d hate (?:for|it if)|i'?d hate to see|you wouldn'?t want|"
@@ -224,16 +248,24 @@ class Parts:
     """What a message is made of, once the lever is set aside."""
 
     needs: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # said as a reason ("because ...")
+    context: list[str] = field(default_factory=list)  # what the person said around the need
     levers: list[str] = field(default_factory=list)
     deadline: str | None = None
     worry: str | None = None
     offer: str | None = None
     items: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # every sentence, cleaned, in order
+    conditional: bool = False  # the lever hangs on a condition (if, unless, or, should)
+
+
+_PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
 def _clean(text: str) -> str:
-    text = _LEAD_FILLER.sub("", text.strip()).strip()
+    text = _PICTURES.sub("", text)
+    for _ in range(2):
+        text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", text.strip()).strip())
     text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
     return text.strip(" .!?")
 
@@ -249,7 +281,7 @@ _TAG = re.compile(
     r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
     r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
-    r"end of|that'?s (?:it|that|final)|period|full stop)\b",
+    r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk)\b",
     re.I,
 )
 
@@ -269,6 +301,8 @@ def _gerund_clause(clause: str) -> str:
             ing = lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
             if lemma == "be":
                 ing = "being"
+            if w.text.startswith("'") and not words[i - 1].space:
+                words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
             words[i] = Word(ing, "VBG", lemma, w.space)
             return join(words)
     return clause
@@ -277,30 +311,53 @@ def _gerund_clause(clause: str) -> str:
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    for raw in _SENTENCES.split(_SALUTATION.sub("", text.strip())):
-        sentence = _clean(raw)
+    queue = _SENTENCES.split(_SALUTATION.sub("", text.strip()))
+    while queue:
+        sentence = _clean(queue.pop(0))
         if not sentence:
             continue
+        mid = _mid_condition(sentence, phrasing)
+        if mid is not None:
+            run_up, sentence = mid
+            if run_up:  # said before the condition: context, kept as said
+                parts.context.append(run_up)
+                parts.said.append(run_up)
+        parts.said.append(sentence)
         veiled = _VEILED_LEAD.match(sentence)
         if veiled:
             parts.levers.append(sentence)
-            parts.worry = parts.worry or _clean(veiled.group(1))
+            parts.worry = parts.worry or _gerund_clause(_clean(veiled.group(1)))
             continue
         nonneg = _NONNEG.search(sentence)
         if nonneg:
             parts.levers.append(sentence)
             items = [
-                i.strip(" .") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*;\s*", nonneg.group(1)) if i.strip(" .")
+                _ITEM_NUMBER.sub("", i.strip(" .")).strip()
+                for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*", nonneg.group(1))
             ]
-            parts.items.extend(items)
+            parts.items.extend(i for i in items if i)
             continue
         after, before = _OFFER_AFTER.search(sentence), _OFFER_BEFORE.match(sentence)
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
+            if not body:  # "That is my final offer": the offer is what was said before it
+                earlier = parts.needs or parts.context
+                body = earlier.pop() if earlier else ""
             if body and not is_lever(body, phrasing):
                 parts.offer = parts.offer or body
             parts.levers.append(sentence)
+            continue
+        hangs = _HANGS_ON.search(sentence)
+        if hangs:  # "we can avoid that if X", "whether it stays that way depends on you doing X"
+            parts.levers.append(sentence[: hangs.start()])
+            _need_or_reason(_hung_need(hangs.group(1)), parts, phrasing, condition=True)
+            continue
+        result = _RESULT.match(sentence)
+        if result and not _request_shaped(sentence):
+            parts.levers.append(sentence)
+            what = re.sub(r"^(?:further|more|other)\s+", "", result.group(1), flags=re.I)
+            parts.worry = parts.worry or f"{'another' if what.split()[0].lower() != 'resident' else 'a'} {what}"
             continue
         first = _cond_first(sentence, phrasing)
         if first:
@@ -320,9 +377,24 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             and (is_lever(pieces[1], phrasing) or _looks_like_threat(pieces[1], level_of))
         ):
             parts.levers.append(pieces[1])
-            _need_or_reason(_clean(pieces[0]), parts, phrasing)
+            head = _clean(pieces[0])
+            if not _content(head):  # "Anything else and we're finished": nothing but the lever
+                parts.levers.append(sentence)
+                continue
+            as_need = None if _request_shaped(head) else need_from_clause(head, mine=False)
+            being = re.match(r"^(?:i'?m|i am|we'?re|we are)\s+(.+)$", head, re.I)
+            if being and as_need is None:  # "either I'm part of the decisions or..." -> "I need to be part of..."
+                as_need = f"I need to be {being.group(1)}"
+            _need_or_reason(as_need or head, parts, phrasing, condition=True)
             continue
-        if is_lever(sentence, phrasing) or (not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)):
+        advice = _IF_I_WERE_YOU.match(sentence)
+        if advice:  # "I'd sign the non-compete if I were you"
+            parts.levers.append(sentence)
+            _need_or_reason(f"I need you to {advice.group(1)}", parts, phrasing, condition=True)
+            continue
+        if is_lever_sentence(sentence, phrasing) or (
+            not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)
+        ):
             parts.levers.append(sentence)
             continue
         _need_or_reason(sentence, parts, phrasing)
@@ -336,17 +408,121 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     return parts
 
 
+_HANGS_ON = re.compile(
+    r"\b(?:(?:avoid|prevent) (?:that|this|all that|all this|it)(?: happening)?|depends? (?:entirely )?on|"
+    r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
+    re.I,
+)
+_IF_I_WERE_YOU = re.compile(r"^i'?d\s+(.+?)\s+if i (?:were|was) you$", re.I)
+
+
+def _hung_need(what: str) -> str:
+    """What a veiled threat hangs on, as a need: 'you withdrawing the grievance' -> 'I need you to withdraw the
+    grievance'; 'the rent increase is signed by Friday' -> 'I need the rent increase signed by Friday'."""
+    what = what.strip(" .!?")
+    m = re.match(r"^(you|u|him|her|them|the \w+)\s+(\w+ing)\b\s*(.*)$", what, re.I)
+    if m:
+        who = "you" if m.group(1).lower() in {"you", "u"} else m.group(1)
+        return f"I need {who} to {base_form(m.group(2))} {m.group(3)}".strip()
+    return need_from_clause(what) or what
+
+
+def _mid_condition(sentence: str, phrasing: Phrasing) -> tuple[str, str] | None:
+    """'Please be advised that if X, Y' / 'Further to the complaints, any breach...': (context, the rest),
+    so the condition is read from its own start; None when the sentence has no such run-up."""
+    for m in _MID_COND.finditer(sentence):
+        if m.start() == 0:
+            continue
+        rest = sentence[m.end() :]
+        if _cond_first(rest, phrasing) is None:
+            continue
+        return _run_up(sentence[: m.start()]), rest
+    for m in re.finditer(r"(?:,\s*|\bthat\s+)(?=(?:any|every|all)\s)", sentence, re.I):
+        rest = sentence[m.end() :]
+        if _RESULT.match(rest):
+            return _run_up(sentence[: m.start()]), rest
+    return None
+
+
+def _run_up(prefix: str) -> str:
+    """What comes before a condition, without the formal run-up ('kindly note', 'further to our meeting')."""
+    prefix = _PREAMBLE_TAIL.sub("", prefix).strip(" ,:")
+    prefix = re.sub(r"[\s,]+(?:so|and|but|then)$", "", prefix, flags=re.I).strip(" ,:")
+    if len(prefix.split()) < 2:
+        return ""
+    if _FURTHER_TO.match(prefix):
+        rest = _FURTHER_TO.sub("", prefix).strip()
+        return f"This is about {rest[0].lower() + rest[1:]}" if rest else ""
+    return prefix
+
+
+def need_from_clause(clause: str, mine: bool = True) -> str | None:
+    """A plain statement of what should happen, as a need: 'your timekeeping improves' -> 'I need your
+    timekeeping to improve'; 'someone senior rings me back today' -> 'I need someone senior to ring me
+    back today'. None when the clause has no subject and verb to work with."""
+    words = [w for w in tag(clause) if w.text.strip()]
+    for i, w in enumerate(words):
+        if w.tag in {"VBZ", "VBP", "VBD", "MD"}:
+            break
+    else:
+        return None
+    subject = words[:i]
+    if not subject or not any(x.tag.startswith(("NN", "PRP")) or x.tag == "CD" for x in subject):
+        return None
+    if len(subject) > 8:
+        return None
+    j = i
+    if words[j].tag == "MD":
+        j += 1
+        if j >= len(words) or words[j].tag != "VB":
+            return None
+    verb = words[j]
+    rest = words[j + 1 :]
+    if rest and rest[0].lower in {"not", "n't", "never"}:
+        return None  # a negative is handled where the condition is read
+    lemma = "be" if verb.lower in {"is", "are", "was", "were", "'s", "'re", "am"} else verb.lemma.lower()
+    if lemma in {"need", "want", "expect", "demand", "require", "have"} and verb.tag != "MD":
+        return None
+    tail = join(rest) if rest else ""
+    who = join(subject)
+    if who.lower() in {"i", "we"}:
+        return sentence_case(f"I need to {lemma} {tail}".strip()) if mine else None
+    if lemma == "be":
+        if not rest or (len(rest) == 1 and rest[0].tag.startswith("JJ")):
+            return None  # "water is important" is a statement, not something to ask for
+        return sentence_case(f"I need {_lower_first(who)} {tail}".strip())
+    who = "you" if who.lower() in {"u", "you"} else _lower_first(who)
+    return sentence_case(f"I need {who} to {lemma} {tail}".strip())
+
+
+def _lower_first(words: str) -> str:
+    """'The March order' -> 'the March order'; a name or an acronym keeps its capital."""
+    first = words.split()[0]
+    if re.match(
+        r"^(?:The|A|An|My|Your|Our|His|Her|Their|This|That|These|Those|Someone|Somebody|Anyone|Everyone)$", first
+    ):
+        return first.lower() + words[len(first) :]
+    return words
+
+
 def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | None:
     """'If/unless X, Y' where Y is the consequence: (word, X, Y); tries each comma, so '£2,340' stays whole."""
     lead = _COND_FIRST.match(sentence)
     if not lead:
         return None
-    splits = r",\s+(?:then\s+)?|\s+then\s+|\s+(?=(?:i|we|im|i'm|i'll|ill|we'll|we're|you'll|u'll|ur|you're|you|u)\s)"
-    for comma in re.finditer(splits, sentence[lead.end() :]):
-        cond = sentence[lead.end() : lead.end() + comma.start()]
-        consequence = sentence[lead.end() + comma.end() :]
-        if cond.strip() and is_lever(consequence, phrasing):
-            return lead.group(1).lower().strip(), cond, consequence
+    body = sentence[lead.end() :]
+    for splits in (
+        # the speaker's own 'I'/'we' first ('if you pull another no-show I'm filing..., and my lawyer...'),
+        # then a comma or 'then' ('unless X confirms that the children will..., we'), then another subject
+        r"\s+(?=(?:i|we|im|i'm|i'll|ill|we'll|we're|you'll|u'll|you're)\s)",
+        r",\s+(?:then\s+)?|\s+then\s+",
+        r"\s+(?=(?:our|my|the|his|her|their) \w+ (?:will|'ll|shall|are going to|would)\b)",
+    ):
+        for comma in re.finditer(splits, body, re.I):
+            cond = body[: comma.start()]
+            consequence = body[comma.end() :]
+            if cond.strip() and is_lever(consequence, phrasing):
+                return lead.group(1).lower().strip(), cond, consequence
     return None
 
 
@@ -376,27 +552,47 @@ def _request_shaped(sentence: str) -> bool:
 
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
-    cond = _clean(cond)
+    cond = _clean(re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0])  # "..., then we leave with nothing"
     if not cond:
         return
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
     if word in {"unless", "until"}:
-        _need_or_reason(cond, parts, phrasing, condition=True)
+        if parts.items and _ALL_OF_THEM.match(cond):
+            return  # "until all three are met": the items already say what
+        _need_or_reason(need_from_clause(cond) or cond, parts, phrasing, condition=True)
         return
+    if word == "should":
+        shall = re.match(r"^(.+?)\s+not\s+be\s+(.+)$", cond, re.I)
+        if shall:
+            who = shall.group(1)
+            if who.lower() in {"it", "this", "that"}:
+                who = _topic_before(parts) or "this"
+            _need_or_reason(f"I need {_lower_first(who)} {shall.group(2)}", parts, phrasing, condition=True)
+            return
     negative = _NEGATIVE_COND.match(cond)
+    mine = re.match(r"^(?:i|we)\s*(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t)\s+(.+)$", cond, re.I)
+    if mine:  # "if I don't get the water" -> "I need the water"
+        body = mine.group(1).strip()
+        got = re.match(r"^(?:get|have|receive|see)\s+(.+)$", body, re.I)
+        _need_or_reason(f"I need {got.group(1)}" if got else f"I need to {body}", parts, phrasing, condition=True)
+        return
+    nobody = _NOBODY.match(cond)
+    if (
+        nobody
+    ):  # "if nobody has been out to look at it by Friday" -> "I need someone to come out to look at it by Friday"
+        _need_or_reason(f"I need someone to come {nobody.group(1)}", parts, phrasing, condition=True)
+        return
     if negative:
-        subject = cond.split()[0].lower()
-        body = negative.group(1)
+        subject = negative.group("who").lower()
+        body = negative.group("body")
         if subject in {"you", "u"}:
             _need_or_reason(f"you need to {body}", parts, phrasing, condition=True)
         elif subject in {"it", "this", "that"}:
-            if not parts.needs:
-                parts.needs.append(f"I need this {body}")
+            _need_or_reason(f"I need {_topic_before(parts) or 'this'} {body}", parts, phrasing, condition=True)
         else:
-            subj = " ".join(cond.split()[: len(cond.split()) - len(negative.group(1).split()) - 1])
-            parts.needs.append(f"I need {subj.lower()} {body}")
+            _need_or_reason(f"I need {_lower_first(negative.group('who'))} {body}", parts, phrasing, condition=True)
         return
     # a positive condition is the thing feared: "if the council turns up at my door again"
     worry = re.sub(r"\b(?:one more time|ever again|again|once more|any more|anymore)\b", "", cond, flags=re.I).strip(
@@ -405,9 +601,18 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     parts.worry = parts.worry or _gerund_clause(worry)
 
 
+def _topic_before(parts: Parts) -> str | None:
+    """What 'it' points back to: the first noun phrase of the sentence said before."""
+    for said in reversed(parts.said[:-1]):
+        topic = topic_of(said, first=True)
+        if topic:
+            return topic
+    return None
+
+
 def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: bool = False) -> None:
     sentence = _clean(sentence)
-    if not sentence or is_lever(sentence, phrasing):
+    if not sentence or is_lever_sentence(sentence, phrasing):
         return
     reason = _REASON.search(sentence)
     if reason and reason.start() > 0:
@@ -418,11 +623,18 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
         return
     if not sentence:
         return
-    if parts.needs and not _request_shaped(sentence) and not condition:
-        parts.reasons.append(sentence)
+    if condition:
+        parts.conditional = True
+        # what the threat hangs on is the need; statements said before it are its context
+        while parts.needs and not _request_shaped(parts.needs[-1]):
+            parts.context.append(parts.needs.pop())
+        parts.needs.insert(0, sentence)
+        return
+    if parts.needs and not _request_shaped(sentence):
+        parts.context.append(sentence)
         return
     if parts.needs and _request_shaped(sentence) and not _request_shaped(parts.needs[0]):
-        parts.reasons.append(parts.needs.pop(0))  # a complaint, then the request: the request is the need
+        parts.context.append(parts.needs.pop(0))  # a complaint, then the request: the request is the need
     parts.needs.append(sentence)
 
 
@@ -447,14 +659,23 @@ def _need_question(need: str) -> str | None:
     m = re.match(r"^I need you to (.+)$", need)
     if m:
         return f"Could you {m.group(1)}?"
+    m = re.match(r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$", need)
+    if m:
+        return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (.+)$", need)
     if m and not re.match(r"^(?:to|a break|some time)\b", m.group(1)):
         return f"Could I have {m.group(1)}?"
     return None
 
 
-def topic_of(text: str) -> str | None:
-    """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question."""
+def _nounish(words: Sequence[Word]) -> bool:
+    """A noun, or an amount of money ('£300')."""
+    return any(x.tag.startswith("NN") for x in words) or any(x.tag == "$" for x in words)
+
+
+def topic_of(text: str, first: bool = False) -> str | None:
+    """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question;
+    with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to)."""
     words = [w for w in tag(text) if w.text.strip()]
     best: list[Word] = []
     current: list[Word] = []
@@ -462,10 +683,12 @@ def topic_of(text: str) -> str | None:
         if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
             current.append(w)
         else:
-            if any(x.tag.startswith("NN") for x in current) and len(current) > len(best):
+            if _nounish(current) and len(current) > len(best):
                 best = current
+                if first:
+                    break
             current = []
-    if any(x.tag.startswith("NN") for x in current) and len(current) > len(best):
+    if _nounish(current) and len(current) > len(best):
         best = current
     if not best:
         return None
@@ -493,9 +716,15 @@ class Reframer:
             kind = "final-offer"
         slots = self._slots(parts)
         candidates = []
-        for template in self.phrasing.reframes.get(kind, []) + (
-            self.phrasing.reframes["threat"] if kind not in {"walkout", "cut-off"} and parts.needs else []
-        ):
+        own = self.phrasing.reframes.get(kind, [])
+        if parts.worry and parts.needs and not parts.conditional and not _request_shaped(parts.needs[0]):
+            parts.context.insert(0, parts.needs.pop(0))  # a statement beside a worry is its context, not a need
+        # the one item, or the offer, is the point of a list or a final offer: no need-shaped extras beside it
+        extras = (parts.needs or parts.worry) and not parts.items and not (parts.offer and not parts.conditional)
+        threat = self.phrasing.reframes["threat"] if extras else []
+        if kind in {"walkout", "cut-off"} and parts.conditional:
+            own, threat = threat, own  # "if X, I'm out" is a condition to talk about before it is a pause
+        for template in own + threat:
             if placeholders(template) - {k for k, v in slots.items() if v is not None}:
                 continue
             filled = template.format(**{k: v or "" for k, v in slots.items()})
@@ -541,12 +770,15 @@ class Reframer:
     def _slots(self, parts: Parts) -> dict[str, str | None]:
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
-        if need and not any(w.tag.startswith("NN") for w in tag(need)) and parts.reasons:
+        context_parts = [c for c in parts.context if not is_lever_sentence(c, self.phrasing)]
+        led = bool(need and not any(w.tag.startswith("NN") for w in tag(need)) and (context_parts or parts.reasons))
+        if need and led:
             # 'sort it out' says nothing alone: the sentence before it says what 'it' is
-            context = sentence_case(self.phrasing.blame_pattern.sub("", parts.reasons.pop(0)).strip(" ,."))
-            need = f"{context}. {need}"
-            need_text = f"{context} {need_text}"
-        if need and len(parts.needs) > 1 and len(need.split()) < 6:
+            said = context_parts.pop(0) if context_parts else parts.reasons.pop(0)
+            lead = sentence_case(self.phrasing.blame_pattern.sub("", said).strip(" ,."))
+            need = f"{lead}. {need}"
+            need_text = f"{lead} {need_text}"
+        if need and len(parts.needs) > 1 and len(need.split()) < 6 and not parts.needs[1].lower().startswith("i need"):
             need = need_sentence(parts.needs[0] + " " + parts.needs[1], self.phrasing)
         if need and parts.deadline and parts.deadline.lower() not in need.lower():
             need = f"{need} {parts.deadline}"
@@ -554,6 +786,14 @@ class Reframer:
         if parts.reasons:
             reason = self.phrasing.blame_pattern.sub("", parts.reasons[0]).strip(" ,.")
             because = f", because {reason[0].lower() + reason[1:]}" if reason else None
+        context = None
+        if context_parts and (need or parts.worry):
+            said = sentence_case(self.phrasing.blame_pattern.sub("", context_parts[0]).strip(" ,."))
+            context = f"{said}. " if said and 3 <= len(said.split()) <= 25 else None
+        if need and not led and context is None and re.search(r"\bit\b", need) and parts.said:
+            topic = _topic_before(parts)
+            if topic and topic.lower() not in need.lower():
+                need = re.sub(r"\bit\b", topic, need, count=1)
         worry = parts.worry
         worry_plain = (
             f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
@@ -567,6 +807,10 @@ class Reframer:
             "need_sentence": f"{need}. " if need else "",
             "need_question": _need_question(need) if need else None,
             "because": because or "",
+            "context": context or "",
+            "concern": (
+                f"{need}. " if need else (f"I'm worried about {worry[0].lower() + worry[1:]}. " if worry else "")
+            ),
             "deadline": parts.deadline,
             "worry": worry,
             "worry_plain": worry_plain,
@@ -578,7 +822,8 @@ class Reframer:
         }
 
     def _fallbacks(self, parts: Parts) -> list[str]:
-        topic = topic_of(" ".join(parts.needs)) if parts.needs else (topic_of(parts.worry) if parts.worry else None)
+        said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
+        topic = topic_of(" ".join(said)) if said else None
         out = []
         if topic:
             out.append(self.phrasing.fallback_with_topic.format(topic=topic))

@@ -176,7 +176,9 @@ def reframe_problems(reframe: str, row: Row, check: Callable[[str], str]) -> lis
     case = case_problem(reframe)
     if case:
         out.append(("not_sentence_case", case))
-    pasted = pasted_run(reframe, row["text"], min_words=1)
+    # wrapping the original (most of it word for word) fails; keeping the need's own words does not:
+    # "I need a response on my accommodation request by Friday" is the need, said as the person said it
+    pasted = is_raw_copy(reframe, row["text"])
     if pasted:
         out.append(("pastes_original", f"copies {pasted!r}"))
     level = check(reframe)
@@ -187,8 +189,8 @@ def reframe_problems(reframe: str, row: Row, check: Callable[[str], str]) -> lis
 
 def score_reframe_safety(coach: Coach, rows: Sequence[Row]) -> Result:
     """Of the ultimatums: flagged, at least one reframe offered, and every reframe keeps each need
-    group, carries no consequence, is not a doubled prefix, keeps sentence case, does not paste the
-    original (or any 8-word run of it) and reads as open or firm to the coach itself."""
+    group, carries no consequence, is not a doubled prefix, keeps sentence case, does not wrap the
+    original (a run of six tenths of it, at least 8 words) and reads as open or firm to the coach itself."""
     ults = [r for r in rows if r["label"] == ULTIMATUM]
 
     def level_of(text: str) -> str:
