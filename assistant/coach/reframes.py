@@ -461,10 +461,8 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
     timekeeping to improve'; 'someone senior rings me back today' -> 'I need someone senior to ring me
     back today'. None when the clause has no subject and verb to work with."""
     words = [w for w in tag(clause) if w.text.strip()]
-    for i, w in enumerate(words):
-        if w.tag in {"VBZ", "VBP", "VBD", "MD"}:
-            break
-    else:
+    i = next((k for k, w in enumerate(words) if w.tag in {"VBZ", "VBP", "VBD", "MD"}), -1)
+    if i < 0:
         return None
     subject = words[:i]
     if not subject or not any(x.tag.startswith(("NN", "PRP")) or x.tag == "CD" for x in subject):
