@@ -299,7 +299,7 @@ _PAST_COMPLAINT = re.compile(
 _STARTED = re.compile(r"^(?:you|u)(?:'ve| have)? (?:started|begun|taken to) (\w+ing\b.*)$", re.I)
 _NOT_DONE = re.compile(r"^(?!you\b)(.+?)\s+(hasn't|haven't|has not|have not) been (\w+ed)\b.*$", re.I)
 _YOUR_MODAL = re.compile(r"^(your (?:\w+ ){0,2}?\w+) (?:will|would|could|might) (\w+)(.*)$", re.I)
-_NEEDS = re.compile(r"^([A-Z][a-z]+|the kids|the children|our \w+|my \w+) needs? (.+)$")
+_NEEDS = re.compile(r"^([A-Z][a-z]+|he|she|they|the kids|the children|our \w+|my \w+) needs? (?!to\b)(.+)$")
 _WE_HAVE = re.compile(r"^we (?:really |just |also )?(?:need|want|would like|'d like) (?!to\b)(.+)$", re.I)
 _WE_TO = re.compile(
     r"^we (?:really |just |also )?(?:need|want|would like|'d like|have|should|must) (?:to )?(.+)$", re.I
@@ -307,8 +307,22 @@ _WE_TO = re.compile(
 _GETTING = re.compile(r"^(?:getting|having) (.+)$", re.I)
 
 
+_THING_SHOULD_BE = re.compile(
+    r"^(?P<subj>(?:the|my|our|your|his|her|their|a|an)\s[^,]{1,50}?)\s+(?:should|must|needs? to|has to|have to|ought to)\s+"
+    r"be\s+(?P<rest>.+)$",
+    re.I,
+)
+_THING_IS = re.compile(
+    r"^(?P<subj>(?:the|my|our|your|his|her|their)\s[^,]{1,40}?)(?:\s+(?:which|that|who))?\s+(?P<verb>is|are|has|have|was|were|keeps?|'s)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
 def _reshape(text: str, desired: bool) -> str | None:
     """Requests for the common shapes of a complaint, or None when none fits."""
+    m = _THING_SHOULD_BE.match(text)
+    if m:  # "the borehole should be repaired" -> "Could the borehole be repaired?"
+        return f"Could {m.group('subj')[0].lower() + m.group('subj')[1:]} be {m.group('rest')}?"
     m = _WITHOUT_NOUN.match(text)
     if m:
         return f"Could you {_NOUN_FIX[m.group(3).lower()]} {_past_to_gerund(m.group(1))} {m.group(2)}?"
@@ -412,6 +426,11 @@ def _to_request(demand: str) -> str:
     # keep one sentence: the first clause that carries the demand
     text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
     text = re.sub(r",\s*(?:it|that|which)\s+(?:has|is|was|'s)\b.*$", "", text, flags=re.I)
+    # a feeling said after the demand is not part of the ask: "pay the electric on time, I'm sick of covering it"
+    text = re.sub(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:i'?m|i am|i've|i have|it'?s|it is)\b.*$", "", text, flags=re.I)
+    text = re.sub(
+        r"^please\s+(?=(?:stop|don'?t|do|be|give|let|tell|make|keep|pay|come|call|text|send)\b)", "", text, flags=re.I
+    )
     text = re.sub(
         r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"
         r"like a normal person|for a change|ever again|already|any ?more)\b,?\s*",
@@ -461,6 +480,12 @@ def _to_request(demand: str) -> str:
         r"^(?:you|u)\b", text, re.I
     ):
         return f"Could we agree that {text[0].lower() + text[1:]}?"
+    m = _THING_IS.match(text)
+    if (
+        m and not desired
+    ):  # "the boiler has been on and off" -> "Could we sort out the boiler, which has been on and off?"
+        verb = "is" if m.group("verb") == "'s" else m.group("verb")
+        return f"Could we sort out {m.group('subj')[0].lower() + m.group('subj')[1:]}, which {verb} {m.group('rest')}?"
     if _NOUN_START.match(text):
         return f"Could we agree on {text[0].lower() + text[1:]}?"
     if re.match(r"^stop\b", text, re.I) or _IMPERATIVE.match(text):
@@ -535,11 +560,18 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
 def _demands_in(sentence: str) -> list[_Demand]:
     """The separate demands in one sentence: a lead ('I want him to', 'He should', 'Please') and its list."""
     m = _LIST_LEAD.match(sentence)
+    if m and m.end() < len(sentence) and re.match(r"^be\b", sentence[m.end() :], re.I):
+        return [_Demand(sentence)]  # "the borehole should be repaired": the subject is the demand
     if m and m.end() < len(sentence):
         rest = sentence[m.end() :]
         who = (m.group("who1") or m.group("who2") or "").lower() or None
         if m.group("have"):
-            return [_Demand(f"{m.group(0)}{p}") for p in _pieces(rest, verbs=False)]
+            return [
+                _Demand(
+                    p if re.match(r"^(?:i|we)\s+(?:need|want|would like|'d like)\b", p, re.I) else f"{m.group(0)}{p}"
+                )
+                for p in _pieces(rest, verbs=False)
+            ]
         pieces = _pieces(rest, verbs=True)
         third = who if who and who not in {"you", "u", "we", "i"} else None
         if who in {"you", "u"} or third:
@@ -565,7 +597,7 @@ def _content(text: str) -> set[str]:
     return {
         w.lemma.lower()
         for w in tag(text)
-        if (w.tag.startswith("NN") or w.tag.startswith("VB") or w.tag.startswith("JJ"))
+        if (w.tag.startswith("NN") or w.tag.startswith("VB") or w.tag.startswith("JJ") or w.tag == "CD")
         and w.lemma.lower() not in _WEAK_WORDS
         and len(w.text) > 2
     }
@@ -608,6 +640,130 @@ _WEAK_WORDS = frozenset(
 )
 
 
+# how a written list opens: "we the tenants are requesting that:", "my requests are as follows:", "we need: (a)"
+_INTRO = re.compile(
+    r"^(?P<intro>[^:]{0,160}?\b(?:request|requests|requesting|requested|need|needs|want|wants|ask|asking|asks|following|"
+    r"things|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"\s*;\s*(?:and\s+)?|\s*,?\s*(?:and\s+)?\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s*", re.I)
+_ORDINAL_LEAD = re.compile(
+    r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|next)\b[,:]?\s*", re.I
+)
+_VOCATIVE_LEAD = re.compile(
+    r"^(?:landlord|sir|madam|ma'?am|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|dear \w+|hi \w+|"
+    r"hello \w+|oga|so basically|right|ok(?:ay)?)\s*[,!:-]\s*",
+    re.I,
+)
+# a list of clauses each with its own subject and "should/must": "the borehole should be repaired, the gate should..."
+_SUBJECT_MODAL = re.compile(
+    r",\s*(?:and\s+|also\s+)?(?=(?:the|my|your|our|his|her|their|he|she|they|you|u|i|we|(?-i:[A-Z][a-z]+))\b[^,]{0,50}?\b"
+    r"(?:should|must|needs?|has to|have to|ought to)\b)|,\s*also\s+",
+    re.I,
+)
+_RUN_UP = re.compile(
+    r"^(?:per my (?:last|previous) (?:email|message|note)|as discussed|as agreed|following (?:today'?s|our|the) (?:call|meeting|chat)"
+    r"|further to (?:our|my|your) (?:call|meeting|email|letter|conversation))[,\s]+"
+    r"|^please\s+(?=(?:the|my|our|your)\b)",
+    re.I,
+)
+_WOULD_BE_GREAT = re.compile(r"^it (?:would|'d) be (?:really )?(?:great|good|nice|helpful|lovely|ideal) if\s+", re.I)
+_ORDINAL_REF = re.compile(r"\bthe (first|second|third|fourth|last|final) (?:one|thing|point|item)\b", re.I)
+_ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
+_NOT_A_DEMAND = re.compile(
+    r"^(?:(?:i|we) (?:ask|have|want to raise|need to raise)(?: \w+){0,3} (?:things|points|issues)\b|"
+    r"(?:a few|some|two|three|four|five|several) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
+    r"(?:many )?thanks|kind regards|regards|cheers)",
+    re.I,
+)
+
+
+def _prepared(sentences: Sequence[str]) -> list[str]:
+    """Sentences with greetings, list intros and ordinals taken off, and written lists split into items."""
+    out: list[str] = []
+    for raw in sentences:
+        sentence = _RUN_UP.sub("", _VOCATIVE_LEAD.sub("", raw.strip()).strip()).strip()
+        intro = _INTRO.match(sentence)
+        pieces = [sentence]
+        wish = _WOULD_BE_GREAT.match(sentence)
+        if wish:  # "it would be great if X, if Y, and if Z"
+            pieces = [
+                p for p in re.split(r",?\s*(?:and\s+)?\bif\s+", sentence[wish.end() :], flags=re.I) if p.strip(" ,.")
+            ]
+        elif intro and len(intro.group("rest").split()) >= 2:
+            rest = intro.group("rest")
+            pieces = [p for p in _ITEM_MARK.split(rest) if p and p.strip(" ,.;")]
+            if len(pieces) == 1:  # "as follows: the tank cleaning, the deposit receipt, and painting of the room"
+                commas = [p for p in re.split(r",\s*(?:and\s+)?", rest) if p.strip(" ,.")]
+                if len(commas) >= 3 and all(len(p.split()) >= 2 for p in commas):
+                    pieces = commas
+        elif _ITEM_MARK.search(sentence):
+            pieces = [p for p in _ITEM_MARK.split(sentence) if p and p.strip(" ,.;")]
+        for piece in pieces:
+            piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
+            piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
+            if not piece or _NOT_A_DEMAND.match(piece):
+                continue
+            out.extend(c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,"))
+    return out
+
+
+_SUBJECT_IS_CUE = re.compile(
+    r"^(?:(?:for me|to me|really|honestly|if i'?m honest|tbh)[,\s]+)*(?P<what>.+?)\s*(?:is|'s|are)\s+"
+    r"(?:(?:for me|to me|for us|honestly|really|definitely)\s+)?"
+    r"(?:the one(?! who)|what (?:i|we)(?:'m| am|'re| are)? (?:really |actually |most )?\w+|the thing (?:i|we)|(?:my|our) (?:priority|main|big|biggest|top|number|first)|"
+    r"the (?:main|big|biggest|real|key|top|first) (?:one|thing|issue|priority|concern)|(?:the )?most (?:important|urgent|pressing)|"
+    r"the priority|top priority)\b",
+    re.I,
+)
+_CUE_IS_OBJECT = re.compile(
+    r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing)"
+    r"(?:\s+(?:for me|to me|for us))?[,\s]*(?:(?:is|it'?d be|it would be|would be)\s+)?(?P<what>[^,]+?)\s*(?:,|\bas\b|\bbecause\b|$)",
+    re.I,
+)
+_CONCERN_IS = re.compile(
+    r"^(?:(?:my|our|her|his|their|the|our client'?s|my client'?s)\s+)(?:\w+\s+)?(?:concern|priority|worry|ask|issue|point|need)"
+    r"\s+(?:is|are)\s+(?P<what>[^,]+?)\s*(?:,|\bas\b|\bbecause\b|$)",
+    re.I,
+)
+_REGARDS_AS = re.compile(
+    r"\b(?:regards?|treats?|sees?|considers?)\s+(?P<what>.+?)\s+as\s+(?:the|our|my)\b|\bgive priority to\s+(?P<what2>.+?)(?:\s+as\b|,|$)"
+    r"|\bthat\s+(?P<what3>.+?)\s+be treated as\b",
+    re.I,
+)
+
+
+def reference_of(sentence: str) -> str | None:
+    """The demand a priority sentence points at ('The 400's the big one' -> 'The 400'), or None."""
+    s = sentence.strip(" .!?")
+    for pattern in (_REGARDS_AS, _CUE_IS_OBJECT, _CONCERN_IS, _SUBJECT_IS_CUE):
+        m = pattern.search(s) if pattern is _REGARDS_AS else pattern.match(s)
+        if m:
+            what = next(g for g in m.groups() if g)
+            if 0 < len(what.split()) <= 8:
+                return what.strip(" ,")
+    return None
+
+
+def _reference_only(sentence: str, priority: re.Pattern[str]) -> bool:
+    """A sentence that only says which demand matters ('For me the hot water is most important because...',
+    'The pump's the one doing my head in'): once the cue, the reason and the glue are gone, a short
+    noun phrase with no verb of its own is left."""
+    bare = priority.sub(" ", sentence)
+    bare = re.sub(r"\b(?:because|as|since|cos|coz|so|we have been|i have|i've)\b.*$", "", bare, flags=re.I)
+    bare = re.sub(
+        r"\b(?:for me|to me|for us|to us|really|honestly|truly|is|are|'s|was|the one|what i need you to hear|"
+        r"doing my head in|the one doing my head in|kindly give|give|to|matter|matters|thing|for)\b",
+        " ",
+        bare,
+        flags=re.I,
+    )
+    words = [w for w in tag(bare.strip(" ,.!?:;")) if w.text.strip(" ,.!?:;'")]
+    if not words or len(words) > 7:
+        return False
+    return not any(w.is_verb and w.lemma.lower() not in {"be", "have", "do"} for w in words)
+
+
 def parse_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None]:
@@ -615,19 +771,28 @@ def parse_demands(
     if isinstance(demands, str):
         text = clean_text(demands, "list of demands")
         sentences = _sentences(text)
+        listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
         if not all(isinstance(d, str) for d in demands):
             raise InputError("Each demand must be text.")
         sentences = [s for d in demands if d.replace("\x00", "").strip() for s in _sentences(d.replace("\x00", ""))]
+        listed = True
     else:
         raise InputError("Demands must be text or a list of texts.")
     found: list[_Demand] = []
     references: list[str] = []
-    for sentence in sentences:
+    for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
         if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence):
             continue
         cue = priority.search(sentence)
+        pointed = reference_of(sentence)
+        if listed and pointed and not _ORDINAL_REF.search(sentence):  # a listed item that says it matters most
+            found.append(_Demand(pointed, priority=True))
+            continue
+        if pointed or (cue and (_reference_only(sentence, priority) or _ORDINAL_REF.search(sentence))):
+            references.append(pointed or sentence)
+            continue
         if cue:
             bare = priority.sub(" ", sentence)
             bare = _LEAD_CUE.sub("", _TRAIL_CUE.sub("", sentence)).strip(" ,.:;!?")
@@ -655,15 +820,26 @@ def parse_demands(
         else:
             raise InputError("There are no demands in that text: write what you want, one per line.")
     chosen = next((i for i, d in enumerate(found) if d.priority), None)
+    ordinal = next((m for r in references for m in [_ORDINAL_REF.search(r)] if m), None)
+    if chosen is None and ordinal:
+        at = _ORDINAL_INDEX[ordinal.group(1).lower()]
+        if -len(found) <= at < len(found):
+            chosen = at % len(found)
     if chosen is None and references:
         scores = []
         for ref in references:
-            ref_words = _content(priority.sub(" ", ref))
-            scores.append([len(ref_words & _content(d.text)) for d in found])
+            ref_words = _stems(priority.sub(" ", ref))
+            scores.append([len(ref_words & _stems(d.text)) for d in found])
         best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
         if best[0] > 0:
             chosen = best[1]
     return found, chosen
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so 'the shouting' meets 'stop shouting at me' and 'reimbursement'
+    meets 'reimbursed'."""
+    return {w[:5] for w in _content(text)}
 
 
 def _refers_back(sentence: str) -> bool:
@@ -687,12 +863,57 @@ def _demand_shaped(text: str) -> bool:
     )
 
 
+_KEEP_S = frozenset(
+    [
+        "discuss",
+        "pass",
+        "miss",
+        "focus",
+        "guess",
+        "address",
+        "process",
+        "express",
+        "stress",
+        "access",
+        "boss",
+        "bus",
+        "less",
+        "unless",
+        "us",
+        "this",
+        "yes",
+        "plus",
+        "always",
+        "perhaps",
+        "was",
+        "is",
+        "has",
+        "does",
+        "goes",
+    ]
+)
+_YOU_IRREGULAR = {"goes": "go", "does": "do", "has": "have", "is": "are", "was": "were"}
+
+
+def _you_verb(m: re.Match[str]) -> str:
+    verb = m.group(1)
+    low = verb.lower()
+    if low in _YOU_IRREGULAR:
+        return f"you {_YOU_IRREGULAR[low]}"
+    if low in _KEEP_S or not low.endswith("s") or low.endswith("ss"):
+        return m.group(0)
+    if re.search(r"(?:ch|sh|x|z)es$", low):
+        return f"you {verb[:-2]}"
+    return f"you {verb[:-1]}"
+
+
 def _to_second_person(text: str, who: str | None) -> str:
     if not who:
         return text
-    return re.sub(
+    text = re.sub(
         r"\b(" + "|".join(_THIRD) + r")\b", lambda m: _THIRD.get(m.group(1).lower(), m.group(1)), text, flags=re.I
     )
+    return re.sub(r"\byou (\w+)\b", _you_verb, text)  # "before you goes on leave" -> "before you go on leave"
 
 
 def _clean_demand(text: str, blame: re.Pattern[str]) -> str:

@@ -69,13 +69,15 @@ def join(words: tuple[Word, ...] | list[Word]) -> str:
 
 def starts_with_verb(text: str) -> bool:
     """'trim the hedge', 'stop the barking', 'pay half the rent': a base-form verb comes first."""
-    words = [w for w in tag(text.strip()) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
+    text = text.strip()
+    text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Clean the kitchen": not an adjective
+    words = [w for w in tag(text) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
     if not words:
         return False
     first = words[0]
     if first.lower in {"please", "also", "and", "just", "then"} and len(words) > 1:
         first = words[1]
-    return first.tag in {"VB", "VBP"} or (first.tag == "NN" and first.lower in _OFTEN_MISTAGGED_VERBS)
+    return first.tag in {"VB", "VBP"} or (first.tag in {"NN", "JJ", "NNP"} and first.lower in _OFTEN_MISTAGGED_VERBS)
 
 
 # verbs the small tagger sometimes reads as nouns at the start of a fragment
