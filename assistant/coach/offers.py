@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
+from assistant.coach.language import starts_with_verb
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -43,6 +44,10 @@ _FLIP = {
     "us": "us",
     "our": "our",
 }
+# the speaker's side of an imperative said to them: "refund me" -> "refund you" (their "you" is the speaker: "I")
+_ME_TO_YOU = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'm": "you're",
+              "you": "me", "your": "my", "yours": "mine", "you're": "I'm",
+              "us": "you", "we": "you", "our": "your", "ours": "yours", "ourselves": "yourselves"}  # fmt: skip
 _GOAL_LEAD = re.compile(
     r"^\s*(?:(?:my|our|the) (?:shared |mutual |main )?goal is(?: to| that)?|(?:i|we) (?:both )?(?:want|need|would like|'d like|hope)(?: to)?|to)\s+",
     re.I,
@@ -123,6 +128,10 @@ def ask_action(their_ask: str | None) -> str | None:
     if not their_ask or not their_ask.strip():
         return None
     text = their_ask.strip().rstrip(".!? ")
+    text = re.split(r",?\s+\bor (?:else|i'?ll|i will|we'?ll|we will|i'?m|we'?re)\b", text, maxsplit=1, flags=re.I)[
+        0
+    ]  # no lever
+    text = re.sub(r"^(?:please\s+)", "", text, flags=re.I)
     prefix = ""
     lead = _ASK_LEAD.match(text)
     if not lead:
@@ -135,8 +144,26 @@ def ask_action(their_ask: str | None) -> str | None:
     if not lead:
         lead = re.match(r"^\s*(?:could|can|may)\s+i\s+", text, re.I)
         prefix = "let you " if lead else ""
+    if not lead:  # "I want the kids on Christmas Day", "I need two of the firewood packages"
+        lead = re.match(
+            r"^\s*(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would like|'d like)\s+(?!to\b|you\b|u\b)", text, re.I
+        )
+        prefix = "let you have " if lead else ""
+    dont = re.match(r"^\s*(?:don'?t|do not)\s+(\w+)\b(.*)$", text, re.I)
+    if (
+        not lead and dont
+    ):  # "Don't cut anything during nesting season" -> "avoid cutting anything during nesting season"
+        rest = re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), dont.group(2))
+        return f"avoid {_gerund(dont.group(1).lower())}{rest}"
+    if not lead and starts_with_verb(text):  # "Pay the arrears in full", "Let me stay out till midnight"
+        lead = re.match(r"^\s*", text)
+        body = text[0].lower() + text[1:]
+        return re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), body)
     if not lead:
         return None
+    if prefix == "let you have ":
+        body = text[lead.end() :].strip()
+        return prefix + re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), body)
     body = text[lead.end() :].strip()
 
     def flip(m: re.Match[str]) -> str:
@@ -202,6 +229,9 @@ def goal_topic(goal: str | None) -> str | None:
     text = _GOAL_LEAD.sub("", goal.strip().rstrip(".!? "))
     first = re.split(r"\s*(?:,|;|\band\b|\bbut\b|\bso\b|\bas long as\b|\bbecause\b|\bwithout\b|\bwhile\b)\s*", text)[0]
     words = first.split()
+    if re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+\w+)?\s+(?:i|we|you|they|he|she)\b", first, re.I) and len(words) <= 9:
+        head = re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+(?!i\b|we\b|you\b|they\b|he\b|she\b)\w+)?", first, re.I)
+        return head.group(0).lower() if head else None  # "a budget we both stick to": the thing, not its clause
     if 2 <= len(words) <= 9:
         if words[0].lower() in _GOAL_VERBS:
             return goal_phrase(first)
