@@ -195,7 +195,7 @@ _GOAL_VERBS = frozenset(
         "keep get stay protect avoid contribute save reach agree decide settle win finish have be make find stop start "
         "see spend take go work pay move sell buy hire live share build fix continue maintain ensure limit reduce "
         "increase bring return visit practise practice raise end choose plan cut give let hold sort improve secure "
-        "restore repair rebuild respect split cover earn grow launch ship close open run",
+        "restore repair rebuild respect split cover earn grow launch ship close open run lower learn finish retire",
     )
 )
 _ADVERBS = frozenset(re.findall(r"\w+", "not still also just never always finally really"))
@@ -243,6 +243,7 @@ def goal_topic(goal: str | None) -> str | None:
     if not found:
         return None
     topic = " ".join(found[0].split()[:6])
+    topic = re.sub(r"(?:\s+(?:the|a|an|at|for|of|to|in|on|my|your|our|with|and))+$", "", topic, flags=re.I)
     if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)\b", topic, re.I) and not topic[:1].isupper():
         topic = "the " + topic
     return topic if re.search(r"[A-Z]{2,}", topic) else topic[:1].lower() + topic[1:]

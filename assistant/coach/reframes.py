@@ -299,6 +299,8 @@ def _gerund_clause(clause: str) -> str:
         if w.tag in {"VBZ", "VBD", "VBP"} and i > 0:
             lemma = w.lemma.lower()
             ing = lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
+            if re.match(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$", lemma) and len(lemma) <= 4:
+                ing = lemma + lemma[-1] + "ing"  # stop -> stopping, get -> getting
             if lemma == "be":
                 ing = "being"
             if w.text.startswith("'") and not words[i - 1].space:
