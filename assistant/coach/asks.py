@@ -429,7 +429,11 @@ def _to_request(demand: str) -> str:
     # a feeling said after the demand is not part of the ask: "pay the electric on time, I'm sick of covering it"
     text = re.sub(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:i'?m|i am|i've|i have|it'?s|it is)\b.*$", "", text, flags=re.I)
     text = re.sub(
-        r"^please\s+(?=(?:stop|don'?t|do|be|give|let|tell|make|keep|pay|come|call|text|send)\b)", "", text, flags=re.I
+        r"^(?:please|kindly)\s+(?=(?:stop|don'?t|do|be|give|let|tell|make|keep|pay|come|call|text|send|ensure|"
+        r"confirm|share|issue|process|arrange|return|fix|repair)\b)",
+        "",
+        text,
+        flags=re.I,
     )
     text = re.sub(
         r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.coach.asks import AskShrinker
+from assistant.coach.asks import AskShrinker, to_request
 from assistant.coach.language import Word, join, sentence_case, tag
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.reframes import need_sentence, parts_of
@@ -15,7 +15,8 @@ FALLBACK_GOAL = "Make progress from where we are stuck."
 _OFFER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|fine|look|so|and|but|honestly)[,\s]+)*(?:in return,?\s*)?"
     r"(?:i|we)\s*(?:'ll|will|can|could|am happy to|'m happy to|am willing to|'m willing to|would|'d|offer to|"
-    r"promise to|am prepared to|'m prepared to|are happy to|'re happy to|are willing to|'re willing to)\s+(?:also\s+)?",
+    r"promise to|am prepared to|'m prepared to|are happy to|'re happy to|are willing to|'re willing to|"
+    r"am ready to|'m ready to|are ready to|'re ready to|commit to|can also)\s+(?:also\s+)?",
     re.I,
 )
 _TIME = re.compile(
@@ -31,14 +32,17 @@ def _swap_to(who: str, text: str) -> str:
     text = re.sub(r"\bI've\b", f"{who} has", text)
     text = re.sub(r"\bI'll\b", f"{who} will", text)
     text = re.sub(r"\bI'd\b", f"{who} would", text)
-    text = re.sub(r"\b(?:me|I|myself)\b", who, text)
+    text = re.sub(r"^(?:ill|i'll)\s+", f"{who} will ", text, flags=re.I)
+    text = re.sub(r"\s+myself\b", "", text)
+    text = re.sub(r"\b(?:me|I)\b", who, text)
     text = re.sub(r"\bmy\b", f"{who}'s", text, flags=re.I)
     text = re.sub(r"\bmine\b", f"{who}'s", text, flags=re.I)
     text = re.sub(r"\b(?:our)\b", "their", text, flags=re.I)
     text = re.sub(r"\b(?:us)\b", "them", text, flags=re.I)
     text = re.sub(r"\byour\b", "their", text, flags=re.I)
-    text = re.sub(r"\byou\b", "the others", text, flags=re.I)
-    return text
+    text = re.sub(r"\b(?:your|ur)\b", "their", text, flags=re.I)
+    text = re.sub(r"\b(?:you|u)\b", "the others", text, flags=re.I)
+    return re.sub(r"\bthe others're\b", "the others are", text)
 
 
 def third_person(who: str, ask: str) -> str:
@@ -47,6 +51,9 @@ def third_person(who: str, ask: str) -> str:
     m = re.match(r"^could (?:we|I) have (.+)$", ask, re.I)
     if m:
         return f"{who} is asking for {_swap_to(who, m.group(1))}."
+    m = re.match(r"^could (?!you\b|we\b|I\b)(.+?) be (.+)$", ask, re.I)
+    if m:
+        return f"{who} is asking that {_swap_to(who, m.group(1))} be {_swap_to(who, m.group(2))}."
     m = re.match(r"^could you (.+)$", ask, re.I)
     if m:
         return f"{who} is asking the others to {_swap_to(who, m.group(1))}."
@@ -65,6 +72,38 @@ def offer_third_person(who: str, offer: str) -> str | None:
     if m and m.end() < len(text):
         return f"In return, {who} offers to {_swap_to(who, text[m.end() :])}."
     return f"In return, {who} offers this: {_swap_to(who, text[0].lower() + text[1:])}."
+
+
+_ASKING = re.compile(
+    r"\b(?:need|needs|want|wants|should|must|please|kindly|could you|can you|would you|have to|has to|stop|no more)\b",
+    re.I,
+)
+
+
+_SHOULD = re.compile(
+    r"^(?P<who>(?:the|my|our|your|his|her|their|[A-Z][a-z]+)(?:\s+[\w'-]+){0,3}?)\s+(?:should|must|needs to|has to|ought to)\s+"
+    r"(?P<rest>(?!be\b)\w+.*)$"
+)
+
+
+def _first_request(ask: str) -> str:
+    """The sentence of an ask that asks for something ('I need the kids back by 6 on Sundays'), not the reason
+    or the aside said with it ('they have school Monday, this isn't hard')."""
+    pieces = [
+        p.strip(" ,")
+        for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:they|it|this|that|which)\b)", ask.strip())
+        if p.strip(" ,")
+    ]
+    for piece in pieces:
+        if _ASKING.search(piece) or (re.match(r"^[A-Z]?[a-z]+\s", piece) and _starts_with_verb(piece)):
+            return piece
+    return pieces[0] if pieces else ask
+
+
+def _starts_with_verb(text: str) -> bool:
+    from assistant.coach.language import starts_with_verb
+
+    return starts_with_verb(text)
 
 
 def chunks(text: str) -> list[str]:
@@ -122,18 +161,30 @@ class PositionWriter:
         """The party's ask and offer in the third person, calm, without the threat or the blame."""
         if offer is None:
             ask, offer = _split_position(ask)
-        core = ask
+        core = _first_request(ask)
         if self.level_of(ask) == "ultimatum":
             parts = parts_of(ask, self.phrasing, self.level_of)
-            core = " ".join(need_sentence(n, self.phrasing) for n in parts.needs[:1]) or ""
+            core = " ".join(need_sentence(n, self.phrasing) for n in parts.needs[:1]) or (
+                core if not self.phrasing.lever_pattern.search(core) else ""
+            )
+        core = re.split(
+            r",?\s+\b(?:or else|otherwise|or)\s+(?=the|we|i|they|he|she|you|u|it)\b", core, maxsplit=1, flags=re.I
+        )[0]
         sentences = []
-        if core:
-            shrunk = self.asks.shrink(core)
-            sentences.append(third_person(who, shrunk.ask))
+        modal = _SHOULD.match(core.strip().rstrip(".!"))
+        if core and modal:  # "The board must see the findings" -> "Oliver is asking that the board see the findings."
+            what = self.phrasing.blame_pattern.sub("", f"{modal.group('who')} {modal.group('rest')}")
+            what = re.sub(r",?\s*not only when .*$|,\s*(?:i'?m|i am|i've|it'?s|this is)\b.*$", "", what, flags=re.I)
+            sentences.append(
+                f"{who} is asking that {_swap_to(who, what[0].lower() + what[1:] if not what[:2].isupper() else what)}."
+            )
+        elif core:
+            request = to_request(self.phrasing.blame_pattern.sub("", core)) or self.asks.shrink(core).ask
+            sentences.append(third_person(who, request))
         if offer:
             clean_offer = self.phrasing.blame_pattern.sub("", offer)
             clean_offer = re.sub(r"\s{2,}", " ", clean_offer)
-            if self.level_of(clean_offer) == "ultimatum":
+            if self.level_of(clean_offer) == "ultimatum" and self.phrasing.lever_pattern.search(clean_offer):
                 parts = parts_of(clean_offer, self.phrasing, self.level_of)
                 clean_offer = parts.offer or (parts.needs[0] if parts.needs else "")
             said = offer_third_person(who, clean_offer) if clean_offer else None
