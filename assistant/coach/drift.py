@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -270,7 +269,7 @@ class DriftDetector:
             kinds = self._neighbour_kinds(text)
         evidence = self._evidence(text, hits) if level == "ultimatum" else []
         reason = _reason(level, kinds, evidence, hard_before)
-        reframe = reframe_for(text, kinds) if level == "ultimatum" else None
+        reframe = None  # the coach builds reframes from the parts of the message (coach/reframes.py)
         strategy = _KIND_STRATEGY.get(kinds[0]) if kinds else None
         return DriftVerdict(
             level,
@@ -436,72 +435,3 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# ---- reframes -------------------------------------------------------------------------
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
-_CONSEQUENCE_SPLIT = re.compile(
-    r",?\s*\b(?:or else|or|otherwise|if not|and if not|and if you don't|or you'll|or we'll|or i'll)\b\s*,?\s*"
-    r"(?=(?:i|we|you|i'm|we're|i'll|we'll|you'll|the|this|that|there|it|my|our)\b)",
-    re.I,
-)
-_PURE_ULTIMATUM = re.compile(
-    r"take it or leave it|final (?:offer|answer|word|price|terms)|last (?:offer|chance)|"
-    r"\b(?:done|finished) (?:talking|here|with)|\bleaving\b|walk(?:ing)? out|"
-    r"conversation is over|talks are over|don'?t (?:call|text|contact)|nothing more to|"
-    r"end of (?:story|discussion)|non[- ]?negotiable|deal[- ]?breaker|would be a (?:shame|pity)|"
-    r"hate for|regret|be sorry|remember who|consequences|lawyer|court|see you|better\b",
-    re.I,
-)
-_IF_CONSEQUENCE = re.compile(r"^\s*if\b(.+?),\s*(?:then\s+)?(?:i|we)(?:'ll| will|'m| am|'re| are)\b.*$", re.I)
-_BLAME = [
-    (re.compile(r"\byou always\b", re.I), "it often feels like you"),
-    (re.compile(r"\byou never\b", re.I), "it often feels like you don't"),
-    (re.compile(r"\byou(?:'d| had) better\b|\byou better\b", re.I), "I need you to"),
-    (re.compile(r"\byou will\b|\byou're going to\b", re.I), "I'd like you to"),
-]
-
-
-def need_from(text: str) -> str:
-    """What the speaker wants, with the threat, the walkout or the closed door taken out."""
-    keep: list[str] = []
-    for sentence in _SENTENCES.split(text.strip()):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
-        if_match = _IF_CONSEQUENCE.match(sentence)
-        if if_match:
-            cond = if_match.group(1).strip()
-            cond = re.sub(r"^(?:you|u)\s+(?:don't|do not|won't|will not|can't)\s+", "", cond, flags=re.I)
-            keep.append(f"I need you to {cond}" if cond else "")
-            continue
-        head = _CONSEQUENCE_SPLIT.split(sentence, maxsplit=1)[0].strip(" ,;:-")
-        if head != sentence.strip(" ,;:-.!") and head:
-            keep.append(head)
-        elif not _PURE_ULTIMATUM.search(sentence):
-            keep.append(sentence)
-    need = " ".join(k for k in keep if k).strip()
-    for pattern, repl in _BLAME:
-        need = pattern.sub(repl, need)
-    return need.rstrip(" .!,;") if need else ""
-
-
-def reframe_for(text: str, kinds: Sequence[str]) -> str:
-    """A reframe that keeps the speaker's real need and drops the threat."""
-    need = need_from(text)
-    need_part = f"What matters to me is this: {need[0].lower() + need[1:]}. " if need else ""
-    kind = kinds[0] if kinds else "threat"
-    closers = {
-        "threat": "I'd like us to find a way to make that happen together. What would help on your side?",
-        "deadline-penalty": "Timing matters to me here. Can we agree on a date that works for both of us, "
-        "and what we'll do if it slips?",
-        "final-offer": "I'm close to the edge of what I can do, but I'm listening. "
-        "What would you need to make this work?",
-        "walkout": "I need a short break so I don't say something I regret. "
-        "Can we pick this up again in an hour, or tomorrow?",
-        "cut-off": "I'm too worn out to keep going right now, but I don't want to close the door. "
-        "Can we try again once we've both had some time?",
-        "non-negotiable-list": "If I had to name the one thing I can't move on, it would be the first of these; "
-        "the rest I'm willing to talk through.",
-        "veiled-threat": "I'd rather say plainly what worries me than hint at it. Can we talk about it openly?",
-    }
-    return (need_part + closers.get(kind, closers["threat"])).strip()
