@@ -411,6 +411,18 @@ def _tidy(ask: str) -> str:
     return ask[0].upper() + ask[1:] if ask else ask
 
 
+def without_asides(text: str) -> str:
+    """A demand without the sighs and jabs said around it ('for once', 'like a normal person', 'ever again')."""
+    text = re.sub(
+        r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"
+        r"like a normal person|for a change|ever again|already|any ?more)\b,?\s*",
+        "",
+        text,
+        flags=re.I,
+    )
+    return re.sub(r"\s{2,}", " ", text).strip(" ,")
+
+
 def to_request(demand: str) -> str:
     """Phrase one demand as a single-sentence request to the other side, without blame."""
     return _tidy(_to_request(demand))
@@ -435,14 +447,7 @@ def _to_request(demand: str) -> str:
         text,
         flags=re.I,
     )
-    text = re.sub(
-        r"\b(?:for once|for god'?s sake|ffs|seriously|honestly|for crying out loud|"
-        r"like a normal person|for a change|ever again|already|any ?more)\b,?\s*",
-        "",
-        text,
-        flags=re.I,
-    )
-    text = re.sub(r"\s{2,}", " ", text).strip(" ,")
+    text = without_asides(text)
     if not text:
         return ""
     m = _THIRD_NEVER.match(text)

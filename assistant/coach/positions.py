@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.coach.asks import AskShrinker, to_request
+from assistant.coach.asks import AskShrinker, to_request, without_asides
 from assistant.coach.language import Word, join, sentence_case, tag
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.reframes import need_sentence, parts_of
@@ -173,7 +173,8 @@ class PositionWriter:
         sentences = []
         modal = _SHOULD.match(core.strip().rstrip(".!"))
         if core and modal:  # "The board must see the findings" -> "Oliver is asking that the board see the findings."
-            what = self.phrasing.blame_pattern.sub("", f"{modal.group('who')} {modal.group('rest')}")
+            what = without_asides(self.phrasing.blame_pattern.sub("", f"{modal.group('who')} {modal.group('rest')}"))
+            what = re.sub(r"\b(?:always|never|constantly|every single time)\b\s*", "", what, flags=re.I)
             what = re.sub(r",?\s*not only when .*$|,\s*(?:i'?m|i am|i've|it'?s|this is)\b.*$", "", what, flags=re.I)
             sentences.append(
                 f"{who} is asking that {_swap_to(who, what[0].lower() + what[1:] if not what[:2].isupper() else what)}."
