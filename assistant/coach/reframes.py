@@ -22,7 +22,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
-    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|kindly|"
+    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
     r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b))\b[\s,:!.-]*)+",
     re.I,
@@ -714,11 +714,11 @@ class Reframer:
             kind = "non-negotiable-list"
         elif parts.offer and kind not in {"final-offer"}:
             kind = "final-offer"
+        if parts.worry and parts.needs and not parts.conditional and not _request_shaped(parts.needs[0]):
+            parts.context.insert(0, parts.needs.pop(0))  # a statement beside a worry is its context, not a need
         slots = self._slots(parts)
         candidates = []
         own = self.phrasing.reframes.get(kind, [])
-        if parts.worry and parts.needs and not parts.conditional and not _request_shaped(parts.needs[0]):
-            parts.context.insert(0, parts.needs.pop(0))  # a statement beside a worry is its context, not a need
         # the one item, or the offer, is the point of a list or a final offer: no need-shaped extras beside it
         extras = (parts.needs or parts.worry) and not parts.items and not (parts.offer and not parts.conditional)
         threat = self.phrasing.reframes["threat"] if extras else []
