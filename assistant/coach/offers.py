@@ -47,7 +47,7 @@ _FLIP = {
 # the speaker's side of an imperative said to them: "refund me" -> "refund you" (their "you" is the speaker: "I")
 _ME_TO_YOU = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'm": "you're",
               "you": "me", "your": "my", "yours": "mine", "you're": "I'm",
-              "us": "you", "we": "you", "our": "your", "ours": "yours", "ourselves": "yourselves"}  # fmt: skip
+              "us": "you"}  # their "we" and "our" may be both sides ("the split we signed"): kept  # fmt: skip
 _GOAL_LEAD = re.compile(
     r"^\s*(?:(?:my|our|the) (?:shared |mutual |main )?goal is(?: to| that)?|(?:i|we) (?:both )?(?:want|need|would like|'d like|hope)(?: to)?|to)\s+",
     re.I,
@@ -221,6 +221,14 @@ def goal_phrase(goal: str | None) -> str | None:
 
 def goal_topic(goal: str | None) -> str | None:
     """What a goal is about, short ('mum staying safe at home', 'the damp in the bedroom'), never pasted whole."""
+    topic = _goal_topic(goal)
+    if topic and len(topic.split()) > 4 and not re.search(r"\w{2,}ing\b", topic):
+        cut = re.match(r"^((?:\S+\s+){1,3}?\S+?)\s+(?:for|of|so|to|with|at|in|before|after)\b", topic)
+        topic = cut.group(1).rstrip(",") if cut else topic  # "enough water for my kids" -> "enough water"
+    return topic
+
+
+def _goal_topic(goal: str | None) -> str | None:
     if not goal or not goal.strip():
         return None
     from assistant.coach.positions import chunks
@@ -287,7 +295,7 @@ class OfferSuggester:
         }
         offers: list[Offer] = []
         if action and not at_impasse:
-            offers.extend(self._partial_yes(action))
+            offers.extend(self._partial_yes(action, goal))
         for rec in ranked:
             if len(offers) >= n:
                 break
@@ -305,7 +313,7 @@ class OfferSuggester:
                 offers.append(filled)
         return offers[:n]
 
-    def _partial_yes(self, action: str) -> list[Offer]:
+    def _partial_yes(self, action: str, goal: str | None = None) -> list[Offer]:
         """Meet the other side's ask part of the way: the core of the ask-and-offer move."""
         card = self.cards.get("gracious-move") or self.cards.get("ask-and-offer")
         if card is None:
@@ -315,6 +323,8 @@ class OfferSuggester:
                 f"I'll {action} for the next two weeks as a trial, "
                 "and then we'll sit down and see how it's working for both of us."
             )
+        elif goal:  # their ask met part of the way, tied to what matters to the speaker
+            text = f"I'm open to the idea that I {action}, if we can also work out {goal} together."
         else:
             text = f"I'm open to the idea that I {action}; can we work out the details together so it works for both of us?"
         return [Offer(text, card.slug, card.title, f"cards/{card.path.name}")]
