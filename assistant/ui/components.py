@@ -68,13 +68,15 @@ def drift_gate(
         st.text(text)
         st.markdown("**A reframe that keeps your need:**")
         st.text(verdict.reframe or "")
-        c1, c2, c3 = st.columns(3)
+        # stacked and full width: three columns cut the labels off in the sidebar and on a phone
         choice = None
-        if c1.button("Send mine", key=f"{name}_mine"):
+        if verdict.reframe and st.button(
+            "Send the reframe", key=f"{name}_reframe", type="primary", use_container_width=True
+        ):
+            choice = verdict.reframe
+        if st.button("Send mine", key=f"{name}_mine", use_container_width=True):
             choice = text
-        if c2.button("Send the reframe", key=f"{name}_reframe", type="primary"):
-            choice = verdict.reframe or text
-        if c3.button("Edit", key=f"{name}_edit"):
+        if st.button("Edit", key=f"{name}_edit", use_container_width=True):
             st.session_state.pop(pending_key, None)
             st.session_state[f"{name}_draft"] = text
             st.rerun()
@@ -116,23 +118,51 @@ def drift_gate(
         st.caption(f"Sent. {note}")
 
 
-def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:
-    """Check a line without sending it anywhere."""
+def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, DriftVerdict] | None:
+    """Check a line without sending it anywhere; the line and its verdict while it is still in the box."""
     text = st.text_input("A line you plan to say", key=f"{name}_line")
+    result_key = f"_{name}_checked"
     if st.button("Check the tone", key=f"{name}_btn") and text.strip():
         try:
-            v = check(text)
+            st.session_state[result_key] = (text.strip(), check(text))
         except ParleyError as exc:
             show_error(exc)
-            return
-        if v.level == "ultimatum":
-            st.warning(f"Ultimatum. {md_escape(v.reason)}")
-            st.markdown("**Try instead:**")
-            st.text(v.reframe or "")
-        elif v.level == "firm":
-            st.caption(f"Firm. {md_escape(v.reason)}")
-        else:
-            st.success("Open: it invites a reply.")
+            return None
+    last: tuple[str, DriftVerdict] | None = st.session_state.get(result_key)
+    if last is None or last[0] != text.strip():  # the verdict was for a line no longer in the box
+        return None
+    v = last[1]
+    if v.level == "ultimatum":
+        st.warning(f"Ultimatum. {md_escape(v.reason)}")
+        st.markdown("**Try instead:**")
+        st.text(v.reframe or "")
+    elif v.level == "firm":
+        st.caption(f"Firm. {md_escape(v.reason)}")
+    else:
+        st.success("Open: it invites a reply.")
+    return last
+
+
+OFFLINE_DISMISSED = "_offline_notice_dismissed"
+
+
+def _dismiss_offline_notice() -> None:
+    st.session_state[OFFLINE_DISMISSED] = True
+
+
+def offline_notice(llm_configured: bool) -> None:
+    """Once, where coaching happens, inline (never over the page): the offline coach is answering.
+
+    Dismissed, it stays gone for the rest of this browser session.
+    """
+    if llm_configured or st.session_state.get(OFFLINE_DISMISSED):
+        return
+    with st.container(border=True):
+        st.caption(
+            ":material/info: The built-in offline coach is answering: your words stay on this machine. "
+            "Its suggestions are made from templates; to let an LLM coach go further, see the README."
+        )
+        st.button("Got it", key="offline_notice_ok", on_click=_dismiss_offline_notice)
 
 
 def fallback_notice(coach: Coach) -> None:
@@ -160,7 +190,7 @@ def offers_list(offers: list[Offer], cards: dict[str, Card]) -> None:
         with st.container(border=True):
             st.text(o.text)
             card = cards.get(o.slug)
-            with st.expander(f"Strategy: {o.title} ({o.slug})"):
+            with st.expander(f"Strategy: {card.title if card else o.title}"):
                 if card:
                     st.markdown(card.body)
 
@@ -203,11 +233,19 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
 
 def equal_time_chart(state: SessionState) -> None:
     words = equal_time(state)
+    if not any(words.values()):
+        st.caption("Nobody has said anything yet: the bars appear with the first goal.")
+        return
     df = pd.DataFrame({"party": [state.party(pid).name for pid in words], "words": list(words.values())})
     chart = (
         alt.Chart(df)
         .mark_bar()
-        .encode(x=alt.X("words:Q", title="words said"), y=alt.Y("party:N", title=None), color="party:N")
+        .encode(
+            x=alt.X("words:Q", title="words said", axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("party:N", title=None),
+            color="party:N",
+            tooltip=["party", "words"],
+        )
     )
     st.altair_chart(chart, use_container_width=True)
 
@@ -224,7 +262,7 @@ def drift_timeline(state: SessionState) -> None:
         return
     df = pd.DataFrame(rows)
     base = alt.Chart(df).encode(
-        x=alt.X("n:Q", title="message"),
+        x=alt.X("n:Q", title="message", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("drift:Q", title="drift (0 open · 0.5 firm · 1 ultimatum)", scale=alt.Scale(domain=[0, 1])),
         color="party:N",
     )

@@ -17,6 +17,7 @@ from assistant.ui.components import (
     drift_timeline,
     equal_time_chart,
     mutual_goal_suggestion,
+    offline_notice,
     shared_record,
     show_error,
     stage_bar,
@@ -55,6 +56,12 @@ def panel(session_id: int) -> None:
     if st.session_state.get(key) != _marker(state):  # the sidebar controls were drawn from older state
         st.session_state[key] = _marker(state)
         st.rerun(scope="app")
+    if state.stage == "ask_offer" and state.round_no in state.revealed_rounds:
+        st.success(
+            f"**Revealed.** Everyone has submitted: round {state.round_no} is open to all. "
+            "Move on to the discussion when they have read it.",
+            icon=":material/visibility:",
+        )
     c1, c2 = st.columns(2)
     with c1:
         st.markdown("**Where each party is**")
@@ -65,6 +72,7 @@ def panel(session_id: int) -> None:
         st.markdown("**Drift over time**")
         drift_timeline(state)
     st.markdown("**Suggested next moves**")
+    offline_notice(resources.settings().llm_configured)
     suggestions = med.suggestions(state)
     if not suggestions:
         st.caption("Nothing to flag right now.")

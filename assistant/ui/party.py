@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
-from assistant.export import agreement_markdown, markdown_to_pdf
+from assistant.export import agreement_markdown, long_date, markdown_to_pdf, when_phrase
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
 from assistant.process.model import STAGE_TITLES
 from assistant.process.views import record_for
@@ -21,10 +21,14 @@ from assistant.ui.components import (
     fallback_notice,
     mutual_goal_suggestion,
     offers_list,
+    offline_notice,
     shared_record,
     show_error,
     stage_bar,
 )
+
+ENTRY_FIELDS = {"ask": "my ask", "offer": "my offer", "non_negotiable": "my non-negotiable"}
+KEEP_OR_TAKE = ("Keep mine", "Take the reframe")
 
 
 def _marker(state: SessionState) -> tuple[object, ...]:
@@ -159,6 +163,17 @@ def _ask_offer(state: SessionState, access: Access) -> None:
     pid = access.party_id
     assert pid is not None
     st.subheader(f"2 · Ask & offer, round {state.round_no}")
+    if state.round_no in state.revealed_rounds:
+        st.success(
+            f"**Revealed.** Everyone has submitted, so round {state.round_no}'s asks and offers are now open to "
+            "all: read them in the shared record.",
+            icon=":material/visibility:",
+        )
+        st.caption(
+            "Next comes the discussion, "
+            + ("when the facilitator moves the session on." if state.has_facilitator else "when one of you moves on.")
+        )
+        return
     if pid in state.submitted(state.round_no):
         waiting = [p.name for p in state.active_parties if p.id not in state.submitted(state.round_no)]
         st.success("Your ask and offer are sealed. Nobody sees them until everyone has submitted.")
@@ -169,7 +184,8 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         "One **ask** (what you need from the other side) and one **offer** (what you will do). "
         "Nobody responds until everyone has had their turn."
     )
-    with st.expander("Too many things to ask for? Shrink them to one"):
+    # keyed expanders keep their open/closed state in the session, so a rerun never closes one under a person
+    with st.expander("Too many things to ask for? Shrink them to one", key="open_shrink", on_change="rerun"):
         demands = st.text_area("Everything you want, as it comes", key="demands", height=120)
         if st.button("Shrink my demands", key="shrink_btn"):
             try:
@@ -186,7 +202,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             st.caption(f"Interest it serves: {r.interest}")
             if r.parked:
                 st.caption("Parked for later: " + "; ".join(r.parked))
-    with st.expander("Ideas for an offer"):
+    with st.expander("Ideas for an offer", key="open_offers", on_change="rerun"):
         if st.button("Suggest offers", key="offers_btn"):
             try:
                 st.session_state["_offers"] = med.moves(state, pid)
@@ -198,17 +214,33 @@ def _ask_offer(state: SessionState, access: Access) -> None:
     if pending:
         fields, pending_flags = pending
         flagged: dict[str, DriftVerdict] = pending_flags
-        st.warning("Some of what you wrote may land as an ultimatum.", icon=":material/warning:")
+        st.warning(
+            "Some of what you wrote may land as an ultimatum. For each, keep yours or take the reframe.",
+            icon=":material/warning:",
+        )
+        picks: dict[str, str | None] = {}
         for name, verdict in flagged.items():
-            st.markdown(f"**{name.replace('_', ' ').capitalize()}:** {md_escape(verdict.reason)}")
-            st.text(f"You wrote: {fields[name]}\nReframe:   {verdict.reframe}")
-        c1, c2, c3 = st.columns(3)
+            what = ENTRY_FIELDS[name]
+            with st.container(border=True):
+                st.markdown(f"**{what.capitalize()}:** {md_escape(verdict.reason)}")
+                st.text(f"You wrote: {fields[name]}")
+                if verdict.reframe:
+                    st.text(f"Reframe: {verdict.reframe}")
+                    picks[name] = st.radio(
+                        f"For {what}", KEEP_OR_TAKE, index=None, key=f"entry_pick_{name}", horizontal=True
+                    )
+                else:
+                    picks[name] = KEEP_OR_TAKE[0]
         chosen = None
-        if c1.button("Submit mine as written", key="entry_mine"):
-            chosen = fields
-        if c2.button("Submit with the reframes", key="entry_reframe", type="primary"):
-            chosen = {k: (flagged[k].reframe or v) if k in flagged else v for k, v in fields.items()}
-        if c3.button("Edit", key="entry_edit"):
+        if st.button("Seal with these choices", key="entry_choose", type="primary", use_container_width=True):
+            missing = [ENTRY_FIELDS[k] for k, v in picks.items() if v is None]
+            if missing:
+                st.error("Choose for " + " and ".join(missing) + ": keep yours or take the reframe.")
+            else:
+                chosen = {
+                    k: (flagged[k].reframe or v) if picks.get(k) == KEEP_OR_TAKE[1] else v for k, v in fields.items()
+                }
+        if st.button("Back to editing", key="entry_edit", use_container_width=True):
             st.session_state.pop("_entry_pending", None)
             st.rerun()
         if chosen is not None:
@@ -224,8 +256,15 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         ask = st.text_area("My one ask", key="ask_draft", height=70)
         offer = st.text_area("My one offer", key="offer_draft", height=70)
         nn = ""
-        if not has_nn:
+        if has_nn:
+            st.caption(
+                ":material/lock: No non-negotiable this round: there is one per side, "
+                "and you already named yours (it is in the shared record)."
+            )
+        else:
             st.caption(NON_NEGOTIABLE_CAUTION)
+            if state.round_no > 1:
+                st.caption("You chose not to name one in an earlier round. You still may, once, if truly needed.")
             nn = st.text_input("My one non-negotiable (optional, only if truly needed)", key="nn_draft")
         sent = st.form_submit_button("Seal my ask and offer", type="primary")
     if sent:
@@ -253,7 +292,7 @@ def _restate(state: SessionState, access: Access) -> None:
     assert pid is not None
     mine = [e for e in state.entries if e.party_id == pid]
     default = f"{mine[-1].ask} {mine[-1].offer}" if mine else ""
-    with st.expander("Restate my position for the others"):
+    with st.expander("Restate my position for the others", key="open_restate", on_change="rerun"):
         st.caption(
             "The coach puts your position calmly in the third person. Only you see the draft until you share it."
         )
@@ -291,7 +330,8 @@ def _discuss(state: SessionState, access: Access) -> None:
     drift_gate("msg", check, send, label="Your message")
     fallback_notice(med.coach)
     _restate(state, access)
-    with st.expander("Ideas for a next move"):
+    with st.container(border=True):  # not an expander: its results must stay in view after the click
+        st.markdown("**Ideas for a next move**")
         if st.button("Suggest moves", key="moves_btn"):
             st.session_state["_moves"] = med.moves(state, pid)
             fallback_notice(med.coach)
@@ -311,13 +351,14 @@ def _agree(state: SessionState, access: Access) -> None:
     pid = access.party_id
     assert pid is not None
     st.subheader("4 · Agree")
+    st.caption(f"Dated {long_date(date.today())}")
     names = {p.id: p.name for p in state.parties}
     for p in state.parties:
         st.markdown(f"**{md_escape(p.name)} commits to:**")
         mine = [t for t in state.terms if t.party_id == p.id]
         for term in mine:
             cols = st.columns([6, 1])
-            cols[0].text(f"{term.text} (by {term.by_when})")
+            cols[0].text(f"{term.text} ({when_phrase(term.by_when)})")
             if p.id == pid and state.stage == "agree" and cols[1].button("Remove", key=f"rm_{term.id}"):
                 repo.remove_term(state.id, pid, term.id)
                 st.rerun()
@@ -332,7 +373,7 @@ def _agree(state: SessionState, access: Access) -> None:
     if state.stage == "agree":
         with st.form("term_form", clear_on_submit=True):
             text = st.text_input("I will…")
-            by_when = st.text_input("By when", placeholder="from Monday 1 June")
+            by_when = st.text_input("By when", placeholder="e.g. Friday 14 November")
             if st.form_submit_button("Add my commitment"):
                 try:
                     repo.add_term(state.id, pid, text, by_when)
@@ -357,21 +398,28 @@ def _agree(state: SessionState, access: Access) -> None:
 
 
 def exports(state: SessionState) -> None:
-    md = agreement_markdown(state)
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        "Download the record (Markdown)", md, file_name="parley-agreement.md", mime="text/markdown", key="dl_md"
+    """The record as Markdown or PDF; stacked full-width buttons, so the labels fit in the sidebar too."""
+    md = agreement_markdown(state, date.today())
+    st.download_button(
+        "Download as Markdown",
+        md,
+        file_name="parley-agreement.md",
+        mime="text/markdown",
+        key="dl_md",
+        use_container_width=True,
     )
-    if c2.button("Prepare a PDF", key="pdf_btn"):
+    made = st.session_state.get("_pdf")
+    if (made is None or made[0] != md) and st.button("Make a PDF", key="pdf_btn", use_container_width=True):
         with st.spinner("Making the PDF…"):
-            st.session_state["_pdf"] = markdown_to_pdf(md)
-    if st.session_state.get("_pdf"):
-        c2.download_button(
+            made = st.session_state["_pdf"] = (md, markdown_to_pdf(md))
+    if made is not None and made[0] == md:  # a PDF of the record as it is now, never an older one
+        st.download_button(
             "Download the PDF",
-            st.session_state["_pdf"],
+            made[1],
             file_name="parley-agreement.pdf",
             mime="application/pdf",
             key="dl_pdf",
+            use_container_width=True,
         )
 
 
@@ -416,6 +464,8 @@ def render(access: Access) -> None:
     _impasse(state, access)
     left, right = st.columns([3, 2])
     with left:
+        if state.stage in ("ask_offer", "discuss"):  # where the coach speaks
+            offline_notice(resources.settings().llm_configured)
         if state.stage == "goals":
             _goals(state, access)
         elif state.stage == "ask_offer":

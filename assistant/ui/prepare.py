@@ -12,7 +12,7 @@ from assistant.errors import ParleyError
 from assistant.export import markdown_to_pdf, plan_markdown
 from assistant.process import NON_NEGOTIABLE_CAUTION
 from assistant.ui import resources
-from assistant.ui.components import offers_list, show_error, tone_check
+from assistant.ui.components import offers_list, offline_notice, show_error, tone_check
 
 
 def _plan() -> tuple[str, dict[str, Any]]:
@@ -39,6 +39,14 @@ def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "
     if value != plan.get(key, ""):
         plan[key] = value
         _save(token, plan)
+
+
+def _add_line(plan: dict[str, Any], token: str, line: str) -> None:
+    """Add a line to "Lines I plan to say" (the box below shows it at once)."""
+    current = str(plan.get("lines", "")).rstrip()
+    plan["lines"] = f"{current}\n{line}" if current else line
+    st.session_state["pl_lines"] = plan["lines"]
+    _save(token, plan)
 
 
 def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
@@ -88,6 +96,7 @@ def render() -> None:
     coach = resources.coach()
     st.title("Prepare alone")
     st.caption("Everything here is private to you and saved as you go. Bookmark this page to come back.")
+    offline_notice(resources.settings().llm_configured)
     st.subheader("1 · What I bring into the room")
     _field(plan, token, "assumptions", "My assumptions", "What do you take for granted about this situation?")
     _field(plan, token, "goals", "My goals")
@@ -101,10 +110,10 @@ def render() -> None:
     )
 
     st.subheader("2 · One ask")
-    demands = st.text_area("Everything I want from them, as it comes", key="pl_demands", height=120)
+    _field(plan, token, "demands", "Everything I want from them, as it comes", height=120)
     if st.button("Shrink to one ask"):
         try:
-            r = coach.shrink(demands)
+            r = coach.shrink(str(plan.get("demands", "")))
             plan.update(ask=r.ask, interest=r.interest, parked=r.parked)
             st.session_state["pl_ask"] = r.ask
             _save(token, plan)
@@ -159,17 +168,32 @@ def render() -> None:
     def check(text: str) -> DriftVerdict:
         return coach.check_message(text)
 
-    tone_check("prep", check)
+    checked = tone_check("prep", check)
+    if checked:
+        line, verdict = checked
+        # every checked line keeps its verdict, so a flagged line carries its flag into the plan
+        checks: dict[str, Any] = plan.setdefault("tone_checks", {})
+        seen = {"level": verdict.level, "reason": verdict.reason, "reframe": verdict.reframe}
+        if checks.get(line) != seen:
+            checks[line] = seen
+            _save(token, plan)
+        planned = [x.strip() for x in str(plan.get("lines", "")).splitlines()]
+        if line not in planned and st.button("Add this line to my plan", key="prep_add_line"):
+            _add_line(plan, token, line)
+        offer_reframe = verdict.level == "ultimatum" and verdict.reframe and verdict.reframe not in planned
+        if offer_reframe and st.button("Add the reframe instead", key="prep_add_reframe"):
+            _add_line(plan, token, str(verdict.reframe))
+        if verdict.level == "ultimatum" and line in planned:
+            st.caption(":material/flag: This line is in your plan with its ultimatum flag.")
     _field(plan, token, "lines", "Lines I plan to say", height=90)
     _rehearse(plan, token, coach)
 
     st.subheader("My one-page plan")
     md = plan_markdown(plan)
     st.download_button("Download (Markdown)", md, file_name="parley-plan.md", mime="text/markdown")
-    if st.button("Prepare a PDF"):
+    made = st.session_state.get("_pl_pdf")
+    if (made is None or made[0] != md) and st.button("Make a one-page PDF"):
         with st.spinner("Making the PDF…"):
-            st.session_state["_pl_pdf"] = markdown_to_pdf(md)
-    if st.session_state.get("_pl_pdf"):
-        st.download_button(
-            "Download the PDF", st.session_state["_pl_pdf"], file_name="parley-plan.pdf", mime="application/pdf"
-        )
+            made = st.session_state["_pl_pdf"] = (md, markdown_to_pdf(md, one_page=True))
+    if made is not None and made[0] == md:  # a PDF of the plan as it is now, never an older one
+        st.download_button("Download the PDF", made[1], file_name="parley-plan.pdf", mime="application/pdf")
