@@ -29,7 +29,7 @@ def _start(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]
         stdout=log.open("a"),
         stderr=subprocess.STDOUT,
     )
-    deadline = time.time() + 120
+    deadline = time.time() + 300  # a generous outer limit: it returns as soon as the server answers
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
