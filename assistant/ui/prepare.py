@@ -35,18 +35,26 @@ def _save(token: str, plan: dict[str, Any]) -> None:
 
 
 def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "", height: int = 90) -> None:
-    value = st.text_area(label, value=str(plan.get(key, "")), help=help or None, height=height, key=f"pl_{key}")
+    if f"pl_{key}" not in st.session_state:  # the saved plan fills the box; after that the box is the truth
+        st.session_state[f"pl_{key}"] = str(plan.get(key, ""))
+    value = st.text_area(label, help=help or None, height=height, key=f"pl_{key}")
     if value != plan.get(key, ""):
         plan[key] = value
         _save(token, plan)
 
 
-def _add_line(plan: dict[str, Any], token: str, line: str) -> None:
-    """Add a line to "Lines I plan to say" (the box below shows it at once)."""
-    current = str(plan.get("lines", "")).rstrip()
-    plan["lines"] = f"{current}\n{line}" if current else line
+def _add_line(plan: dict[str, Any], token: str, line: str, replacing: str | None = None) -> None:
+    """Add a line to "Lines I plan to say", or put it in place of one (the box below shows it at once)."""
+    lines = [x for x in str(plan.get("lines", "")).splitlines() if x.strip()]
+    stripped = [x.strip() for x in lines]
+    if replacing is not None and replacing in stripped:
+        lines[stripped.index(replacing)] = line
+    else:
+        lines.append(line)
+    plan["lines"] = "\n".join(lines)
     st.session_state["pl_lines"] = plan["lines"]
     _save(token, plan)
+    st.rerun()
 
 
 def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
@@ -182,7 +190,7 @@ def render() -> None:
             _add_line(plan, token, line)
         offer_reframe = verdict.level == "ultimatum" and verdict.reframe and verdict.reframe not in planned
         if offer_reframe and st.button("Add the reframe instead", key="prep_add_reframe"):
-            _add_line(plan, token, str(verdict.reframe))
+            _add_line(plan, token, str(verdict.reframe), replacing=line)
         if verdict.level == "ultimatum" and line in planned:
             st.caption(":material/flag: This line is in your plan with its ultimatum flag.")
     _field(plan, token, "lines", "Lines I plan to say", height=90)

@@ -146,6 +146,11 @@ def test_a_flagged_line_carries_its_flag_into_the_plan(repo: Repository) -> None
     flagged = next(line for line in plan_markdown(plan).splitlines() if "stop paying rent" in line)
     assert "may land as an ultimatum" in flagged
     assert next(t for t in at.text_area if t.label == "Lines I plan to say").value.strip() == ULTIMATUM_ASK
+    assert "in your plan with its ultimatum flag" in _texts(at)
+    # or the person takes the reframe in its place
+    next(b for b in at.button if b.label == "Add the reframe instead").click().run()
+    lines = next(t for t in at.text_area if t.label == "Lines I plan to say").value
+    assert "stop paying rent" not in lines and lines.strip()
 
 
 # 5 · agreement
