@@ -136,7 +136,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     }
     home = ctx["home"].new_page()
     home.goto(app_url)
-    _see(home, "Prepare alone")
+    _see(home, "Create a facilitated session")  # the page's own words, not the navigation's
     _settled(home)
     home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
 
