@@ -18,7 +18,18 @@ import pytest
 
 from assistant.store import Repository
 from tests.e2e.test_restart import _start
-from tests.e2e.test_session_in_browser import SHOTS, WAIT, _click, _fill, _free_port, _live, _see, _settled, pytestmark
+from tests.e2e.test_session_in_browser import (
+    SHOTS,
+    WAIT,
+    _click,
+    _context,
+    _fill,
+    _free_port,
+    _live,
+    _see,
+    _settled,
+    pytestmark,
+)
 
 __all__ = ["pytestmark"]
 
@@ -116,7 +127,7 @@ def _to_stage(repo: Repository, sid: int, t: int, ll: int, stage: str) -> None:
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str) -> None:
     url, repo = served
-    ctx = browser.new_context(viewport=SIZES[size])
+    ctx = _context(browser, viewport=SIZES[size])
     page = ctx.new_page()
     page.goto(url)
     _see(page, "Create a facilitated session")  # the page's own words, not the navigation's
@@ -157,7 +168,7 @@ def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str
             if size == "390":
                 page.screenshot(path=str(SHOTS / "phone.png"))
             # a context of its own: a sidebar opened on a phone stays open for the pages after it
-            fac_page = browser.new_context(viewport=SIZES[size]).new_page()
+            fac_page = _context(browser, viewport=SIZES[size]).new_page()
             fac_page.goto(f"{url}/?t={fac}")
             if size == "390":  # the sidebar is folded away on a phone: open it
                 fac_page.get_by_test_id("stExpandSidebarButton").click(timeout=WAIT)
@@ -175,7 +186,7 @@ def test_work_in_progress_stays_open_and_in_view(served: tuple[str, Repository],
     url, repo = served
     sid, tokens, _fac, t, ll = _facilitated(repo, "Care for Mum")
     _to_stage(repo, sid, t, ll, "discuss")
-    page = browser.new_context(viewport=SIZES["1280"]).new_page()
+    page = _context(browser, viewport=SIZES["1280"]).new_page()
     page.goto(f"{url}/?t={tokens['Tenant']}")
     _see(page, "Ideas for a next move")
 
@@ -209,7 +220,7 @@ def test_prepare_keeps_the_demands_list_across_a_reload(served: tuple[str, Repos
     from playwright.sync_api import expect
 
     url, _repo = served
-    page = browser.new_context(viewport=SIZES["1280"]).new_page()
+    page = _context(browser, viewport=SIZES["1280"]).new_page()
     page.goto(f"{url}/prepare")
     demands = "fix the leak\nrepaint the bedroom\nstop ignoring my emails"
     _fill(page, "Everything I want from them, as it comes", demands)

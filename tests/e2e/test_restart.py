@@ -16,7 +16,17 @@ from pathlib import Path
 
 from assistant.config import PROJECT_ROOT
 from assistant.store import Repository
-from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS, WAIT, _click, _fill, _free_port, _see, pytestmark
+from tests.e2e.test_session_in_browser import (
+    CHROMIUM,
+    FLAGS,
+    WAIT,
+    _click,
+    _context,
+    _fill,
+    _free_port,
+    _see,
+    pytestmark,
+)
 
 __all__ = ["pytestmark"]
 
@@ -66,7 +76,7 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            a = browser.new_context().new_page()
+            a = _context(browser).new_page()
             a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}")
             _fill(a, "My one ask", "Could you stop calling after nine?")
             _fill(a, "My one offer", "I'll answer messages by lunchtime.")

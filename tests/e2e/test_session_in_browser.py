@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,8 +31,8 @@ FLAGS = [
     "--disable-sync",
 ]
 # Every wait is for something the page shows; this is only the outer limit, generous because a busy
-# machine (a build running, two cores shared) can take a minute to load the coach or redraw a page.
-WAIT = 180_000
+# machine (a build running, two cores shared by many processes) can take minutes to redraw a page.
+WAIT = 600_000
 
 pytestmark = [
     pytest.mark.e2e,
@@ -94,6 +95,17 @@ def browser() -> Iterator[object]:
         b.close()
 
 
+def _context(browser: Any, **kwargs: Any) -> Any:
+    """A browser context whose every action, navigation and expectation has the same generous outer limit."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    ctx = browser.new_context(**kwargs)
+    ctx.set_default_timeout(WAIT)
+    ctx.set_default_navigation_timeout(WAIT)
+    return ctx
+
+
 def _live(page: object) -> object:
     """Elements Streamlit has drawn in this run, not the stale copies it keeps on screen while redrawing."""
     return page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')  # type: ignore[attr-defined]
@@ -131,7 +143,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
 
     SHOTS.mkdir(exist_ok=True)
     ctx = {
-        name: browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
+        name: _context(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
         for name in ("A", "B", "F", "home")
     }
     home = ctx["home"].new_page()
