@@ -357,9 +357,10 @@ def _agree(state: SessionState, access: Access) -> None:
         st.markdown(f"**{md_escape(p.name)} commits to:**")
         mine = [t for t in state.terms if t.party_id == p.id]
         for term in mine:
-            cols = st.columns([6, 1])
-            cols[0].text(f"{term.text} ({when_phrase(term.by_when)})")
-            if p.id == pid and state.stage == "agree" and cols[1].button("Remove", key=f"rm_{term.id}"):
+            # a row that wraps: the button keeps its own width (a fixed column cut "Remove" to "Re…")
+            row = st.container(horizontal=True, vertical_alignment="center", wrap=True)
+            row.text(f"{term.text} ({when_phrase(term.by_when)})", width="stretch")
+            if p.id == pid and state.stage == "agree" and row.button("Remove", key=f"rm_{term.id}", width="content"):
                 repo.remove_term(state.id, pid, term.id)
                 st.rerun()
         if not mine:

@@ -28,6 +28,7 @@ from tests.e2e.test_session_in_browser import (
     _live,
     _see,
     _settled,
+    _shot,
     pytestmark,
 )
 
@@ -76,21 +77,8 @@ def _look(page: Any, name: str, size: str) -> None:
     """Settle, check that no label is cut off, and keep a screenshot to look at."""
     _settled(page)
     cut = page.evaluate(CUT_OFF)
-    _full_screenshot(page, SHOTS / f"{name}-{size}.tmp.png")
+    _shot(page, SHOTS / f"{name}-{size}.tmp.png")
     assert not cut, f"{name} at {size} px: button labels cut off: {cut}"
-
-
-def _full_screenshot(page: Any, path: Path) -> None:
-    """The whole page: Streamlit scrolls inside its own container, so grow the window to its height."""
-    viewport = page.viewport_size
-    height = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarContent]')]"
-        ".map(e => e.scrollHeight), window.innerHeight)"
-    )
-    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 8000)})
-    _settled(page)
-    page.screenshot(path=str(path))
-    page.set_viewport_size(viewport)
 
 
 def _facilitated(repo: Repository, title: str) -> tuple[int, dict[str, str], str, int, int]:

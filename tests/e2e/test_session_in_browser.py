@@ -130,6 +130,25 @@ def _settled(page: object) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
     page.wait_for_function("document.fonts.status === 'loaded'", timeout=WAIT)  # type: ignore[attr-defined]
+    # charts draw after their element exists: wait until each has drawn something
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "[...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('canvas, svg'))",
+        timeout=WAIT,
+    )
+
+
+def _shot(page: Any, path: Path) -> None:
+    """The whole page from the top: Streamlit scrolls inside its own container, so grow the window to fit."""
+    _settled(page)
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarContent]')]"
+        ".map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 8000)})
+    _settled(page)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(viewport)
 
 
 def _see(page: object, text: str, timeout: int = WAIT) -> None:
@@ -149,8 +168,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     home = ctx["home"].new_page()
     home.goto(app_url)
     _see(home, "Create a facilitated session")  # the page's own words, not the navigation's
-    _settled(home)
-    home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+    _shot(home, SHOTS / "home.png")
 
     # create a facilitated session through the UI and read the private links
     _click(home, "Create a facilitated session")
@@ -193,8 +211,9 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     b.reload()
     _see(b, "My one ask")
     assert b.get_by_text("design reviews").count() == 0  # B cannot see A's entry yet
-    _settled(f)
-    f.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
+    _see(f, "Drift over time")
+    _see(f, "Suggested next moves")
+    _shot(f, SHOTS / "facilitator.png")
     assert f.get_by_text("design reviews").count() == 0
     _fill(b, "My one ask", "Could birthdays be guaranteed home days?")
     _fill(b, "My one offer", "We will come in three days in the busy season.")
@@ -211,8 +230,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(a, "This may land as an ultimatum")
     _click(a, "Send the reframe")
     _see(b, "What matters to me")  # appears on B's device without a reload
-    _settled(a)
-    a.screenshot(path=str(SHOTS / "party.png"), full_page=True)
+    _shot(a, SHOTS / "party.png")
 
     # a second round
     _click(f, "Open another ask & offer round")
@@ -245,8 +263,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "Confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
-    _settled(a)
-    a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
+    _shot(a, SHOTS / "agreement.png")
     with a.expect_download() as dl:
         _live(a).get_by_role("button", name=re.compile("Download as Markdown")).click()  # type: ignore[attr-defined]
     path = tmp_path / "agreement.md"
@@ -259,5 +276,4 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     prep = ctx["home"].new_page()
     prep.goto(f"{app_url}/prepare")
     _see(prep, "What I bring into the room")
-    _settled(prep)
-    prep.screenshot(path=str(SHOTS / "prepare.png"), full_page=True)
+    _shot(prep, SHOTS / "prepare.png")
