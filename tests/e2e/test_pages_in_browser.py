@@ -114,6 +114,8 @@ def _to_stage(repo: Repository, sid: int, t: int, ll: int, stage: str) -> None:
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str) -> None:
+    from playwright.sync_api import expect
+
     url, repo = served
     ctx = _context(browser, viewport=SIZES[size])
     page = ctx.new_page()
@@ -150,6 +152,7 @@ def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str
         if stage == "discuss":  # the drift gate's choice, in the page and in the facilitator's sidebar
             page.goto(f"{url}/?t={tokens['Tenant']}")
             _click(page, "Got it")  # the offline notice, read once and put away
+            expect(page.get_by_text("The built-in offline coach is answering")).to_have_count(0)
             _fill(page, "Your message", "Fix the roof by Friday or I stop paying rent.")
             _click(page, "Send")
             _see(page, "This may land as an ultimatum")
