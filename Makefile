@@ -1,4 +1,5 @@
 # Parley: `make run` starts the app on the embedded default; `make test` runs every check.
+# `make run HOST=0.0.0.0` serves other devices on your network too (it prints both addresses).
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,6 +9,7 @@ STAMP := $(VENV)/.installed-run-$(SUM)
 DEV := $(VENV)/.installed-dev-$(SUM)
 LLAMA := $(VENV)/.llama-installed
 PORT ?= 8501
+HOST ?= localhost
 
 .PHONY: run test lint eval bench index demo doctor clean
 
@@ -32,7 +34,7 @@ $(LLAMA): $(DEV)
 	@touch $@
 
 run: $(STAMP)
-	$(BIN)/parley app --port $(PORT)
+	$(BIN)/parley app --host $(HOST) --port $(PORT)
 
 demo: $(STAMP)
 	$(BIN)/parley demo

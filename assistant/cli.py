@@ -12,6 +12,9 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import InputError, ParleyError
 from assistant.jsonl import field, process, text_field
+from assistant.store.files import private_dir
+
+log = logging.getLogger("assistant.cli")
 
 DESCRIPTION = """\
 Parley coaches people through the ask-and-offer process. Every batch command reads JSON Lines
@@ -19,8 +22,8 @@ on standard input (one object per line, each with an "id"; extra fields are igno
 one JSON line per input line on standard output, same id, same order. A bad line gets
 {"id", "error"} and the rest go on; the exit status is 1 if any line failed.
 
-  parley drift        {"id","text"} -> level, score, kinds, reason, reframe
-                      {"id","messages":[{"speaker","text"},...]} -> risk, drifting, levels
+  parley drift        {"id","text"} -> level, score, kinds, evidence, reason, reframe
+                      {"id","messages":[{"speaker","text"},...]} -> risk, drifting, levels, reason, drivers
   parley shrink       {"id","demands": "text" | ["...", ...]} -> ask, interest, parked
   parley strategies   {"id","situation"} -> strategies [{slug,title,score,why}], best first
   parley offers       {"id","situation","goal"?,"their_ask"?} -> offers [{text,slug}]
@@ -35,7 +38,7 @@ Example:
 
 
 def _coach(settings: Settings, choice: str = "auto") -> Any:
-    from assistant.coach.coach import make_coach
+    from assistant.coach import make_coach
 
     return make_coach(settings, choice)
 
@@ -43,8 +46,10 @@ def _coach(settings: Settings, choice: str = "auto") -> Any:
 def _doctor(settings: Settings) -> int:
     """Say which coach is active, and check the endpoint with one tiny call."""
     from assistant.llm.chat import describe_failure, make_chat_model
+    from assistant.store import Repository
 
     print(f"database: {settings.database_url.split('@')[-1]}")
+    Repository.from_url(settings.database_url).engine.dispose()  # a damaged file is named, with what to do
     print(f"card index: {settings.chroma_host or settings.chroma_dir}")
     if not settings.llm_configured:
         print("coach: offline (built in). To use an LLM, set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server.")
@@ -79,10 +84,26 @@ def _drift(coach: Any) -> Any:
             if not isinstance(messages, list):
                 raise InputError('"messages" must be a list of {"speaker", "text"} objects')
             conv = coach.check_conversation(messages)
-            return {"risk": conv.risk, "drifting": conv.drifting, "levels": conv.levels}
+            return {
+                "risk": conv.risk,
+                "drifting": conv.drifting,
+                "levels": conv.levels,
+                "reason": conv.reason,
+                "drivers": conv.drivers,
+            }
         text = text_field(row, "text")
         v = coach.check_message(text)
-        return {"level": v.level, "score": v.score, "kinds": v.kinds, "reason": v.reason, "reframe": v.reframe}
+        return {
+            "level": v.level,
+            "score": v.score,
+            "kinds": v.kinds,
+            "evidence": v.evidence,
+            "reason": v.reason,
+            "reframe": v.reframe,
+            "reframes": v.reframes,
+            "coach": v.origin.coach,
+            **({"note": v.origin.note} if v.origin.note else {}),
+        }
 
     return handle
 
@@ -93,7 +114,13 @@ def _shrink(coach: Any) -> Any:
         if not isinstance(demands, str | list):
             raise InputError('"demands" must be a string or a list of strings')
         r = coach.shrink(demands)
-        return {"ask": r.ask, "interest": r.interest, "parked": r.parked}
+        return {
+            "ask": r.ask,
+            "interest": r.interest,
+            "parked": r.parked,
+            "coach": r.origin.coach,
+            **({"note": r.origin.note} if r.origin.note else {}),
+        }
 
     return handle
 
@@ -116,7 +143,9 @@ def _offers(coach: Any) -> Any:
         situation = text_field(row, "situation")
         goal = text_field(row, "goal", required=False)
         their_ask = text_field(row, "their_ask", required=False)
-        offers = coach.suggest_offers(situation, goal, their_ask)
+        stage = text_field(row, "stage", required=False) or "prepare"
+        facilitated = bool(row.get("facilitated", False))
+        offers = coach.suggest_offers(situation, goal, their_ask, stage=stage, facilitated=facilitated)
         return {"offers": [{"text": o.text, "slug": o.slug, "title": o.title, "card": o.card} for o in offers]}
 
     return handle
@@ -173,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", parents=[coach_opt], help="run the evaluation sets and write a report")
     p_eval.add_argument(
         "--only",
-        choices=["drift", "shrink", "strategies", "offers"],
+        choices=["real", "drift", "shrink", "strategies", "offers", "voices"],
         action="append",
         help="run only these evaluations (repeatable)",
     )
@@ -195,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         settings = Settings.from_env()
+        private_dir(settings.data_dir)  # the database, index and caches inside are nobody else's to read
         if args.command == "drift":
             return _batch(settings, _drift, args.coach)
         if args.command == "shrink":
@@ -220,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return launch(settings, host=args.host, port=args.port)
     except ParleyError as exc:
+        log.info("details of the error below", exc_info=True)  # the traceback only with -v
         print(f"parley: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -6,11 +6,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from assistant.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_MAX_TOKENS = 1024
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
@@ -24,6 +26,20 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
     if value < 0:
         raise ConfigError(f"{name} must not be negative; set it to e.g. {default}.")
     return value
+
+
+def _public_url(raw: str) -> str | None:
+    """PARLEY_PUBLIC_URL: an http(s) address with a host, without a query; trailing slash dropped."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(
+            f"PARLEY_PUBLIC_URL={raw!r} is not an address people can open; "
+            "set it to e.g. https://parley.example.org or http://192.168.1.20:8501."
+        )
+    return raw.rstrip("/")
 
 
 @dataclass(frozen=True)
@@ -42,8 +58,11 @@ class Settings:
     model: str = DEFAULT_MODEL
     llm_timeout: float = 20.0
     llm_retries: int = 1
+    llm_max_tokens: int = DEFAULT_MAX_TOKENS
+    public_url: str | None = None  # the address other people's devices reach the app at
     embedding_model_path: Path | None = None
     tokenizer_dir: Path | None = None
+    real_data_path: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -68,7 +87,11 @@ class Settings:
         if not port_raw.isdigit():
             raise ConfigError(f"CHROMA_PORT={port_raw!r} is not a port number; set e.g. 8000.")
         retries = _float(env, "PARLEY_LLM_RETRIES", 1)
+        max_tokens = _float(env, "PARLEY_LLM_MAX_TOKENS", DEFAULT_MAX_TOKENS)
+        if max_tokens < 1:
+            raise ConfigError(f"PARLEY_LLM_MAX_TOKENS must be at least 1; set it to e.g. {DEFAULT_MAX_TOKENS}.")
         model_path = env.get("PARLEY_EMBEDDING_MODEL")
+        public_url = _public_url(env.get("PARLEY_PUBLIC_URL", ""))
         tok_dir = env.get("PARLEY_TOKENIZER_DIR")
         return cls(
             data_dir=data_dir,
@@ -83,9 +106,21 @@ class Settings:
             model=env.get("PARLEY_MODEL") or DEFAULT_MODEL,
             llm_timeout=_float(env, "PARLEY_LLM_TIMEOUT", 20.0),
             llm_retries=int(retries),
+            llm_max_tokens=int(max_tokens),
+            public_url=public_url,
             embedding_model_path=Path(model_path) if model_path else None,
             tokenizer_dir=Path(tok_dir) if tok_dir else None,
+            real_data_path=Path(env["PARLEY_REAL_DATA"]).expanduser() if env.get("PARLEY_REAL_DATA") else None,
         )
+
+    @property
+    def real_data_dir(self) -> Path:
+        """Prepared real public conversations and labelled messages (evals/real_data.py), kept out of the
+        repository: PARLEY_REAL_DATA, else the shared folder beside the checkout, else the data folder."""
+        if self.real_data_path is not None:
+            return self.real_data_path
+        shared = PROJECT_ROOT.parent / "shared" / "parley-realdata"
+        return shared if shared.is_dir() else self.data_dir / "realdata"
 
     @property
     def chroma_dir(self) -> Path:

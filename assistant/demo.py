@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.coach.coach import shared_offline_coach
+from assistant.coach import shared_offline_coach
 from assistant.config import Settings
 
 SAMPLES = [

@@ -25,5 +25,11 @@ class UnparseableReply(ParleyError):
     """An LLM answered with something that is not the structure we asked for."""
 
 
+class RejectedReply(UnparseableReply):
+    """An LLM's reply had the right shape but failed a check (a card it was not given, a threat kept...).
+
+    The text is ours and names the check, so it can go in the note shown to the person who asked."""
+
+
 class PromptError(ParleyError):
     """A prompt file is missing or a placeholder was not given."""

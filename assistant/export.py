@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.process import SessionState, visible_entries
 from assistant.process.model import STAGE_TITLES
+from assistant.process.permissions import agreement_version
 
 _FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -57,12 +58,14 @@ def when_phrase(by_when: str) -> str:
     return text if _LEADING_PREPOSITION.match(text) else f"by {text}"
 
 
-def agreement_markdown(state: SessionState, dated: date) -> str:
-    """The session's shared record: goals, revealed rounds, and the agreement, with its date."""
+def agreement_markdown(state: SessionState, today: date | None = None) -> str:
+    """The session's shared record: goals, revealed rounds, and the agreement, with its version and date."""
     names = {p.id: p.name for p in state.parties}
+    day = today or date.today()
     lines = [f"# Agreement: {_md_escape(state.title)}", ""]
-    lines.append(f"Date: {long_date(dated)}")
+    lines.append(f"Date: {long_date(day)}")
     lines += ["", f"Status: {STAGE_TITLES[state.stage]}"]
+    lines += ["", f"Agreement version {agreement_version(state)}, exported on {day.isoformat()}"]
     if state.mutual_goal:
         lines += ["", f"**Mutual goal:** {_md_escape(state.mutual_goal)}"]
     if state.goals:

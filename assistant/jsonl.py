@@ -11,8 +11,22 @@ from assistant.errors import InputError, ParleyError
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def _error(line_no: int, ident: object, message: str) -> dict[str, Any]:
     return {"id": ident, "line": line_no, "error": message}
+
+
+def _dumps(result: dict[str, Any]) -> str:
+    """One output line: readable UTF-8 where possible, escaped where the text cannot be encoded (a lone
+    surrogate), and strict JSON always (no NaN or Infinity)."""
+    try:
+        line = json.dumps(result, ensure_ascii=False, allow_nan=False)
+        line.encode("utf-8")
+        return line
+    except UnicodeEncodeError:
+        return json.dumps(result, ensure_ascii=True, allow_nan=False)
 
 
 def process(lines: Iterable[bytes], handle: Handler, out: IO[str]) -> int:
@@ -20,6 +34,8 @@ def process(lines: Iterable[bytes], handle: Handler, out: IO[str]) -> int:
     failed = 0
     seen: dict[str, int] = {}
     for line_no, raw in enumerate(lines, 1):
+        if line_no == 1 and raw.startswith(BOM):  # saved by an editor that marks UTF-8
+            raw = raw[len(BOM) :]
         if not raw.strip():
             continue
         ident: object = None
@@ -32,13 +48,16 @@ def process(lines: Iterable[bytes], handle: Handler, out: IO[str]) -> int:
                 row = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+            except (ValueError, RecursionError) as exc:
+                raise InputError("JSON this program cannot read (a number too long or nesting too deep)") from exc
             if not isinstance(row, dict):
                 raise InputError('each line must be a JSON object like {"id": ..., ...}')
-            ident = row.get("id")
-            if ident is None:
+            candidate = row.get("id")
+            if candidate is None:
                 raise InputError('missing "id": give every line an id so answers can be matched')
-            if not isinstance(ident, str | int) or isinstance(ident, bool):
+            if not isinstance(candidate, str | int) or isinstance(candidate, bool):
                 raise InputError('"id" must be a string or an integer')
+            ident = candidate  # only a valid id is echoed back
             key = json.dumps(ident)
             if key in seen:
                 raise InputError(f"duplicate id {ident!r} (first used on line {seen[key]})")
@@ -50,7 +69,12 @@ def process(lines: Iterable[bytes], handle: Handler, out: IO[str]) -> int:
         except Exception as exc:  # a bug must not lose the remaining lines
             failed += 1
             result = _error(line_no, ident, f"internal error ({type(exc).__name__}); please report it")
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        try:
+            line = _dumps(result)
+        except (ValueError, TypeError, RecursionError) as exc:  # a bug in a handler must not lose the line
+            failed += 0 if "error" in result else 1
+            line = _dumps(_error(line_no, ident, f"the answer could not be written as JSON ({type(exc).__name__})"))
+        out.write(line + "\n")
         out.flush()
     return failed
 

@@ -9,12 +9,13 @@ import json
 import os
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.config import Settings
 from assistant.retrieval.embedding import MiniLMEmbedder, default_model_path, default_tokenizer_dir
 from assistant.retrieval.index import CardIndex
@@ -59,6 +60,34 @@ def bench_drift(coach: OfflineCoach, texts: list[str]) -> dict[str, Any]:
         "check_ms_median": round(statistics.median(per), 2),
         "check_ms_p95": round(pct(per, 0.95), 2),
         "batch_messages_per_s": round(len(texts) / batch_s, 1),
+    }
+
+
+def bench_conversation(coach: OfflineCoach, texts: list[str], size: int = 20) -> dict[str, Any]:
+    """A whole conversation of `size` messages through check_conversation (levels, forecast, policy).
+    Warm: the model is loaded and the messages were checked as they were sent (the app's case);
+    cold: every message is new to the embedder."""
+    convs = [
+        [{"speaker": "AB"[i % 2], "text": t} for i, t in enumerate(texts[start : start + size])]
+        for start in range(0, len(texts) - size + 1, size)
+    ]
+    warm: list[float] = []
+    cold: list[float] = []
+    for conv in convs:
+        coach.embedder._cache.clear()
+        start = time.perf_counter()
+        coach.check_conversation(conv)
+        cold.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        coach.check_conversation(conv)
+        warm.append((time.perf_counter() - start) * 1000)
+    return {
+        "conversations": len(convs),
+        "messages_each": size,
+        "warm_ms_median": round(statistics.median(warm), 1),
+        "warm_ms_p95": round(pct(warm, 0.95), 1),
+        "cold_ms_median": round(statistics.median(cold), 1),
+        "cold_ms_p95": round(pct(cold, 0.95), 1),
     }
 
 
@@ -136,6 +165,10 @@ def main() -> int:
     texts = texts_for_bench()
     report: dict[str, Any] = {"when": time.strftime("%Y-%m-%d %H:%M:%S")}
     report["drift"] = bench_drift(coach, texts)
+    report["conversation"] = bench_conversation(coach, texts)
+    if sys.argv[1:] == ["drift"]:  # `python -m evals.bench drift`: the drift figures alone
+        print(json.dumps(report, indent=2))
+        return 0
     report["embedding"] = bench_embedding(embedder, texts)
     report["index"] = bench_index(settings, embedder, texts)
     from evals.tokens import tokens_per_call
@@ -151,6 +184,7 @@ def main() -> int:
         report["load_postgres"] = "skipped: set PARLEY_TEST_POSTGRES_URL (scripts/test-services.sh prints it)"
     targets = {
         "drift check p95 < 10 ms": report["drift"]["check_ms_p95"] < 10,
+        "20-message conversation warm p95 < 50 ms": report["conversation"]["warm_ms_p95"] < 50,
         "search p95 < 15 ms": report["index"]["search_ms_p95"] < 15,
         "index build < 3 s": report["index"]["build_s"] < 3,
         "prompt tokens flat in session length": report["llm_prompt_tokens"]["flat"],

@@ -16,11 +16,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
-from assistant.mediation import Mediation
+from assistant.coach import OfflineCoach
 from assistant.process import ProcessError
+from assistant.process.model import Access
+from assistant.process.permissions import ready_for
+from assistant.session import SessionService
 from assistant.store import Repository
-from assistant.store.repository import Access
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -30,16 +31,15 @@ def _pct(values: list[float], q: float) -> float:
 
 def run_load(url: str, coach: OfflineCoach, sessions: int = 25, messages: int = 40) -> dict[str, Any]:
     repo = Repository.from_url(url)
-    med = Mediation(repo, coach)
+    svc = SessionService(repo, coach)
     sent_at: dict[str, float] = {}
     seen_at: dict[str, float] = {}
     lock = threading.Lock()
     errors: list[str] = []
     setups = []
     for i in range(sessions):
-        links = repo.create_session(f"load {i}", ["A", "B"])
-        ids = [repo.resolve(t).party_id for t in links.party_tokens.values()]
-        setups.append((links.session_id, ids))
+        links = svc.create_session(f"load {i}", ["A", "B"])
+        setups.append((links.session_id, [svc.resolve(t) for t in links.party_tokens.values()]))
     texts = [
         "Could we try alternating weekends for a month?",
         "I need an answer by Thursday because the venue needs numbers.",
@@ -48,31 +48,28 @@ def run_load(url: str, coach: OfflineCoach, sessions: int = 25, messages: int = 
     ]
     stop = threading.Event()
 
-    def party(sid: int, pid: int, other: int) -> None:
+    def party(access: Access) -> None:
+        pid = access.party_id or 0
         try:
-            repo.set_goal(sid, pid, f"goal of {pid}")
-            while repo.load(sid).stage == "goals":
-                st = repo.load(sid)
-                if len(st.goals) == 2 and not st.mutual_goal:
-                    with contextlib.suppress(ProcessError):  # the other party set it first
-                        repo.set_mutual_goal(sid, "make progress")
-                st = repo.load(sid)
-                if len(st.goals) == 2 and st.mutual_goal:
-                    with contextlib.suppress(ProcessError):  # the other party moved it on first
-                        repo.advance(sid, "ask_offer", "goals")
+            svc.set_goal(access, f"goal of {pid}")
+            while (st := svc.state(access)).stage == "goals":
+                with contextlib.suppress(ProcessError):  # the other party got there first
+                    if len(st.goals) == 2 and not st.mutual_goal and not st.mutual_goal_proposal:
+                        svc.propose_mutual_goal(access, "make progress")
+                    elif st.mutual_goal_proposal and pid not in st.goal_accepted:
+                        svc.accept_mutual_goal(access, st.mutual_goal_proposal)
+                    elif st.mutual_goal and pid not in ready_for(st, "ask_offer"):
+                        svc.move_on(access, "ask_offer", "goals")
                 time.sleep(0.01)
-            repo.submit_entry(sid, pid, 1, f"ask {pid}", f"offer {pid}")
-            while 1 not in repo.load(sid).revealed_rounds:
+            svc.submit_entry(access, 1, f"ask {pid}", f"offer {pid}")
+            while 1 not in svc.state(access).revealed_rounds:
                 time.sleep(0.01)
-            access = Access(sid, pid, "party")
             for n in range(messages):
                 text = texts[(pid + n) % len(texts)] + f" #{n}"
                 key = uuid.uuid4().hex
                 with lock:
                     sent_at[key] = time.perf_counter()
-                state = repo.load(sid)
-                verdict = med.check_draft(state, pid, text)
-                med.send(access, text, verdict, key)
+                svc.send(access, text, key)  # the service checks drift and stores the level
         except Exception as exc:
             errors.append(f"{type(exc).__name__}: {exc}")
 
@@ -92,7 +89,7 @@ def run_load(url: str, coach: OfflineCoach, sessions: int = 25, messages: int = 
             time.sleep(0.05)
 
     watchers = [threading.Thread(target=watcher, args=(sid,)) for sid, _ in setups]
-    parties = [threading.Thread(target=party, args=(sid, ids[k], ids[1 - k])) for sid, ids in setups for k in (0, 1)]
+    parties = [threading.Thread(target=party, args=(acc,)) for _sid, accs in setups for acc in accs]
     for w in watchers:
         w.start()
     started = time.perf_counter()

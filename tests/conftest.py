@@ -28,7 +28,7 @@ def embedder():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def coach(settings: Settings, embedder):  # type: ignore[no-untyped-def]
-    from assistant.coach.coach import OfflineCoach
+    from assistant.coach import OfflineCoach
 
     return OfflineCoach(settings, embedder=embedder)
 

@@ -1,7 +1,7 @@
 import pytest
 
+from assistant.coach import OfflineCoach
 from assistant.coach.asks import split_demands, to_request
-from assistant.coach.coach import OfflineCoach
 from assistant.errors import InputError
 from assistant.evaluation.scorers import shrink_checks
 
@@ -14,7 +14,7 @@ def test_stated_priority_is_honoured(coach: OfflineCoach) -> None:
     assert "wedding" in r.ask
     assert r.ask.startswith("Could") and r.ask.endswith("?")
     assert len(r.parked) == 3
-    assert all(shrink_checks(r.ask, r.source, "sister's wedding").values())
+    assert all(shrink_checks(r.ask, r.chosen, "sister's wedding").values())
 
 
 def test_list_input_without_priority_picks_one_and_parks_the_rest(coach: OfflineCoach) -> None:
@@ -25,7 +25,7 @@ def test_list_input_without_priority_picks_one_and_parks_the_rest(coach: Offline
         "free parking",
     ]
     r = coach.shrink(demands)
-    assert r.source in demands and len(r.parked) == 3 and r.source not in r.parked
+    assert r.chosen in demands and len(r.parked) == 3 and r.chosen not in r.parked
     assert r.interest
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.errors import InputError, ParleyError
 from assistant.process import ProcessError
+from assistant.session import SessionService
 from assistant.store import Repository
 from assistant.store.repository import UnknownLink
 
@@ -122,36 +123,36 @@ def test_cli_survives_every_kind_of_bad_line(tmp_path: Path, session_data_dir: P
 
 
 def test_store_rejects_bad_steps_and_keeps_what_was_saved(tmp_path: Path) -> None:
-    repo = Repository.from_url(f"sqlite:///{tmp_path / 'b.db'}")
+    svc = SessionService(Repository.from_url(f"sqlite:///{tmp_path / 'b.db'}"))
     for title, names in (("", ["a", "b"]), ("x", ["only one"]), ("x", ["same", "Same"]), ("x" * 201, ["a", "b"])):
         with pytest.raises(ProcessError):
-            repo.create_session(title, names)
-    links = repo.create_session("t", ["A", "B"], facilitator=True)
-    sid = links.session_id
-    a = repo.resolve(links.party_tokens["A"]).party_id
-    b = repo.resolve(links.party_tokens["B"]).party_id
-    assert a is not None and b is not None
-    repo.set_goal(sid, a, "my goal")
-    before = repo.load(sid)
+            svc.create_session(title, names)
+    links = svc.create_session("t", ["A", "B"], facilitator=True)
+    a = svc.resolve(links.party_tokens["A"])
+    fac = svc.resolve(links.facilitator_token)
+    svc.set_goal(a, "my goal")
+    before = svc.state(a)
     bad_steps = [
-        lambda: repo.submit_entry(sid, a, 1, "ask", "offer"),  # wrong stage
-        lambda: repo.advance(sid, "discuss", "goals"),  # skipping a stage
-        lambda: repo.advance(sid, "ask_offer", "goals"),  # goals missing
-        lambda: repo.advance(sid, "nonsense", "goals"),
-        lambda: repo.advance(sid, "ask_offer", "discuss"),  # stale tab: expected stage is wrong
-        lambda: repo.set_goal(sid, a, "\x00 \n "),
-        lambda: repo.set_goal(sid, a, "g" * 5000),
-        lambda: repo.confirm(sid, a),
-        lambda: repo.add_term(sid, a, "t", "w"),
-        lambda: repo.set_mutual_goal(sid, ""),
+        lambda: svc.submit_entry(a, 1, "ask", "offer"),  # wrong stage
+        lambda: svc.move_on(fac, "discuss", "goals"),  # skipping a stage
+        lambda: svc.move_on(fac, "ask_offer", "goals"),  # goals missing
+        lambda: svc.move_on(fac, "nonsense", "goals"),
+        lambda: svc.move_on(fac, "ask_offer", "discuss"),  # stale tab: expected stage is wrong
+        lambda: svc.move_on(a, "ask_offer", "goals"),  # a party, in a facilitated session
+        lambda: svc.set_goal(a, "\x00 \n "),
+        lambda: svc.set_goal(a, "g" * 5000),
+        lambda: svc.confirm(a, "0" * 12),
+        lambda: svc.add_term(a, "t", "w"),
+        lambda: svc.propose_mutual_goal(fac, ""),
+        lambda: svc.save_notes(a, "n" * 20_001),
     ]
     for step in bad_steps:
         with pytest.raises(ProcessError):
             step()
-    after = repo.load(sid)
+    after = svc.state(a)
     assert after.goals == before.goals and after.stage == before.stage and after.version == before.version
     for token in ("", "abc", links.party_tokens["A"].upper(), "../../etc/passwd", "%00", "t" * 5000):
         with pytest.raises(UnknownLink):
-            repo.resolve(token)
+            svc.resolve(token)
     with pytest.raises(UnknownLink):
-        repo.load(sid + 999)
+        svc.repo.load(a.session_id + 999)

@@ -62,7 +62,7 @@ def test_shrink_strategies_offers(data_dir: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     (o,) = lines(r.stdout)
-    assert "call" in o["ask"] and o["interest"] and o["parked"] == ["stop being late"]
+    assert "call" in o["ask"] and o["interest"] and [p.lower() for p in o["parked"]] == ["stop being late"]
     r = run(
         ["strategies"],
         json.dumps({"id": 2, "situation": "We keep repeating the same arguments and nobody listens."}).encode(),

@@ -1,6 +1,8 @@
+from pathlib import Path
+
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.errors import InputError
 
 
@@ -76,3 +78,80 @@ def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
     expected = (d._model.predict_proba(features) + d._word_model.predict_proba(d._words.transform(texts))) / 2
     got = np.array([[p[c] for c in d._classes] for p in d.probabilities(texts)])
     assert np.allclose(got, expected, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generous offers with their own dates and amounts (seen flagged in the app, issue 9)
+        "I'll get a damp specialist in within a fortnight and pay for whatever treatment they recommend",
+        "We can offer 5% from April and a full pay review in October",
+        "I can have the new boiler fitted by the 14th and I'll cover the plumber's call-out too.",
+        # a firm limit, and a "final" said kindly with the door open
+        "I can't go past £2,000 for the car, but I'm happy to wait until you've had it checked.",
+        "That's my final figure on the deposit, I'm afraid. I'm still open on the move-out date.",
+        # saying plainly there is no ultimatum
+        "No ultimatums from me. I just want the fence sorted before the kids are back in the garden.",
+    ],
+)
+def test_warm_offers_and_kind_limits_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    v = coach.check_message(text)
+    assert v.level in {"open", "firm"}, (v.level, v.probabilities, v.evidence)
+    assert v.reframe is None and v.evidence == []
+
+
+def test_an_ultimatum_names_the_words_that_made_it_one(coach: OfflineCoach) -> None:
+    v = coach.check_message("Refund me in full by Monday or I'm filing a chargeback and telling everyone.")
+    assert v.level == "ultimatum"
+    assert v.evidence and any("or i'm filing" in e.lower() or "chargeback" in e.lower() for e in v.evidence)
+    assert all(e.lower() in v.reason.lower() for e in v.evidence[:3])
+    # words the classifier alone weighed, when no pattern matched, are words of the message
+    quiet = coach.check_message("Last chance. Sign it or forget it.")
+    assert quiet.level == "ultimatum" and quiet.evidence
+    assert all(w in "last chance. sign it or forget it." for e in quiet.evidence for w in e.lower().split())
+
+
+def test_conversation_risk_comes_from_the_trained_forecast(coach: OfflineCoach) -> None:
+    d = coach.drift
+    assert d.forecast is not None and d.forecast.trained_on
+    hostile = [
+        {"speaker": "A", "text": "You clearly haven't read a word of what I wrote. This is ridiculous."},
+        {"speaker": "B", "text": "Don't lecture me. You're the one pushing nonsense here, as always."},
+        {"speaker": "A", "text": "Stop lying. You never answer a straight question, you just attack people."},
+    ]
+    calm = [
+        {"speaker": "A", "text": "Thanks for the edit. I wonder if the second paragraph could cite the report?"},
+        {"speaker": "B", "text": "Good point, I'll add it. Would the 2019 version be okay, or the newer one?"},
+        {"speaker": "A", "text": "The newer one, I think. Thanks again for doing this."},
+    ]
+    h, c = coach.check_conversation(hostile), coach.check_conversation(calm)
+    assert h.risk > c.risk
+    assert h.drifting and not c.drifting
+    assert h.drivers and "breakdown" in h.reason
+
+
+def test_one_policy_maps_scores_to_levels_everywhere(coach: OfflineCoach) -> None:
+    from assistant.coach import drift_policy as policy
+
+    for text in ("What would help you most?", "I can't do Saturdays.", "Pay by Friday or I call my lawyer."):
+        v = coach.check_message(text)
+        assert policy.level_for(v.score) == v.level
+    for level in policy.LEVELS:
+        for raw in (0.0, 0.2, 0.5, 0.8, 1.0):
+            assert policy.level_for(policy.score_for(level, raw)) == level
+    assert policy.blend_llm(0.9, "ultimatum") == ("ultimatum", 0.95)
+    assert policy.blend_llm(0.9, "open")[0] == "firm"
+    assert policy.hardening(["open", "firm", "ultimatum"]) and not policy.hardening(["open", "ultimatum"])
+    assert policy.at_impasse(["firm", "ultimatum", "ultimatum"]) and not policy.at_impasse(["ultimatum", "firm"])
+
+
+def test_forecast_weights_for_other_features_are_refused(tmp_path: Path) -> None:
+    import json
+
+    from assistant.coach.forecast import load_forecast
+    from assistant.errors import KnowledgeError
+
+    path = tmp_path / "forecast_model.json"
+    path.write_text(json.dumps({"names": ["x"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0}))
+    with pytest.raises(KnowledgeError, match="retrain"):
+        load_forecast(path)

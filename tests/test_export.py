@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.export import agreement_markdown, markdown_to_pdf, plan_markdown, when_phrase
+from assistant.session import SessionService
 from assistant.store import Repository
 
 # A full plan as a tenant might write it before talking to a landlord about mould: every field filled.
@@ -120,21 +121,21 @@ def test_terms_read_by_when_without_doubling_the_preposition() -> None:
 
 
 def test_agreement_markdown_is_dated_and_prints_terms_cleanly(tmp_path: Path) -> None:
-    repo = Repository.from_url(f"sqlite:///{tmp_path / 'a.db'}")
-    links = repo.create_session("Mould (flat 3)", ["Tenant", "Landlord"])
-    sid = links.session_id
-    tenant, landlord = (p.id for p in repo.load(sid).parties)
-    for stage, frm in (("ask_offer", "goals"), ("discuss", "ask_offer"), ("agree", "discuss")):
-        if stage == "ask_offer":
-            repo.set_goal(sid, tenant, "a dry flat")
-            repo.set_goal(sid, landlord, "a tenant who stays")
-            repo.set_mutual_goal(sid, "a dry flat and a tenant who stays")
-        if stage == "discuss":
-            repo.submit_entry(sid, tenant, 1, "Could you fix the roof?", "I'll give access.")
-            repo.submit_entry(sid, landlord, 1, "Could you air the flat?", "I'll fix the roof.")
-        repo.advance(sid, stage, frm)
-    repo.add_term(sid, landlord, "Have the roof fixed", "from Monday 10 November")
-    md = agreement_markdown(repo.load(sid), date(2026, 11, 23))
+    svc = SessionService(Repository.from_url(f"sqlite:///{tmp_path / 'a.db'}"))
+    links = svc.create_session("Mould (flat 3)", ["Tenant", "Landlord"], facilitator=True)
+    assert links.facilitator_token is not None
+    fac = svc.resolve(links.facilitator_token)
+    tenant, landlord = (svc.resolve(links.party_tokens[n]) for n in ("Tenant", "Landlord"))
+    svc.set_goal(tenant, "a dry flat")
+    svc.set_goal(landlord, "a tenant who stays")
+    svc.propose_mutual_goal(fac, "a dry flat and a tenant who stays")
+    svc.move_on(fac, "ask_offer", "goals")
+    svc.submit_entry(tenant, 1, "Could you fix the roof?", "I'll give access.")
+    svc.submit_entry(landlord, 1, "Could you air the flat?", "I'll fix the roof.")
+    svc.move_on(fac, "discuss", "ask_offer")
+    svc.move_on(fac, "agree", "discuss")
+    svc.add_term(landlord, "Have the roof fixed", "from Monday 10 November")
+    md = agreement_markdown(svc.state(fac), date(2026, 11, 23))
     assert "Date: 23 November 2026" in md
     assert "(from Monday 10 November)" in md and "by from" not in md
     assert "Mould (flat 3)" in md  # parentheses are not escaped in a Markdown file

@@ -16,16 +16,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from assistant.coach import OfflineCoach
+from assistant.process.model import Access
+from assistant.session import SessionService
 from assistant.store import Repository
 from assistant.store.repository import StoreUnavailable
 from tests.test_store import PG
 
 
-def _session(repo: Repository) -> tuple[int, int]:
-    links = repo.create_session("Locks", ["A", "B"])
-    pid = repo.resolve(links.party_tokens["A"]).party_id
-    assert pid is not None
-    return links.session_id, pid
+def _session(repo: Repository, coach: OfflineCoach) -> tuple[SessionService, Access]:
+    svc = SessionService(repo, coach)
+    links = svc.create_session("Locks", ["A", "B"])
+    return svc, svc.resolve(links.party_tokens["A"])
 
 
 def _hold_sqlite_lock(path: Path, seconds: float, held: threading.Event) -> None:
@@ -37,35 +39,37 @@ def _hold_sqlite_lock(path: Path, seconds: float, held: threading.Event) -> None
     conn.close()
 
 
-def test_sqlite_write_waits_out_a_brief_lock(tmp_path: Path) -> None:
+def test_sqlite_write_waits_out_a_brief_lock(tmp_path: Path, coach: OfflineCoach) -> None:
     db = tmp_path / "locks.db"
     repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.3)
-    sid, pid = _session(repo)
+    svc, acc = _session(repo, coach)
+    sid = acc.session_id
     held = threading.Event()
     locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 0.6, held))
     locker.start()
     held.wait(5)
-    repo.add_message(sid, pid, "Could we meet on Thursday?", client_key="k1")  # retries until the lock is gone
+    svc.send(acc, "Could we meet on Thursday?", "k1")  # retries until the lock is gone
     locker.join()
     assert [m.text for m in repo.load(sid).messages] == ["Could we meet on Thursday?"]
 
 
-def test_sqlite_lock_that_outlasts_the_retries_changes_nothing(tmp_path: Path) -> None:
+def test_sqlite_lock_that_outlasts_the_retries_changes_nothing(tmp_path: Path, coach: OfflineCoach) -> None:
     db = tmp_path / "locks.db"
     repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.1)
-    sid, pid = _session(repo)
+    svc, acc = _session(repo, coach)
+    sid = acc.session_id
     before = repo.load(sid)
     held = threading.Event()
     locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 6.0, held))
     locker.start()
     held.wait(5)
     with pytest.raises(StoreUnavailable, match="nothing was changed"):
-        repo.add_message(sid, pid, "Are you there?", client_key="k2")
+        svc.send(acc, "Are you there?", "k2")
     locker.join()
     after = repo.load(sid)
     assert after.messages == before.messages and after.version == before.version
-    repo.add_message(sid, pid, "Are you there?", client_key="k2")  # the same send, retried by the person
-    repo.add_message(sid, pid, "Are you there?", client_key="k2")  # and a double click: stored once
+    svc.send(acc, "Are you there?", "k2")  # the same send, retried by the person
+    svc.send(acc, "Are you there?", "k2")  # and a double click: stored once
     assert [m.text for m in repo.load(sid).messages] == ["Are you there?"]
 
 
@@ -93,18 +97,19 @@ def _hold_pg_lock(url: str, seconds: float, held: threading.Event) -> None:
 
 
 @pytest.mark.parametrize(("seconds", "lands"), [(0.6, True), (6.0, False)])
-def test_postgres_lock_brief_or_too_long(pg_url: str, seconds: float, lands: bool) -> None:
+def test_postgres_lock_brief_or_too_long(pg_url: str, seconds: float, lands: bool, coach: OfflineCoach) -> None:
     repo = Repository.from_url(pg_url, busy_timeout=0.3 if lands else 0.1)
-    sid, pid = _session(repo)
+    svc, acc = _session(repo, coach)
+    sid = acc.session_id
     held = threading.Event()
     locker = threading.Thread(target=_hold_pg_lock, args=(pg_url, seconds, held))
     locker.start()
     held.wait(5)
     if lands:
-        repo.add_message(sid, pid, "Shall we pause until Monday?", client_key="p1")
+        svc.send(acc, "Shall we pause until Monday?", "p1")
     else:
         with pytest.raises(StoreUnavailable, match="nothing was changed"):
-            repo.add_message(sid, pid, "Shall we pause until Monday?", client_key="p1")
+            svc.send(acc, "Shall we pause until Monday?", "p1")
     locker.join()
     texts = [m.text for m in repo.load(sid).messages]
     assert texts == (["Shall we pause until Monday?"] if lands else [])

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from assistant.coach.drift import HARD_NEGATIVES
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.errors import KnowledgeError
 from assistant.knowledge import KINDS, LEVELS, STRATEGY_SLUGS, load_cards, load_examples, parse_card
 
@@ -40,16 +41,31 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
 
-def test_eval_sets_do_not_overlap_training(knowledge_dir: Path) -> None:
+def _texts(path: Path) -> list[str]:
+    """Every text in a JSONL evaluation file: a message's text, or each message of a conversation."""
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if isinstance(row.get("text"), str):
+            out.append(row["text"])
+        out += [m["text"] for m in row.get("messages") or [] if isinstance(m, dict) and isinstance(m.get("text"), str)]
+    return out
+
+
+def test_eval_sets_do_not_overlap_training(knowledge_dir: Path, settings: Settings) -> None:
+    """No evaluation text (our sets, the voices sets, and the real public sets when prepared) is in
+    either training file of the drift classifier."""
     train = {_norm(e.text) for e in load_examples(knowledge_dir / "drift_examples.jsonl")}
+    hard = {_norm(e.text) for e in load_examples(knowledge_dir / HARD_NEGATIVES)}
+    assert len(hard) >= 100
     datasets = PROJECT_ROOT / "evals" / "datasets"
-    rows = [
-        json.loads(x)
-        for name in ("drift.jsonl", "drift_holdout.jsonl")
-        for x in (datasets / name).read_text().splitlines()
-        if x.strip()
-    ]
-    overlap = [r["text"] for r in rows if _norm(r["text"]) in train]
+    files = [datasets / "drift.jsonl", datasets / "drift_holdout.jsonl", *sorted(datasets.glob("voices/*.jsonl"))]
+    files += sorted((settings.real_data_dir / "eval").glob("*.jsonl"))
+    texts = [t for f in files for t in _texts(f)]
+    assert len(texts) >= 480
+    overlap = [t for t in texts if _norm(t) in train | hard]
     assert not overlap, overlap[:5]
 
 

@@ -17,6 +17,7 @@ import pytest
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.retrieval.embedding import MiniLMEmbedder
 from assistant.retrieval.index import CardIndex
+from assistant.session import SessionService
 from assistant.store import Repository
 from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS
 
@@ -113,19 +114,17 @@ def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: P
         db = url.rsplit("/", 1)[0] + "/" + name
     else:
         db = f"sqlite:///{tmp_path / 'shared.db'}"
-    repo = Repository.from_url(db)
-    links = repo.create_session("Two replicas", ["A", "B"])
-    sid = links.session_id
-    ids = {n: repo.resolve(t).party_id for n, t in links.party_tokens.items()}
-    for n, pid in ids.items():
-        assert pid is not None
-        repo.set_goal(sid, pid, f"goal {n}")
-    repo.set_mutual_goal(sid, "progress")
-    repo.advance(sid, "ask_offer", "goals")
-    for pid in ids.values():
-        assert pid is not None
-        repo.submit_entry(sid, pid, 1, "ask", "offer")
-    repo.advance(sid, "discuss", "ask_offer")
+    svc = SessionService(Repository.from_url(db))
+    links = svc.create_session("Two replicas", ["A", "B"], facilitator=True)
+    fac = svc.resolve(links.facilitator_token)
+    people = {n: svc.resolve(t) for n, t in links.party_tokens.items()}
+    for n, acc in people.items():
+        svc.set_goal(acc, f"goal {n}")
+    svc.propose_mutual_goal(fac, "progress")
+    svc.move_on(fac, "ask_offer", "goals")
+    for acc in people.values():
+        svc.submit_entry(acc, 1, "ask", "offer")
+    svc.move_on(fac, "discuss", "ask_offer")
     env = {**os.environ, "DATABASE_URL": db, "PARLEY_DATA_DIR": str(session_data_dir)}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)

@@ -1,4 +1,4 @@
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.offers import ask_action, goal_phrase
 
 

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
+from assistant.coach.language import starts_with_verb, tag
+from assistant.coach.phrasing import Phrasing
+from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
 from assistant.retrieval.embedding import MiniLMEmbedder
 
@@ -83,8 +86,9 @@ class ShrunkAsk:
     ask: str
     interest: str
     parked: list[str]
-    source: str
+    chosen: str
     honoured_priority: bool
+    origin: Origin = OFFLINE
 
 
 _CLAUSE_LIST = re.compile(r",\s*(?:and\s+|also\s+|plus\s+)?(?=(?:you|your|u|the|my|our|every)\b)", re.I)
@@ -467,42 +471,284 @@ def _to_request(demand: str) -> str:
     return f"Could we work out a change together on this: {text[0].lower() + text[1:]}?"
 
 
-class AskShrinker:
-    """Chooses the one demand that matters and phrases it as a request."""
+_LIST_LEAD = re.compile(
+    r"^(?:(?:i|we)\s+(?:really\s+|just\s+|also\s+|honestly\s+)?(?:want|need|would like|'d like|expect|ask|would love)\s+"
+    r"(?P<who1>him|her|them|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+to\s+"
+    r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
+    r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
+    r"|(?:please|could you|can you|would you|will you)\s+"
+    r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
+    re.I,
+)
+_THIRD = {"him": "you", "his": "your", "himself": "yourself", "he": "you", "she": "you", "hers": "yours",
+          "herself": "yourself", "they": "you", "them": "you", "their": "your", "theirs": "yours",
+          "themselves": "yourselves"}  # fmt: skip
+_CONTEXT = re.compile(
+    r"^(?:i'?m|i am|i feel|i felt|i've|i have been|we've been|we have been|it'?s been|this has been|i just|i love|"
+    r"i don'?t know|i'?m not sure|i honestly|we'?re|we are|i was|we were|thanks|thank you|hi|hello|dear|sorry|"
+    r"anyway|that'?s all|to be honest|tbh|long story short|so yeah|idk|ugh|lol)\b",
+    re.I,
+)
+_REQUEST_WORDS = re.compile(
+    r"\b(?:should|must|need|needs|want|wants|please|stop|no more|have to|has to|got to|gotta|expect|could you|"
+    r"can you|would you|never|always|keeps?|won'?t|doesn'?t|don'?t|isn'?t|aren'?t|broken|leak\w*|mould|mold|damp)\b",
+    re.I,
+)
+_PIECES = re.compile(r"\s*,\s*(?:and\s+|or\s+|also\s+|plus\s+|then\s+)?|\s+(?:and|plus|as well as|and also)\s+", re.I)
+_YOU_AND = re.compile(
+    r"\s+(?:and|but)\s+(?=(?:never|always|don'?t|doesn'?t|won'?t|keeps?|constantly|still|then)\b)", re.I
+)
 
-    def __init__(self, embedder: MiniLMEmbedder) -> None:
+
+@dataclass
+class _Demand:
+    text: str
+    priority: bool = False
+    who: str | None = None  # third-person addressee the demand was said about ("him"), made "you" in the ask
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+[-–—]\s+|(?<=[a-z])\s*\.{2,}\s*", text.strip())
+    out = []
+    for p in parts:
+        p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p).strip(" \t,")
+        if p:
+            out.append(p)
+    return out
+
+
+def _pieces(rest: str, verbs: bool) -> list[str]:
+    """'do the dishes, stop being late and call his mother less' -> three pieces (each must start right)."""
+    raw = [p.strip(" ,.!?") for p in _PIECES.split(rest) if p and p.strip(" ,.!?")]
+    if len(raw) < 2:
+        return [rest.strip(" ,.!?")]
+    merged: list[str] = []
+    for piece in raw:
+        starts_ok = starts_with_verb(piece) if verbs else not starts_with_verb(piece)
+        if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
+            merged[-1] = f"{merged[-1]} and {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _demands_in(sentence: str) -> list[_Demand]:
+    """The separate demands in one sentence: a lead ('I want him to', 'He should', 'Please') and its list."""
+    m = _LIST_LEAD.match(sentence)
+    if m and m.end() < len(sentence):
+        rest = sentence[m.end() :]
+        who = (m.group("who1") or m.group("who2") or "").lower() or None
+        if m.group("have"):
+            return [_Demand(f"{m.group(0)}{p}") for p in _pieces(rest, verbs=False)]
+        pieces = _pieces(rest, verbs=True)
+        third = who if who and who not in {"you", "u", "we", "i"} else None
+        if who in {"you", "u"} or third:
+            return [_Demand(p, who=third) for p in pieces]
+        return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p) for p in pieces]
+    if starts_with_verb(sentence):
+        return [_Demand(p) for p in _pieces(sentence, verbs=True)]
+    if re.match(r"^(?:you|u)\b", sentence, re.I) and not _SUBORDINATE.match(sentence):
+        out = []
+        for clause in _split_clause_list(sentence):
+            first, *more = _YOU_AND.split(clause)
+            out.append(_Demand(first))
+            out.extend(_Demand(f"you {c}") for c in more)
+        return out
+    if not _SUBORDINATE.match(sentence) and "," in sentence:
+        clauses = [c.strip(" ,.") for c in re.split(r",\s*(?:and\s+|but\s+)?", sentence) if c.strip(" ,.")]
+        if len(clauses) > 1 and all(len(c.split()) >= 3 and any(w.is_verb for w in tag(c)) for c in clauses):
+            return [_Demand(c) for c in clauses]
+    return [_Demand(sentence)]
+
+
+def _content(text: str) -> set[str]:
+    return {
+        w.lemma.lower()
+        for w in tag(text)
+        if (w.tag.startswith("NN") or w.tag.startswith("VB") or w.tag.startswith("JJ"))
+        and w.lemma.lower() not in _WEAK_WORDS
+        and len(w.text) > 2
+    }
+
+
+_WEAK_WORDS = frozenset(
+    [
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "keep",
+        "want",
+        "need",
+        "thing",
+        "one",
+        "issue",
+        "priority",
+        "stuff",
+        "lot",
+        "way",
+        "time",
+        "matter",
+        "night",
+        "sort",
+        "first",
+        "most",
+        "important",
+        "main",
+        "big",
+        "biggest",
+        "real",
+        "home",
+        "live",
+        "pick",
+        "choose",
+        "go",
+    ]
+)
+
+
+def parse_demands(
+    demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
+) -> tuple[list[_Demand], int | None]:
+    """The separate demands in free text or a list, and which one the person marked as mattering most."""
+    if isinstance(demands, str):
+        text = clean_text(demands, "list of demands")
+        sentences = _sentences(text)
+    elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
+        if not all(isinstance(d, str) for d in demands):
+            raise InputError("Each demand must be text.")
+        sentences = [s for d in demands if d.replace("\x00", "").strip() for s in _sentences(d.replace("\x00", ""))]
+    else:
+        raise InputError("Demands must be text or a list of texts.")
+    found: list[_Demand] = []
+    references: list[str] = []
+    for sentence in sentences:
+        sentence = _FILLER.sub("", sentence).strip()
+        if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence):
+            continue
+        cue = priority.search(sentence)
+        if cue:
+            bare = priority.sub(" ", sentence)
+            bare = _LEAD_CUE.sub("", _TRAIL_CUE.sub("", sentence)).strip(" ,.:;!?")
+            if not _demand_shaped(bare) or _refers_back(sentence):
+                references.append(sentence)
+                continue
+            items = _demands_in(bare)
+            marked = [d for d in _demands_in(sentence) if priority.search(d.text)]
+            for d in items:
+                d.priority = not marked or any(_content(d.text) & _content(x.text) for x in marked)
+            found.extend(items)
+            continue
+        if _CONTEXT.match(sentence) and not _REQUEST_WORDS.search(sentence):
+            continue
+        found.extend(_demands_in(sentence))
+    for d in found:
+        d.text = _FILLER.sub("", d.text).strip(" ,.;:")
+    found = [d for d in found if len(d.text) >= 3 and re.search(r"[^\W\d_]", d.text)]
+    # a demand that is only blame ("stop being so lazy") says nothing the other side can do
+    kept = [d for d in found if _content(blame.sub(" ", d.text)) - {"stop", "so", "such"}]
+    found = kept or found
+    if not found:
+        if references:
+            found = [_Demand(_LEAD_CUE.sub("", r).strip(" ,.") or r, priority=True) for r in references]
+        else:
+            raise InputError("There are no demands in that text: write what you want, one per line.")
+    chosen = next((i for i, d in enumerate(found) if d.priority), None)
+    if chosen is None and references:
+        scores = []
+        for ref in references:
+            ref_words = _content(priority.sub(" ", ref))
+            scores.append([len(ref_words & _content(d.text)) for d in found])
+        best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
+        if best[0] > 0:
+            chosen = best[1]
+    return found, chosen
+
+
+def _refers_back(sentence: str) -> bool:
+    """'The rent is what keeps me up at night', 'X is my priority', 'X is the one we can't go home without'."""
+    return bool(
+        re.search(
+            r"\b(?:is|are|'s|was)\s+(?:what|the one|the thing|my|our|the (?:main|real|big|biggest|top))\b",
+            sentence,
+            re.I,
+        )
+        and not re.match(r"^(?:the )?(?:most important|main|one|big|biggest|real) (?:thing|one)\b", sentence, re.I)
+    )
+
+
+def _demand_shaped(text: str) -> bool:
+    return bool(
+        _LIST_LEAD.match(text)
+        or starts_with_verb(text)
+        or re.match(r"^(?:you|u|he|she|they)\b", text, re.I)
+        or _REQUEST_WORDS.search(text)
+    )
+
+
+def _to_second_person(text: str, who: str | None) -> str:
+    if not who:
+        return text
+    return re.sub(
+        r"\b(" + "|".join(_THIRD) + r")\b", lambda m: _THIRD.get(m.group(1).lower(), m.group(1)), text, flags=re.I
+    )
+
+
+def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
+    text = blame.sub("", text)
+    text = re.sub(r"\b(?:a|an)\s+(?=(?:mess|state|pigsty|tip|dump)\b)", "a ", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,.;:")
+
+
+class AskShrinker:
+    """Chooses the one demand that matters and phrases it as a request, parking the rest."""
+
+    def __init__(self, embedder: MiniLMEmbedder, phrasing: Phrasing) -> None:
         self.embedder = embedder
-        self._interest_names = list(INTERESTS)
-        self._interest_vectors = embedder.embed([f"{name}: {desc}" for name, desc in INTERESTS.items()])
+        self.phrasing = phrasing
+        self._interest_names = list(phrasing.interests)
+        self._interest_vectors = embedder.embed([f"{name}: {desc}" for name, desc in phrasing.interests.items()])
+
+    def demands(self, demands: str | Sequence[str]) -> list[str]:
+        """The separate demands, each once, cleanly (as the parked list shows them)."""
+        found, _ = parse_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
+        return [self._plain(d) for d in found]
 
     def shrink(self, demands: str | Sequence[str]) -> ShrunkAsk:
         """One ask in one sentence, the interest it serves, and the rest parked for later."""
-        items = split_demands(demands)
-        chosen, honoured = self._choose(items)
-        ask = to_request(items[chosen]) or f"Could we start with this: {items[chosen]}?"
-        vectors = self.embedder.embed([items[chosen], " ".join(items)])
-        sims = self._interest_vectors @ (0.9 * vectors[0] + 0.1 * vectors[1])
-        interest = self._interest_names[int(np.argmax(sims))]
-        parked = [d for i, d in enumerate(items) if i != chosen]
-        return ShrunkAsk(ask, interest, parked, items[chosen], honoured)
+        found, marked = parse_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
+        honoured = marked is not None
+        chosen = marked if marked is not None else self._central(found)
+        demand = found[chosen]
+        text = _clean_demand(_to_second_person(demand.text, demand.who), self.phrasing.blame_pattern)
+        ask = to_request(text) or f"Could we start with this: {text}?"
+        ask = _clean_demand(ask, self.phrasing.blame_pattern).rstrip("?") + "?"
+        parked: list[str] = []
+        for i, d in enumerate(found):
+            plain = self._plain(d)
+            if i != chosen and plain.lower() not in {p.lower() for p in parked}:
+                parked.append(plain)
+        return ShrunkAsk(ask, self._interest(text), parked, demand.text, honoured)
 
-    def _choose(self, items: list[str]) -> tuple[int, bool]:
-        marked = [i for i, d in enumerate(items) if PRIORITY_CUES.search(d)]
-        if marked:
-            i = marked[0]
-            # "The main thing is this:" on its own points at the next demand
-            if len(_LEAD_CUE.sub("", items[i]).split()) < 3 and i + 1 < len(items):
-                return i + 1, True
-            return i, True
+    def _plain(self, d: _Demand) -> str:
+        text = _clean_demand(_to_second_person(d.text, d.who), self.phrasing.blame_pattern)
+        return text[:1].upper() + text[1:]
+
+    def _interest(self, demand: str) -> str:
+        vector = self.embedder.embed_one(demand)
+        sims = self._interest_vectors @ vector
+        return self._interest_names[int(np.argmax(sims))]
+
+    def _central(self, items: list[_Demand]) -> int:
         if len(items) == 1:
-            return 0, False
-        vectors = self.embedder.embed(items)
+            return 0
+        vectors = self.embedder.embed([d.text for d in items])
         sims = vectors @ vectors.T
         np.fill_diagonal(sims, 0.0)
         centrality = sims.sum(axis=1) / (len(items) - 1)
-        # prefer a demand that is actionable over a pure complaint
-        bonus = np.array([0.05 if _is_actionable(d) else 0.0 for d in items])
-        return int(np.argmax(centrality + bonus)), False
+        bonus = np.array([0.05 if _is_actionable(d.text) else 0.0 for d in items])
+        return int(np.argmax(centrality + bonus))
 
 
 def _is_actionable(demand: str) -> bool:

@@ -20,15 +20,25 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits
+from assistant.coach import drift_policy as policy
+from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits, offers_something
+from assistant.coach.forecast import (
+    BreakdownForecast,
+    conversation_features,
+    forecast_path,
+    load_forecast,
+    message_features,
+)
+from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
 from assistant.knowledge import LEVELS, Example, load_examples
 from assistant.retrieval.embedding import MODEL_ID, MiniLMEmbedder, Vectors
 
 log = logging.getLogger(__name__)
 FEATURE_VERSION = "5"
-SEVERITY = {"open": 0.0, "firm": 0.5, "ultimatum": 1.0}
+SEVERITY = policy.SEVERITY
 MAX_CHARS = 20_000
+HARD_NEGATIVES = "drift_hard_negatives.jsonl"
 
 _KIND_REASON = {
     "threat": "it ties what you want to a consequence for them",
@@ -61,11 +71,15 @@ class DriftVerdict:
     reframe: str | None
     strategy: str | None = None
     probabilities: dict[str, float] = field(default_factory=dict)
+    reframes: list[str] = field(default_factory=list)
+    origin: Origin = OFFLINE
+    # the words or spans that made it an ultimatum (empty for open and firm)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class ConversationDrift:
-    """The drift check of a conversation: per-message levels, a risk, and whether it drifts."""
+    """The drift check of a conversation: per-message levels, a breakdown risk, and whether it drifts."""
 
     risk: float
     drifting: bool
@@ -73,6 +87,8 @@ class ConversationDrift:
     scores: list[float]
     by_speaker: dict[str, list[str]]
     reason: str
+    # what pushed the risk up most (feature names of the forecast), for the reason and the CLI
+    drivers: list[str] = field(default_factory=list)
 
 
 def _examples_key(examples: Sequence[Example]) -> str:
@@ -99,19 +115,20 @@ def clean_text(text: object, what: str = "message") -> str:
 class DriftDetector:
     """Scores messages open / firm / ultimatum and proposes reframes."""
 
-    # chosen by 5-fold cross-validation on the training examples (evals/drift_cv.py, evals/results/drift-cv.md)
-    ultimatum_threshold = 0.5
+    ultimatum_threshold = policy.ULTIMATUM_PROBABILITY
 
     def __init__(
         self,
         embedder: MiniLMEmbedder,
         examples: Sequence[Example],
         cache_dir: Path | None = None,
+        forecast: BreakdownForecast | None = None,
     ) -> None:
         if len({e.level for e in examples}) < len(LEVELS):
             raise InputError("The drift examples must cover open, firm and ultimatum.")
         self.embedder = embedder
         self.examples = list(examples)
+        self.forecast = forecast
         vectors = self._example_vectors(cache_dir)
         self._vectors = vectors
         texts = [e.text for e in self.examples]
@@ -132,7 +149,18 @@ class DriftDetector:
     def from_knowledge(
         cls, embedder: MiniLMEmbedder, knowledge_examples: Path, cache_dir: Path | None = None
     ) -> DriftDetector:
-        return cls(embedder, load_examples(knowledge_examples), cache_dir)
+        """The detector trained on the labelled examples (and the hard negatives beside them), with
+        the breakdown forecast shipped in the same folder."""
+        examples = load_examples(knowledge_examples)
+        hard = knowledge_examples.parent / HARD_NEGATIVES
+        if hard.is_file():
+            examples += load_examples(hard)
+        return cls(embedder, examples, cache_dir, load_forecast(forecast_path(knowledge_examples.parent)))
+
+    @property
+    def model_key(self) -> str:
+        """Changes whenever the examples, the embedding model or the features change."""
+        return _examples_key(self.examples)
 
     def _example_vectors(self, cache_dir: Path | None) -> Vectors:
         texts = [e.text for e in self.examples]
@@ -183,6 +211,11 @@ class DriftDetector:
             logits[row] += coef[:, cols] @ weights
         return _softmax(logits)
 
+    def word_probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The word model's probabilities alone: no embedding, so cheap enough for every message of a
+        long conversation; the breakdown forecast reads these."""
+        return [{c: float(p) for c, p in zip(self._classes, row, strict=True)} for row in self._word_proba(texts)]
+
     def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Class probabilities for each text: the two classifiers' average (multinomial softmax)."""
         vectors = self.embedder.embed(list(texts))
@@ -211,31 +244,71 @@ class DriftDetector:
         strongest = max((h.weight for h in hits), default=0.0)
         level = max(probs, key=lambda k: probs[k])
         denied = denies_ultimatum(text) and not _has_consequence(hits)
-        if strongest >= 0.85 and not denied:
+        if level == "ultimatum" and probs["ultimatum"] < self.ultimatum_threshold:
+            # the most likely level, but not likely enough: a flag must mean the classifier is sure
+            # (a pattern can still decide below)
+            level = "firm" if probs["firm"] >= probs["open"] else "open"
+        # an offer (even a conditional trade) with no threatening shape is not an ultimatum on the
+        # classifier's word alone: its words ("refund", "review", "final") are not a consequence
+        offer = offers_something(text) and not _has_consequence(hits)
+        if (strongest >= policy.PATTERN_DECIDES and not denied) or (
+            probs["ultimatum"] >= self.ultimatum_threshold and not denied and not offer
+        ):
             level = "ultimatum"
-        elif probs["ultimatum"] >= self.ultimatum_threshold and not denied:
-            # missing an ultimatum costs more than a second look at a firm message
-            level = "ultimatum"
+        elif (denied or offer) and level == "ultimatum":
+            level = "firm" if probs["firm"] >= probs["open"] else "open"
         if level == "ultimatum" and not hits and len(text.split()) <= 4:
             # a few words with no threatening shape ("see you tomorrow") are not an ultimatum;
             # the short ones that are ("I'm out.", "We're done.") have a pattern
             level = "firm" if probs["firm"] >= probs["open"] else "open"
-        score = sum(SEVERITY[k] * v for k, v in probs.items())
+        score = policy.severity(probs)
         if level == "ultimatum":
             score = max(score, 0.5 + 0.5 * max(probs["ultimatum"], strongest))
-        elif level == "firm":
-            score = min(max(score, 0.35), 0.65)
-        else:
-            score = min(score, 0.45)
+        score = policy.score_for(level, score)
         kinds = sorted({h.kind for h in hits}) if level == "ultimatum" else []
         if level == "ultimatum" and not kinds:
             kinds = self._neighbour_kinds(text)
-        reason = _reason(level, kinds, hits, hard_before)
+        evidence = self._evidence(text, hits) if level == "ultimatum" else []
+        reason = _reason(level, kinds, evidence, hard_before)
         reframe = reframe_for(text, kinds) if level == "ultimatum" else None
         strategy = _KIND_STRATEGY.get(kinds[0]) if kinds else None
         return DriftVerdict(
-            level, round(float(score), 3), kinds, reason, reframe, strategy, {k: round(v, 3) for k, v in probs.items()}
+            level,
+            float(score),
+            kinds,
+            reason,
+            reframe,
+            strategy,
+            {k: round(v, 3) for k, v in probs.items()},
+            evidence=evidence,
         )
+
+    def _evidence(self, text: str, hits: Sequence[Hit]) -> list[str]:
+        """The spans that made a message an ultimatum: the pattern matches first, then the words the
+        word model weighs most toward ultimatum in this message."""
+        found = [_shorten(h.phrase) for h in sorted(hits, key=lambda h: -h.weight)]
+        vocabulary = self._words.vocabulary_
+        coef = self._word_model.coef_
+        u = self._classes.index("ultimatum")
+        others = [i for i in range(len(self._classes)) if i != u]
+        pull: dict[str, float] = {}
+        for gram in set(self._analyze(text)):
+            col = vocabulary.get(gram)
+            if col is not None:
+                pull[gram] = float(coef[u, col] - coef[others, col].mean()) * float(self._words.idf_[col])
+        words = [
+            g
+            for g, w in sorted(pull.items(), key=lambda kv: -kv[1])
+            if w > 1.0 and any(len(t) > 2 and t not in _STOP for t in g.split())
+        ]
+        for gram in words:
+            if len(found) >= 4:
+                break
+            if not any(gram in f.lower() for f in found):
+                # keep the bigram over its own words
+                found = [f for f in found if f.lower() not in gram]
+                found.append(gram)
+        return found
 
     def _neighbour_kinds(self, text: str) -> list[str]:
         """Kinds of the nearest labelled ultimatums, when no pattern named one."""
@@ -260,12 +333,68 @@ class DriftDetector:
             speakers.append(str(m.get("speaker") or "?"))
         verdicts = self.check_many(texts)
         levels = [v.level for v in verdicts]
-        sev = [SEVERITY[v.level] * 0.6 + v.score * 0.4 for v in verdicts]
         by_speaker: dict[str, list[str]] = {}
         for s, lvl in zip(speakers, levels, strict=True):
             by_speaker.setdefault(s, []).append(lvl)
-        risk, drifting, reason = _trend(sev, levels, speakers)
-        return ConversationDrift(round(risk, 3), drifting, levels, [v.score for v in verdicts], by_speaker, reason)
+        if self.forecast is None:
+            risk, drivers = _rule_risk([v.score for v in verdicts], levels), []
+        else:
+            rows = [message_features(t, p) for t, p in zip(texts, self.word_probabilities(texts), strict=True)]
+            features = conversation_features(rows, speakers)
+            risk = policy.conversation_risk(
+                self.forecast.risk(features), _rule_risk([v.score for v in verdicts], levels), levels
+            )
+            drivers = self.forecast.drivers(features)
+        drifting = policy.is_drifting(risk, levels, speakers)
+        reason = policy.trend_reason(drifting, levels, drivers if risk >= policy.DRIFTING_RISK else [])
+        return ConversationDrift(
+            round(risk, 3), drifting, levels, [v.score for v in verdicts], by_speaker, reason, drivers
+        )
+
+
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "you",
+        "your",
+        "for",
+        "this",
+        "that",
+        "with",
+        "have",
+        "will",
+        "are",
+        "not",
+        "but",
+        "can",
+        "our",
+        "all",
+        "was",
+        "its",
+        "it's",
+        "i'm",
+        "i'll",
+        "we'll",
+        "you're",
+        "just",
+        "what",
+        "when",
+        "then",
+        "than",
+        "them",
+        "they",
+        "she",
+        "him",
+        "her",
+        "his",
+        "has",
+        "had",
+        "who",
+        "how",
+        "why",
+    ]
+)
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -279,47 +408,27 @@ def _has_consequence(hits: Sequence[Hit]) -> bool:
     return any(h.kind in {"threat", "deadline-penalty", "walkout", "cut-off"} for h in hits)
 
 
-def _trend(sev: list[float], levels: list[str], speakers: list[str]) -> tuple[float, bool, str]:
-    """Risk from recent severity and its slope; drifting is a trend, not one message."""
-    n = len(sev)
-    weights = np.array([0.6 ** (n - 1 - i) for i in range(n)])
-    recent = float(np.dot(weights, sev) / weights.sum())
-    half = max(1, n // 2)
-    early, late = float(np.mean(sev[:half])), float(np.mean(sev[half:] or sev))
-    slope = late - early
-    tail = levels[-3:]
-    hard_tail = sum(1 for lvl in tail if lvl == "ultimatum")
-    per_speaker_hardening = False
-    for s in set(speakers):
-        own = [v for v, sp in zip(sev, speakers, strict=True) if sp == s]
-        if len(own) >= 2 and own[-1] >= 0.8 and own[-1] > min(own[:-1]) + 0.3:
-            per_speaker_hardening = True
-    risk = min(1.0, max(0.0, 0.65 * recent + 0.35 * max(0.0, slope) + 0.1 * hard_tail))
-    ended_open = levels[-1] == "open" and (n < 2 or levels[-2] != "ultimatum")
-    drifting = not ended_open and (
-        hard_tail >= 2
-        or (levels[-1] == "ultimatum" and (slope > 0.1 or per_speaker_hardening))
-        or (slope >= 0.35 and late >= 0.55)
-    )
-    if drifting:
-        reason = "Messages are hardening toward ultimatums; a pause or a face-saving move may help."
-    elif hard_tail:
-        reason = "There was a hard message, but the conversation is not trending that way."
-    else:
-        reason = "The conversation is staying open or firm."
-    return risk, drifting, reason
+def _rule_risk(scores: list[float], levels: list[str]) -> float:
+    """Without trained forecast weights: recent severity, its rise, and hard messages at the end."""
+    half = max(1, len(scores) // 2)
+    slope = float(np.mean(scores[half:] or scores)) - float(np.mean(scores[:half]))
+    hard_tail = sum(1 for lvl in levels[-3:] if lvl == "ultimatum")
+    return min(1.0, max(0.0, 0.65 * policy.recent_severity(scores) + 0.35 * max(0.0, slope) + 0.1 * hard_tail))
 
 
-def _reason(level: str, kinds: list[str], hits: Sequence[Hit], hard_before: int) -> str:
+def _reason(level: str, kinds: list[str], evidence: Sequence[str], hard_before: int) -> str:
     if level == "open":
         return "Open: it invites a reply and closes no doors."
     if level == "firm":
         return "Firm: a clear position or limit, with no threat attached. That is fine to send."
-    phrase = next((h.phrase for h in hits if h.kind == kinds[0]), None) if kinds else None
     why = _KIND_REASON.get(kinds[0], "it reads as take-it-or-leave-it") if kinds else "it reads as a threat"
-    quoted = f' ("{_shorten(phrase)}")' if phrase else ""
+    quoted = f" (the words: {', '.join(repr_quote(e) for e in evidence[:3])})" if evidence else ""
     extra = " It follows other hard messages, so the talk may be tipping into a stand-off." if hard_before else ""
     return f"Reads as an ultimatum: {why}{quoted}, which tends to make the other side dig in.{extra}"
+
+
+def repr_quote(text: str) -> str:
+    return f"\u201c{text}\u201d"
 
 
 def _shorten(text: str, limit: int = 60) -> str:

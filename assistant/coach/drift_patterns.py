@@ -72,6 +72,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:or|otherwise)\s*,?\s*(?:i'm|i’m|we're|we’re|i am|we are)\s+(?:\w+\s+){0,1}"
         r"(?:leaving|out|done|gone|moving out|walking|calling|going to|filing|taking|quitting|selling|suing)",
         r"\bor else\b",
+        r"\b(?:or|otherwise|if not)\s*,?\s*(?:the|this|our|my) (?:deal|offer|agreement)(?:'s| is| will be) (?:off|withdrawn|dead)\b",
         r"\byou(?:'ll| will| are going to|'re going to)\s+(?:\w+\s+){0,2}(?:regret|be sorry|pay for|lose)",
         r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
         rf"\bif\b[^.?!]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
@@ -311,3 +312,31 @@ def cue_features(text: str) -> list[float]:
     features.append(min(3.0, len(_FIRM.findall(text))) / 3.0)
     features.append(min(3.0, len(_OPEN.findall(text))) / 3.0)
     return features
+
+
+_OFFER = re.compile(
+    r"\b(?:i|we)(?:'ll|’ll| will| can| could| shall| am willing to|'m willing to| are willing to|'re willing to|"
+    r" am happy to|'m happy to| are happy to|'re happy to|'d be happy to| would be happy to|'d be glad to|"
+    r" am offering|'m offering| are offering|'re offering| would like to offer|'d like to offer| am able to| are able to)"
+    r"\s+(?:\w+\s+){0,2}?(?:give|offer|refund|send|pay|cover|remove|retract|take down|delete|share|let you|provide|"
+    r"issue|ship|replace|discount|waive|extend|match|include|add|fix|book|throw in|split|meet you|knock|reimburse|"
+    r"return|resend|credit|do|accept|agree|apologi[sz]e|drop|update|amend|edit|change|trade|swap|leave you)\b",
+    re.I,
+)
+
+
+# a plain commitment to act ("I will repaint the hall", "we'll come in three days"), unless the act is a lever
+_COMMIT = re.compile(
+    r"^\s*(?:ok(?:ay)?,?\s+|fine,?\s+|sure,?\s+|in return,?\s+)?(?:i|we)(?:'ll|’ll| will| can| could| am going to|'m going to)"
+    r"\s+(?:also\s+|happily\s+|gladly\s+)?(?!not\b|never\b|no longer\b|be\b|have to\b|need to\b|stop\b|cancel\b|leave\b|walk\b|"
+    r"quit\b|end\b|report\b|call\b|ring\b|take\b|sue\b|tell\b|go\b|withhold\b|evict\b|sell\b|pull\b|move\b|file\b|"
+    r"contact\b|involve\b|escalate\b|see\b|make sure\b|keep\b|refuse\b|lodge\b|start\b|post\b|expose\b|remove\b|"
+    r"change the locks\b|let\b)[a-z]+",
+    re.I,
+)
+
+
+def offers_something(text: str) -> bool:
+    """True when the speaker commits to giving or doing something for the other side: an offer,
+    even a conditional one ("if you return it, I'll refund you"), is not an ultimatum by itself."""
+    return bool(_OFFER.search(text) or _COMMIT.search(text))

@@ -8,18 +8,21 @@ unparseable or invalid output) gives the offline coach's answer instead, and a n
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from assistant.coach.asks import ShrunkAsk, split_demands
-from assistant.coach.coach import OfflineCoach
-from assistant.coach.drift import SEVERITY, ConversationDrift, DriftVerdict, clean_text
+from assistant.coach import drift_policy
+from assistant.coach.asks import ShrunkAsk, parse_demands
+from assistant.coach.checks import ask_problem, distinctive_words, ungrounded
+from assistant.coach.drift import ConversationDrift, DriftVerdict, clean_text
 from assistant.coach.offers import Offer
+from assistant.coach.offline import OfflineCoach
+from assistant.coach.protocol import LLM, Origin, Said
 from assistant.coach.strategies import Recommendation
-from assistant.errors import UnparseableReply
+from assistant.errors import RejectedReply
 from assistant.knowledge import KINDS, Card
 from assistant.llm.chat import ask_json, describe_failure, stream_text
 from assistant.llm.prompts import render, user_data
@@ -76,8 +79,17 @@ class _Drift(BaseModel):
 
 def require_grounded(cited: Iterable[str], given: Iterable[str]) -> None:
     """Refuse a reply that cites a strategy the prompt did not give it."""
-    if set(cited) - set(given):
-        raise UnparseableReply("The model cited a strategy it was not given.")
+    if ungrounded(cited, given):
+        raise RejectedReply("it cited a strategy card it was not given")
+
+
+def _with_origin(value: T, origin: Origin) -> T:
+    """The same answer, marked with where it came from (a dataclass, a Said, or a list of them)."""
+    if isinstance(value, list):
+        return [_with_origin(v, origin) for v in value]  # type: ignore[return-value]
+    if value is None:
+        return value
+    return replace(value, origin=origin)  # type: ignore[type-var]
 
 
 def cards_context(cards: Sequence[Card]) -> str:
@@ -100,25 +112,21 @@ class LLMCoach:
         self.fallback = fallback
         self.cards = fallback.cards
         self.prompts = fallback.settings.prompts_dir
-        self._local = threading.local()
 
     # ---- plumbing -----------------------------------------------------------------------
 
-    def last_notice(self) -> str | None:
-        """Why the last call in this thread fell back to the offline coach, once; None if it did not."""
-        notice: str | None = getattr(self._local, "notice", None)
-        self._local.notice = None
-        return notice
-
     def _guard(self, what: str, llm: Callable[[], T], offline: Callable[[], T]) -> T:
-        self._local.notice = None
+        """The LLM's answer marked as such, or the offline coach's, marked with why the LLM's was not used."""
         try:
-            return llm()
+            return _with_origin(llm(), LLM)
         except Exception as exc:
             cause = describe_failure(exc)
-            log.warning("LLM %s failed (%s: %s); using the offline coach", what, type(exc).__name__, exc)
-            self._local.notice = f"The LLM coach could not answer ({cause}); this comes from the offline coach."
-            return offline()
+            # the cause only: an exception's text can quote the request, and with it a person's words
+            log.warning("LLM %s not used (%s: %s); using the offline coach", what, type(exc).__name__, cause)
+            # which check refused the reply: our own words, shown only to the person who asked
+            detail = f"{cause}: {exc}" if isinstance(exc, RejectedReply) else cause
+            note = f"The LLM coach's {what} was not used ({detail}); this comes from the offline coach."
+            return _with_origin(offline(), Origin("offline", note))
 
     def _system(self) -> str:
         return render(self.prompts, "system")
@@ -147,13 +155,27 @@ class LLMCoach:
             )
             out = ask_json(self.model, self._system(), prompt, _Drift)
             require_grounded(out.slugs, (c.slug for c in cards))
-            score = round(0.5 * offline.score + 0.5 * SEVERITY[out.level], 3)
-            level = "ultimatum" if score >= 0.7 else ("firm" if score >= 0.3 else "open")
+            level, score = drift_policy.blend_llm(offline.score, out.level)
             kinds = sorted(set(offline.kinds) | {k for k in out.kinds if k in KINDS}) if level == "ultimatum" else []
-            reframe = (out.reframe or offline.reframe) if level == "ultimatum" else None
-            if level == "ultimatum" and not reframe:
-                reframe = offline.reframe or self.fallback.check_message(text).reframe
-            return DriftVerdict(level, score, kinds, out.reason, reframe, offline.strategy, offline.probabilities)
+            if level != "ultimatum":
+                return DriftVerdict(level, score, [], out.reason, None, offline.strategy, offline.probabilities)
+            reframes = list(offline.reframes) or self.fallback.check_message(text).reframes
+            if out.reframe:
+                problem = self.fallback.reframer.problem(out.reframe.strip(), text)
+                if problem is not None:
+                    raise RejectedReply(f"its reframe was not safe to show: {problem}")
+                reframes = [out.reframe.strip(), *reframes][:3]
+            return DriftVerdict(
+                level,
+                score,
+                kinds,
+                out.reason,
+                reframes[0] if reframes else None,
+                offline.strategy,
+                offline.probabilities,
+                reframes,
+                evidence=offline.evidence,
+            )
 
         return self._guard("drift check", llm, lambda: offline)
 
@@ -161,7 +183,8 @@ class LLMCoach:
         return self.fallback.check_conversation(messages)
 
     def shrink(self, demands: str | Sequence[str]) -> ShrunkAsk:
-        items = split_demands(demands)  # validates; the same errors as offline
+        found, _ = parse_demands(demands, self.fallback.phrasing.priority_pattern, self.fallback.phrasing.blame_pattern)
+        items = [d.text for d in found]  # validates; the same errors as offline
 
         def llm() -> ShrunkAsk:
             cards = self._named_cards("crystallize-ask", "ask-and-offer")
@@ -169,20 +192,27 @@ class LLMCoach:
                 self.prompts,
                 "shrink",
                 cards=cards_context(cards),
-                demands=user_data("\n".join(f"- {d}" for d in items)),
+                demands=user_data("\n".join(f"- {d.text}{' (above all)' if d.priority else ''}" for d in found)),
             )
             out = ask_json(self.model, self._system(), prompt, _Shrink)
             require_grounded(out.slugs, (c.slug for c in cards))
-            offline = self.fallback.shrink(items)
+            ask = out.ask.strip()
+            words = distinctive_words(ask)
+            chosen = max(items, key=lambda d: len(distinctive_words(d) & words))
+            problem = ask_problem(ask, chosen, [d for d in items if d != chosen], self.fallback.phrasing)
+            if problem is not None:
+                raise RejectedReply(f"its ask was not one ask: {problem}")
+            offline = self.fallback.shrink(demands)
             return ShrunkAsk(
-                out.ask.strip(),
+                ask,
                 out.interest.strip(),
                 [p for p in out.parked if p.strip()],
-                offline.source,
+                chosen,
                 offline.honoured_priority,
             )
 
-        return self._guard("shrink", llm, lambda: self.fallback.shrink(items))
+        # the offline coach gets the demands as written: parsing drops the cue that marks a priority
+        return self._guard("shrink", llm, lambda: self.fallback.shrink(demands))
 
     def recommend(self, situation: str, k: int = 5) -> list[Recommendation]:
         text = clean_text(situation, "situation")
@@ -211,11 +241,12 @@ class LLMCoach:
         their_ask: str | None = None,
         record: str = "",
         stage: str = "prepare",
+        facilitated: bool = False,
     ) -> list[Offer]:
         text = clean_text(situation, "situation")
 
         def offline() -> list[Offer]:
-            return self.fallback.suggest_offers(text, party_goal, their_ask)
+            return self.fallback.suggest_offers(text, party_goal, their_ask, stage=stage, facilitated=facilitated)
 
         def llm() -> list[Offer]:
             from assistant.coach.offers import IMPASSE_CUES
@@ -233,31 +264,40 @@ class LLMCoach:
                 their_ask=user_data(their_ask or "(not given)"),
             )
             out = ask_json(self.model, self._system(), prompt, _Offers)
+            require_grounded((o.slug for o in out.offers), allowed)
             offers = [
                 Offer(o.text.strip(), o.slug, allowed[o.slug].title, f"cards/{allowed[o.slug].path.name}")
                 for o in out.offers
-                if o.slug in allowed  # a suggestion citing a slug that was not retrieved is rejected
             ]
+            for o in offers:
+                if self.fallback.level_of(o.text) == "ultimatum":
+                    raise RejectedReply("an offer it wrote reads as an ultimatum")
             if len(offers) < 2:
-                raise UnparseableReply("Fewer than two usable offers (unknown strategies cited).")
+                raise RejectedReply("it gave fewer than two offers")
             return offers[:3]
 
         return self._guard("offers", llm, offline)
 
-    def restate(self, name: str, position: str) -> str:
+    def restate(self, name: str, position: str, offer: str | None = None) -> Said:
         text = clean_text(position, "position")
         who = clean_text(name, "name")
+        whole = f"{text}\nOffer: {offer}" if offer else text
 
-        def llm() -> str:
-            prompt = render(self.prompts, "restate", party_name=user_data(who), position=user_data(text))
-            return ask_json(self.model, self._system(), prompt, _Restatement).restatement.strip()
+        def llm() -> Said:
+            prompt = render(self.prompts, "restate", party_name=user_data(who), position=user_data(whole))
+            said = ask_json(self.model, self._system(), prompt, _Restatement).restatement.strip()
+            if self.fallback.level_of(said) == "ultimatum" or self.fallback.phrasing.lever_pattern.search(said):
+                raise RejectedReply("its restatement still carried a threat")
+            if self.fallback.phrasing.blame_pattern.search(said):
+                raise RejectedReply("its restatement still carried blame")
+            return Said(said)
 
-        return self._guard("restatement", llm, lambda: self.fallback.restate(who, text))
+        return self._guard("restatement", llm, lambda: self.fallback.restate(who, text, offer))
 
-    def mutual_goal(self, goals: Sequence[str]) -> str:
+    def mutual_goal(self, goals: Sequence[str]) -> Said:
         stated = [clean_text(g, "goal") for g in goals if isinstance(g, str) and g.strip()]
 
-        def llm() -> str:
+        def llm() -> Said:
             cards = self._named_cards("state-goals")
             prompt = render(
                 self.prompts,
@@ -267,22 +307,25 @@ class LLMCoach:
             )
             out = ask_json(self.model, self._system(), prompt, _MutualGoal)
             require_grounded(out.slugs, (c.slug for c in cards))
-            return out.mutual_goal.strip()
+            if self.fallback.level_of(out.mutual_goal) == "ultimatum":
+                raise RejectedReply("its mutual goal read as an ultimatum")
+            return Said(out.mutual_goal.strip())
 
         return self._guard("mutual goal", llm, lambda: self.fallback.mutual_goal(stated))
 
-    def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> str | None:
+    def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> Said | None:
         view = clean_text(their_view, "description of the other side")
         recent = list(transcript)[-12:]  # a bounded window: the cost of a turn does not grow
         lines = "\n".join(f"{'Me' if who == 'me' else 'Them'}: {line}" for who, line in recent)
 
-        def llm() -> str | None:
+        def llm() -> Said | None:
             prompt = render(
                 self.prompts, "rehearse", their_view=user_data(view), transcript=user_data(lines or "(none)")
             )
-            return ask_json(self.model, self._system(), prompt, _RehearsalLine).reply.strip()
+            return Said(ask_json(self.model, self._system(), prompt, _RehearsalLine).reply.strip())
 
-        return self._guard("rehearsal", llm, lambda: None)
+        # no offline line to give, but an empty one still carries why the LLM's was not used
+        return self._guard("rehearsal", llm, lambda: Said(""))
 
     def stream_suggestion(self, question: str, record: str, stage: str) -> Iterator[str]:
         """A longer suggestion, streamed; falls back to the offline offers if the stream fails."""
@@ -299,6 +342,8 @@ class LLMCoach:
         try:
             yield from stream_text(self.model, self._system(), prompt)
         except Exception as exc:
-            self._local.notice = f"The LLM coach could not answer ({describe_failure(exc)}); offline suggestions below."
-            for o in self.fallback.suggest_offers(text):
-                yield f"\n- {o.text} [{o.slug}]"
+            cause = describe_failure(exc)
+            log.warning("LLM suggestion not used (%s: %s); using the offline coach", type(exc).__name__, cause)
+            yield f"\n\n(The LLM coach could not answer: {cause}. These suggestions come from the offline coach.)\n"
+            for o in self.fallback.suggest_offers(text, stage=stage):
+                yield f"\n- {o.text} ({o.title})"

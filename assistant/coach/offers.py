@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
+from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
 
@@ -95,6 +96,12 @@ _RECURRING = re.compile(
     re.I,
 )
 
+# moves that do not fit a session: a facilitator is already there; the parties are already in the process
+_NOT_WITH_FACILITATOR = {"neutral-third-party"}
+_PROCESS_ITSELF = {"ask-and-offer", "state-goals", "prepare-assumptions", "crystallize-ask"}
+_MEDIATOR = re.compile(r"\b(?:mediator|facilitator|third party|someone neutral)\b", re.I)
+_PROCESS = re.compile(r"\bask-and-offer\b|\bone ask\b|\bone offer\b", re.I)
+
 # templates that speak as the one who left, or to the one who left
 _I_LEFT = re.compile(r"\bfor walking out\b|\bwhen I left\b", re.I)
 _THEY_LEFT = re.compile(r"\bwhen you left\b|\bthe walkout\b|\bworth coming back\b", re.I)
@@ -108,6 +115,7 @@ class Offer:
     slug: str
     title: str
     card: str
+    origin: Origin = OFFLINE
 
 
 def ask_action(their_ask: str | None) -> str | None:
@@ -184,6 +192,32 @@ def goal_phrase(goal: str | None) -> str | None:
     return text[0].lower() + text[1:] if not re.match(r"^[A-Z]{2,}|^I\b", text) else text
 
 
+def goal_topic(goal: str | None) -> str | None:
+    """What a goal is about, short ('mum staying safe at home', 'the damp in the bedroom'), never pasted whole."""
+    if not goal or not goal.strip():
+        return None
+    from assistant.coach.positions import chunks
+    from assistant.coach.reframes import _gerund_clause
+
+    text = _GOAL_LEAD.sub("", goal.strip().rstrip(".!? "))
+    first = re.split(r"\s*(?:,|;|\band\b|\bbut\b|\bso\b|\bas long as\b|\bbecause\b|\bwithout\b|\bwhile\b)\s*", text)[0]
+    words = first.split()
+    if 2 <= len(words) <= 9:
+        if words[0].lower() in _GOAL_VERBS:
+            return goal_phrase(first)
+        if not re.match(r"^(?:i|we|you)\b", first, re.I):
+            gerund = _gerund_clause(first)
+            if gerund != first:
+                return re.sub(r"^(?:my|our)\b", "the", gerund[0].lower() + gerund[1:], flags=re.I)
+    found = [c for c in chunks(text) if not re.match(r"^(?:the )?(?:way|thing|things|lot|time|goal|one)$", c, re.I)]
+    if not found:
+        return None
+    topic = " ".join(found[0].split()[:6])
+    if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)\b", topic, re.I) and not topic[:1].isupper():
+        topic = "the " + topic
+    return topic if re.search(r"[A-Z]{2,}", topic) else topic[:1].lower() + topic[1:]
+
+
 class OfferSuggester:
     """Fills the strategy cards' offer patterns with the situation's specifics."""
 
@@ -198,14 +232,22 @@ class OfferSuggester:
         their_ask: str | None = None,
         n: int = 3,
         impasse: bool | None = None,
+        stage: str = "prepare",
+        facilitated: bool = False,
     ) -> list[Offer]:
-        """Two or three concrete offers, from distinct strategies, best first."""
+        """Two or three concrete offers, from distinct strategies, best first.
+
+        The other side's ask comes first (meet it part of the way); the goal is named by its topic,
+        never pasted in; moves that do not fit the session are left out (a mediator when a
+        facilitator is present, the ask-and-offer process to people already in it).
+        """
         text = clean_text(situation, "situation")
+        in_session = stage != "prepare"
         at_impasse = bool(IMPASSE_CUES.search(text)) if impasse is None else impasse
         query = text if not their_ask else f"{text} They ask: {their_ask}"
         ranked = self.recommender.recommend(query, k=10, impasse_only=at_impasse)
         action = ask_action(their_ask)
-        goal = goal_phrase(party_goal)
+        goal = goal_topic(party_goal) or (goal_topic(their_ask) if their_ask else None) or goal_topic(text)
         perspective = {
             "i_left": bool(
                 _GATED["apologize"].search(text) and re.search(r"\bi (?:\w+ )?(?:walked|stormed|hung)", text, re.I)
@@ -225,7 +267,9 @@ class OfferSuggester:
                 continue
             if not at_impasse and rec.slug in _IMPASSE_ONLY:
                 continue
-            filled = self._fill(rec, action, goal, perspective)
+            if (facilitated and rec.slug in _NOT_WITH_FACILITATOR) or (in_session and rec.slug in _PROCESS_ITSELF):
+                continue
+            filled = self._fill(rec, action, goal, perspective, facilitated, in_session)
             if filled:
                 offers.append(filled)
         return offers[:n]
@@ -245,7 +289,13 @@ class OfferSuggester:
         return [Offer(text, card.slug, card.title, f"cards/{card.path.name}")]
 
     def _fill(
-        self, rec: Recommendation, action: str | None, goal: str | None, perspective: dict[str, bool]
+        self,
+        rec: Recommendation,
+        action: str | None,
+        goal: str | None,
+        perspective: dict[str, bool],
+        facilitated: bool = False,
+        in_session: bool = False,
     ) -> Offer | None:
         card = self.cards.get(rec.slug)
         if card is None or not card.offers:
@@ -256,6 +306,8 @@ class OfferSuggester:
             if (_I_LEFT.search(template) and not perspective["i_left"]) or (
                 _THEY_LEFT.search(template) and not perspective["they_left"]
             ):
+                continue
+            if (facilitated and _MEDIATOR.search(template)) or (in_session and _PROCESS.search(template)):
                 continue
             needs = set(re.findall(r"\{([a-z_]+)\}", template))
             values = {"ask_action": action, "goal": goal}

@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from assistant.coach.drift import clean_text
+from assistant.coach.protocol import OFFLINE, Origin
 from assistant.knowledge import Card
 from assistant.retrieval.index import CardIndex, Passage
 
@@ -133,6 +134,7 @@ class Recommendation:
     why: str
     card: str  # path to the card, relative to the knowledge folder
     impasse: bool
+    origin: Origin = OFFLINE
 
 
 class StrategyRecommender:

@@ -8,18 +8,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.coach.coach import Coach, OfflineCoach, make_coach
+from assistant.coach import Coach, OfflineCoach, make_coach
 from assistant.coach.offers import IMPASSE_CUES
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.evaluation.scorers import (
     classification_report,
     offer_fits,
     offer_grounded,
+    roc_auc,
     shrink_checks,
     top_k_hit,
+    ultimatum_report,
 )
+from assistant.evaluation.voices import MEASURES, WORST, headline_lines
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
+VOICES = DATASETS / "voices"
+SPLITS = ("dev", "holdout")
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
@@ -87,7 +92,7 @@ def eval_shrink(coach: Coach) -> dict[str, Any]:
     totals: dict[str, list[bool]] = {}
     for r in rows:
         result = coach.shrink(r["demands"])
-        checks = shrink_checks(result.ask, result.source, r.get("priority"))
+        checks = shrink_checks(result.ask, result.chosen, r.get("priority"))
         for name, ok in checks.items():
             totals.setdefault(name, []).append(ok)
         if all(checks.values()):
@@ -163,7 +168,71 @@ def eval_offers(coach: Coach) -> dict[str, Any]:
     }
 
 
-EVALS = {"drift": eval_drift, "shrink": eval_shrink, "strategies": eval_strategies, "offers": eval_offers}
+def eval_voices(coach: Coach, folder: Path = VOICES) -> dict[str, Any]:
+    """The coach's words on text in voices unlike ours: each measure on the dev split and on the
+    held-out split (written by another author, never read while building the coach or these scorers).
+    A missing set is reported as 'not present' and the rest go on."""
+    report: dict[str, Any] = {}
+    for split in SPLITS:
+        report[split] = {}
+        for stem, measures in MEASURES.items():
+            path = folder / f"{stem}_{split}.jsonl"
+            rows = read_jsonl(path) if path.exists() else None
+            for name, score in measures.items():
+                report[split][name] = score(coach, rows) if rows is not None else "not present"
+    return report
+
+
+def eval_real(coach: Coach) -> dict[str, Any]:
+    """Drift on real public text from sources kept out of training (knowledge/SOURCES.md): ultimatum
+    precision and recall and false alarms on warm offers, per message; the breakdown forecast's
+    accuracy (``drifting`` on a balanced set) and AUC (``risk``), per conversation corpus."""
+    root = _offline(coach).settings.real_data_dir / "eval"
+    if not root.is_dir():
+        return {"available": False, "where": str(root)}
+    report: dict[str, Any] = {"available": True, "where": str(root), "conversations": {}}
+    labelled = root / "messages_labelled.jsonl"
+    if labelled.exists():
+        rows = read_jsonl(labelled)
+        verdicts = _verdicts(coach, rows)
+        pred = [v.level for v in verdicts]
+        msg = ultimatum_report([r["level"] for r in rows], pred, [bool(r.get("warm_offer")) for r in rows])
+        msg["sources"] = sorted({r["source"] for r in rows})
+        msg["false_alarm_examples"] = [
+            {"id": r["id"], "text": r["text"], "evidence": v.evidence}
+            for r, v in zip(rows, verdicts, strict=True)
+            if r["level"] != "ultimatum" and v.level == "ultimatum"
+        ]
+        msg["missed_examples"] = [
+            {"id": r["id"], "text": r["text"], "predicted": v.level}
+            for r, v in zip(rows, verdicts, strict=True)
+            if r["level"] == "ultimatum" and v.level != "ultimatum"
+        ]
+        report["messages"] = msg
+    for path in sorted(root.glob("*.jsonl")):
+        if path == labelled:
+            continue
+        convs = read_jsonl(path)
+        results = [coach.check_conversation(c["messages"]) for c in convs]
+        gold = [bool(c["broke_down"]) for c in convs]
+        report["conversations"][path.stem] = {
+            "n": len(convs),
+            "broke_down": sum(gold),
+            "accuracy": round(sum(r.drifting == g for r, g in zip(results, gold, strict=True)) / max(1, len(convs)), 3),
+            "auc": round(roc_auc(gold, [r.risk for r in results]), 3),
+            "flagged_rate": round(sum(r.drifting for r in results) / max(1, len(convs)), 3),
+        }
+    return report
+
+
+EVALS = {
+    "real": eval_real,
+    "drift": eval_drift,
+    "shrink": eval_shrink,
+    "strategies": eval_strategies,
+    "offers": eval_offers,
+    "voices": eval_voices,
+}
 
 
 def headline(report: dict[str, Any]) -> list[str]:
@@ -186,6 +255,24 @@ def headline(report: dict[str, Any]) -> list[str]:
         if "conversations" in d:
             c = d["conversations"]
             lines.append(f"  conversations: drifting accuracy {c['accuracy']:.3f} (n={c['n']})")
+    if "real" in report:
+        r = report["real"]
+        if not r.get("available"):
+            lines.append(f"real text: not found at {r['where']} (prepare it with `python -m evals.real_data`)")
+        else:
+            if "messages" in r:
+                m = r["messages"]
+                lines.append(
+                    f"real messages ({', '.join(m['sources'])}; never trained on): ultimatum precision "
+                    f"{m['ultimatum_precision']:.3f}, recall {m['ultimatum_recall']:.3f} (n={m['n']}, "
+                    f"{m['ultimatums']} ultimatums); warm offers called ultimatum {m['warm_false_alarm_rate']:.3f}, "
+                    f"open {m['warm_open_rate']:.3f} (n={m['warm_n']})"
+                )
+            for name, c in r["conversations"].items():
+                lines.append(
+                    f"real conversations {name} (never trained on): forecast accuracy {c['accuracy']:.3f}, "
+                    f"AUC {c['auc']:.3f} (n={c['n']}, {c['broke_down']} broke down)"
+                )
     if "shrink" in report:
         s = report["shrink"]
         lines.append(f"shrink: pass rate {s['pass_rate']:.3f} (n={s['n']}) checks {s['checks']}")
@@ -201,7 +288,39 @@ def headline(report: dict[str, Any]) -> list[str]:
             f"offers: grounded {o['grounded_rate']:.3f}, 2-3 offers {o['two_or_three_rate']:.3f}, "
             f"impasse moves at impasse {o['impasse_moves_rate']:.3f} (n={o['n']}) quality {o.get('quality')}"
         )
+    if "voices" in report:
+        lines.append("voices (text in voices unlike ours):")
+        for split in SPLITS:
+            lines.extend(headline_lines(split, report["voices"].get(split, {})))
     return lines
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text.replace("\n", " ").replace("|", "\\|")
+
+
+def voices_markdown(coach_name: str, when: str, voices: dict[str, Any]) -> str:
+    """The voices report: every figure, then the worst failing examples of each measure, per split."""
+    out = [f"# Voices eval ({coach_name} coach, {when})", ""]
+    out.append(
+        "Text in voices unlike ours (`evals/datasets/voices/`). Figures first, then up to "
+        f"{WORST} failing examples per measure, worst first."
+    )
+    out += ["", "```", *(line for split in SPLITS for line in headline_lines(split, voices.get(split, {}))), "```"]
+    for split in SPLITS:
+        for name, r in voices.get(split, {}).items():
+            if not isinstance(r, dict) or not r.get("failures"):
+                continue
+            extra = {k: v for k, v in r.items() if k in ("by_kind", "pass_by_form")}
+            out += ["", f"## {split}: {name.replace('_', ' ')}", ""]
+            if extra:
+                out += [f"`{json.dumps(extra)}`", ""]
+            out += ["| id | input | output | why |", "|---|---|---|---|"]
+            for f in r["failures"][:WORST]:
+                why = "; ".join(f["why"])
+                out.append(f"| {f['id']} | {_shown(f['input'])} | {_shown(f['output'])} | {_shown(why)} |")
+    return "\n".join(out) + "\n"
 
 
 class FallbackCounter:
@@ -223,9 +342,10 @@ class FallbackCounter:
         def counted(*args: Any, **kwargs: Any) -> Any:
             result = attr(*args, **kwargs)
             self.calls += 1
-            notice = self._coach.last_notice()
-            if notice:
-                self.causes[notice] = self.causes.get(notice, 0) + 1
+            first = result[0] if isinstance(result, list) and result else result
+            origin = getattr(first, "origin", None)
+            if origin is not None and origin.note:
+                self.causes[origin.note] = self.causes.get(origin.note, 0) + 1
             return result
 
         return counted
@@ -268,5 +388,7 @@ def run_all(settings: Settings, only: Sequence[str] | None = None, coach_name: s
     (RESULTS / f"{coach_name}-eval.md").write_text(
         f"# Eval report ({coach_name} coach, {report['when']})\n\n```\n" + "\n".join(lines) + "\n```\n"
     )
+    if "voices" in report:
+        (RESULTS / f"{coach_name}-voices.md").write_text(voices_markdown(coach_name, report["when"], report["voices"]))
     print(f"report written to {RESULTS / (coach_name + '-eval.json')}")
     return 0

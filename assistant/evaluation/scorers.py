@@ -98,3 +98,42 @@ def offer_fits(text: str, slug: str, situation: str, impasse: bool) -> dict[str,
         "right_kind": impasse or slug not in IMPASSE_ONLY,
         "right_side": not (_SPEAKS_AS_LEAVER.search(text) and _OTHER_LEFT.search(situation)),
     }
+
+
+def roc_auc(gold: Sequence[bool], scores: Sequence[float]) -> float:
+    """Area under the ROC curve: the chance that a random positive scores above a random negative
+    (ties count half). 0.5 when either class is missing."""
+    pos = [s for g, s in zip(gold, scores, strict=True) if g]
+    neg = [s for g, s in zip(gold, scores, strict=True) if not g]
+    if not pos or not neg:
+        return 0.5
+    ranked = sorted((s, i) for i, s in enumerate([*pos, *neg]))
+    ranks = [0.0] * len(ranked)
+    i = 0
+    while i < len(ranked):
+        j = i
+        while j + 1 < len(ranked) and ranked[j + 1][0] == ranked[i][0]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[ranked[k][1]] = (i + j) / 2 + 1
+        i = j + 1
+    pos_rank_sum = sum(ranks[: len(pos)])
+    return (pos_rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+
+
+def ultimatum_report(gold: Sequence[str], pred: Sequence[str], warm: Sequence[bool]) -> dict[str, Any]:
+    """Ultimatum precision and recall, and how warm offers were read (false alarms, open or firm)."""
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == "ultimatum" and p == "ultimatum")
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != "ultimatum" and p == "ultimatum")
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == "ultimatum" and p != "ultimatum")
+    warm_pred = [p for p, w in zip(pred, warm, strict=True) if w]
+    return {
+        "n": len(gold),
+        "ultimatums": tp + fn,
+        "ultimatum_precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "ultimatum_recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+        "false_alarms": fp,
+        "warm_n": len(warm_pred),
+        "warm_false_alarm_rate": round(sum(p == "ultimatum" for p in warm_pred) / max(1, len(warm_pred)), 3),
+        "warm_open_rate": round(sum(p == "open" for p in warm_pred) / max(1, len(warm_pred)), 3),
+    }

@@ -7,12 +7,15 @@ import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+import httpx2
 from pydantic import BaseModel, SecretStr, ValidationError
 
-from assistant.config import Settings
+from assistant.config import DEFAULT_MAX_TOKENS, Settings
 from assistant.errors import ConfigError, UnparseableReply
+from assistant.llm.transport import BoundedTransport
 
 M = TypeVar("M", bound=BaseModel)
+CHARS_PER_TOKEN = 6  # English averages about four; six leaves room without letting a reply run on
 
 
 def make_chat_model(settings: Settings, streaming: bool = False) -> Any:
@@ -23,15 +26,30 @@ def make_chat_model(settings: Settings, streaming: bool = False) -> Any:
 
     # an explicit streaming=False would make .stream() fall back to one whole reply, so only pass True
     extra: dict[str, Any] = {"streaming": True} if streaming else {}
+    # retries happen in the transport, inside the one time budget (the client's own would wait on
+    # every Retry-After up to two minutes)
+    client = httpx2.Client(
+        transport=BoundedTransport(settings.llm_timeout, settings.llm_retries),
+        timeout=settings.llm_timeout,
+        follow_redirects=True,
+    )
     return ChatOpenAI(
         model=settings.model,
         base_url=settings.openai_base_url,
         api_key=SecretStr(settings.openai_api_key or "not-needed"),  # local servers ignore the key
         timeout=settings.llm_timeout,
-        max_retries=settings.llm_retries,
+        max_retries=0,
+        max_completion_tokens=settings.llm_max_tokens,
         temperature=0.2,
+        http_client=client,
         **extra,
     )
+
+
+def reply_char_limit(model: Any) -> int:
+    """The most characters Parley shows of one reply: the token limit at a generous characters per token."""
+    tokens = getattr(model, "max_tokens", None)
+    return (tokens if isinstance(tokens, int) and tokens > 0 else DEFAULT_MAX_TOKENS) * CHARS_PER_TOKEN
 
 
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
@@ -65,16 +83,30 @@ def ask_json(model: Any, system: str, user: str, schema: type[M]) -> M:
     content = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
     if not content.strip():
         raise UnparseableReply("The model returned an empty reply (it may have refused).")
+    if len(content) > reply_char_limit(model):
+        raise UnparseableReply("The model's reply was far longer than asked for.")
     return parse_json(content, schema)
 
 
-def stream_text(model: Any, system: str, user: str) -> Iterator[str]:
-    """Stream a free-text reply chunk by chunk (for st.write_stream)."""
+def stream_text(model: Any, system: str, user: str, max_chars: int | None = None) -> Iterator[str]:
+    """Stream a free-text reply chunk by chunk (for st.write_stream), cut with a note at the length limit."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    for chunk in model.stream([SystemMessage(content=system), HumanMessage(content=user)]):
-        if isinstance(chunk.content, str) and chunk.content:
+    limit = max_chars or reply_char_limit(model)
+    shown = 0
+    chunks = model.stream([SystemMessage(content=system), HumanMessage(content=user)])
+    try:
+        for chunk in chunks:
+            if not (isinstance(chunk.content, str) and chunk.content):
+                continue
+            if shown + len(chunk.content) > limit:
+                yield chunk.content[: limit - shown]
+                yield f"\n\n(The reply was cut here: it reached the limit of {limit:,} characters.)"
+                return
+            shown += len(chunk.content)
             yield chunk.content
+    finally:
+        chunks.close()  # hang up on the endpoint rather than let it keep sending
 
 
 def describe_failure(exc: BaseException) -> str:

@@ -60,6 +60,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Access:
+    """Who a link belongs to: one party of one session, or its facilitator."""
+
+    session_id: int
+    party_id: int | None  # None: the facilitator
+    role: str  # "party" | "facilitator"
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.role == "facilitator"
+
+
+@dataclass(frozen=True)
 class SessionState:
     """Everything about one session that the rules need."""
 
@@ -78,6 +91,12 @@ class SessionState:
     revisit_on: date | None = None
     has_facilitator: bool = False
     version: int = 0
+    mutual_goal_proposal: str | None = None  # proposed by one party, waiting for the others
+    proposal_by: int | None = None
+    goal_accepted: frozenset[int] = frozenset()  # parties who accepted the proposal
+    ready: dict[int, str] = field(default_factory=dict)  # party -> the move they are ready for
+    delete_consents: frozenset[int] = frozenset()  # parties who agreed to delete the record
+    confirmations: dict[int, str] = field(default_factory=dict)  # party -> agreement version confirmed
 
     def party(self, party_id: int) -> Party:
         for p in self.parties:

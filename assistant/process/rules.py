@@ -124,8 +124,15 @@ def check_message(state: SessionState, party_id: int | None, text: str) -> str:
     return cleaned
 
 
+def check_agreement_open(state: SessionState, doing: str) -> None:
+    """The terms and revisit date change only at the agree stage; a confirmed agreement is read-only."""
+    if state.stage == "closed":
+        raise ProcessError("The agreement is confirmed and read-only.")
+    _stage(state, "agree", doing)
+
+
 def check_term(state: SessionState, party_id: int, text: str, by_when: str) -> tuple[str, str]:
-    _stage(state, "agree", "add a term")
+    check_agreement_open(state, "add a term")
     _active(state, party_id)
     t = _text(text, "term")
     w = _text(by_when, "'by when'")

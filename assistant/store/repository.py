@@ -10,21 +10,26 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from assistant.errors import ParleyError
-from assistant.process import rules
-from assistant.process.model import Entry, Message, Party, SessionState, Term
+from assistant.process.model import Access, Entry, Message, Party, SessionState, Term
+from assistant.process.permissions import agreement_version
 from assistant.store import tables as t
+from assistant.store.files import private_sqlite_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,8 +40,16 @@ class StoreUnavailable(ParleyError):
     """The database could not be reached or stayed locked."""
 
 
+class StoreCorrupt(ParleyError):
+    """The database file is damaged: SQLite cannot read it."""
+
+
 class UnknownLink(ParleyError):
     """A token that matches no session."""
+
+
+class AlreadyStored(ParleyError):
+    """A row that may exist once was written twice (two tabs at the same moment)."""
 
 
 @dataclass(frozen=True)
@@ -48,17 +61,20 @@ class SessionLinks:
     facilitator_token: str | None
 
 
-@dataclass(frozen=True)
-class Access:
-    """Who a token belongs to."""
-
-    session_id: int
-    party_id: int | None  # None: the facilitator
-    role: str  # "party" | "facilitator"
+__all__ = ["Access", "AlreadyStored", "Repository", "SessionLinks", "StoreUnavailable", "Tx", "UnknownLink"]
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def _short(text: str | None) -> str:
+    """What a consent to a text is recorded against: a digest of exactly that text."""
+    return hashlib.sha256((text or "").encode("utf-8", "replace")).hexdigest()[:32]
+
+
+def consent_subject(text: str | None) -> str:
+    return _short(text)
 
 
 def now() -> datetime:
@@ -71,27 +87,91 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The database file a SQLite URL names (None for memory databases and other engines)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def corrupt_message(path: Path | None) -> str:
+    where = str(path) if path else "The database"
+    return (
+        f"The database file {where} is damaged and cannot be read. Stop Parley, move it aside "
+        f"(rename it, with any -wal and -shm file next to it), then restore your latest backup to that "
+        "place, or start Parley again to begin with an empty database."
+    )
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "file is not a database" in text or "malformed" in text or "file is encrypted" in text
+    )
+
+
+# statements after which the freed pages must not linger in the WAL: a session or a worksheet deleted
+_FORGET = re.compile(r"^\s*DELETE\s+FROM\s+\"?(sessions|plans)\b", re.IGNORECASE)
+
+
 def make_engine(url: str, busy_timeout: float = 3.0) -> Engine:
     """An engine for SQLite (file, WAL, immediate write locks) or PostgreSQL.
 
     ``busy_timeout`` is how long one attempt waits for a lock; with the repository's retries a
     write gives up with a clear message after roughly five times that, never half-applied.
+
+    On SQLite, deleted content is overwritten (secure_delete) and, once a session or worksheet is
+    deleted, the WAL is checkpointed and truncated, so what was deleted cannot be read back from
+    either file. A damaged file raises StoreCorrupt naming it; the traceback goes to the log only.
     """
     if url.startswith("sqlite"):
+        path = sqlite_path(url)
         engine = create_engine(url, connect_args={"timeout": busy_timeout, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-            cur.close()
+            try:
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA secure_delete=ON")
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+            except sqlite3.DatabaseError as exc:
+                if _is_corrupt(exc):  # whoever catches it logs the chain; people see the message
+                    raise StoreCorrupt(corrupt_message(path)) from exc
+                raise
+            finally:
+                cur.close()
+
+        @event.listens_for(engine, "handle_error")
+        def _on_error(ctx: ExceptionContext) -> BaseException | None:
+            if _is_corrupt(ctx.original_exception):
+                return StoreCorrupt(corrupt_message(path))
+            return None
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn: Connection) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        @event.listens_for(engine, "after_cursor_execute")
+        def _after(conn: Connection, _cur: Any, statement: str, *_args: Any) -> None:
+            if _FORGET.match(statement):
+                conn.info["parley_checkpoint"] = True
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(dbapi_conn: Any, record: Any) -> None:
+            # after the delete is committed and the connection is back in the pool
+            if dbapi_conn is None or not record.info.pop("parley_checkpoint", False):
+                return
+            try:
+                busy, _log, _done = dbapi_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as exc:
+                log.warning("could not checkpoint the WAL after a delete (%s); it will be on the next one", exc)
+                return
+            if busy:
+                log.warning("the WAL checkpoint after a delete was blocked by a reader; it will be on the next one")
 
         return engine
     return create_engine(
@@ -114,10 +194,9 @@ class Repository:
 
     @classmethod
     def from_url(cls, url: str, create: bool = True, busy_timeout: float = 3.0) -> Repository:
-        if url.startswith("sqlite:///"):
-            from pathlib import Path
-
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            private_sqlite_file(path)
         repo = cls(make_engine(url, busy_timeout))
         if create:
             repo.migrate()
@@ -167,20 +246,8 @@ class Repository:
 
     # ---- sessions and links ---------------------------------------------------------
 
-    def create_session(self, title: str, party_names: list[str], facilitator: bool = False) -> SessionLinks:
-        """Create a session and one unguessable invite token per party (and the facilitator)."""
-        title = (title or "").replace("\x00", "").strip()
-        names = [n.replace("\x00", "").strip() for n in party_names if n and n.strip()]
-        if not title:
-            raise rules.ProcessError("Give the session a title.")
-        if len(title) > 200:
-            raise rules.ProcessError("Keep the title under 200 characters.")
-        if len(names) < 2:
-            raise rules.ProcessError("A shared session needs at least two parties.")
-        if len({n.lower() for n in names}) != len(names):
-            raise rules.ProcessError("Each party needs a different name.")
-        if any(len(n) > 80 for n in names):
-            raise rules.ProcessError("Keep each name under 80 characters.")
+    def create_session(self, title: str, names: list[str], facilitator: bool = False) -> SessionLinks:
+        """Store a session (title and names already checked) with one unguessable token per person."""
         tokens = {n: secrets.token_urlsafe(TOKEN_BYTES) for n in names}
         fac = secrets.token_urlsafe(TOKEN_BYTES) if facilitator else None
 
@@ -278,11 +345,23 @@ class Repository:
             Term(r.id, r.party_id, r.text, r.by_when)
             for r in conn.execute(select(t.terms).where(t.terms.c.session_id == session_id).order_by(t.terms.c.id))
         )
-        confirmed = frozenset(
-            r.party_id
-            for r in conn.execute(select(t.confirmations.c.party_id).where(t.confirmations.c.session_id == session_id))
+        confirmations = {
+            r.party_id: r.agreement_version or ""
+            for r in conn.execute(
+                select(t.confirmations.c.party_id, t.confirmations.c.agreement_version).where(
+                    t.confirmations.c.session_id == session_id
+                )
+            )
+        }
+        consents = list(
+            conn.execute(
+                select(t.consents.c.party_id, t.consents.c.kind, t.consents.c.subject).where(
+                    t.consents.c.session_id == session_id
+                )
+            )
         )
-        return SessionState(
+        proposal = s.mutual_goal_proposal
+        state = SessionState(
             id=s.id,
             title=s.title,
             stage=s.stage,
@@ -294,11 +373,18 @@ class Repository:
             revealed_rounds=revealed,
             messages=messages,
             terms=terms,
-            confirmed=confirmed,
             revisit_on=s.revisit_on,
             has_facilitator=s.facilitator_token_hash is not None,
             version=s.version,
+            mutual_goal_proposal=proposal,
+            proposal_by=s.mutual_goal_proposed_by,
+            goal_accepted=frozenset(r.party_id for r in consents if r.kind == "goal" and r.subject == _short(proposal)),
+            ready={r.party_id: r.subject for r in consents if r.kind == "ready"},
+            delete_consents=frozenset(r.party_id for r in consents if r.kind == "delete"),
+            confirmations=confirmations,
         )
+        current = agreement_version(state)
+        return replace(state, confirmed=frozenset(p for p, v in confirmations.items() if v == current))
 
     # ---- private material -----------------------------------------------------------
 
@@ -307,239 +393,186 @@ class Repository:
             v = conn.execute(select(t.parties.c.private_notes).where(t.parties.c.id == party_id)).scalar()
         return str(v or "")
 
-    def save_private_notes(self, session_id: int, party_id: int, notes: str) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            state.party(party_id)
-            conn.execute(
-                update(t.parties)
-                .where(t.parties.c.id == party_id)
-                .values(private_notes=(notes or "").replace("\x00", "")[:20_000])
-            )
+    # ---- writes: one locked transaction each -------------------------------------------
 
-        self._do(session_id, fn)
+    def atomic(self, session_id: int, fn: Callable[[Tx], T]) -> T:
+        """Run ``fn`` in one transaction holding the session's row lock, retried on lock timeouts.
 
-    # ---- the flow -------------------------------------------------------------------
+        ``fn`` gets the state as loaded under the lock and the writes it may make; whatever it
+        raises rolls everything back.
+        """
 
-    def join(self, session_id: int, party_id: int) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            if state.party(party_id).joined_at is None:
-                conn.execute(update(t.parties).where(t.parties.c.id == party_id).values(joined_at=now()))
+        def run() -> T:
+            with self._write(session_id) as conn:
+                return fn(Tx(self, conn, session_id))
 
-        self._do(session_id, fn)
-
-    def leave(self, session_id: int, party_id: int, note: str = "") -> None:
-        """A walkout: the party leaves; the others see it."""
-
-        def fn(conn: Connection, state: SessionState) -> None:
-            party = state.party(party_id)
-            if not party.active:
-                return
-            conn.execute(update(t.parties).where(t.parties.c.id == party_id).values(left_at=now()))
-            text = f"{party.name} left the session." + (f" {note.strip()[:500]}" if note.strip() else "")
-            conn.execute(
-                insert(t.messages).values(
-                    session_id=session_id,
-                    party_id=party_id,
-                    kind="walkout",
-                    text=text,
-                    level="ultimatum",
-                    score=1.0,
-                    created_at=now(),
-                )
-            )
-
-        self._do(session_id, fn)
-
-    def rejoin(self, session_id: int, party_id: int) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            party = state.party(party_id)
-            if party.active:
-                return
-            conn.execute(update(t.parties).where(t.parties.c.id == party_id).values(left_at=None))
-            conn.execute(
-                insert(t.messages).values(
-                    session_id=session_id,
-                    party_id=party_id,
-                    kind="return",
-                    text=f"{party.name} came back to the session.",
-                    level="open",
-                    score=0.0,
-                    created_at=now(),
-                )
-            )
-
-        self._do(session_id, fn)
-
-    def set_goal(self, session_id: int, party_id: int, goal: str) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            text = rules.check_goal(state, party_id, goal)
-            conn.execute(delete(t.goals).where(t.goals.c.party_id == party_id))
-            conn.execute(insert(t.goals).values(party_id=party_id, session_id=session_id, text=text))
-
-        self._do(session_id, fn)
-
-    def set_mutual_goal(self, session_id: int, goal: str) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            text = rules.check_mutual_goal(state, goal)
-            conn.execute(update(t.sessions).where(t.sessions.c.id == session_id).values(mutual_goal=text))
-
-        self._do(session_id, fn)
-
-    def submit_entry(
-        self, session_id: int, party_id: int, round_no: int, ask: str, offer: str, non_negotiable: str | None = None
-    ) -> bool:
-        """Seal one party's ask and offer; returns True if this submission revealed the round."""
-
-        def fn(conn: Connection, state: SessionState) -> bool:
-            a, o, nn = rules.check_entry(state, party_id, round_no, ask, offer, non_negotiable)
-            try:
-                conn.execute(
-                    insert(t.entries).values(
-                        session_id=session_id,
-                        party_id=party_id,
-                        round_no=round_no,
-                        ask=a,
-                        offer=o,
-                        non_negotiable=nn,
-                        submitted_at=now(),
-                    )
-                )
-            except IntegrityError as exc:
-                raise rules.ProcessError("You have already submitted your ask and offer for this round.") from exc
-            after = self._load(conn, session_id)
-            if rules.should_reveal(after, round_no):
-                conn.execute(insert(t.reveals).values(session_id=session_id, round_no=round_no, revealed_at=now()))
-                return True
-            return False
-
-        return self._do(session_id, fn)
-
-    def add_message(
-        self,
-        session_id: int,
-        party_id: int | None,
-        text: str,
-        level: str = "open",
-        score: float = 0.0,
-        client_key: str | None = None,
-    ) -> int:
-        """Add a discussion message; a repeated client_key (a double click, a retry) is stored once."""
-
-        def fn(conn: Connection, state: SessionState) -> int:
-            body = rules.check_message(state, party_id, text)
-            if client_key:
-                existing = conn.execute(
-                    select(t.messages.c.id).where(
-                        t.messages.c.session_id == session_id, t.messages.c.client_key == client_key
-                    )
-                ).scalar()
-                if existing is not None:
-                    return int(existing)
-            return int(
-                conn.execute(
-                    insert(t.messages).values(
-                        session_id=session_id,
-                        party_id=party_id,
-                        text=body,
-                        level=level,
-                        score=score,
-                        client_key=client_key,
-                        created_at=now(),
-                    )
-                ).inserted_primary_key[0]  # type: ignore[index]
-            )
-
-        return self._do(session_id, fn)
-
-    def advance(self, session_id: int, to_stage: str, expected_stage: str) -> None:
-        """Move to the next stage (or open another round) if the session is still where the caller saw it."""
-
-        def fn(conn: Connection, state: SessionState) -> None:
-            if state.stage != expected_stage:
-                raise rules.ProcessError("Someone else already moved the session on. Reload to see where it is.")
-            rules.check_advance(state, to_stage)
-            values: dict[str, Any] = {"stage": to_stage}
-            if to_stage == "ask_offer" and state.stage == "discuss":
-                values["round_no"] = state.round_no + 1
-            conn.execute(
-                update(t.sessions)
-                .where(t.sessions.c.id == session_id, t.sessions.c.stage == expected_stage)
-                .values(**values)
-            )
-
-        self._do(session_id, fn)
-
-    def add_term(self, session_id: int, party_id: int, text: str, by_when: str) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            body, when = rules.check_term(state, party_id, text, by_when)
-            conn.execute(insert(t.terms).values(session_id=session_id, party_id=party_id, text=body, by_when=when))
-            conn.execute(delete(t.confirmations).where(t.confirmations.c.session_id == session_id))
-
-        self._do(session_id, fn)
-
-    def remove_term(self, session_id: int, party_id: int, term_id: int) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            rules._stage(state, "agree", "change the terms")
-            conn.execute(
-                delete(t.terms).where(
-                    t.terms.c.id == term_id, t.terms.c.party_id == party_id, t.terms.c.session_id == session_id
-                )
-            )
-            conn.execute(delete(t.confirmations).where(t.confirmations.c.session_id == session_id))
-
-        self._do(session_id, fn)
-
-    def set_revisit(self, session_id: int, when: date) -> None:
-        def fn(conn: Connection, state: SessionState) -> None:
-            rules._stage(state, "agree", "set the revisit date")
-            conn.execute(update(t.sessions).where(t.sessions.c.id == session_id).values(revisit_on=when))
-            conn.execute(delete(t.confirmations).where(t.confirmations.c.session_id == session_id))
-
-        self._do(session_id, fn)
-
-    def confirm(self, session_id: int, party_id: int) -> bool:
-        """A party confirms the agreement; returns True when this closed it (all confirmed)."""
-
-        def fn(conn: Connection, state: SessionState) -> bool:
-            rules.check_confirm(state, party_id)
-            conn.execute(insert(t.confirmations).values(party_id=party_id, session_id=session_id, confirmed_at=now()))
-            after = self._load(conn, session_id)
-            if all(p.id in after.confirmed for p in after.active_parties):
-                conn.execute(update(t.sessions).where(t.sessions.c.id == session_id).values(stage="closed"))
-                return True
-            return False
-
-        return self._do(session_id, fn)
-
-    def delete_session(self, session_id: int) -> None:
-        """Remove a session and everything in it."""
-
-        def run() -> None:
-            with self.engine.begin() as conn:
-                for table in (t.confirmations, t.terms, t.messages, t.reveals, t.entries, t.goals):
-                    conn.execute(delete(table).where(table.c.session_id == session_id))
-                conn.execute(delete(t.parties).where(t.parties.c.session_id == session_id))
-                conn.execute(delete(t.sessions).where(t.sessions.c.id == session_id))
-
-        self._retry(run)
+        return self._retry(run)
 
     # ---- prepare-alone plans ----------------------------------------------------------
 
-    def save_plan(self, token: str, data: dict[str, Any]) -> None:
-        digest = hash_token(token)
-        body = json.dumps(data, ensure_ascii=False)
-
+    def create_plan(self, token: str) -> None:
         def run() -> None:
             with self.engine.begin() as conn:
-                updated = conn.execute(
-                    update(t.plans).where(t.plans.c.token_hash == digest).values(data=body, updated_at=now())
-                ).rowcount
-                if not updated:
-                    conn.execute(insert(t.plans).values(token_hash=digest, data=body, updated_at=now(), deleted=False))
+                conn.execute(
+                    insert(t.plans).values(token_hash=hash_token(token), data="{}", updated_at=now(), deleted=False)
+                )
 
         self._retry(run)
 
-    def load_plan(self, token: str) -> dict[str, Any]:
-        with self.engine.connect() as conn:
-            v = conn.execute(select(t.plans.c.data).where(t.plans.c.token_hash == hash_token(token))).scalar()
-        return dict(json.loads(v)) if v else {}
+    def save_plan(self, token: str, data: dict[str, Any]) -> bool:
+        """Save an existing plan; False when no plan has that key."""
+        digest = hash_token(token)
+        body = json.dumps(data, ensure_ascii=False)
+
+        def run() -> bool:
+            with self.engine.begin() as conn:
+                return bool(
+                    conn.execute(
+                        update(t.plans).where(t.plans.c.token_hash == digest).values(data=body, updated_at=now())
+                    ).rowcount
+                )
+
+        return self._retry(run)
+
+    def load_plan(self, token: str) -> dict[str, Any] | None:
+        """The plan saved under this key, or None when there is none."""
+
+        def run() -> dict[str, Any] | None:
+            with self.engine.connect() as conn:
+                v = conn.execute(select(t.plans.c.data).where(t.plans.c.token_hash == hash_token(token))).scalar()
+            return None if v is None else dict(json.loads(v))
+
+        return self._retry(run)
+
+    def delete_plan(self, token: str) -> bool:
+        def run() -> bool:
+            with self.engine.begin() as conn:
+                return bool(conn.execute(delete(t.plans).where(t.plans.c.token_hash == hash_token(token))).rowcount)
+
+        return self._retry(run)
+
+
+class Tx:
+    """The writes one locked transaction may make. It persists; it decides nothing."""
+
+    def __init__(self, repo: Repository, conn: Connection, session_id: int) -> None:
+        self._repo = repo
+        self.conn = conn
+        self.session_id = session_id
+        self.state = repo._load(conn, session_id)
+
+    def reload(self) -> SessionState:
+        self.state = self._repo._load(self.conn, self.session_id)
+        return self.state
+
+    def set_session(self, **values: Any) -> None:
+        """Columns of the session row: stage, round_no, mutual_goal, mutual_goal_proposal, ..."""
+        self.conn.execute(update(t.sessions).where(t.sessions.c.id == self.session_id).values(**values))
+
+    def set_party(self, party_id: int, **values: Any) -> None:
+        self.conn.execute(
+            update(t.parties)
+            .where(t.parties.c.id == party_id, t.parties.c.session_id == self.session_id)
+            .values(**values)
+        )
+
+    def put_goal(self, party_id: int, text: str) -> None:
+        self.conn.execute(delete(t.goals).where(t.goals.c.party_id == party_id))
+        self.conn.execute(insert(t.goals).values(party_id=party_id, session_id=self.session_id, text=text))
+
+    def put_consent(self, party_id: int, kind: str, subject: str) -> None:
+        self.conn.execute(delete(t.consents).where(t.consents.c.party_id == party_id, t.consents.c.kind == kind))
+        self.conn.execute(
+            insert(t.consents).values(
+                session_id=self.session_id, party_id=party_id, kind=kind, subject=subject, created_at=now()
+            )
+        )
+
+    def drop_consents(self, kind: str, party_id: int | None = None) -> None:
+        q = delete(t.consents).where(t.consents.c.session_id == self.session_id, t.consents.c.kind == kind)
+        if party_id is not None:
+            q = q.where(t.consents.c.party_id == party_id)
+        self.conn.execute(q)
+
+    def put_entry(self, party_id: int, round_no: int, ask: str, offer: str, non_negotiable: str | None) -> None:
+        try:
+            self.conn.execute(
+                insert(t.entries).values(
+                    session_id=self.session_id,
+                    party_id=party_id,
+                    round_no=round_no,
+                    ask=ask,
+                    offer=offer,
+                    non_negotiable=non_negotiable,
+                    submitted_at=now(),
+                )
+            )
+        except IntegrityError as exc:
+            raise AlreadyStored("That was already saved; reload the page to see it.") from exc
+
+    def put_reveal(self, round_no: int) -> None:
+        self.conn.execute(insert(t.reveals).values(session_id=self.session_id, round_no=round_no, revealed_at=now()))
+
+    def find_message(self, client_key: str) -> int | None:
+        v = self.conn.execute(
+            select(t.messages.c.id).where(
+                t.messages.c.session_id == self.session_id, t.messages.c.client_key == client_key
+            )
+        ).scalar()
+        return None if v is None else int(v)
+
+    def put_message(
+        self,
+        party_id: int | None,
+        text: str,
+        level: str,
+        score: float,
+        kind: str = "message",
+        client_key: str | None = None,
+    ) -> int:
+        return int(
+            self.conn.execute(
+                insert(t.messages).values(
+                    session_id=self.session_id,
+                    party_id=party_id,
+                    kind=kind,
+                    text=text,
+                    level=level,
+                    score=score,
+                    client_key=client_key,
+                    created_at=now(),
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+        )
+
+    def put_term(self, party_id: int, text: str, by_when: str) -> None:
+        self.conn.execute(
+            insert(t.terms).values(session_id=self.session_id, party_id=party_id, text=text, by_when=by_when)
+        )
+
+    def drop_term(self, party_id: int, term_id: int) -> bool:
+        return bool(
+            self.conn.execute(
+                delete(t.terms).where(
+                    t.terms.c.id == term_id, t.terms.c.party_id == party_id, t.terms.c.session_id == self.session_id
+                )
+            ).rowcount
+        )
+
+    def drop_confirmations(self) -> None:
+        self.conn.execute(delete(t.confirmations).where(t.confirmations.c.session_id == self.session_id))
+
+    def put_confirmation(self, party_id: int, version: str) -> None:
+        self.conn.execute(
+            insert(t.confirmations).values(
+                party_id=party_id, session_id=self.session_id, confirmed_at=now(), agreement_version=version
+            )
+        )
+
+    def delete_session(self) -> None:
+        """Remove the session and everything in it."""
+        sid = self.session_id
+        for table in (t.consents, t.confirmations, t.terms, t.messages, t.reveals, t.entries, t.goals):
+            self.conn.execute(delete(table).where(table.c.session_id == sid))
+        self.conn.execute(delete(t.parties).where(t.parties.c.session_id == sid))
+        self.conn.execute(delete(t.sessions).where(t.sessions.c.id == sid))

@@ -27,6 +27,8 @@ sessions = Table(
     Column("stage", String(20), nullable=False, default="goals"),
     Column("round_no", Integer, nullable=False, default=1),
     Column("mutual_goal", Text),
+    Column("mutual_goal_proposal", Text),  # proposed by one party, recorded when every active party accepts
+    Column("mutual_goal_proposed_by", Integer),
     Column("revisit_on", Date),
     Column("facilitator_token_hash", String(64), unique=True),
     Column("version", Integer, nullable=False, default=0),
@@ -107,6 +109,19 @@ confirmations = Table(
     Column("party_id", Integer, ForeignKey("parties.id", ondelete="CASCADE"), primary_key=True),
     Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("confirmed_at", DateTime(timezone=True), nullable=False),
+    Column("agreement_version", String(64)),  # the exact terms and revisit date confirmed
+)
+
+consents = Table(
+    "consents",
+    metadata,
+    # one standing consent per party and kind: "ready" (to move on), "goal" (accepts the proposed
+    # mutual goal), "delete" (agrees to delete the shared record); subject says what it is for
+    Column("party_id", Integer, ForeignKey("parties.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(20), primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("subject", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 plans = Table(

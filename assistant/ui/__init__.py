@@ -1,1 +1,1 @@
-"""The Streamlit front end: thin pages over assistant.mediation, assistant.process and assistant.coach."""
+"""The Streamlit front end: thin pages that read state from, and act through, assistant.session."""

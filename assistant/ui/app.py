@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import streamlit as st
 
 from assistant.errors import ParleyError
 from assistant.ui import cards_page, facilitator, home, new_session, party, prepare, resources
 
-st.set_page_config(page_title="Parley", page_icon=":material/handshake:", layout="wide")
+log = logging.getLogger(__name__)
+ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # served by this app: no request leaves the machine
+
+st.set_page_config(page_title="Parley", page_icon=str(ICON), layout="wide")
 
 
 def main() -> None:
     token = st.query_params.get("t")
     if token:
         try:
-            access = resources.repo().resolve(token)
+            access = resources.service().resolve(token)
         except ParleyError as exc:
             st.title("Parley")
             st.error(str(exc))
@@ -35,4 +41,8 @@ def main() -> None:
     st.navigation(pages).run()
 
 
-main()
+try:
+    main()
+except ParleyError as exc:  # e.g. a damaged database file: say what to do; the traceback goes to the log
+    log.error("%s", exc, exc_info=True)
+    st.error(str(exc))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from assistant.coach.coach import Coach
+from assistant.coach import Origin
 from assistant.coach.drift import DriftVerdict
 from assistant.coach.offers import Offer
 from assistant.errors import ParleyError
 from assistant.knowledge import Card
 from assistant.process import SessionState, equal_time, visible_entries
-from assistant.process.model import STAGE_TITLES, STAGES
-from assistant.textsafe import md_escape
+from assistant.process.model import STAGE_TITLES, STAGES, Access
+from assistant.textsafe import shown
+from assistant.ui import resources
 
 
 def show_error(exc: ParleyError) -> None:
@@ -32,7 +33,7 @@ def stage_bar(state: SessionState) -> None:
         labels.append(f"{mark} {STAGE_TITLES[s]}")
     st.caption("  →  ".join(labels) + (f"   ·   round {state.round_no}" if state.stage == "ask_offer" else ""))
     if state.mutual_goal:
-        st.info(f"**Mutual goal:** {md_escape(state.mutual_goal)}", icon=":material/flag:")
+        st.info(f"**Mutual goal:** {shown(state.mutual_goal)}", icon=":material/flag:")
 
 
 def client_key(name: str) -> str:
@@ -50,30 +51,31 @@ def reset_client_key(name: str) -> None:
 def drift_gate(
     name: str,
     check: Callable[[str], DriftVerdict],
-    send: Callable[[str, DriftVerdict], None],
+    send: Callable[[str, str], None],
     label: str = "Message",
     button: str = "Send",
 ) -> None:
     """A text box whose text is checked for drift before it is sent.
 
     Ultimatum: the person sees why and a reframe, and chooses; nothing is sent silently changed.
-    Firm: sent, with a quiet note. Open: sent.
+    Firm: sent, with a quiet note. Open: sent. After a send the box is empty and says "Sent"; one
+    draft is stored once however often Send is pressed: ``send(text, key)`` gets the same key for
+    the same draft, and the service stores a key once.
     """
     pending_key = f"_pending_{name}"
     pending = st.session_state.get(pending_key)
     if pending:
         text, verdict = pending
-        st.warning(f"**This may land as an ultimatum.** {md_escape(verdict.reason)}", icon=":material/warning:")
+        st.warning(f"**This may land as an ultimatum.** {shown(verdict.reason)}", icon=":material/warning:")
         st.markdown("**You wrote:**")
         st.text(text)
-        st.markdown("**A reframe that keeps your need:**")
-        st.text(verdict.reframe or "")
+        phrasings = reframes_of(verdict)
+        picked = pick_phrasing(f"{name}_phrasing", phrasings, "A reframe that keeps your need")
+        origin_note(verdict.origin)
         # stacked and full width: three columns cut the labels off in the sidebar and on a phone
         choice = None
-        if verdict.reframe and st.button(
-            "Send the reframe", key=f"{name}_reframe", type="primary", use_container_width=True
-        ):
-            choice = verdict.reframe
+        if picked and st.button("Send the reframe", key=f"{name}_reframe", type="primary", use_container_width=True):
+            choice = picked
         if st.button("Send mine", key=f"{name}_mine", use_container_width=True):
             choice = text
         if st.button("Edit", key=f"{name}_edit", use_container_width=True):
@@ -82,44 +84,84 @@ def drift_gate(
             st.rerun()
         if choice is not None:
             try:
-                final = verdict if choice == text else check(choice)
-                send(choice, final)
+                _send_once(name, choice, send)
             except ParleyError as exc:
                 show_error(exc)
                 return
             st.session_state.pop(pending_key, None)
-            reset_client_key(name)
+            st.session_state[f"_note_{name}"] = ""
             st.rerun()
         return
-    with st.form(f"{name}_form", clear_on_submit=False):
+    restore = st.session_state.pop(f"_restore_{name}", None)
+    if restore is not None:  # a send that failed: give the words back
+        st.session_state[f"{name}_draft"] = restore
+    with st.form(f"{name}_form", clear_on_submit=True):
         text = st.text_area(label, key=f"{name}_draft", height=90)
         submitted = st.form_submit_button(button)
     if submitted:
+        if not text.strip():
+            return  # an empty box (a second press after a send) sends nothing
         try:
             verdict = check(text)
         except ParleyError as exc:
+            st.session_state[f"_restore_{name}"] = text
             show_error(exc)
             return
         if verdict.level == "ultimatum":
             st.session_state[pending_key] = (text, verdict)
             st.rerun()
         try:
-            send(text, verdict)
+            _send_once(name, text, send)
         except ParleyError as exc:
+            st.session_state[f"_restore_{name}"] = text
             show_error(exc)
             return
-        reset_client_key(name)
-        st.session_state.pop(f"{name}_draft", None)
-        if verdict.level == "firm":
-            st.session_state[f"_note_{name}"] = verdict.reason
+        st.session_state[f"_note_{name}"] = verdict.reason if verdict.level == "firm" else ""
         st.rerun()
     note = st.session_state.pop(f"_note_{name}", None)
-    if note:
-        st.caption(f"Sent. {note}")
+    if note is not None:
+        st.caption("Sent." + (f" {shown(note)}" if note else ""))
 
 
-def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, DriftVerdict] | None:
-    """Check a line without sending it anywhere; the line and its verdict while it is still in the box."""
+def reframes_of(verdict: DriftVerdict) -> list[str]:
+    """Every phrasing the coach offers for a flagged text (one or several), without repeats."""
+    out: list[str] = []
+    for text in verdict.reframes or ([verdict.reframe] if verdict.reframe else []):
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def pick_phrasing(key: str, phrasings: list[str], heading: str) -> str | None:
+    """Show the coach's phrasings as plain text; with several, the person picks one. The one picked."""
+    if not phrasings:
+        return None
+    if len(phrasings) == 1:
+        st.markdown(f"**{heading}:**")
+        st.text(phrasings[0])
+        return phrasings[0]
+    # radio labels are Markdown: the coach's words (built from the person's own) are shown as text
+    choice = st.radio(
+        f"{heading} (pick one phrasing):",
+        range(len(phrasings)),
+        format_func=lambda i: shown(phrasings[i]),
+        key=key,
+    )
+    return phrasings[choice if isinstance(choice, int) else 0]
+
+
+def _send_once(name: str, text: str, send: Callable[[str, str], None]) -> None:
+    """Send under the draft's key: the same text pressed again (a double click, a retry) reuses it."""
+    last = st.session_state.get(f"_last_{name}")
+    key = last[1] if last and last[0] == text else client_key(name)
+    send(text, key)
+    st.session_state[f"_last_{name}"] = (text, key)
+    reset_client_key(name)
+
+
+def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, DriftVerdict, str | None] | None:
+    """Check a line without sending it anywhere. While the line is still in the box: the line, its
+    verdict, and the reframe the person picked (one of the coach's phrasings, if it was flagged)."""
     text = st.text_input("A line you plan to say", key=f"{name}_line")
     result_key = f"_{name}_checked"
     if st.button("Check the tone", key=f"{name}_btn") and text.strip():
@@ -132,15 +174,16 @@ def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, Dr
     if last is None or last[0] != text.strip():  # the verdict was for a line no longer in the box
         return None
     v = last[1]
+    picked = None
     if v.level == "ultimatum":
-        st.warning(f"Ultimatum. {md_escape(v.reason)}")
-        st.markdown("**Try instead:**")
-        st.text(v.reframe or "")
+        st.warning(f"Ultimatum. {shown(v.reason)}")
+        picked = pick_phrasing(f"{name}_phrasing", reframes_of(v), "Try instead")
+        origin_note(v.origin)
     elif v.level == "firm":
-        st.caption(f"Firm. {md_escape(v.reason)}")
+        st.caption(f"Firm. {shown(v.reason)}")
     else:
         st.success("Open: it invites a reply.")
-    return last
+    return last[0], v, picked
 
 
 OFFLINE_DISMISSED = "_offline_notice_dismissed"
@@ -165,20 +208,31 @@ def offline_notice(llm_configured: bool) -> None:
         st.button("Got it", key="offline_notice_ok", on_click=_dismiss_offline_notice)
 
 
-def fallback_notice(coach: Coach) -> None:
-    """A small notice when the LLM coach fell back to the offline coach, naming the cause."""
-    notice = coach.last_notice()
-    if notice:
-        st.caption(f"ℹ️ {notice}")
+def origin_note(origin: Origin | None) -> None:
+    """A small note when an answer comes from the offline coach although an LLM is configured, and why."""
+    if origin is not None and origin.note:
+        st.caption(origin.note)
 
 
-def mutual_goal_suggestion(coach: Coach, state: SessionState, key: str, full_width: bool = False) -> str | None:
+def plain_stream(chunks: Iterable[str]) -> str:
+    """Show a streamed coach reply as plain text as it arrives: no link, image or heading can form."""
+    box = st.empty()
+    text = ""
+    for chunk in chunks:
+        text += chunk
+        box.text(text)
+    return text
+
+
+def mutual_goal_suggestion(access: Access, state: SessionState, key: str, full_width: bool = False) -> str | None:
     """A button that asks the coach for a mutual goal from the stated goals; the draft it last gave."""
     draft_key = f"{key}_draft"
     if len(state.goals) >= 2 and st.button("Suggest a mutual goal", key=key, use_container_width=full_width):
+        svc = resources.service()
         try:
-            st.session_state[draft_key] = coach.mutual_goal(list(state.goals.values()))
-            fallback_notice(coach)
+            said = svc.suggest_mutual_goal(access)
+            st.session_state[draft_key] = said.text
+            origin_note(said.origin)
         except ParleyError as exc:
             show_error(exc)
     draft: str | None = st.session_state.get(draft_key)
@@ -201,14 +255,14 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
     if state.goals:
         st.markdown("**Goals**")
         for pid, goal in state.goals.items():
-            st.markdown(f"**{md_escape(names[pid])}:** {md_escape(goal)}")
+            st.text(f"{names[pid]}: {goal}")
     entries = visible_entries(state, viewer_party_id)
     for rnd in sorted({e.round_no for e in entries}):
         sealed = rnd not in state.revealed_rounds
         st.markdown(f"**Round {rnd}**" + (" (sealed: only you can see yours)" if sealed else ""))
         for e in (x for x in entries if x.round_no == rnd):
             with st.container(border=True):
-                st.markdown(f"**{md_escape(names[e.party_id])}**")
+                st.markdown(f"**{shown(names[e.party_id])}**")
                 st.text(
                     f"Ask: {e.ask}\nOffer: {e.offer}"
                     + (f"\nNon-negotiable: {e.non_negotiable}" if e.non_negotiable else "")
@@ -219,14 +273,14 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
         for m in msgs[-60:]:
             who = names.get(m.party_id, "Facilitator") if m.party_id is not None else "Facilitator"
             if m.kind != "message":
-                st.caption(md_escape(m.text))
+                st.text(m.text)  # a walkout or a return, with the word they left
                 continue
             with st.chat_message(
                 "user" if m.party_id == viewer_party_id else "assistant",
                 avatar=":material/person:" if m.party_id == viewer_party_id else ":material/forum:",
             ):
                 st.caption(
-                    md_escape(who) + ("  ·  :material/warning: read as an ultimatum" if m.level == "ultimatum" else "")
+                    shown(who) + ("  ·  :material/warning: read as an ultimatum" if m.level == "ultimatum" else "")
                 )
                 st.text(m.text)
 

@@ -8,11 +8,11 @@ import streamlit as st
 from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
 from assistant.process import SessionState
-from assistant.store.repository import Access
-from assistant.textsafe import md_escape
+from assistant.process.model import Access
+from assistant.session import UnknownLink
+from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
-    client_key,
     drift_gate,
     drift_timeline,
     equal_time_chart,
@@ -22,7 +22,7 @@ from assistant.ui.components import (
     show_error,
     stage_bar,
 )
-from assistant.ui.party import _marker, advance_controls, exports, marker_key
+from assistant.ui.party import _delete_control, _marker, advance_controls, exports, marker_key
 
 
 def _status(state: SessionState) -> pd.DataFrame:
@@ -45,10 +45,13 @@ def _status(state: SessionState) -> pd.DataFrame:
 
 
 @st.fragment(run_every=2)
-def panel(session_id: int) -> None:
-    med = resources.mediation()
+def panel(access: Access) -> None:
+    med = resources.service()
+    session_id = access.session_id
     try:
-        state = med.repo.load(session_id)
+        state = med.state(access)
+    except UnknownLink:
+        st.rerun(scope="app")  # the session was deleted: redraw the page as the notice alone
     except ParleyError as exc:
         show_error(exc)
         return
@@ -58,8 +61,8 @@ def panel(session_id: int) -> None:
         st.rerun(scope="app")
     if state.stage == "ask_offer" and state.round_no in state.revealed_rounds:
         st.success(
-            f"**Revealed.** Everyone has submitted: round {state.round_no} is open to all. "
-            "Move on to the discussion when they have read it.",
+            f"**Revealed.** Round {state.round_no}'s asks and offers are now open to all. "
+            "Move on to the discussion when they have read them.",
             icon=":material/visibility:",
         )
     c1, c2 = st.columns(2)
@@ -73,10 +76,10 @@ def panel(session_id: int) -> None:
         drift_timeline(state)
     st.markdown("**Suggested next moves**")
     offline_notice(resources.settings().llm_configured)
-    suggestions = med.suggestions(state)
+    suggestions = med.suggestions(access)
     if not suggestions:
         st.caption("Nothing to flag right now.")
-    cards = med.coach.cards
+    cards = med.cards
     for s in suggestions:
         with st.container(border=True):
             st.text(s.text)
@@ -88,26 +91,29 @@ def panel(session_id: int) -> None:
 
 
 def render(access: Access) -> None:
-    med = resources.mediation()
+    med = resources.service()
     try:
-        state = med.repo.load(access.session_id)
+        state = med.state(access)
     except ParleyError as exc:
         show_error(exc)
         return
     st.session_state[marker_key(state.id, None)] = _marker(state)  # what this drawing of the page shows
-    st.title(f"Facilitating: {md_escape(state.title)}")
+    st.title(f"Facilitating: {shown(state.title)}")
     st.caption("You see sealed entries only when the parties do.")
     stage_bar(state)
     with st.sidebar:
         st.subheader("Controls")
         advance_controls(state, access)
         if state.stage == "goals":
-            draft = mutual_goal_suggestion(med.coach, state, "fac_suggest", full_width=True)
+            draft = mutual_goal_suggestion(access, state, "fac_suggest", full_width=True)
+            if state.mutual_goal_proposal:
+                st.caption("A party proposed:")
+                st.text(state.mutual_goal_proposal)
             with st.form("fac_mutual"):
                 mutual = st.text_input("Mutual goal", value=draft or state.mutual_goal or "")
                 if st.form_submit_button("Set the mutual goal"):
                     try:
-                        med.repo.set_mutual_goal(state.id, mutual)
+                        med.propose_mutual_goal(access, mutual)
                         st.rerun()
                     except ParleyError as exc:
                         show_error(exc)
@@ -115,14 +121,15 @@ def render(access: Access) -> None:
         st.markdown("**Say something to everyone**")
 
         def check(text: str) -> DriftVerdict:
-            return med.check_draft(state, None, text)
+            return med.check_draft(access, text)
 
-        def send(text: str, verdict: DriftVerdict) -> None:
-            med.send(access, text, verdict, client_key("fac_msg"))
+        def send(text: str, key: str) -> None:
+            med.send(access, text, key)
 
         if state.stage != "closed":
             drift_gate("fac_msg", check, send, label="Message", button="Post")
         if state.stage in ("agree", "closed"):
             exports(state)
-        st.caption(f"Parties: {', '.join(md_escape(p.name) for p in state.parties)}")
-    panel(state.id)
+        st.caption(f"Parties: {', '.join(shown(p.name) for p in state.parties)}")
+        _delete_control(state, access)
+    panel(access)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import ParleyError
-from assistant.textsafe import md_escape
+from assistant.network import invite_base
+from assistant.textsafe import shown
 from assistant.ui import resources
 
 
 def _base_url() -> str:
-    url = str(st.context.url or "http://localhost:8501/")
-    return url.split("?", 1)[0].rstrip("/").rsplit("/session", 1)[0]
+    return invite_base(resources.settings().public_url, st.context.url)
 
 
 def render() -> None:
@@ -24,7 +24,7 @@ def render() -> None:
     if created:
         st.success("Session created. Send each person their own link, and only theirs.")
         for name, link in created["parties"].items():
-            st.markdown(f"**{md_escape(name)}**")
+            st.markdown(f"**{shown(name)}**")
             st.code(link, language=None)
         if created.get("facilitator"):
             st.markdown("**Facilitator**")
@@ -45,7 +45,7 @@ def render() -> None:
         ok = st.form_submit_button("Create session", type="primary")
     if ok:
         try:
-            links = resources.repo().create_session(title, [a, b, c], facilitator=fac)
+            links = resources.service().create_session(title, [a, b, c], facilitator=fac)
         except ParleyError as exc:
             st.error(str(exc))
             return

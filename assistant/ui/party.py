@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import streamlit as st
 
@@ -10,25 +11,40 @@ from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
 from assistant.export import agreement_markdown, long_date, markdown_to_pdf, when_phrase
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
-from assistant.process.model import STAGE_TITLES
-from assistant.process.views import record_for
-from assistant.store.repository import Access
-from assistant.textsafe import md_escape
+from assistant.process.model import STAGE_TITLES, Access
+from assistant.process.permissions import MAX_NOTES, agreement_version, ready_for
+from assistant.session import UnknownLink
+from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
     client_key,
     drift_gate,
-    fallback_notice,
     mutual_goal_suggestion,
     offers_list,
     offline_notice,
+    origin_note,
+    plain_stream,
+    reframes_of,
+    reset_client_key,
     shared_record,
     show_error,
     stage_bar,
 )
 
 ENTRY_FIELDS = {"ask": "my ask", "offer": "my offer", "non_negotiable": "my non-negotiable"}
-KEEP_OR_TAKE = ("Keep mine", "Take the reframe")
+KEEP_MINE = "Keep mine as I wrote it"
+
+
+def _option_label(phrasings: list[str], i: int) -> str:
+    """A choice for one field as the radio shows it: my own words, or a phrasing as plain text."""
+    return KEEP_MINE if i == 0 else shown(phrasings[i - 1])
+
+
+def _chosen_text(written: str, phrasings: list[str], pick: int | None) -> str:
+    """What is sealed for one field: the person's own words (0, or not flagged) or the phrasing they picked."""
+    if not pick or pick > len(phrasings):
+        return written
+    return phrasings[pick - 1]
 
 
 def _marker(state: SessionState) -> tuple[object, ...]:
@@ -40,9 +56,12 @@ def _marker(state: SessionState) -> tuple[object, ...]:
         tuple(p.active for p in state.parties),
         tuple(sorted(state.goals)),
         state.mutual_goal,
-        len(state.terms),
+        state.mutual_goal_proposal,
+        tuple(sorted(state.goal_accepted)),
+        tuple(sorted(state.ready.items())),
+        tuple(sorted(state.delete_consents)),
+        agreement_version(state),
         tuple(sorted(state.confirmed)),
-        state.revisit_on,
         tuple(sorted(state.submitted(state.round_no))),
     )
 
@@ -52,10 +71,13 @@ def marker_key(session_id: int, party_id: int | None) -> str:
 
 
 @st.fragment(run_every=2)
-def live_record(session_id: int, party_id: int | None) -> None:
+def live_record(access: Access) -> None:
     """The shared record, refreshed every two seconds without a manual reload."""
+    session_id, party_id = access.session_id, access.party_id
     try:
-        state = resources.repo().load(session_id)
+        state = resources.service().state(access)
+    except UnknownLink:
+        st.rerun(scope="app")  # the session was deleted: redraw the page as the notice alone
     except ParleyError as exc:
         show_error(exc)
         return
@@ -68,62 +90,114 @@ def live_record(session_id: int, party_id: int | None) -> None:
 
 
 def can_steer(state: SessionState, access: Access) -> bool:
-    """The facilitator steers when there is one; otherwise any party may move the session on."""
+    """The facilitator steers when there is one; otherwise the parties, each saying they are ready."""
     return access.role == "facilitator" or not state.has_facilitator
+
+
+def _move(state: SessionState, access: Access, to_stage: str) -> None:
+    try:
+        outcome = resources.service().move_on(access, to_stage, state.stage)
+    except ParleyError as exc:
+        show_error(exc)
+        return
+    if not outcome.done:
+        st.session_state["_move_note"] = "You said you are ready. Waiting for: " + ", ".join(outcome.waiting)
+    st.rerun()
 
 
 def advance_controls(state: SessionState, access: Access) -> None:
     if not can_steer(state, access) or state.stage == "closed":
         return
-    repo = resources.repo()
+    party = access.role != "facilitator"
     nxt = {"goals": "ask_offer", "ask_offer": "discuss", "discuss": "agree"}.get(state.stage)
-    if nxt and st.button(f"Move on to {STAGE_TITLES[nxt]}", key=f"adv_{state.stage}", use_container_width=True):
-        try:
-            repo.advance(state.id, nxt, state.stage)
-            st.rerun()
-        except ParleyError as exc:
-            show_error(exc)
-    if state.stage == "discuss" and st.button(
-        "Open another ask & offer round", key="another", use_container_width=True
-    ):
-        try:
-            repo.advance(state.id, "ask_offer", "discuss")
-            st.rerun()
-        except ParleyError as exc:
-            show_error(exc)
+    moves = [(nxt, f"Move on to {STAGE_TITLES[nxt]}", f"adv_{state.stage}")] if nxt else []
+    if state.stage == "discuss":
+        moves.append(("ask_offer", "Open another ask & offer round", "another"))
+    for to_stage, label, key in moves:
+        ready = ready_for(state, to_stage)
+        if party and access.party_id in ready:
+            waiting = [p.name for p in state.active_parties if p.id not in ready]
+            st.caption(f"{label}: you are ready; waiting for " + ", ".join(shown(n) for n in waiting))
+            continue
+        if st.button(label, key=key, use_container_width=True):
+            _move(state, access, to_stage)
+        if party and ready:
+            names = [p.name for p in state.active_parties if p.id in ready]
+            st.caption(", ".join(shown(n) for n in names) + " said they are ready.")
+    note = st.session_state.pop("_move_note", None)
+    if note:
+        st.caption(shown(note))
 
 
 def _sidebar(state: SessionState, access: Access) -> None:
-    repo = resources.repo()
+    svc = resources.service()
     pid = access.party_id
     assert pid is not None
     with st.sidebar:
         st.subheader("Private to you")
         st.caption("Your assumptions, goals and expectations. Never shown to anyone else.")
-        notes = st.text_area("My notes", value=repo.private_notes(pid), height=180, key="private_notes")
-        if st.button("Save my notes"):
+        notes = st.text_area("My notes", value=svc.notes(access), height=180, key="private_notes")
+        st.caption(f"Up to {MAX_NOTES:,} characters.")
+        c1, c2 = st.columns(2)
+        if c1.button("Save my notes"):
             try:
-                repo.save_private_notes(state.id, pid, notes)
+                svc.save_notes(access, notes)
                 st.toast("Saved.")
             except ParleyError as exc:
                 show_error(exc)
+        if c2.button("Erase my notes", key="erase_notes"):
+            svc.erase_my_notes(access)
+            st.session_state.pop("private_notes", None)
+            st.rerun()
         st.divider()
         if state.party(pid).active and state.stage != "closed":
             with st.popover("Leave the session"):
                 note = st.text_input("A word for the others (optional)", key="leave_note")
+                erase = st.checkbox("Also erase my private notes", key="leave_erase")
                 if st.button("Leave now", key="leave_now"):
-                    repo.leave(state.id, pid, note)
-                    st.rerun()
-        with st.popover("Delete this session"):
-            st.caption("Removes the session and everything in it for everyone. This cannot be undone.")
-            if st.checkbox("I understand", key="del_ok") and st.button("Delete", key="del_btn"):
-                repo.delete_session(state.id)
-                st.query_params.clear()
+                    try:
+                        svc.leave(access, note, erase_notes=erase)
+                        st.rerun()
+                    except ParleyError as exc:
+                        show_error(exc)
+        _delete_control(state, access)
+
+
+def _delete_control(state: SessionState, access: Access) -> None:
+    """Deleting the shared record: every party agrees (or the facilitator), never one side alone."""
+    svc = resources.service()
+    agreed = [p.name for p in state.parties if p.id in state.delete_consents]
+    with st.popover("Delete this session"):
+        if access.party_id is not None and access.party_id in state.delete_consents:
+            waiting = [p.name for p in state.parties if p.id not in state.delete_consents]
+            st.caption(
+                "You agreed to delete it. It is deleted when everyone has: waiting for " + shown(", ".join(waiting))
+            )
+            if st.button("Keep it after all", key="del_keep"):
+                svc.keep_session(access)
                 st.rerun()
+            return
+        if access.role == "facilitator":
+            st.caption("Removes the session and everything in it for everyone. This cannot be undone.")
+        else:
+            st.caption(
+                "The session is deleted for everyone only when every party agrees. "
+                + ("Agreed so far: " + shown(", ".join(agreed)) if agreed else "Nobody has asked yet.")
+            )
+        # one press inside the opened popover (a checkbox would rerun the page and close it)
+        if st.button("Delete", key="del_btn", type="primary"):
+            try:
+                outcome = svc.delete_session(access)
+            except ParleyError as exc:
+                show_error(exc)
+                return
+            if outcome.done:
+                st.query_params.clear()
+            st.rerun()
 
 
 def _goals(state: SessionState, access: Access) -> None:
-    repo = resources.repo()
+    svc = resources.service()
     pid = access.party_id
     assert pid is not None
     st.subheader("1 · Goals")
@@ -132,41 +206,55 @@ def _goals(state: SessionState, access: Access) -> None:
         goal = st.text_area("My goal", value=state.goals.get(pid, ""), height=80)
         if st.form_submit_button("Save my goal"):
             try:
-                repo.set_goal(state.id, pid, goal)
+                svc.set_goal(access, goal)
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
-    draft = mutual_goal_suggestion(resources.mediation().coach, state, "suggest_mutual")
+    proposal = state.mutual_goal_proposal
+    if proposal:
+        with st.container(border=True):
+            who = state.party(state.proposal_by).name if state.proposal_by is not None else "Someone"
+            st.caption(f"Proposed mutual goal, from {shown(who)}:")
+            st.text(proposal)
+            waiting = [p.name for p in state.active_parties if p.id not in state.goal_accepted]
+            if pid in state.goal_accepted:
+                st.caption("You accepted it. Waiting for: " + shown(", ".join(waiting)))
+            elif st.button("Accept this mutual goal", key="accept_mutual", type="primary"):
+                try:
+                    svc.accept_mutual_goal(access, proposal)
+                    st.rerun()
+                except ParleyError as exc:
+                    show_error(exc)
+    draft = mutual_goal_suggestion(access, state, "suggest_mutual")
     with st.form("mutual_form"):
         mutual = st.text_input(
             "Our mutual goal",
-            value=draft or state.mutual_goal or "",
+            value=draft or proposal or state.mutual_goal or "",
             placeholder="If you are far apart: make progress from where we are stuck",
         )
-        if st.form_submit_button("Set the mutual goal"):
+        if st.form_submit_button("Propose this mutual goal"):
             try:
-                repo.set_mutual_goal(state.id, mutual)
+                svc.propose_mutual_goal(access, mutual)
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
 
 
-def _submit_entry(state: SessionState, pid: int, fields: dict[str, str]) -> None:
-    repo = resources.repo()
-    repo.submit_entry(
-        state.id, pid, state.round_no, fields["ask"], fields["offer"], fields.get("non_negotiable") or None
+def _submit_entry(state: SessionState, access: Access, fields: dict[str, str]) -> None:
+    resources.service().submit_entry(
+        access, state.round_no, fields["ask"], fields["offer"], fields.get("non_negotiable") or None
     )
 
 
 def _ask_offer(state: SessionState, access: Access) -> None:
-    med = resources.mediation()
+    med = resources.service()
     pid = access.party_id
     assert pid is not None
     st.subheader(f"2 · Ask & offer, round {state.round_no}")
     if state.round_no in state.revealed_rounds:
         st.success(
-            f"**Revealed.** Everyone has submitted, so round {state.round_no}'s asks and offers are now open to "
-            "all: read them in the shared record.",
+            f"**Revealed.** Round {state.round_no}'s asks and offers are now open to all: "
+            "read them in the shared record.",
             icon=":material/visibility:",
         )
         st.caption(
@@ -178,7 +266,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         waiting = [p.name for p in state.active_parties if p.id not in state.submitted(state.round_no)]
         st.success("Your ask and offer are sealed. Nobody sees them until everyone has submitted.")
         if waiting:
-            st.caption("Waiting for: " + ", ".join(waiting))
+            st.caption("Waiting for: " + shown(", ".join(waiting)))
         return
     st.write(
         "One **ask** (what you need from the other side) and one **offer** (what you will do). "
@@ -189,7 +277,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         demands = st.text_area("Everything you want, as it comes", key="demands", height=120)
         if st.button("Shrink my demands", key="shrink_btn"):
             try:
-                r = med.coach.shrink(demands)
+                r = med.shrink(demands)
                 st.session_state["ask_draft"] = r.ask
                 st.session_state["_shrunk"] = r
             except ParleyError as exc:
@@ -199,53 +287,59 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             r = shrunk
             st.markdown("**One ask:**")
             st.text(r.ask)
-            st.caption(f"Interest it serves: {r.interest}")
+            st.caption(f"Interest it serves: {shown(r.interest)}")
             if r.parked:
-                st.caption("Parked for later: " + "; ".join(r.parked))
+                st.caption("Parked for later: " + shown("; ".join(r.parked)))
     with st.expander("Ideas for an offer", key="open_offers", on_change="rerun"):
         if st.button("Suggest offers", key="offers_btn"):
             try:
-                st.session_state["_offers"] = med.moves(state, pid)
+                st.session_state["_offers"] = med.moves(access)
             except ParleyError as exc:
                 show_error(exc)
         if st.session_state.get("_offers"):
-            offers_list(st.session_state["_offers"], med.coach.cards)
+            offers_list(st.session_state["_offers"], med.cards)
     pending = st.session_state.get("_entry_pending")
     if pending:
         fields, pending_flags = pending
         flagged: dict[str, DriftVerdict] = pending_flags
         st.warning(
-            "Some of what you wrote may land as an ultimatum. For each, keep yours or take the reframe.",
+            "Some of what you wrote may land as an ultimatum. For each, keep yours or take a reframe.",
             icon=":material/warning:",
         )
-        picks: dict[str, str | None] = {}
+        picks: dict[str, int | None] = {}
+        options: dict[str, list[str]] = {}
         for name, verdict in flagged.items():
             what = ENTRY_FIELDS[name]
             with st.container(border=True):
-                st.markdown(f"**{what.capitalize()}:** {md_escape(verdict.reason)}")
+                st.markdown(f"**{what.capitalize()}:** {shown(verdict.reason)}")
                 st.text(f"You wrote: {fields[name]}")
-                if verdict.reframe:
-                    st.text(f"Reframe: {verdict.reframe}")
+                phrasings = reframes_of(verdict)
+                options[name] = phrasings
+                if phrasings:
+                    # one choice per field: my words, or one of the coach's phrasings (shown as text)
                     picks[name] = st.radio(
-                        f"For {what}", KEEP_OR_TAKE, index=None, key=f"entry_pick_{name}", horizontal=True
+                        f"For {what}",
+                        range(len(phrasings) + 1),
+                        index=None,
+                        format_func=partial(_option_label, phrasings),
+                        key=f"entry_pick_{name}",
                     )
+                    origin_note(verdict.origin)
                 else:
-                    picks[name] = KEEP_OR_TAKE[0]
+                    picks[name] = 0
         chosen = None
         if st.button("Seal with these choices", key="entry_choose", type="primary", use_container_width=True):
             missing = [ENTRY_FIELDS[k] for k, v in picks.items() if v is None]
             if missing:
-                st.error("Choose for " + " and ".join(missing) + ": keep yours or take the reframe.")
+                st.error("Choose for " + " and ".join(missing) + ": keep yours or take a reframe.")
             else:
-                chosen = {
-                    k: (flagged[k].reframe or v) if picks.get(k) == KEEP_OR_TAKE[1] else v for k, v in fields.items()
-                }
+                chosen = {k: _chosen_text(v, options.get(k, []), picks.get(k)) for k, v in fields.items()}
         if st.button("Back to editing", key="entry_edit", use_container_width=True):
             st.session_state.pop("_entry_pending", None)
             st.rerun()
         if chosen is not None:
             try:
-                _submit_entry(state, pid, chosen)
+                _submit_entry(state, access, chosen)
                 st.session_state.pop("_entry_pending", None)
                 st.rerun()
             except ParleyError as exc:
@@ -273,13 +367,13 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             flagged = {}
             for name, value in fields.items():
                 if value.strip():
-                    v = med.check_draft(state, pid, value)
+                    v = med.check_draft(access, value)
                     if v.level == "ultimatum":
                         flagged[name] = v
             if flagged:
                 st.session_state["_entry_pending"] = (fields, flagged)
                 st.rerun()
-            _submit_entry(state, pid, fields)
+            _submit_entry(state, access, fields)
             st.rerun()
         except ParleyError as exc:
             show_error(exc)
@@ -287,7 +381,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
 
 def _restate(state: SessionState, access: Access) -> None:
     """The coach restates my position fairly; only I see the draft, and nothing is shared until I approve."""
-    med = resources.mediation()
+    med = resources.service()
     pid = access.party_id
     assert pid is not None
     mine = [e for e in state.entries if e.party_id == pid]
@@ -299,16 +393,17 @@ def _restate(state: SessionState, access: Access) -> None:
         position = st.text_area("My position, in my own words", value=default, key="restate_src", height=80)
         if st.button("Draft a restatement", key="restate_btn"):
             try:
-                st.session_state["restate_draft"] = med.coach.restate(state.party(pid).name, position)
-                fallback_notice(med.coach)
+                said = med.restate(access, position)
+                st.session_state["restate_draft"] = said.text
+                origin_note(said.origin)
             except ParleyError as exc:
                 show_error(exc)
         if st.session_state.get("restate_draft"):
             draft = st.text_area("The restatement (edit it until it is right)", key="restate_draft", height=80)
             if st.button("Share this restatement", key="restate_share", type="primary"):
                 try:
-                    verdict = med.check_draft(state, pid, draft)
-                    med.send(access, f"Restatement: {draft}", verdict, client_key("restate"))
+                    med.share_restatement(access, draft, client_key("restate"))
+                    reset_client_key("restate")
                     st.session_state.pop("restate_draft", None)
                     st.rerun()
                 except ParleyError as exc:
@@ -316,55 +411,58 @@ def _restate(state: SessionState, access: Access) -> None:
 
 
 def _discuss(state: SessionState, access: Access) -> None:
-    med = resources.mediation()
+    med = resources.service()
     st.subheader("3 · Discuss")
     st.write("Respond to each other's asks and offers, and look for the trade.")
-    pid = access.party_id
 
     def check(text: str) -> DriftVerdict:
-        return med.check_draft(state, pid, text)
+        return med.check_draft(access, text)
 
-    def send(text: str, verdict: DriftVerdict) -> None:
-        med.send(access, text, verdict, client_key("msg"))
+    def send(text: str, key: str) -> None:
+        med.send(access, text, key)
 
     drift_gate("msg", check, send, label="Your message")
-    fallback_notice(med.coach)
     _restate(state, access)
     with st.container(border=True):  # not an expander: its results must stay in view after the click
         st.markdown("**Ideas for a next move**")
         if st.button("Suggest moves", key="moves_btn"):
-            st.session_state["_moves"] = med.moves(state, pid)
-            fallback_notice(med.coach)
+            st.session_state["_moves"] = med.moves(access)
         if st.session_state.get("_moves"):
-            offers_list(st.session_state["_moves"], med.coach.cards)
+            origin_note(st.session_state["_moves"][0].origin)
+            offers_list(st.session_state["_moves"], med.cards)
         question = st.text_input("Or ask the coach about your next move", key="coach_q")
         if st.button("Ask", key="coach_ask") and question.strip():
             try:
-                st.write_stream(med.coach.stream_suggestion(question, record_for(state, pid), state.stage))
-                fallback_notice(med.coach)
+                plain_stream(med.stream_suggestion(access, question))
             except ParleyError as exc:
                 show_error(exc)
 
 
 def _agree(state: SessionState, access: Access) -> None:
-    repo = resources.repo()
+    svc = resources.service()
     pid = access.party_id
     assert pid is not None
     st.subheader("4 · Agree")
     st.caption(f"Dated {long_date(date.today())}")
     names = {p.id: p.name for p in state.parties}
+    version = agreement_version(state)
     for p in state.parties:
-        st.markdown(f"**{md_escape(p.name)} commits to:**")
+        st.markdown(f"**{shown(p.name)} commits to:**")
         mine = [t for t in state.terms if t.party_id == p.id]
         for term in mine:
             # a row that wraps: the button keeps its own width (a fixed column cut "Remove" to "Re…")
             row = st.container(horizontal=True, vertical_alignment="center", wrap=True)
             row.text(f"{term.text} ({when_phrase(term.by_when)})", width="stretch")
             if p.id == pid and state.stage == "agree" and row.button("Remove", key=f"rm_{term.id}", width="content"):
-                repo.remove_term(state.id, pid, term.id)
-                st.rerun()
+                try:
+                    svc.remove_term(access, term.id)
+                    st.rerun()
+                except ParleyError as exc:
+                    show_error(exc)
         if not mine:
             st.caption("nothing yet")
+    if state.revisit_on:
+        st.markdown(f"**Revisit on:** {state.revisit_on:%d %B %Y}")
     if state.stage == "closed":
         revisit_note = f" You agreed to revisit it on {state.revisit_on:%d %B %Y}." if state.revisit_on else ""
         st.success(
@@ -377,7 +475,7 @@ def _agree(state: SessionState, access: Access) -> None:
             by_when = st.text_input("By when", placeholder="e.g. Friday 14 November")
             if st.form_submit_button("Add my commitment"):
                 try:
-                    repo.add_term(state.id, pid, text, by_when)
+                    svc.add_term(access, text, by_when)
                     st.rerun()
                 except ParleyError as exc:
                     show_error(exc)
@@ -385,13 +483,22 @@ def _agree(state: SessionState, access: Access) -> None:
             "Revisit this agreement on", value=state.revisit_on or date.today() + timedelta(days=90), key="revisit"
         )
         if revisit != state.revisit_on and st.button("Set the revisit date"):
-            repo.set_revisit(state.id, revisit)
-            st.rerun()
+            try:
+                svc.set_revisit(access, revisit)
+                st.rerun()
+            except ParleyError as exc:
+                show_error(exc)
         confirmed = [names[x] for x in state.confirmed]
-        st.caption("Confirmed by: " + (", ".join(confirmed) if confirmed else "nobody yet"))
+        st.caption(
+            f"Agreement version {version} · any change resets every confirmation · confirmed by: "
+            + (shown(", ".join(confirmed)) if confirmed else "nobody yet")
+        )
+        # a confirmation is of the version the person was shown: the one drawn before this click
+        seen = st.session_state.get(f"_agreement_seen_{state.id}", version)
+        st.session_state[f"_agreement_seen_{state.id}"] = version
         if pid not in state.confirmed and st.button("I confirm this agreement", type="primary"):
             try:
-                repo.confirm(state.id, pid)
+                svc.confirm(access, seen)
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)
@@ -399,12 +506,15 @@ def _agree(state: SessionState, access: Access) -> None:
 
 
 def exports(state: SessionState) -> None:
-    """The record as Markdown or PDF; stacked full-width buttons, so the labels fit in the sidebar too."""
+    """The record as Markdown and PDF, always of the version on screen (a change makes a new PDF).
+
+    Stacked full-width buttons, so the labels fit in the sidebar too."""
+    version = agreement_version(state)
     md = agreement_markdown(state, date.today())
     st.download_button(
         "Download as Markdown",
         md,
-        file_name="parley-agreement.md",
+        file_name=f"parley-agreement-{version}.md",
         mime="text/markdown",
         key="dl_md",
         use_container_width=True,
@@ -417,7 +527,7 @@ def exports(state: SessionState) -> None:
         st.download_button(
             "Download the PDF",
             made[1],
-            file_name="parley-agreement.pdf",
+            file_name=f"parley-agreement-{version}.pdf",
             mime="application/pdf",
             key="dl_pdf",
             use_container_width=True,
@@ -425,22 +535,22 @@ def exports(state: SessionState) -> None:
 
 
 def _impasse(state: SessionState, access: Access) -> None:
-    med = resources.mediation()
+    med = resources.service()
     why = med.impasse(state)
     if not why:
         return
     with st.container(border=True):
-        st.warning(f"The talks look stuck: {md_escape(why)}", icon=":material/explore:")
+        st.warning(f"The talks look stuck: {shown(why)}", icon=":material/explore:")
         if st.button("Suggest impasse moves", key="impasse_btn"):
-            st.session_state["_impasse_moves"] = med.moves(state, access.party_id)
+            st.session_state["_impasse_moves"] = med.moves(access)
         if st.session_state.get("_impasse_moves"):
-            offers_list(st.session_state["_impasse_moves"], med.coach.cards)
+            offers_list(st.session_state["_impasse_moves"], med.cards)
 
 
 def render(access: Access) -> None:
-    repo = resources.repo()
+    svc = resources.service()
     try:
-        state = repo.load(access.session_id)
+        state = svc.state(access)
     except ParleyError as exc:
         show_error(exc)
         return
@@ -448,20 +558,20 @@ def render(access: Access) -> None:
     assert pid is not None
     me = state.party(pid)
     if me.joined_at is None:
-        repo.join(state.id, pid)
+        svc.join(access)
     st.session_state[marker_key(state.id, pid)] = _marker(state)  # what this drawing of the page shows
-    st.title(md_escape(state.title))
-    st.caption(f"You are **{md_escape(me.name)}** · only you see your notes and your sealed entries")
+    st.title(shown(state.title))
+    st.caption(f"You are **{shown(me.name)}** · only you see your notes and your sealed entries")
     stage_bar(state)
     _sidebar(state, access)
     if not me.active:
         st.info("You left this session. The others can see that you left.")
         if st.button("Come back to the session", type="primary"):
-            repo.rejoin(state.id, pid)
+            svc.rejoin(access)
             st.rerun()
-        live_record(state.id, pid)
+        live_record(access)
         return
-    resources.coach()  # load (with progress) before any coaching call
+    svc.warm_up()  # load the coach (with progress) before any coaching call
     _impasse(state, access)
     left, right = st.columns([3, 2])
     with left:
@@ -478,4 +588,4 @@ def render(access: Access) -> None:
         advance_controls(state, access)
     with right:
         st.subheader("Shared record")
-        live_record(state.id, pid)
+        live_record(access)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 import streamlit as st
@@ -11,27 +10,59 @@ from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
 from assistant.export import markdown_to_pdf, plan_markdown
 from assistant.process import NON_NEGOTIABLE_CAUTION
+from assistant.session import SessionService
+from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import offers_list, offline_notice, show_error, tone_check
 
 
-def _plan() -> tuple[str, dict[str, Any]]:
-    """The plan is saved under a private token in the address, so a reload or restart loses nothing."""
+def _plan() -> tuple[str, dict[str, Any]] | None:
+    """The plan is saved under a private key the server made, kept in the address, so a reload or
+    restart loses nothing; a key the server never made (or a deleted one) is refused."""
+    svc = resources.service()
     token = st.query_params.get("plan")
-    if not token or len(token) > 100:
-        token = secrets.token_urlsafe(24)
+    if not token:
+        token = svc.new_plan()
         st.query_params["plan"] = token
     key = f"_plan_{token}"
+    if st.session_state.get("_pl_token") != token:  # another worksheet: its boxes are filled from its own plan
+        for k in [k for k in st.session_state if str(k).startswith(("pl_", "_pl_", "prep_", "_prep_"))]:
+            del st.session_state[k]
+        st.session_state["_pl_token"] = token
     if key not in st.session_state:
-        st.session_state[key] = resources.repo().load_plan(token)
+        try:
+            st.session_state[key] = svc.load_plan(token)
+        except ParleyError as exc:
+            st.title("Prepare alone")
+            show_error(exc)
+            if st.button("Start a new worksheet", type="primary"):
+                st.query_params.clear()
+                st.rerun()
+            return None
     return token, st.session_state[key]
 
 
 def _save(token: str, plan: dict[str, Any]) -> None:
     try:
-        resources.repo().save_plan(token, plan)
+        resources.service().save_plan(token, plan)
     except ParleyError as exc:
         show_error(exc)
+
+
+def _delete(token: str) -> None:
+    """Delete the worksheet for good: the link stops working."""
+    with st.popover("Delete this worksheet"):
+        st.caption("Removes everything on this worksheet from this machine. The link stops working.")
+        if st.button("Delete the worksheet", key="plan_del", type="primary"):
+            try:
+                resources.service().delete_plan(token)
+            except ParleyError as exc:
+                show_error(exc)
+                return
+            st.session_state.pop(f"_plan_{token}", None)
+            st.query_params.clear()
+            st.session_state["_plan_deleted"] = True
+            st.rerun()
 
 
 def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "", height: int = 90) -> None:
@@ -57,10 +88,10 @@ def _add_line(plan: dict[str, Any], token: str, line: str, replacing: str | None
     st.rerun()
 
 
-def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
+def _rehearse(plan: dict[str, Any], token: str, svc: SessionService) -> None:
     """Practise the conversation against the other side, played by the LLM coach."""
     st.subheader("7 · Rehearse")
-    if coach.name != "llm":
+    if svc.coach_name != "llm":
         st.info(
             "Rehearsing needs an LLM to play the other side; the offline coach cannot role-play honestly. "
             "Point Parley at one (see the README: OPENAI_API_KEY or OPENAI_BASE_URL) and this turns on.",
@@ -80,16 +111,19 @@ def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
         transcript.append(["me", said.strip()])
         _save(token, plan)  # what I said is kept even if the model fails
         try:
-            reply = coach.rehearse(their_view, [(w, t) for w, t in transcript])
+            reply = svc.rehearse(their_view, [(w, t) for w, t in transcript])
         except ParleyError as exc:
             show_error(exc)
             return
-        if reply:
-            transcript.append(["them", reply])
+        if reply and reply.text:
+            transcript.append(["them", reply.text])
             _save(token, plan)
-        notice = coach.last_notice()
-        if notice:
-            st.session_state["_rehearse_notice"] = notice
+        if reply is None or reply.origin.note:
+            st.session_state["_rehearse_notice"] = (
+                reply.origin.note
+                if reply is not None and reply.origin.note
+                else "The LLM coach could not answer this time."
+            )
         st.rerun()
     if st.session_state.get("_rehearse_notice"):
         st.caption(st.session_state.pop("_rehearse_notice"))
@@ -100,10 +134,17 @@ def _rehearse(plan: dict[str, Any], token: str, coach: Any) -> None:
 
 
 def render() -> None:
-    token, plan = _plan()
-    coach = resources.coach()
+    if st.session_state.pop("_plan_deleted", False):
+        st.toast("The worksheet was deleted.")
+    found = _plan()
+    if found is None:
+        return
+    token, plan = found
+    svc = resources.service()
+    svc.warm_up()  # load the coach (with progress) before the page draws
     st.title("Prepare alone")
     st.caption("Everything here is private to you and saved as you go. Bookmark this page to come back.")
+    _delete(token)
     offline_notice(resources.settings().llm_configured)
     st.subheader("1 · What I bring into the room")
     _field(plan, token, "assumptions", "My assumptions", "What do you take for granted about this situation?")
@@ -121,17 +162,21 @@ def render() -> None:
     _field(plan, token, "demands", "Everything I want from them, as it comes", height=120)
     if st.button("Shrink to one ask"):
         try:
-            r = coach.shrink(str(plan.get("demands", "")))
+            r = svc.shrink(str(plan.get("demands", "")))
             plan.update(ask=r.ask, interest=r.interest, parked=r.parked)
+            if r.origin.note:
+                st.session_state["_shrink_notice"] = r.origin.note
             st.session_state["pl_ask"] = r.ask
             _save(token, plan)
         except ParleyError as exc:
             show_error(exc)
     _field(plan, token, "ask", "My one ask (edit it until it sounds like you)", height=70)
+    if st.session_state.get("_shrink_notice"):
+        st.caption(st.session_state.pop("_shrink_notice"))
     if plan.get("interest"):
-        st.caption(f"Interest it serves: {plan['interest']}")
+        st.caption(f"Interest it serves: {shown(str(plan['interest']))}")
     if plan.get("parked"):
-        st.caption("Parked for later: " + "; ".join(plan["parked"]))
+        st.caption("Parked for later: " + shown("; ".join(plan["parked"])))
 
     st.subheader("3 · One offer")
     situation = st.text_input(
@@ -144,13 +189,13 @@ def render() -> None:
         plan.update(situation=situation, their_ask=their_ask)
         _save(token, plan)
         try:
-            st.session_state["_pl_offers"] = coach.suggest_offers(
+            st.session_state["_pl_offers"] = svc.suggest_offers(
                 situation or "a hard conversation", plan.get("goals") or None, their_ask or None
             )
         except ParleyError as exc:
             show_error(exc)
     if st.session_state.get("_pl_offers"):
-        offers_list(st.session_state["_pl_offers"], coach.cards)
+        offers_list(st.session_state["_pl_offers"], svc.cards)
     _field(plan, token, "offer", "The offer I will make", height=70)
 
     st.subheader("4 · A non-negotiable?")
@@ -165,7 +210,7 @@ def render() -> None:
         "My best alternative if we don't agree",
         "What will you do if there is no agreement? Knowing it keeps you calm; share it as information, not a threat.",
     )
-    walk = coach.cards.get("walk-away-check")
+    walk = svc.cards.get("walk-away-check")
     if walk:
         with st.expander("Walk-away check: is no agreement better here?"):
             st.markdown(walk.body)
@@ -174,27 +219,27 @@ def render() -> None:
     st.subheader("6 · Tone check")
 
     def check(text: str) -> DriftVerdict:
-        return coach.check_message(text)
+        return svc.check_line(text)
 
     checked = tone_check("prep", check)
     if checked:
-        line, verdict = checked
+        line, verdict, picked = checked
         # every checked line keeps its verdict, so a flagged line carries its flag into the plan
         checks: dict[str, Any] = plan.setdefault("tone_checks", {})
-        seen = {"level": verdict.level, "reason": verdict.reason, "reframe": verdict.reframe}
+        seen = {"level": verdict.level, "reason": verdict.reason, "reframe": picked}
         if checks.get(line) != seen:
             checks[line] = seen
             _save(token, plan)
         planned = [x.strip() for x in str(plan.get("lines", "")).splitlines()]
         if line not in planned and st.button("Add this line to my plan", key="prep_add_line"):
             _add_line(plan, token, line)
-        offer_reframe = verdict.level == "ultimatum" and verdict.reframe and verdict.reframe not in planned
+        offer_reframe = verdict.level == "ultimatum" and picked and picked not in planned
         if offer_reframe and st.button("Add the reframe instead", key="prep_add_reframe"):
-            _add_line(plan, token, str(verdict.reframe), replacing=line)
+            _add_line(plan, token, str(picked), replacing=line)
         if verdict.level == "ultimatum" and line in planned:
             st.caption(":material/flag: This line is in your plan with its ultimatum flag.")
     _field(plan, token, "lines", "Lines I plan to say", height=90)
-    _rehearse(plan, token, coach)
+    _rehearse(plan, token, svc)
 
     st.subheader("My one-page plan")
     md = plan_markdown(plan)

@@ -1,12 +1,13 @@
-"""Process-wide resources for the pages: settings, the store, the coach (each built once)."""
+"""Process-wide resources for the pages: settings, the store, the coach (each built once), and the
+session service pages talk to."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.coach.coach import Coach, make_coach
+from assistant.coach import Coach, make_coach
 from assistant.config import Settings
-from assistant.mediation import Mediation
+from assistant.session import SessionService
 from assistant.store import Repository
 
 
@@ -16,7 +17,7 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def repo() -> Repository:
+def _repo() -> Repository:
     return Repository.from_url(settings().database_url)
 
 
@@ -38,5 +39,6 @@ def coach() -> Coach:
     return make_coach(s, "auto")
 
 
-def mediation() -> Mediation:
-    return Mediation(repo(), coach())
+def service() -> SessionService:
+    """The one service pages call; the coach is loaded (with progress) the first time it is needed."""
+    return SessionService(_repo(), load_coach=coach)

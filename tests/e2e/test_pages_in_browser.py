@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from assistant.coach import OfflineCoach
+from assistant.process.model import Access
+from assistant.process.permissions import agreement_version
+from assistant.session import SessionService
 from assistant.store import Repository
 from tests.e2e.test_restart import _start
 from tests.e2e.test_session_in_browser import (
@@ -46,7 +51,9 @@ CUT_OFF = """() => [...document.querySelectorAll('button')]
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path) -> Iterator[tuple[str, Repository]]:
+def served(
+    tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path, coach: OfflineCoach
+) -> Iterator[tuple[str, SessionService]]:
     data = tmp_path_factory.mktemp("pages")
     db = f"sqlite:///{data / 'pages.db'}"
     env = {**os.environ, "DATABASE_URL": db, "PARLEY_DATA_DIR": str(session_data_dir)}
@@ -55,7 +62,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path) -> 
     port = _free_port()
     proc = _start(port, env, data / "app.log")
     try:
-        yield f"http://127.0.0.1:{port}", Repository.from_url(db)
+        yield f"http://127.0.0.1:{port}", SessionService(Repository.from_url(db), coach)
     finally:
         proc.kill()
         proc.wait(10)
@@ -81,76 +88,94 @@ def _look(page: Any, name: str, size: str) -> None:
     assert not cut, f"{name} at {size} px: button labels cut off: {cut}"
 
 
-def _facilitated(repo: Repository, title: str) -> tuple[int, dict[str, str], str, int, int]:
-    links = repo.create_session(title, ["Tenant", "Landlord"], facilitator=True)
+@dataclass(frozen=True)
+class Session:
+    """A facilitated session set up through the service, as the people in it would have."""
+
+    tokens: dict[str, str]
+    fac_token: str
+    fac: Access
+    tenant: Access
+    landlord: Access
+
+
+def _facilitated(svc: SessionService, title: str) -> Session:
+    links = svc.create_session(title, ["Tenant", "Landlord"], facilitator=True)
     assert links.facilitator_token is not None
-    sid = links.session_id
-    t, ll = (p.id for p in repo.load(sid).parties)
-    return sid, links.party_tokens, links.facilitator_token, t, ll
+    tokens = links.party_tokens
+    return Session(
+        tokens,
+        links.facilitator_token,
+        svc.resolve(links.facilitator_token),
+        svc.resolve(tokens["Tenant"]),
+        svc.resolve(tokens["Landlord"]),
+    )
 
 
-def _to_stage(repo: Repository, sid: int, t: int, ll: int, stage: str) -> None:
-    repo.set_goal(sid, t, "A dry flat before winter")
-    repo.set_goal(sid, ll, "Keep a reliable tenant and the costs sane")
-    repo.set_mutual_goal(sid, "A dry flat and a tenancy that lasts")
-    repo.advance(sid, "ask_offer", "goals")
+def _to_stage(svc: SessionService, s: Session, stage: str) -> None:
+    svc.set_goal(s.tenant, "A dry flat before winter")
+    svc.set_goal(s.landlord, "Keep a reliable tenant and the costs sane")
+    svc.propose_mutual_goal(s.fac, "A dry flat and a tenancy that lasts")
+    svc.move_on(s.fac, "ask_offer", "goals")
     if stage == "ask_offer":
         return
-    repo.submit_entry(sid, t, 1, "Could you fix the roof leak this month?", "I'll give the roofer access any day.")
-    repo.submit_entry(sid, ll, 1, "Could you air the flat twice a day?", "I'll pay for a dehumidifier.")
-    repo.advance(sid, "discuss", "ask_offer")
-    repo.add_message(sid, t, "The mould came back in the bedroom (again) and my daughter's meds!! ran out early.")
+    svc.submit_entry(s.tenant, 1, "Could you fix the roof leak this month?", "I'll give the roofer access any day.")
+    svc.submit_entry(s.landlord, 1, "Could you air the flat twice a day?", "I'll pay for a dehumidifier.")
+    svc.move_on(s.fac, "discuss", "ask_offer")
+    svc.send(s.tenant, "The mould came back in the bedroom (again) and my daughter's meds!! ran out early.", "first")
     if stage == "discuss":
         return
-    repo.advance(sid, "agree", "discuss")
-    repo.add_term(sid, ll, "Have the roof fixed", "from Monday 10 November")
-    repo.add_term(sid, t, "Air the flat twice a day", "every day")
-    repo.set_revisit(sid, date(2027, 3, 1))
+    svc.move_on(s.fac, "agree", "discuss")
+    svc.add_term(s.landlord, "Have the roof fixed", "from Monday 10 November")
+    svc.add_term(s.tenant, "Air the flat twice a day", "every day")
+    svc.set_revisit(s.fac, date(2027, 3, 1))
     if stage == "agree":
         return
-    repo.confirm(sid, t)
-    repo.confirm(sid, ll)
+    version = agreement_version(svc.state(s.fac))
+    svc.confirm(s.tenant, version)
+    svc.confirm(s.landlord, version)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str) -> None:
+def test_every_page_fits(served: tuple[str, SessionService], browser: Any, size: str) -> None:
     from playwright.sync_api import expect
 
-    url, repo = served
+    url, svc = served
     ctx = _context(browser, viewport=SIZES[size])
     page = ctx.new_page()
-    page.goto(url)
+    page.goto(url, wait_until="commit")
     _see(page, "Create a facilitated session")  # the page's own words, not the navigation's
     _look(page, "home", size)
-    page.goto(f"{url}/prepare")
+    page.goto(f"{url}/prepare", wait_until="commit")
     _see(page, "What I bring into the room")
     _look(page, "prepare", size)
-    page.goto(f"{url}/cards")
+    page.goto(f"{url}/cards", wait_until="commit")
     _see(page, "Name a shared goal")
     _look(page, "cards", size)
-    page.goto(f"{url}/session")
+    page.goto(f"{url}/session", wait_until="commit")
     _see(page, "Start a shared session")
     _look(page, "session", size)
 
     for stage in ("goals", "ask_offer", "discuss", "agree", "closed"):
-        sid, tokens, fac, t, ll = _facilitated(repo, "Mould in flat 3")
+        session = _facilitated(svc, "Mould in flat 3")
+        tokens, fac = session.tokens, session.fac_token
         if stage != "goals":
-            _to_stage(repo, sid, t, ll, stage)
-        page.goto(f"{url}/?t={tokens['Tenant']}")
+            _to_stage(svc, session, stage)
+        page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")
         _see(page, "You are")
         _look(page, f"party-{stage}", size)
-        page.goto(f"{url}/?t={fac}")
+        page.goto(f"{url}/?t={fac}", wait_until="commit")
         _see(page, "Facilitating")
         _look(page, f"facilitator-{stage}", size)
         if stage == "ask_offer":  # the per-field choice after a flagged entry
-            page.goto(f"{url}/?t={tokens['Tenant']}")
+            page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")
             _fill(page, "My one ask", "Fix the roof by Friday or I stop paying rent.")
             _fill(page, "My one offer", "Give me a dehumidifier or I move out and report you.")
             _click(page, "Seal my ask and offer")
-            _see(page, "For each, keep yours or take the reframe")
+            _see(page, "For each, keep yours or take a reframe")
             _look(page, "party-choose", size)
         if stage == "discuss":  # the drift gate's choice, in the page and in the facilitator's sidebar
-            page.goto(f"{url}/?t={tokens['Tenant']}")
+            page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")
             _click(page, "Got it")  # the offline notice, read once and put away
             expect(page.get_by_text("The built-in offline coach is answering")).to_have_count(0)
             _fill(page, "Your message", "Fix the roof by Friday or I stop paying rent.")
@@ -161,7 +186,7 @@ def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str
                 page.screenshot(path=str(SHOTS / "phone.png"))
             # a context of its own: a sidebar opened on a phone stays open for the pages after it
             fac_page = _context(browser, viewport=SIZES[size]).new_page()
-            fac_page.goto(f"{url}/?t={fac}")
+            fac_page.goto(f"{url}/?t={fac}", wait_until="commit")
             if size == "390":  # the sidebar is folded away on a phone: open it
                 fac_page.get_by_test_id("stExpandSidebarButton").click(timeout=WAIT)
             _fill(fac_page, "Message", "Sign it by Friday or we are done here.")
@@ -172,14 +197,15 @@ def test_every_page_fits(served: tuple[str, Repository], browser: Any, size: str
     ctx.close()
 
 
-def test_work_in_progress_stays_open_and_in_view(served: tuple[str, Repository], browser: Any) -> None:
+def test_work_in_progress_stays_open_and_in_view(served: tuple[str, SessionService], browser: Any) -> None:
     from playwright.sync_api import expect
 
-    url, repo = served
-    sid, tokens, _fac, t, ll = _facilitated(repo, "Care for Mum")
-    _to_stage(repo, sid, t, ll, "discuss")
+    url, svc = served
+    session = _facilitated(svc, "Care for Mum")
+    tokens = session.tokens
+    _to_stage(svc, session, "discuss")
     page = _context(browser, viewport=SIZES["1280"]).new_page()
-    page.goto(f"{url}/?t={tokens['Tenant']}")
+    page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")
     _see(page, "Ideas for a next move")
 
     # the offline notice is said once, in the page, and goes when dismissed
@@ -199,21 +225,21 @@ def test_work_in_progress_stays_open_and_in_view(served: tuple[str, Repository],
     box.press("Tab")  # a rerun
     _settled(page)
     expect(box).to_be_visible(timeout=WAIT)
-    repo.leave(sid, ll, "back in a minute")  # the other side leaves: every open page redraws
+    svc.leave(session.landlord, "back in a minute")  # the other side leaves: every open page redraws
     _see(page, "The talks look stuck")
-    repo.rejoin(sid, ll)
+    svc.rejoin(session.landlord)
     expect(page.get_by_text("The talks look stuck")).to_have_count(0, timeout=WAIT)
     _settled(page)
     expect(_live(page).get_by_label("My position, in my own words", exact=True)).to_be_visible(timeout=WAIT)
     expect(page.get_by_test_id("stExpander").filter(has_text="Strategy: ").first).to_be_visible(timeout=WAIT)
 
 
-def test_prepare_keeps_the_demands_list_across_a_reload(served: tuple[str, Repository], browser: Any) -> None:
+def test_prepare_keeps_the_demands_list_across_a_reload(served: tuple[str, SessionService], browser: Any) -> None:
     from playwright.sync_api import expect
 
-    url, _repo = served
+    url, _svc = served
     page = _context(browser, viewport=SIZES["1280"]).new_page()
-    page.goto(f"{url}/prepare")
+    page.goto(f"{url}/prepare", wait_until="commit")
     demands = "fix the leak\nrepaint the bedroom\nstop ignoring my emails"
     _fill(page, "Everything I want from them, as it comes", demands)
     _settled(page)

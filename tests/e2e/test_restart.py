@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 from assistant.config import PROJECT_ROOT
+from assistant.session import SessionService
 from assistant.store import Repository
 from tests.e2e.test_session_in_browser import (
     CHROMIUM,
@@ -57,15 +58,17 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
     from playwright.sync_api import expect, sync_playwright
 
     db = f"sqlite:///{tmp_path / 'restart.db'}"
-    repo = Repository.from_url(db)
-    links = repo.create_session("Restart", ["A", "B"])
+    svc = SessionService(Repository.from_url(db))
+    repo = svc.repo
+    links = svc.create_session("Restart", ["A", "B"], facilitator=True)
     sid = links.session_id
-    a_id, b_id = (repo.resolve(links.party_tokens[n]).party_id for n in ("A", "B"))
-    assert a_id is not None and b_id is not None
-    repo.set_goal(sid, a_id, "a calmer week")
-    repo.set_goal(sid, b_id, "fewer late calls")
-    repo.set_mutual_goal(sid, "a week that works for both")
-    repo.advance(sid, "ask_offer", "goals")
+    fac = svc.resolve(links.facilitator_token)
+    acc_a, acc_b = (svc.resolve(links.party_tokens[n]) for n in ("A", "B"))
+    a_id = acc_a.party_id
+    svc.set_goal(acc_a, "a calmer week")
+    svc.set_goal(acc_b, "fewer late calls")
+    svc.propose_mutual_goal(fac, "a week that works for both")
+    svc.move_on(fac, "ask_offer", "goals")
 
     env = {**os.environ, "DATABASE_URL": db, "PARLEY_DATA_DIR": str(session_data_dir)}
     env.pop("OPENAI_API_KEY", None)
@@ -77,7 +80,8 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             a = _context(browser).new_page()
-            a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}")
+            a.goto(f"http://127.0.0.1:{port}/?t={links.party_tokens['A']}", wait_until="commit")
+            _see(a, "My one ask")  # the first visit loads the coach (it may take minutes)
             _fill(a, "My one ask", "Could you stop calling after nine?")
             _fill(a, "My one offer", "I'll answer messages by lunchtime.")
             _click(a, "Seal my ask and offer")
@@ -91,7 +95,7 @@ def test_app_killed_mid_stage_resumes_where_it_was(tmp_path: Path, session_data_
             a.reload()
             _see(a, "calling after nine")  # A's own sealed entry is still there, still A's alone
             expect(a.get_by_label("My one ask", exact=True)).to_have_count(0, timeout=WAIT)
-            repo.submit_entry(sid, b_id, 1, "Could you reply by lunchtime?", "I'll stop calling after nine.")
+            svc.submit_entry(acc_b, 1, "Could you reply by lunchtime?", "I'll stop calling after nine.")
             _see(a, "reply by lunchtime")  # revealed on A's tab without a reload
             browser.close()
     finally:

@@ -49,10 +49,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("e2e")
+def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("e2e") / "e2e.db"
+
+
+@pytest.fixture(scope="module")
+def app_url(e2e_db: Path, session_data_dir: Path) -> Iterator[str]:
+    data = e2e_db.parent
     port = _free_port()
-    env = {**os.environ, "PARLEY_DATA_DIR": str(session_data_dir), "DATABASE_URL": f"sqlite:///{data / 'e2e.db'}"}
+    env = {**os.environ, "PARLEY_DATA_DIR": str(session_data_dir), "DATABASE_URL": f"sqlite:///{e2e_db}"}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
     log = (data / "app.log").open("w")
@@ -166,7 +171,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
         for name in ("A", "B", "F", "home")
     }
     home = ctx["home"].new_page()
-    home.goto(app_url)
+    home.goto(app_url, wait_until="commit")
     _see(home, "Create a facilitated session")  # the page's own words, not the navigation's
     _shot(home, SHOTS / "home.png")
 
@@ -185,11 +190,13 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     assert len(set(links)) == 3
 
     a, b, f = (ctx[k].new_page() for k in ("A", "B", "F"))
-    a.goto(link_a)
-    b.goto(link_b)
-    f.goto(link_f)
+    a.goto(link_a, wait_until="commit")
+    b.goto(link_b, wait_until="commit")
+    f.goto(link_f, wait_until="commit")
     for page in (a, b, f):
         _see(page, "Office days")
+    for page in (a, b):
+        _see(page, "My goal")  # the first visit loads the coach (it may take minutes)
 
     # goals and the mutual goal
     _fill(a, "My goal", "Some in-person days to review visual work together")
@@ -229,7 +236,8 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _click(a, "Send")
     _see(a, "This may land as an ultimatum")
     _click(a, "Send the reframe")
-    _see(b, "What matters to me")  # appears on B's device without a reload
+    _see(b, "agree to three days by Friday")  # the need arrives on B's device without a reload
+    expect(b.get_by_text("cancel the office budget")).to_have_count(0)  # and the threat does not
     _shot(a, SHOTS / "party.png")
 
     # a second round
@@ -259,8 +267,8 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "Two office days a week")
     b.reload()
     _click(a, "I confirm this agreement")
-    _see(a, "Confirmed by: Founders")
-    _see(b, "Confirmed by: Founders")
+    _see(a, "confirmed by: Founders")
+    _see(b, "confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
     _shot(a, SHOTS / "agreement.png")
@@ -274,6 +282,84 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     expect(a.get_by_role("button", name="I confirm this agreement")).to_have_count(0)
 
     prep = ctx["home"].new_page()
-    prep.goto(f"{app_url}/prepare")
+    prep.goto(f"{app_url}/prepare", wait_until="commit")
     _see(prep, "What I bring into the room")
     _shot(prep, SHOTS / "prepare.png")
+
+
+def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: object) -> None:
+    """Other people's text stays text; a walkout does not strand a sealed round; Send clears the box."""
+    from playwright.sync_api import expect
+
+    from assistant.session import SessionService
+    from assistant.store import Repository
+
+    svc = SessionService(Repository.from_url(f"sqlite:///{e2e_db}"))
+    links = svc.create_session("Rent http://evil.example/t", ["Ana", "Ben ![](http://evil.example/n.png)"])
+    ana, ben = (svc.resolve(t) for t in links.party_tokens.values())
+    svc.set_goal(ana, "A fair rent")
+    svc.set_goal(ben, "Keep the flat\n===\nsee http://evil.example/g and www.evil.example")
+    svc.propose_mutual_goal(ben, "Stay **friends** http://evil.example/m")
+    svc.accept_mutual_goal(ana, "Stay **friends** http://evil.example/m")
+    svc.move_on(ana, "ask_offer", "goals")
+    svc.move_on(ben, "ask_offer", "goals")
+    (token_a,) = (t for n, t in links.party_tokens.items() if n == "Ana")
+    (token_b,) = (t for n, t in links.party_tokens.items() if n != "Ana")
+
+    a = _context(browser, viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
+    b = _context(browser, viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
+    a.goto(f"{app_url}/?t={token_a}", wait_until="commit")
+    b.goto(f"{app_url}/?t={token_b}", wait_until="commit")
+    for page in (a, b):
+        _see(page, "My one ask")  # the first visit loads the coach (it may take minutes)
+    _fill(a, "My one ask", "Could the rent stay as it is until June?")
+    _fill(a, "My one offer", "I can pay for new paint in the hall.")
+    _click(a, "Seal my ask and offer")
+    _see(a, "Your ask and offer are sealed")
+
+    # Ben walks out without sealing, leaving a word with a link in it
+    b.get_by_role("button", name="Leave the session").click(timeout=WAIT)
+    _fill(b, "A word for the others (optional)", "bye [see](http://evil.example/w) http://evil.example/w2")
+    _click(b, "Leave now")
+    _see(a, "Revealed.")  # on Ana's screen without a reload
+    expect(a.get_by_text("(sealed: only you can see yours)")).to_have_count(0, timeout=WAIT)
+    _click(a, "Move on to Discuss")  # the only active party is ready: it moves
+
+    # Send stores once, clears the box and says so
+    _fill(a, "Your message", "Could we talk about the hall next week?")
+    _click(a, "Send")
+    _see(a, "Sent.")
+    expect(_live(a).get_by_label("Your message", exact=True)).to_have_value("", timeout=WAIT)  # type: ignore[attr-defined]
+    _click(a, "Send")  # again, on the empty box
+    _settled(a)
+    assert [m.text for m in svc.state(ana).messages if m.kind == "message"] == [
+        "Could we talk about the hall next week?"
+    ]
+
+    # everything Ben wrote is on Ana's screen, as text
+    for visible in ("evil.example/t", "evil.example/g", "evil.example/m", "evil.example/w2", "Keep the flat"):
+        _see(a, visible)
+    _settled(a)
+    links = a.locator("a[href*='evil.example'], img[src*='evil.example']")  # type: ignore[attr-defined]
+    assert links.count() == 0, links.evaluate_all("els => els.map(e => e.parentElement.outerHTML.slice(0, 300))")
+    assert a.locator("h1, h2, h3, h4, h5, h6").filter(has_text="Keep the flat").count() == 0  # type: ignore[attr-defined]
+    assert a.locator("strong").filter(has_text="friends").count() == 0  # type: ignore[attr-defined]
+    _shot(a, SHOTS / "plain-text.png")
+
+
+def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -> None:
+    page = _context(browser).new_page()  # type: ignore[attr-defined]
+    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", wait_until="commit")
+    _see(page, "not known here")
+    assert page.get_by_label("My best alternative if we don't agree", exact=True).count() == 0
+    _click(page, "Start a new worksheet")
+    _see(page, "What I bring into the room")
+    _settled(page)
+    key = page.url.split("plan=", 1)[1]
+    assert len(key) >= 32  # made by the server
+    page.get_by_role("button", name="Delete this worksheet").click(timeout=WAIT)
+    _see(page, "The link stops working")
+    page.get_by_role("button", name="Delete the worksheet", exact=True).click(timeout=WAIT)  # type: ignore[attr-defined]
+    _settled(page)
+    page.goto(f"{app_url}/prepare?plan={key}", wait_until="commit")
+    _see(page, "not known here")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import socket
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
+from assistant.coach.protocol import LLM, OFFLINE
 from assistant.config import Settings
 from assistant.llm.chat import make_chat_model
 from tests.llm.fakes import OpenAICompatibleServer
@@ -40,7 +42,7 @@ def test_structured_reply_over_http(tmp_path: Path, coach: OfflineCoach) -> None
         server.behaviour = lambda body: (200, json.dumps(reply))
         llm = llm_for(server.url, tmp_path, coach)
         r = llm.shrink("You're always late. Above all, call me when plans change.")
-        assert r.ask == reply["ask"] and llm.last_notice() is None
+        assert r.ask == reply["ask"] and r.origin == LLM
         (req,) = server.requests
         assert req["model"] == "local-test" and req["response_format"] == {"type": "json_object"}
         assert req["messages"][0]["role"] == "system" and "<user_data>" in req["messages"][1]["content"]
@@ -69,9 +71,9 @@ def test_server_failures_fall_back(tmp_path: Path, coach: OfflineCoach, status: 
         server.behaviour = lambda req: (status, body)
         llm = llm_for(server.url, tmp_path, coach)
         demands = ["stop being late", "above all call me when plans change"]
-        assert llm.shrink(demands) == coach.shrink(demands)
-        notice = llm.last_notice()
-        assert notice and cause in notice
+        result = llm.shrink(demands)
+        assert replace(result, origin=OFFLINE) == coach.shrink(demands)
+        assert result.origin.coach == "offline" and cause in (result.origin.note or "")
 
 
 def test_slow_server_times_out_and_falls_back_quickly(tmp_path: Path, coach: OfflineCoach) -> None:
@@ -82,8 +84,7 @@ def test_slow_server_times_out_and_falls_back_quickly(tmp_path: Path, coach: Off
         started = time.perf_counter()
         offers = llm.suggest_offers("We argue about the rota.")
         assert offers and time.perf_counter() - started < 1.0 + 2.0
-        notice = llm.last_notice()
-        assert notice and "too long" in notice
+        assert all(o.origin.coach == "offline" and "too long" in (o.origin.note or "") for o in offers)
 
 
 def test_connection_refused_falls_back_within_two_seconds(tmp_path: Path, coach: OfflineCoach) -> None:
@@ -94,5 +95,4 @@ def test_connection_refused_falls_back_within_two_seconds(tmp_path: Path, coach:
     started = time.perf_counter()
     verdict = llm.check_message("Take it or leave it.")
     assert verdict.level == "ultimatum" and time.perf_counter() - started < 2.0
-    notice = llm.last_notice()
-    assert notice and "could not be reached" in notice
+    assert verdict.origin.coach == "offline" and "could not be reached" in (verdict.origin.note or "")

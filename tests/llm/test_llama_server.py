@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coach.coach import OfflineCoach
+from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.config import Settings
 from assistant.llm.chat import make_chat_model
@@ -101,7 +101,8 @@ def test_json_mode_request_and_parse(server: tuple[str, object], tmp_path: Path,
     result = llm.shrink(["you never call", "above all, tell me when you will be late"])
     # a 135M model may or may not fill the schema; either way the answer is typed and usable
     assert result.ask and result.interest
-    notice = llm.last_notice()
+    notice = result.origin.note
+    assert (result.origin.coach == "llm" and notice is None) or (result.origin.coach == "offline" and notice)
     assert notice is None or "offline" in notice
 
 
@@ -109,7 +110,7 @@ def test_streaming_from_llama(server: tuple[str, object], tmp_path: Path, coach:
     url, _ = server
     llm = _llm(url, tmp_path, coach)
     chunks = list(llm.stream_suggestion("How could we restart the talks?", "", "discuss"))
-    assert len(chunks) >= 2 and llm.last_notice() is None
+    assert len(chunks) >= 2 and "could not answer" not in "".join(chunks)  # a fallback says so in its text
 
 
 def test_too_slow_falls_back(server: tuple[str, object], tmp_path: Path, coach: OfflineCoach) -> None:
@@ -118,8 +119,7 @@ def test_too_slow_falls_back(server: tuple[str, object], tmp_path: Path, coach: 
     started = time.perf_counter()
     offers = llm.suggest_offers("We keep arguing about the holidays.")
     assert offers and time.perf_counter() - started < 5
-    notice = llm.last_notice()
-    assert notice and "offline" in notice
+    assert all(o.origin.coach == "offline" and "offline" in (o.origin.note or "") for o in offers)
 
 
 def test_server_stopped_mid_call(tmp_path: Path, coach: OfflineCoach) -> None:
@@ -133,13 +133,14 @@ def test_server_stopped_mid_call(tmp_path: Path, coach: OfflineCoach) -> None:
             if i == 1:
                 proc.kill()
                 proc.wait(10)
-        notice = llm.last_notice()
-        # the stream either ended with what had arrived or fell back to offline suggestions
+        text = "".join(chunks)
+        # the stream either ended with what had arrived or fell back to offline suggestions, and said so
         assert chunks
-        if notice:
-            assert "offline" in notice
+        if "could not answer" in text:
+            assert "offline coach" in text
         after = llm.check_message("Take it or leave it.")
-        assert after.level == "ultimatum" and "could not be reached" in (llm.last_notice() or "")
+        assert after.level == "ultimatum" and after.origin.coach == "offline"
+        assert "could not be reached" in (after.origin.note or "")
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -9,7 +9,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from assistant.coach import OfflineCoach
 from assistant.config import PROJECT_ROOT
+from assistant.process.model import Access
+from assistant.session import SessionService
 from assistant.store import Repository
 
 APP = str(PROJECT_ROOT / "assistant" / "ui" / "app.py")
@@ -28,6 +31,11 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_data_dir: Path
     st.cache_resource.clear()
 
 
+@pytest.fixture()
+def svc(repo: Repository, coach: OfflineCoach) -> SessionService:
+    return SessionService(repo, coach)
+
+
 def _open(token: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["t"] = token
@@ -38,6 +46,10 @@ def _texts(at: AppTest) -> str:
     parts = [t.value for t in at.text] + [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [e.value for e in at.error] + [w.value for w in at.warning] + [s.value for s in at.success]
     return "\n".join(str(p) for p in parts)
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
 
 
 def test_home_offers_three_ways_in(repo: Repository) -> None:
@@ -53,98 +65,198 @@ def test_bad_link_gets_a_clear_error(repo: Repository) -> None:
     assert "not valid" in at.error[0].value
 
 
-def _session(repo: Repository) -> tuple[int, dict[str, str]]:
-    links = repo.create_session("Family visit", ["Sam", "Alex"])
-    return links.session_id, links.party_tokens
+def _session(svc: SessionService, facilitator: bool = False) -> tuple[dict[str, Access], dict[str, str], Access | None]:
+    links = svc.create_session("Family visit", ["Sam", "Alex"], facilitator=facilitator)
+    people = {n: svc.resolve(t) for n, t in links.party_tokens.items()}
+    fac = svc.resolve(links.facilitator_token) if links.facilitator_token else None
+    return people, links.party_tokens, fac
 
 
-def test_goals_form_saves_and_mutual_goal_moves_on(repo: Repository) -> None:
-    sid, tokens = _session(repo)
+def test_goals_form_saves_and_mutual_goal_is_proposed_then_accepted(svc: SessionService) -> None:
+    people, tokens, _ = _session(svc)
     at = _open(tokens["Sam"])
     assert not at.exception
     goal_box = next(t for t in at.text_area if t.label == "My goal")
     goal_box.input("A visit that doesn't wreck our weekend")
-    next(b for b in at.button if b.label == "Save my goal").click().run()
-    state = repo.load(sid)
+    _button(at, "Save my goal").click().run()
+    state = svc.state(people["Sam"])
     assert list(state.goals.values()) == ["A visit that doesn't wreck our weekend"]
     assert state.party(state.parties[0].id).joined_at is not None
+    next(t for t in at.text_input if t.label == "Our mutual goal").input("A visit we both enjoy")
+    _button(at, "Propose this mutual goal").click().run()
+    state = svc.state(people["Sam"])
+    assert state.mutual_goal is None and state.mutual_goal_proposal == "A visit we both enjoy"
+    alex = _open(tokens["Alex"])
+    assert "A visit we both enjoy" in _texts(alex)
+    _button(alex, "Accept this mutual goal").click().run()
+    assert not alex.exception
+    assert svc.state(people["Sam"]).mutual_goal == "A visit we both enjoy"
 
 
-def test_entries_stay_sealed_until_everyone_submits(repo: Repository) -> None:
-    sid, tokens = _session(repo)
-    state = repo.load(sid)
-    sam, alex = (p.id for p in state.parties)
-    repo.set_goal(sid, sam, "short visit")
-    repo.set_goal(sid, alex, "everyone friendly")
-    repo.set_mutual_goal(sid, "a visit we can both enjoy")
-    repo.advance(sid, "ask_offer", "goals")
+def _to_ask_offer(svc: SessionService) -> tuple[dict[str, Access], dict[str, str]]:
+    people, tokens, _ = _session(svc)
+    sam, alex = people["Sam"], people["Alex"]
+    svc.set_goal(sam, "short visit")
+    svc.set_goal(alex, "everyone friendly")
+    svc.propose_mutual_goal(sam, "a visit we can both enjoy")
+    svc.accept_mutual_goal(alex, "a visit we can both enjoy")
+    svc.move_on(sam, "ask_offer", "goals")
+    svc.move_on(alex, "ask_offer", "goals")
+    return people, tokens
+
+
+def test_moving_on_waits_for_every_party(svc: SessionService) -> None:
+    people, tokens, _ = _session(svc)
+    for acc in people.values():
+        svc.set_goal(acc, "a goal")
+    svc.propose_mutual_goal(people["Sam"], "make progress")
+    svc.accept_mutual_goal(people["Alex"], "make progress")
+    at = _open(tokens["Sam"])
+    _button(at, "Move on to Ask & offer").click().run()
+    assert not at.exception
+    assert svc.state(people["Sam"]).stage == "goals"
+    assert "waiting for Alex" in _texts(at)
+    alex = _open(tokens["Alex"])
+    assert "Sam said they are ready" in _texts(alex)
+    _button(alex, "Move on to Ask & offer").click().run()
+    assert svc.state(people["Sam"]).stage == "ask_offer"
+
+
+def test_entries_stay_sealed_until_everyone_submits(svc: SessionService) -> None:
+    people, tokens = _to_ask_offer(svc)
+    sam_id = people["Sam"].party_id
     at = _open(tokens["Sam"])
     next(t for t in at.text_area if t.label == "My one ask").input("Could you be friendly to everyone?")
     next(t for t in at.text_area if t.label == "My one offer").input("I'll cap the visit at two hours.")
-    next(b for b in at.button if b.label == "Seal my ask and offer").click().run()
+    _button(at, "Seal my ask and offer").click().run()
     assert not at.exception
-    assert repo.load(sid).submitted(1) == {sam}
+    assert svc.state(people["Sam"]).submitted(1) == {sam_id}
     other = _open(tokens["Alex"])
     assert "cap the visit" not in _texts(other)
     assert "cap the visit" in _texts(_open(tokens["Sam"]))  # Sam sees his own sealed entry
-    repo.submit_entry(sid, alex, 1, "Don't seat me next to Ed", "I'll chat to everyone")
-    assert "cap the visit" in _texts(_open(tokens["Alex"]))
+    svc.submit_entry(people["Alex"], 1, "Don't seat me next to Ed", "I'll chat to everyone")
+    revealed = _open(tokens["Alex"])
+    assert "cap the visit" in _texts(revealed)
+    assert "**Revealed.** Round 1's asks and offers are now open to all" in _texts(revealed)
+    assert "(sealed" not in _texts(revealed)
 
 
-def _to_discuss(repo: Repository, sam_ask: str = "a", sam_offer: str = "b") -> tuple[int, dict[str, str]]:
+def _to_discuss(
+    svc: SessionService, sam_ask: str = "a", sam_offer: str = "b"
+) -> tuple[dict[str, Access], dict[str, str]]:
     """A session of Sam and Alex with goals set and round 1 revealed, now in discussion."""
-    sid, tokens = _session(repo)
-    sam, alex = (p.id for p in repo.load(sid).parties)
-    repo.set_goal(sid, sam, "x")
-    repo.set_goal(sid, alex, "y")
-    repo.set_mutual_goal(sid, "make progress")
-    repo.advance(sid, "ask_offer", "goals")
-    repo.submit_entry(sid, sam, 1, sam_ask, sam_offer)
-    repo.submit_entry(sid, alex, 1, "c", "d")
-    repo.advance(sid, "discuss", "ask_offer")
-    return sid, tokens
+    people, tokens = _to_ask_offer(svc)
+    svc.submit_entry(people["Sam"], 1, sam_ask, sam_offer)
+    svc.submit_entry(people["Alex"], 1, "c", "d")
+    for acc in people.values():
+        svc.move_on(acc, "discuss", "ask_offer")
+    return people, tokens
 
 
-def test_ultimatum_is_caught_and_the_person_chooses(repo: Repository) -> None:
-    sid, tokens = _to_discuss(repo)
+def test_ultimatum_is_caught_and_the_person_chooses(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
     at = _open(tokens["Sam"])
     next(t for t in at.text_area if t.label == "Your message").input(
         "Come to the visit or I'm spending the holidays without you."
     )
-    next(b for b in at.button if b.label == "Send").click().run()
+    _button(at, "Send").click().run()
     assert not at.exception
     assert at.warning and "ultimatum" in at.warning[0].value.lower()
-    assert repo.load(sid).messages == ()  # nothing sent yet
-    next(b for b in at.button if b.label == "Send the reframe").click().run()
-    msgs = repo.load(sid).messages
-    assert len(msgs) == 1 and "spending the holidays without you" not in msgs[0].text
+    assert svc.state(people["Sam"]).messages == ()  # nothing sent yet
+    _button(at, "Send the reframe").click().run()
+    (msg,) = svc.state(people["Sam"]).messages
+    assert "spending the holidays without you" not in msg.text
+    assert msg.level == svc.check_draft(people["Sam"], msg.text).level  # the level of what was sent
+    assert "Sent." in _texts(at)
 
 
-def test_user_text_is_shown_as_text_not_html(repo: Repository) -> None:
-    sid, tokens = _session(repo)
-    state = repo.load(sid)
-    sam = state.parties[0].id
-    repo.add_message(sid, sam, "<script>alert(1)</script> [click](http://evil.example) ![x](http://evil.example/x.png)")
+def test_a_sent_message_clears_the_box_and_is_stored_once(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    at = _open(tokens["Sam"])
+    next(t for t in at.text_area if t.label == "Your message").input("Could we meet on Thursday?")
+    _button(at, "Send").click().run()
+    assert not at.exception
+    assert "Sent." in _texts(at)  # (the box clearing is seen in the real browser: tests/e2e)
+    _button(at, "Send").click().run()  # pressed again: the same draft
+    assert [m.text for m in svc.state(people["Sam"]).messages] == ["Could we meet on Thursday?"]
+
+
+def test_other_peoples_text_is_shown_as_text_not_markup(svc: SessionService) -> None:
+    people, tokens, _ = _session(svc)
+    nasty = "<script>alert(1)</script> [click](http://evil.example) ![x](http://evil.example/x.png)\n==="
+    svc.set_goal(people["Sam"], nasty)
+    svc.send(people["Sam"], nasty, "k")
     at = _open(tokens["Alex"])
     assert any("<script>" in t.value for t in at.text)
     assert not any("evil.example" in m.value for m in at.markdown)
 
 
-def test_restatement_is_private_until_approved(repo: Repository) -> None:
-    sid, tokens = _to_discuss(repo, "Could you tell me before your mother visits?", "I'll plan a nice lunch.")
+def test_private_notes_over_the_limit_are_refused_not_cut(svc: SessionService) -> None:
+    people, tokens, _ = _session(svc)
     at = _open(tokens["Sam"])
-    next(b for b in at.button if b.label == "Draft a restatement").click().run()
+    next(t for t in at.text_area if t.label == "My notes").input("n" * 20_001)
+    _button(at, "Save my notes").click().run()
+    assert not at.exception
+    assert any("limit is 20,000" in e.value for e in at.error)
+    assert svc.notes(people["Sam"]) == ""
+
+
+def test_one_party_cannot_delete_the_session(svc: SessionService) -> None:
+    people, tokens, _ = _session(svc)
+    at = _open(tokens["Sam"])
+    _button(at, "Delete").click().run()
+    assert not at.exception
+    assert svc.state(people["Alex"]).delete_consents == {people["Sam"].party_id}
+    assert "waiting for Alex" in _texts(_open(tokens["Sam"]))
+
+
+def test_confirming_binds_to_the_version_on_screen(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    sam, alex = people["Sam"], people["Alex"]
+    for acc in people.values():
+        svc.move_on(acc, "agree", "discuss")
+    svc.add_term(sam, "Cap the visit at two hours", "this Sunday")
+    from datetime import date
+
+    svc.set_revisit(sam, date(2027, 3, 1))
+    at = _open(tokens["Alex"])  # Alex reads version 1
+    svc.set_revisit(sam, date(2027, 4, 1))  # Sam changes the date meanwhile
+    _button(at, "I confirm this agreement").click().run()
+    assert not at.exception
+    assert any("changed since you read it" in e.value for e in at.error)
+    assert svc.state(alex).confirmed == frozenset()
+    assert "01 April 2027" in _texts(_open(tokens["Alex"]))
+
+
+def test_restatement_is_private_until_approved(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc, "Could you tell me before your mother visits?", "I'll plan a nice lunch.")
+    at = _open(tokens["Sam"])
+    _button(at, "Draft a restatement").click().run()
     assert not at.exception
     draft = next(t for t in at.text_area if t.label.startswith("The restatement"))
     assert draft.value.startswith("Sam is asking")
-    assert repo.load(sid).messages == ()  # a draft is not shared
-    next(b for b in at.button if b.label == "Share this restatement").click().run()
-    (msg,) = repo.load(sid).messages
+    assert svc.state(people["Sam"]).messages == ()  # a draft is not shared
+    _button(at, "Share this restatement").click().run()
+    (msg,) = svc.state(people["Sam"]).messages
     assert msg.text.startswith("Restatement: Sam is asking")
 
 
 def test_prepare_page_explains_that_rehearsal_needs_an_llm(repo: Repository) -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    next(b for b in at.button if b.label == "Start preparing").click().run()
+    _button(at, "Start preparing").click().run()
     assert not at.exception
     assert any("Rehearsing needs an LLM" in i.value for i in at.info)
+
+
+def test_pages_call_only_the_service() -> None:
+    """No page reaches the repository or the coach past the session service."""
+    import re
+
+    ui = PROJECT_ROOT / "assistant" / "ui"
+    for page in ui.glob("*.py"):
+        code = page.read_text(encoding="utf-8")
+        if page.name == "resources.py":
+            continue
+        assert not re.search(r"\brepo\b|Repository|(?<!assistant)\.coach\.|resources\.coach\(|write_stream", code), (
+            page.name
+        )

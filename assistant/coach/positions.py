@@ -1,0 +1,192 @@
+"""Positions: a calm third-person restatement of a party's ask and offer, and a mutual goal from stated goals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.coach.asks import AskShrinker
+from assistant.coach.language import Word, join, sentence_case, tag
+from assistant.coach.phrasing import Phrasing
+from assistant.coach.reframes import need_sentence, parts_of
+
+LevelOf = Callable[[str], str]
+FALLBACK_GOAL = "Make progress from where we are stuck."
+_OFFER_LEAD = re.compile(
+    r"^(?:(?:ok(?:ay)?|fine|look|so|and|but|honestly)[,\s]+)*(?:in return,?\s*)?"
+    r"(?:i|we)\s*(?:'ll|will|can|could|am happy to|'m happy to|am willing to|'m willing to|would|'d|offer to|"
+    r"promise to|am prepared to|'m prepared to|are happy to|'re happy to|are willing to|'re willing to)\s+(?:also\s+)?",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b(?:before|by|until|in time for|ahead of)\s+(?:the\s+)?(?:winter|summer|christmas|spring|autumn|the holidays|"
+    r"the inspection|the end of (?:the )?\w+|next \w+|\w+day|the \w+ term|school starts|the baby arrives|[a-z]+ \d{1,2})\b",
+    re.I,
+)
+
+
+def _swap_to(who: str, text: str) -> str:
+    """First person into the named party's third person; the listener's 'you' into 'the others'."""
+    text = re.sub(r"\bI'm\b|\bI am\b", f"{who} is", text)
+    text = re.sub(r"\bI've\b", f"{who} has", text)
+    text = re.sub(r"\bI'll\b", f"{who} will", text)
+    text = re.sub(r"\bI'd\b", f"{who} would", text)
+    text = re.sub(r"\b(?:me|I|myself)\b", who, text)
+    text = re.sub(r"\bmy\b", f"{who}'s", text, flags=re.I)
+    text = re.sub(r"\bmine\b", f"{who}'s", text, flags=re.I)
+    text = re.sub(r"\b(?:our)\b", "their", text, flags=re.I)
+    text = re.sub(r"\b(?:us)\b", "them", text, flags=re.I)
+    text = re.sub(r"\byour\b", "their", text, flags=re.I)
+    text = re.sub(r"\byou\b", "the others", text, flags=re.I)
+    return text
+
+
+def third_person(who: str, ask: str) -> str:
+    """'Could you tell me before she comes?' said by Sam -> 'Sam is asking the others to tell Sam before she comes.'"""
+    ask = ask.strip().rstrip("?.! ")
+    m = re.match(r"^could (?:we|I) have (.+)$", ask, re.I)
+    if m:
+        return f"{who} is asking for {_swap_to(who, m.group(1))}."
+    m = re.match(r"^could you (.+)$", ask, re.I)
+    if m:
+        return f"{who} is asking the others to {_swap_to(who, m.group(1))}."
+    m = re.match(r"^could (?:we|I) (.+)$", ask, re.I)
+    if m:
+        return f"{who} is proposing that everyone {_swap_to(who, m.group(1))}."
+    return f"What {who} is asking for: {_swap_to(who, ask[0].lower() + ask[1:])}."
+
+
+def offer_third_person(who: str, offer: str) -> str | None:
+    """'I'll pick the kids up on Fridays' said by Sam -> 'In return, Sam offers to pick the kids up on Fridays.'"""
+    text = offer.strip().rstrip(".!? ")
+    if not text:
+        return None
+    m = _OFFER_LEAD.match(text)
+    if m and m.end() < len(text):
+        return f"In return, {who} offers to {_swap_to(who, text[m.end() :])}."
+    return f"In return, {who} offers this: {_swap_to(who, text[0].lower() + text[1:])}."
+
+
+def chunks(text: str) -> list[str]:
+    """Noun phrases with their attachments ('the damp in the back bedroom', 'fair pay for the team')."""
+    words = [w for w in tag(text) if w.text.strip()]
+    out: list[list[Word]] = []
+    current: list[Word] = []
+
+    def close() -> None:
+        nonlocal current
+        while current and not current[-1].tag.startswith("NN") and current[-1].tag != "CD":
+            current = current[:-1]
+        if any(x.tag.startswith("NN") for x in current):
+            out.append(current)
+        current = []
+
+    for i, w in enumerate(words):
+        nominal = w.tag in {"DT", "PRP$", "JJ", "JJR", "NN", "NNS", "NNP", "CD", "$", "POS", "VBN"} and not (
+            w.tag == "VBN" and not current
+        )
+        attach = (
+            w.tag == "IN"
+            and w.lower in {"of", "in", "for", "at", "on", "with"}
+            and current
+            and i + 1 < len(words)
+            and words[i + 1].tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD"}
+        )
+        if nominal or attach:
+            current.append(w)
+        else:
+            close()
+    close()
+    phrases = []
+    for c in out:
+        phrase = join(c)
+        phrase = re.sub(r"^(?:my|our|your|his|her|their)\b", "the", phrase, flags=re.I)
+        phrases.append(phrase)
+    return phrases
+
+
+class PositionWriter:
+    """Restatements and mutual goals, written offline and checked like every other answer."""
+
+    def __init__(self, asks: AskShrinker, phrasing: Phrasing, level_of: LevelOf) -> None:
+        self.asks = asks
+        self.phrasing = phrasing
+        self.level_of = level_of
+
+    def restate(self, who: str, ask: str, offer: str | None = None) -> str:
+        """The party's ask and offer in the third person, calm, without the threat or the blame."""
+        if offer is None:
+            ask, offer = _split_position(ask)
+        core = ask
+        if self.level_of(ask) == "ultimatum":
+            parts = parts_of(ask, self.phrasing, self.level_of)
+            core = " ".join(need_sentence(n, self.phrasing) for n in parts.needs[:1]) or ""
+        sentences = []
+        if core:
+            shrunk = self.asks.shrink(core)
+            sentences.append(third_person(who, shrunk.ask))
+        if offer:
+            clean_offer = self.phrasing.blame_pattern.sub("", offer)
+            clean_offer = re.sub(r"\s{2,}", " ", clean_offer)
+            if self.level_of(clean_offer) == "ultimatum":
+                parts = parts_of(clean_offer, self.phrasing, self.level_of)
+                clean_offer = parts.offer or (parts.needs[0] if parts.needs else "")
+            said = offer_third_person(who, clean_offer) if clean_offer else None
+            if said:
+                sentences.append(said)
+        if not sentences:
+            return f"{who} wants to find a way forward on this and is open to talking it through."
+        text = " ".join(sentence_case(s) for s in sentences)
+        text = self.phrasing.blame_pattern.sub("", text)
+        return re.sub(r"\s{2,}", " ", text).replace(" .", ".").strip()
+
+    def mutual_goal(self, goals: Sequence[str]) -> str:
+        """What the stated goals share, said as one goal; the method's fallback when they share nothing."""
+        if len(goals) < 2:
+            return FALLBACK_GOAL
+        per_goal = [chunks(g) for g in goals]
+        shared = self._shared(goals)
+        if not shared:
+            return FALLBACK_GOAL
+        picked: list[str] = []
+        for phrases in per_goal:
+            for phrase in phrases:
+                words = set(re.findall(r"[a-z£]+", phrase.lower()))
+                if words & shared and phrase.lower() not in {p.lower() for p in picked}:
+                    picked.append(phrase)
+                    break
+        time = next((m.group(0) for g in goals for m in [_TIME.search(g)] if m), None)
+        topic = _and_join([p for p in picked if not time or p.lower() not in time.lower()][:3])
+        if not topic:
+            return FALLBACK_GOAL
+        goal = f"Agree a way forward on {topic}{' ' + time if time else ''} that works for all of us."
+        if self.level_of(goal) == "ultimatum" or self.phrasing.lever_pattern.search(goal):
+            return FALLBACK_GOAL
+        return sentence_case(goal)
+
+    def _shared(self, goals: Sequence[str]) -> set[str]:
+        """Words every goal uses for one topic: the same word, or words of one topic family."""
+        bags = [set(re.findall(r"[a-z£]+", g.lower())) for g in goals]
+        lemmas = [{w.lemma.lower() for w in tag(g) if w.tag.startswith("NN")} for g in goals]
+        same = set.intersection(*lemmas) - {"thing", "way", "time", "lot", "one"}
+        shared = {w for w in set.union(*bags) if w in same} | same
+        for family in self.phrasing.topics.values():
+            hits = [bag & family for bag in bags]
+            if all(hits):
+                shared |= set.union(*hits)
+        return shared
+
+
+def _and_join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _split_position(position: str) -> tuple[str, str | None]:
+    """A position typed as one text: the offer is the sentence that starts 'I'll/I can/In return'."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", position.strip())
+    for i, s in enumerate(sentences):
+        if i > 0 and _OFFER_LEAD.match(s):
+            return " ".join(sentences[:i]), " ".join(sentences[i:])
+    return position, None

@@ -1,0 +1,617 @@
+"""Reframes: say the need behind an ultimatum without the lever.
+
+A reframe is built from the parts of the message, never by wrapping it: the need (what the person
+wants), the reason, the deadline, the worry behind a veiled threat, the offer behind a "final offer";
+the consequence (the penalty, the or-else, the walkout, the closed door) is found and left out.
+Each phrasing is then checked: it must carry none of the lever's words and must itself read as open
+or firm. What fails is not offered; when nothing passes, a plain question about the topic is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from assistant.coach.language import Word, join, sentence_case, starts_with_verb, tag
+from assistant.coach.phrasing import Phrasing, placeholders
+
+LevelOf = Callable[[str], str]
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*")
+_LEAD_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
+    r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
+    r"for the last time|once and for all|i'?m warning you|be warned|hear me)\b[\s,:!.-]*)+",
+    re.I,
+)
+_TAIL_FILLER = re.compile(
+    r"[\s,]*\b(?:full stop|period|end of|no excuses|no exceptions|no ifs,? no buts|and that'?s (?:that|final)|"
+    r"simple as that|i mean it|and i mean it|for the last time|or else|capisce|understood|got it|"
+    r"once and for all|this time|one more time|ever again|again)\b[\s.!?]*$",
+    re.I,
+)
+# "if/unless X, Y" and "Y if/unless X"
+_COND_FIRST = re.compile(r"^(?:and |but |so )?(if|unless|until|should|the (?:next|moment|minute|day) )", re.I)
+_COND_LAST = re.compile(r"^(.+?),?\s+\b(if|unless|until)\b\s+(.+)$", re.I)
+_OR_SPLIT = re.compile(r",?\s*\b(?:or else|or|otherwise|else|failing that|failing which|if not)\b[\s,]*", re.I)
+# the shape of a consequence: what the speaker will do to them, or what will happen to them
+_CONSEQUENCE = re.compile(
+    r"^(?:(?:then|and|so)\s+)?(?:"
+    r"(?:i|we|my \w+|our \w+|the (?:council|landlord|agency|board|company|school|court|police))\s*"
+    r"(?:'ll|will|shall|'m going to|am going to|are going to|'re going to|'m gonna|am gonna|'re gonna|gonna|"
+    r"won't|will not|'d have to|would have to|have no choice but to|'m|am|'re|are)\b"
+    r"|you\s*(?:'ll|will|can|could|may|might|won't|will not|are going to|'re going to|'re gonna)\s+"
+    r"(?:be|regret|lose|hear|find|have|need|pay|start|go|forget|kiss|never|not|see|answer|face|get)\b"
+    r"|(?:there(?:'ll| will) be|expect|it'?s|this is|that'?s|we'?re|we are|consider)\b"
+    r"|(?:the kids|the children|your \w+)\s+(?:will|won't)\b"
+    r"|(?:don'?t|do not) (?:bother|expect|come|call|contact|text|test)\b"
+    r"|(?:see you in|i'?ll see you in)\b"
+    r")",
+    re.I,
+)
+_NEGATIVE_COND = re.compile(
+    r"^(?:you|u|they|he|she|it|this|that|the \w+(?: \w+)?)\s*"
+    r"(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot|aren'?t|are not|isn'?t|is not|"
+    r"haven'?t|have not|hasn'?t|has not|fail to|refuse to)\s+(?:be\s+)?(.+)$",
+    re.I,
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|no later than|within|in the next|in|at the latest by)\s+"
+    r"(?:the end of (?:the )?(?:day|week|month|year|term)|end of (?:the )?(?:day|week|month|play|business)|"
+    r"close of (?:play|business)|eod|cob|tomorrow(?: (?:morning|night|evening))?|tonight|today|"
+    r"(?:this|next) (?:week|month|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|night|evening|at \d+\s*(?:am|pm)?))?|"
+    r"(?:a|one|two|three|four|\d+) (?:fortnight|days?|weeks?|hours?|months?)|a fortnight|"
+    r"the \d{1,2}(?:st|nd|rd|th)?(?: of \w+)?|\d{1,2}(?:st|nd|rd|th)? \w+|\d{1,2}(?::\d\d)?\s*(?:am|pm)|noon|midnight|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?)",
+    re.I,
+)
+_REASON = re.compile(r"\b(?:because|since|as|cos|coz|cause)\b\s+(.+)$", re.I)
+_OFFER_AFTER = re.compile(
+    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$", re.I
+)
+_OFFER_BEFORE = re.compile(
+    r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|,)?\s*(?:my|our|the) (?:final|last|best and final) (?:offer|price|figure|word)\b",
+    re.I,
+)
+_SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*", re.I)
+_PASSIVE_NEED = re.compile(
+    r"^(.+?)\s+(?:is|are|gets?|get|be|being)\s+(?:\w+ly\s+)?(\w+ed|paid|done|made|sent|sorted|put|kept|given|taken)\b(.*)$",
+    re.I,
+)
+_NONNEG = re.compile(
+    r"(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
+    r"\s*(?:are|is|:|-)?\s*(?:as follows)?\s*:?\s*(.+)$",
+    re.I,
+)
+_WORRY_COND = re.compile(r"^(?:you|u)\b", re.I)
+_VEILED_LEAD = re.compile(
+    r"^(?:it(?:'d| would) be a (?:shame|pity) if|i'?d hate (?:for|it if)|i'?d hate to see|you wouldn'?t want|"
+    r"it would be unfortunate if|we wouldn'?t want|shame if|pity if)\s+(.+)$",
+    re.I,
+)
+_SECOND_TO_NEED = [
+    (
+        re.compile(
+            r"^(?:you|u)\s*(?:'d better|had better|better|need to|needs to|have to|has to|must|gotta|got to|"
+            r"will|'ll|are going to|'re going to|are gonna|'re gonna|should|ought to)\s+(.+)$",
+            re.I,
+        ),
+        "I need you to {}",
+    ),
+    (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(?:you|u)\s+to\s+(.+)$", re.I), "I need you to {}"),
+    (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(.+)$", re.I), "I need {}"),
+    (re.compile(r"^(?:i|we)\s*(?:want|need|would like|'d like)\s+(.+)$", re.I), "I need {}"),
+    (re.compile(r"^(?:please\s+)(.+)$", re.I), "I need you to {}"),
+]
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "up",
+        "down",
+        "out",
+        "over",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "yours",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "not",
+        "no",
+        "so",
+        "then",
+        "than",
+        "just",
+        "very",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "one",
+        "now",
+        "get",
+        "got",
+        "go",
+        "going",
+        "gonna",
+        "im",
+        "i'm",
+        "you'll",
+        "i'll",
+        "we'll",
+        "it's",
+        "that's",
+        "don't",
+        "won't",
+        "can't",
+        "u",
+        "ur",
+        "yes",
+        "ok",
+        "okay",
+        "well",
+        "really",
+        "also",
+        "too",
+    ]
+)
+
+
+@dataclass
+class Parts:
+    """What a message is made of, once the lever is set aside."""
+
+    needs: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    levers: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    worry: str | None = None
+    offer: str | None = None
+    items: list[str] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    text = _LEAD_FILLER.sub("", text.strip()).strip()
+    text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
+    return text.strip(" .!?")
+
+
+def is_lever(clause: str, phrasing: Phrasing) -> bool:
+    """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
+    c = clause.strip().lower()
+    return bool(_CONSEQUENCE.match(c)) or is_lever_sentence(c, phrasing)
+
+
+_TAG = re.compile(
+    r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing)|i (?:swear|mean it)|"
+    r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
+    r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
+    r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
+    r"end of|that'?s (?:it|that|final)|period|full stop)\b",
+    re.I,
+)
+
+
+def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
+    """A whole sentence that is lever only: a lever word, a walkout or closed door, or a tag like 'not joking'."""
+    c = sentence.strip().lower()
+    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c))
+
+
+def _gerund_clause(clause: str) -> str:
+    """'the council turns up at my door' -> 'the council turning up at my door'."""
+    words = list(tag(clause))
+    for i, w in enumerate(words):
+        if w.tag in {"VBZ", "VBD", "VBP"} and i > 0:
+            lemma = w.lemma.lower()
+            ing = lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
+            if lemma == "be":
+                ing = "being"
+            words[i] = Word(ing, "VBG", lemma, w.space)
+            return join(words)
+    return clause
+
+
+def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
+    """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
+    parts = Parts()
+    for raw in _SENTENCES.split(_SALUTATION.sub("", text.strip())):
+        sentence = _clean(raw)
+        if not sentence:
+            continue
+        veiled = _VEILED_LEAD.match(sentence)
+        if veiled:
+            parts.levers.append(sentence)
+            parts.worry = parts.worry or _clean(veiled.group(1))
+            continue
+        nonneg = _NONNEG.search(sentence)
+        if nonneg:
+            parts.levers.append(sentence)
+            items = [
+                i.strip(" .") for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*;\s*", nonneg.group(1)) if i.strip(" .")
+            ]
+            parts.items.extend(items)
+            continue
+        after, before = _OFFER_AFTER.search(sentence), _OFFER_BEFORE.match(sentence)
+        if after or before:
+            body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
+            body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
+            if body and not is_lever(body, phrasing):
+                parts.offer = parts.offer or body
+            parts.levers.append(sentence)
+            continue
+        first = _cond_first(sentence, phrasing)
+        if first:
+            word, cond, consequence = first
+            parts.levers.append(consequence)
+            _condition(word, cond, parts, phrasing)
+            continue
+        last = _COND_LAST.match(sentence)
+        if last and is_lever(last.group(1), phrasing):
+            parts.levers.append(last.group(1))
+            _condition(last.group(2).lower(), last.group(3), parts, phrasing)
+            continue
+        pieces = _OR_SPLIT.split(sentence, maxsplit=1)
+        if (
+            len(pieces) == 2
+            and pieces[0].strip()
+            and (is_lever(pieces[1], phrasing) or _looks_like_threat(pieces[1], level_of))
+        ):
+            parts.levers.append(pieces[1])
+            _need_or_reason(_clean(pieces[0]), parts, phrasing)
+            continue
+        if is_lever(sentence, phrasing) or (not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)):
+            parts.levers.append(sentence)
+            continue
+        _need_or_reason(sentence, parts, phrasing)
+    lever_text = " ".join(parts.levers)
+    if parts.deadline is None:
+        for source in [*parts.needs, lever_text]:
+            m = _DEADLINE.search(source)
+            if m:
+                parts.deadline = m.group(0)
+                break
+    return parts
+
+
+def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | None:
+    """'If/unless X, Y' where Y is the consequence: (word, X, Y); tries each comma, so '£2,340' stays whole."""
+    lead = _COND_FIRST.match(sentence)
+    if not lead:
+        return None
+    splits = r",\s+(?:then\s+)?|\s+then\s+|\s+(?=(?:i|we|im|i'm|i'll|ill|we'll|we're|you'll|u'll|ur|you're|you|u)\s)"
+    for comma in re.finditer(splits, sentence[lead.end() :]):
+        cond = sentence[lead.end() : lead.end() + comma.start()]
+        consequence = sentence[lead.end() + comma.end() :]
+        if cond.strip() and is_lever(consequence, phrasing):
+            return lead.group(1).lower().strip(), cond, consequence
+    return None
+
+
+_CONSEQUENCE_ONLY = re.compile(
+    r"^(?:otherwise|if not|or else|failing (?:that|which)|else)\b|^(?:then )?(?:i|we)(?:'ll| will| shall|'m going to| am going to)"
+    r" (?:have to |be forced to |need to )?(?:walk|leave|go|call|ring|report|sue|take|cancel|end|stop|withhold|evict|quit|"
+    r"pull|move|involve|escalate|file|contact|tell)\b",
+    re.I,
+)
+
+
+def _looks_like_threat(clause: str, level_of: LevelOf | None) -> bool:
+    return level_of is not None and len(clause.split()) >= 3 and level_of(clause) == "ultimatum"
+
+
+def _request_shaped(sentence: str) -> bool:
+    return bool(
+        re.match(
+            r"^(?:i|we)\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
+            sentence,
+            re.I,
+        )
+        or any(p.match(sentence) for p, _ in _SECOND_TO_NEED)
+        or starts_with_verb(sentence)
+    )
+
+
+def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
+    """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
+    cond = _clean(cond)
+    if not cond:
+        return
+    deadline = _DEADLINE.search(cond)
+    if deadline and parts.deadline is None:
+        parts.deadline = deadline.group(0)
+    if word in {"unless", "until"}:
+        _need_or_reason(cond, parts, phrasing, condition=True)
+        return
+    negative = _NEGATIVE_COND.match(cond)
+    if negative:
+        subject = cond.split()[0].lower()
+        body = negative.group(1)
+        if subject in {"you", "u"}:
+            _need_or_reason(f"you need to {body}", parts, phrasing, condition=True)
+        elif subject in {"it", "this", "that"}:
+            if not parts.needs:
+                parts.needs.append(f"I need this {body}")
+        else:
+            subj = " ".join(cond.split()[: len(cond.split()) - len(negative.group(1).split()) - 1])
+            parts.needs.append(f"I need {subj.lower()} {body}")
+        return
+    # a positive condition is the thing feared: "if the council turns up at my door again"
+    worry = re.sub(r"\b(?:one more time|ever again|again|once more|any more|anymore)\b", "", cond, flags=re.I).strip(
+        " ,"
+    )
+    parts.worry = parts.worry or _gerund_clause(worry)
+
+
+def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: bool = False) -> None:
+    sentence = _clean(sentence)
+    if not sentence or is_lever(sentence, phrasing):
+        return
+    reason = _REASON.search(sentence)
+    if reason and reason.start() > 0:
+        parts.reasons.append(reason.group(1).strip(" .,"))
+        sentence = sentence[: reason.start()].strip(" ,")
+    elif reason:
+        parts.reasons.append(reason.group(1).strip(" .,"))
+        return
+    if not sentence:
+        return
+    if parts.needs and not _request_shaped(sentence) and not condition:
+        parts.reasons.append(sentence)
+        return
+    if parts.needs and _request_shaped(sentence) and not _request_shaped(parts.needs[0]):
+        parts.reasons.append(parts.needs.pop(0))  # a complaint, then the request: the request is the need
+    parts.needs.append(sentence)
+
+
+def need_sentence(need: str, phrasing: Phrasing) -> str:
+    """A need in the speaker's own voice, as a statement: 'pay me back by Friday' -> 'I need you to pay me back by Friday'."""
+    need = phrasing.blame_pattern.sub("", need)
+    need = re.sub(r"\s{2,}", " ", need).strip(" ,.!?")
+    for pattern, form in _SECOND_TO_NEED:
+        m = pattern.match(need)
+        if m:
+            return sentence_case(form.format(m.group(1).strip()))
+    if starts_with_verb(need):
+        return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
+    passive = _PASSIVE_NEED.match(need)
+    if passive and not re.match(r"^(?:i|we|you|it|this|that)\b", need, re.I):
+        subject = passive.group(1)
+        return sentence_case(f"I need {subject[0].lower() + subject[1:]} {passive.group(2)}{passive.group(3)}")
+    return sentence_case(need)
+
+
+def _need_question(need: str) -> str | None:
+    m = re.match(r"^I need you to (.+)$", need)
+    if m:
+        return f"Could you {m.group(1)}?"
+    m = re.match(r"^I need (.+)$", need)
+    if m and not re.match(r"^(?:to|a break|some time)\b", m.group(1)):
+        return f"Could I have {m.group(1)}?"
+    return None
+
+
+def topic_of(text: str) -> str | None:
+    """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question."""
+    words = [w for w in tag(text) if w.text.strip()]
+    best: list[Word] = []
+    current: list[Word] = []
+    for w in words:
+        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
+            current.append(w)
+        else:
+            if any(x.tag.startswith("NN") for x in current) and len(current) > len(best):
+                best = current
+            current = []
+    if any(x.tag.startswith("NN") for x in current) and len(current) > len(best):
+        best = current
+    if not best:
+        return None
+    phrase = join(best)
+    phrase = re.sub(r"^(?:my|your|our|his|her|their)\b", "the", phrase, flags=re.I)
+    if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)", phrase, re.I):
+        phrase = "the " + phrase
+    return phrase.lower() if not re.search(r"[A-Z]{2,}|£|\$", phrase) else phrase
+
+
+class Reframer:
+    """Builds and checks reframes for messages the drift check called ultimatums."""
+
+    def __init__(self, phrasing: Phrasing, level_of: LevelOf) -> None:
+        self.phrasing = phrasing
+        self.level_of = level_of
+
+    def reframes(self, text: str, kinds: Sequence[str]) -> list[str]:
+        """Two or three phrasings that keep the need and drop the lever, each checked; at least one."""
+        parts = parts_of(text, self.phrasing, self.level_of)
+        kind = kinds[0] if kinds else "threat"
+        if parts.items and kind != "non-negotiable-list":
+            kind = "non-negotiable-list"
+        elif parts.offer and kind not in {"final-offer"}:
+            kind = "final-offer"
+        slots = self._slots(parts)
+        candidates = []
+        for template in self.phrasing.reframes.get(kind, []) + (
+            self.phrasing.reframes["threat"] if kind not in {"walkout", "cut-off"} and parts.needs else []
+        ):
+            if placeholders(template) - {k for k, v in slots.items() if v is not None}:
+                continue
+            filled = template.format(**{k: v or "" for k, v in slots.items()})
+            candidates.append(_tidy(filled))
+        safe = self.checked(candidates, text, parts)
+        if not safe:
+            safe = self.checked(self._fallbacks(parts), text, parts) or [self.phrasing.fallback]
+        return safe[:3]
+
+    def checked(self, candidates: Sequence[str], original: str, parts: Parts) -> list[str]:
+        """Only the phrasings that carry none of the lever and read as open or firm, without repeats."""
+        keep: list[str] = []
+        kept_parts = parts.needs + parts.reasons + ([parts.offer] if parts.offer else []) + parts.items
+        allowed = " ".join(kept_parts + ([parts.worry] if parts.worry else [])).lower()
+        lever_words = _content(" ".join(parts.levers)) - _content(allowed)
+        for c in candidates:
+            if not c or c in keep or any(_same_gist(c, k) for k in keep):
+                continue
+            carried = _content(c) & lever_words
+            if carried:
+                continue  # it still carries the consequence's words
+            problem = self.problem(c, original, allowed)
+            if problem is None:
+                keep.append(c)
+        return keep
+
+    def problem(self, reframe: str, original: str, allowed: str = "") -> str | None:
+        """Why a reframe may not be shown, or None: the check every reframe passes, offline or from an LLM."""
+        lowered = reframe.lower()
+        for m in self.phrasing.lever_pattern.finditer(lowered):
+            if m.group(0) not in allowed:
+                return f"it still carries the lever ('{m.group(0)}')"
+        if re.search(r"\b(\w+(?:\s+\w+){2,})\W+\1\b", lowered):
+            return "it repeats itself"
+        if _copies(reframe, original):
+            return "it repeats the original message"
+        if re.search(r"(?:^|[\s.!?])i(?:\s|'(?:m|ll|d|ve)\b)", reframe):
+            return "it has a lower-case 'i'"
+        if self.level_of(reframe) == "ultimatum":
+            return "it still reads as an ultimatum"
+        return None
+
+    def _slots(self, parts: Parts) -> dict[str, str | None]:
+        need_text = " ".join(parts.needs[:2]) if parts.needs else None
+        need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
+        if need and not any(w.tag.startswith("NN") for w in tag(need)) and parts.reasons:
+            # 'sort it out' says nothing alone: the sentence before it says what 'it' is
+            context = sentence_case(self.phrasing.blame_pattern.sub("", parts.reasons.pop(0)).strip(" ,."))
+            need = f"{context}. {need}"
+            need_text = f"{context} {need_text}"
+        if need and len(parts.needs) > 1 and len(need.split()) < 6:
+            need = need_sentence(parts.needs[0] + " " + parts.needs[1], self.phrasing)
+        if need and parts.deadline and parts.deadline.lower() not in need.lower():
+            need = f"{need} {parts.deadline}"
+        because = None
+        if parts.reasons:
+            reason = self.phrasing.blame_pattern.sub("", parts.reasons[0]).strip(" ,.")
+            because = f", because {reason[0].lower() + reason[1:]}" if reason else None
+        worry = parts.worry
+        worry_plain = (
+            f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
+            if worry
+            else self.phrasing.worry_plain_default
+        )
+        first, rest = (parts.items[0], parts.items[1:]) if parts.items else (None, [])
+        offer = parts.offer
+        return {
+            "need": need,
+            "need_sentence": f"{need}. " if need else "",
+            "need_question": _need_question(need) if need else None,
+            "because": because or "",
+            "deadline": parts.deadline,
+            "worry": worry,
+            "worry_plain": worry_plain,
+            "offer": sentence_case(offer) if offer else None,
+            "offer_lower": offer[0].lower() + offer[1:] if offer and not re.match(r"^[A-Z]{2}", offer) else offer,
+            "first": first,
+            "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
+            "topic": topic_of(need_text) if need_text else None,
+        }
+
+    def _fallbacks(self, parts: Parts) -> list[str]:
+        topic = topic_of(" ".join(parts.needs)) if parts.needs else (topic_of(parts.worry) if parts.worry else None)
+        out = []
+        if topic:
+            out.append(self.phrasing.fallback_with_topic.format(topic=topic))
+        out.append(self.phrasing.fallback)
+        return out
+
+
+def _and_list(items: Sequence[str]) -> str:
+    items = [i.strip() for i in items if i.strip()]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.?!])", r"\1", text)
+    text = re.sub(r"([.?!])\s*\.", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    sentences = re.split(r"(?<=[.?!])\s+", text.strip())
+    return " ".join(sentence_case(s) for s in sentences if s)
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z£$0-9']+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+
+
+def _same_gist(a: str, b: str) -> bool:
+    ca, cb = _content(a), _content(b)
+    return bool(ca) and ca == cb
+
+
+def _copies(reframe: str, original: str) -> bool:
+    """True when the reframe contains the whole original message (a wrapper, not a reframe)."""
+    orig = " ".join(re.findall(r"[\w'£$]+", original.lower()))
+    text = " ".join(re.findall(r"[\w'£$]+", reframe.lower()))
+    return len(orig.split()) >= 4 and f" {orig} " in f" {text} "
