@@ -109,6 +109,7 @@ def drift_gate(
             return
         if verdict.level == "ultimatum":
             st.session_state[pending_key] = (text, verdict)
+            st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another text's phrasings
             st.rerun()
         try:
             _send_once(name, text, send)
@@ -167,6 +168,7 @@ def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, Dr
     if st.button("Check the tone", key=f"{name}_btn") and text.strip():
         try:
             st.session_state[result_key] = (text.strip(), check(text))
+            st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another line's phrasings
         except ParleyError as exc:
             show_error(exc)
             return None

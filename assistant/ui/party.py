@@ -138,14 +138,14 @@ def _sidebar(state: SessionState, access: Access) -> None:
         st.caption("Your assumptions, goals and expectations. Never shown to anyone else.")
         notes = st.text_area("My notes", value=svc.notes(access), height=180, key="private_notes")
         st.caption(f"Up to {MAX_NOTES:,} characters.")
-        c1, c2 = st.columns(2)
-        if c1.button("Save my notes"):
+        row = st.container(horizontal=True, wrap=True)  # buttons keep their width and wrap (columns cut labels)
+        if row.button("Save my notes", width="content"):
             try:
                 svc.save_notes(access, notes)
                 st.toast("Saved.")
             except ParleyError as exc:
                 show_error(exc)
-        if c2.button("Erase my notes", key="erase_notes"):
+        if row.button("Erase my notes", key="erase_notes", width="content"):
             svc.erase_my_notes(access)
             st.session_state.pop("private_notes", None)
             st.rerun()
@@ -372,6 +372,8 @@ def _ask_offer(state: SessionState, access: Access) -> None:
                         flagged[name] = v
             if flagged:
                 st.session_state["_entry_pending"] = (fields, flagged)
+                for name in ENTRY_FIELDS:  # choices made for an earlier draft
+                    st.session_state.pop(f"entry_pick_{name}", None)
                 st.rerun()
             _submit_entry(state, access, fields)
             st.rerun()

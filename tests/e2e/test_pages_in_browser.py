@@ -39,6 +39,9 @@ from tests.e2e.test_session_in_browser import (
 
 __all__ = ["pytestmark"]
 
+# what each stage's party page says in its own section
+HEADINGS = {"goals": "1 · Goals", "ask_offer": "2 · Ask & offer", "discuss": "3 · Discuss", "agree": "4 · Agree"}
+HEADINGS["closed"] = "Agreement confirmed by everyone"
 SIZES = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 
 # A button whose label (or the button itself) is wider than the room it has is cut off with an ellipsis.
@@ -162,10 +165,12 @@ def test_every_page_fits(served: tuple[str, SessionService], browser: Any, size:
         if stage != "goals":
             _to_stage(svc, session, stage)
         page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")
-        _see(page, "You are")
+        _see(page, HEADINGS[stage])  # the stage's own section, then the shared record beside it
+        _see(page, "Shared record")
         _look(page, f"party-{stage}", size)
         page.goto(f"{url}/?t={fac}", wait_until="commit")
         _see(page, "Facilitating")
+        _see(page, "Shared record")  # the last part of the panel
         _look(page, f"facilitator-{stage}", size)
         if stage == "ask_offer":  # the per-field choice after a flagged entry
             page.goto(f"{url}/?t={tokens['Tenant']}", wait_until="commit")

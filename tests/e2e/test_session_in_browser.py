@@ -132,6 +132,9 @@ def _settled(page: object) -> None:
     """Wait until Streamlit has finished drawing: no run in progress, no stale copies, fonts loaded."""
     from playwright.sync_api import expect
 
+    # the app says whether its script is running (a run that has only begun shows no status widget yet)
+    app = page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')  # type: ignore[attr-defined]
+    expect(app).to_have_count(1, timeout=WAIT)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
     page.wait_for_function("document.fonts.status === 'loaded'", timeout=WAIT)  # type: ignore[attr-defined]
