@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,6 @@ from typing import Any
 from assistant.process import SessionState, visible_entries
 from assistant.process.model import STAGE_TITLES
 from assistant.process.permissions import agreement_version
-from assistant.textsafe import md_escape as _md_escape
 
 _FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -18,12 +18,54 @@ _FONT_CANDIDATES = (
 )
 
 
+# Characters that start Markdown formatting anywhere in a line. `!` and `(` need no escape: an image or
+# a link needs a `[` first, and that is escaped. Underscores inside a word are not emphasis.
+_MD_INLINE = re.compile(r"[\\`*\[\]<>~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# What makes a line a heading, quote, list item, rule or table when it starts a line.
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+|=-])|(\d+)([.)]))")
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:by|from|on|until|till|before|after|within|in|at|every|each|starting|as of)\b", re.I
+)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
+
+
+def _md_escape(text: str) -> str:
+    """Escape text for a Markdown file so it reads as written: no formatting, no links, no HTML.
+
+    Only what would change the meaning is escaped, so the file still reads cleanly as plain text
+    (`meds!!` and `(tenant)` stay as they are).
+    """
+    out = []
+    for line in text.splitlines() or [""]:
+        line = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
+        out.append(_MD_LINE_START.sub(_escape_line_start, line))
+    return "  \n".join(out)
+
+
+def long_date(day: date) -> str:
+    """23 November 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def when_phrase(by_when: str) -> str:
+    """A term's timing as a phrase: "by Friday", and "from 1 June" as written (never "by from 1 June")."""
+    text = by_when.strip()
+    return text if _LEADING_PREPOSITION.match(text) else f"by {text}"
+
+
 def agreement_markdown(state: SessionState, today: date | None = None) -> str:
     """The session's shared record: goals, revealed rounds, and the agreement, with its version and date."""
     names = {p.id: p.name for p in state.parties}
+    day = today or date.today()
     lines = [f"# Agreement: {_md_escape(state.title)}", ""]
-    lines.append(f"Status: {STAGE_TITLES[state.stage]}")
-    lines.append(f"Agreement version {agreement_version(state)}, exported on {(today or date.today()).isoformat()}")
+    lines.append(f"Date: {long_date(day)}")
+    lines += ["", f"Status: {STAGE_TITLES[state.stage]}"]
+    lines += ["", f"Agreement version {agreement_version(state)}, exported on {day.isoformat()}"]
     if state.mutual_goal:
         lines += ["", f"**Mutual goal:** {_md_escape(state.mutual_goal)}"]
     if state.goals:
@@ -41,7 +83,7 @@ def agreement_markdown(state: SessionState, today: date | None = None) -> str:
     lines += ["", "## Terms (who does what, by when)"]
     if state.terms:
         lines += [
-            f"- **{_md_escape(names[t.party_id])}:** {_md_escape(t.text)} (by {_md_escape(t.by_when)})"
+            f"- **{_md_escape(names[t.party_id])}:** {_md_escape(t.text)} ({_md_escape(when_phrase(t.by_when))})"
             for t in state.terms
         ]
     else:
@@ -68,9 +110,21 @@ PLAN_FIELDS = (
 )
 
 
+def _flag(line: str, checks: dict[str, Any]) -> str:
+    """A line as the tone check last judged it: an ultimatum keeps its flag (and the reframe) in the plan."""
+    verdict = checks.get(line.strip())
+    if not isinstance(verdict, dict) or verdict.get("level") != "ultimatum":
+        return ""
+    out = " (tone check: may land as an ultimatum"
+    if verdict.get("reframe"):
+        out += f"; try: {verdict['reframe']}"
+    return out + ")"
+
+
 def plan_markdown(plan: dict[str, Any]) -> str:
     """The prepare-alone plan on one page."""
     title = str(plan.get("title") or "My plan for a hard conversation")
+    checks = plan.get("tone_checks") or {}
     lines = [f"# {_md_escape(title)}", ""]
     for key, label in PLAN_FIELDS:
         value = plan.get(key)
@@ -79,14 +133,19 @@ def plan_markdown(plan: dict[str, Any]) -> str:
         lines.append(f"## {label}")
         if isinstance(value, list):
             lines += [f"- {_md_escape(str(v))}" for v in value]
+        elif key == "lines":
+            lines += [f"- {_md_escape(x.strip() + _flag(x, checks))}" for x in str(value).splitlines() if x.strip()]
         else:
             lines.append(_md_escape(str(value)))
         lines.append("")
     return "\n".join(lines)
 
 
-def markdown_to_pdf(markdown: str) -> bytes:
-    """A simple PDF of a Markdown record (headings, bullets, paragraphs)."""
+_UNESCAPE = re.compile(r"\\(.)")
+
+
+def _pdf(markdown: str, body: float) -> Any:
+    """Lay the Markdown out at one body size; a heading never sits alone at the foot of a page."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -100,26 +159,49 @@ def markdown_to_pdf(markdown: str) -> bytes:
         family = "Helvetica"
 
     def clean(s: str) -> str:
-        s = s.replace("\\", "").replace("**", "")
+        s = _UNESCAPE.sub(r"\1", s.replace("**", "").rstrip())
         if font is None:
             s = s.encode("latin-1", "replace").decode("latin-1")
         return s
 
+    line_h = body * 0.55
     width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def keep_with_next(height: float) -> None:
+        if pdf.get_y() + height + 2 * line_h > pdf.page_break_trigger:
+            pdf.add_page()
+
     for line in markdown.splitlines():
         if line.startswith("# "):
-            pdf.set_font(family, size=18)
-            pdf.multi_cell(width, 10, clean(line[2:]), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(family, size=body * 1.6)
+            pdf.multi_cell(width, body * 0.9, clean(line[2:]), new_x="LMARGIN", new_y="NEXT")
         elif line.startswith("## "):
-            pdf.set_font(family, size=13)
-            pdf.ln(2)
-            pdf.multi_cell(width, 8, clean(line[3:]), new_x="LMARGIN", new_y="NEXT")
+            keep_with_next(body * 0.7 + 1.5)
+            pdf.set_font(family, size=body * 1.18)
+            pdf.ln(body * 0.15)
+            pdf.multi_cell(width, body * 0.7, clean(line[3:]), new_x="LMARGIN", new_y="NEXT")
         elif line.strip():
-            pdf.set_font(family, size=11)
+            pdf.set_font(family, size=body)
             text = clean(line.strip())
             if text.startswith("- "):
-                text = "• " + text[2:] if font else "- " + text[2:]
-            pdf.multi_cell(width, 6, text, new_x="LMARGIN", new_y="NEXT")
+                text = ("• " if font else "- ") + text[2:]
+            pdf.multi_cell(width, line_h, text, new_x="LMARGIN", new_y="NEXT")
         else:
-            pdf.ln(2)
+            pdf.ln(body * 0.15)
+    return pdf
+
+
+def markdown_to_pdf(markdown: str, one_page: bool = False) -> bytes:
+    """A simple PDF of a Markdown record (headings, bullets, paragraphs).
+
+    one_page: set the text smaller, step by step, until it fits one A4 page (down to 8 pt; past
+    that it runs on to a second page rather than become unreadable).
+    """
+    sizes = (11.0, 10.0, 9.5, 9.0, 8.5, 8.0) if one_page else (11.0,)
+    pdf = None
+    for size in sizes:
+        pdf = _pdf(markdown, size)
+        if pdf.pages_count == 1:
+            break
+    assert pdf is not None
     return bytes(pdf.output())

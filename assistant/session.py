@@ -452,7 +452,7 @@ class SessionService:
                         )
                     )
         recent = [m for m in state.messages if m.kind == "message"]
-        if recent:
+        if recent and state.stage == "discuss":  # silence matters while they talk, not once they agree
             last_by = {m.party_id: m.created_at for m in recent}
             for p in state.active_parties:
                 at = last_by.get(p.id)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install (if missing) and start what the full test suite talks to: PostgreSQL and Chromium.
+# Install (if missing) and start what the full test suite talks to: PostgreSQL and Chromium (and poppler-utils).
 # Prints `export PARLEY_TEST_POSTGRES_URL=...` on success. Needs root and Debian's apt; on other
 # machines it says what it could not do and the tests that need it are skipped.
 set -u
 log() { echo "test-services: $*" >&2; }
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v pdfinfo >/dev/null 2>&1 || need_apt+=(poppler-utils)  # page counts of the exported PDFs
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -13,7 +13,7 @@ def render() -> None:
     cards = load_cards(resources.settings().knowledge_dir)
     wanted = st.query_params.get("card")
     for card in cards:
-        with st.expander(f"{card.title}  ·  `{card.slug}`", expanded=card.slug == wanted):
+        with st.expander(card.title, expanded=card.slug == wanted):
             st.caption("When it helps: " + "; ".join(card.when))
             st.markdown(card.body)
             if card.cautions:

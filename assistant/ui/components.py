@@ -69,15 +69,16 @@ def drift_gate(
         st.warning(f"**This may land as an ultimatum.** {shown(verdict.reason)}", icon=":material/warning:")
         st.markdown("**You wrote:**")
         st.text(text)
-        st.markdown("**A reframe that keeps your need:**")
-        st.text(verdict.reframe or "")
-        c1, c2, c3 = st.columns(3)
+        phrasings = reframes_of(verdict)
+        picked = pick_phrasing(f"{name}_phrasing", phrasings, "A reframe that keeps your need")
+        origin_note(verdict.origin)
+        # stacked and full width: three columns cut the labels off in the sidebar and on a phone
         choice = None
-        if c1.button("Send mine", key=f"{name}_mine"):
+        if picked and st.button("Send the reframe", key=f"{name}_reframe", type="primary", use_container_width=True):
+            choice = picked
+        if st.button("Send mine", key=f"{name}_mine", use_container_width=True):
             choice = text
-        if c2.button("Send the reframe", key=f"{name}_reframe", type="primary"):
-            choice = verdict.reframe or text
-        if c3.button("Edit", key=f"{name}_edit"):
+        if st.button("Edit", key=f"{name}_edit", use_container_width=True):
             st.session_state.pop(pending_key, None)
             st.session_state[f"{name}_draft"] = text
             st.rerun()
@@ -108,6 +109,7 @@ def drift_gate(
             return
         if verdict.level == "ultimatum":
             st.session_state[pending_key] = (text, verdict)
+            st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another text's phrasings
             st.rerun()
         try:
             _send_once(name, text, send)
@@ -122,6 +124,33 @@ def drift_gate(
         st.caption("Sent." + (f" {shown(note)}" if note else ""))
 
 
+def reframes_of(verdict: DriftVerdict) -> list[str]:
+    """Every phrasing the coach offers for a flagged text (one or several), without repeats."""
+    out: list[str] = []
+    for text in verdict.reframes or ([verdict.reframe] if verdict.reframe else []):
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def pick_phrasing(key: str, phrasings: list[str], heading: str) -> str | None:
+    """Show the coach's phrasings as plain text; with several, the person picks one. The one picked."""
+    if not phrasings:
+        return None
+    if len(phrasings) == 1:
+        st.markdown(f"**{heading}:**")
+        st.text(phrasings[0])
+        return phrasings[0]
+    # radio labels are Markdown: the coach's words (built from the person's own) are shown as text
+    choice = st.radio(
+        f"{heading} (pick one phrasing):",
+        range(len(phrasings)),
+        format_func=lambda i: shown(phrasings[i]),
+        key=key,
+    )
+    return phrasings[choice if isinstance(choice, int) else 0]
+
+
 def _send_once(name: str, text: str, send: Callable[[str, str], None]) -> None:
     """Send under the draft's key: the same text pressed again (a double click, a retry) reuses it."""
     last = st.session_state.get(f"_last_{name}")
@@ -131,25 +160,54 @@ def _send_once(name: str, text: str, send: Callable[[str, str], None]) -> None:
     reset_client_key(name)
 
 
-def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> None:
-    """Check a line without sending it anywhere."""
+def tone_check(name: str, check: Callable[[str], DriftVerdict]) -> tuple[str, DriftVerdict, str | None] | None:
+    """Check a line without sending it anywhere. While the line is still in the box: the line, its
+    verdict, and the reframe the person picked (one of the coach's phrasings, if it was flagged)."""
     text = st.text_input("A line you plan to say", key=f"{name}_line")
+    result_key = f"_{name}_checked"
     if st.button("Check the tone", key=f"{name}_btn") and text.strip():
         try:
-            v = check(text)
+            st.session_state[result_key] = (text.strip(), check(text))
+            st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another line's phrasings
         except ParleyError as exc:
             show_error(exc)
-            return
-        if v.level == "ultimatum":
-            st.warning(f"Ultimatum. {shown(v.reason)}")
-            st.markdown("**Try instead:**")
-            for reframe in v.reframes or ([v.reframe] if v.reframe else []):
-                st.text(reframe)
-            origin_note(v.origin)
-        elif v.level == "firm":
-            st.caption(f"Firm. {shown(v.reason)}")
-        else:
-            st.success("Open: it invites a reply.")
+            return None
+    last: tuple[str, DriftVerdict] | None = st.session_state.get(result_key)
+    if last is None or last[0] != text.strip():  # the verdict was for a line no longer in the box
+        return None
+    v = last[1]
+    picked = None
+    if v.level == "ultimatum":
+        st.warning(f"Ultimatum. {shown(v.reason)}")
+        picked = pick_phrasing(f"{name}_phrasing", reframes_of(v), "Try instead")
+        origin_note(v.origin)
+    elif v.level == "firm":
+        st.caption(f"Firm. {shown(v.reason)}")
+    else:
+        st.success("Open: it invites a reply.")
+    return last[0], v, picked
+
+
+OFFLINE_DISMISSED = "_offline_notice_dismissed"
+
+
+def _dismiss_offline_notice() -> None:
+    st.session_state[OFFLINE_DISMISSED] = True
+
+
+def offline_notice(llm_configured: bool) -> None:
+    """Once, where coaching happens, inline (never over the page): the offline coach is answering.
+
+    Dismissed, it stays gone for the rest of this browser session.
+    """
+    if llm_configured or st.session_state.get(OFFLINE_DISMISSED):
+        return
+    with st.container(border=True):
+        st.caption(
+            ":material/info: The built-in offline coach is answering: your words stay on this machine. "
+            "Its suggestions are made from templates; to let an LLM coach go further, see the README."
+        )
+        st.button("Got it", key="offline_notice_ok", on_click=_dismiss_offline_notice)
 
 
 def origin_note(origin: Origin | None) -> None:
@@ -188,7 +246,7 @@ def offers_list(offers: list[Offer], cards: dict[str, Card]) -> None:
         with st.container(border=True):
             st.text(o.text)
             card = cards.get(o.slug)
-            with st.expander(f"Strategy: {o.title} ({o.slug})"):
+            with st.expander(f"Strategy: {card.title if card else o.title}"):
                 if card:
                     st.markdown(card.body)
 
@@ -231,11 +289,19 @@ def shared_record(state: SessionState, viewer_party_id: int | None) -> None:
 
 def equal_time_chart(state: SessionState) -> None:
     words = equal_time(state)
+    if not any(words.values()):
+        st.caption("Nobody has said anything yet: the bars appear with the first goal.")
+        return
     df = pd.DataFrame({"party": [state.party(pid).name for pid in words], "words": list(words.values())})
     chart = (
         alt.Chart(df)
         .mark_bar()
-        .encode(x=alt.X("words:Q", title="words said"), y=alt.Y("party:N", title=None), color="party:N")
+        .encode(
+            x=alt.X("words:Q", title="words said", axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("party:N", title=None),
+            color="party:N",
+            tooltip=["party", "words"],
+        )
     )
     st.altair_chart(chart, use_container_width=True)
 
@@ -252,7 +318,7 @@ def drift_timeline(state: SessionState) -> None:
         return
     df = pd.DataFrame(rows)
     base = alt.Chart(df).encode(
-        x=alt.X("n:Q", title="message"),
+        x=alt.X("n:Q", title="message", axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("drift:Q", title="drift (0 open · 0.5 firm · 1 ultimatum)", scale=alt.Scale(domain=[0, 1])),
         color="party:N",
     )

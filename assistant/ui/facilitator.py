@@ -17,6 +17,7 @@ from assistant.ui.components import (
     drift_timeline,
     equal_time_chart,
     mutual_goal_suggestion,
+    offline_notice,
     shared_record,
     show_error,
     stage_bar,
@@ -58,6 +59,12 @@ def panel(access: Access) -> None:
     if st.session_state.get(key) != _marker(state):  # the sidebar controls were drawn from older state
         st.session_state[key] = _marker(state)
         st.rerun(scope="app")
+    if state.stage == "ask_offer" and state.round_no in state.revealed_rounds:
+        st.success(
+            f"**Revealed.** Round {state.round_no}'s asks and offers are now open to all. "
+            "Move on to the discussion when they have read them.",
+            icon=":material/visibility:",
+        )
     c1, c2 = st.columns(2)
     with c1:
         st.markdown("**Where each party is**")
@@ -68,6 +75,7 @@ def panel(access: Access) -> None:
         st.markdown("**Drift over time**")
         drift_timeline(state)
     st.markdown("**Suggested next moves**")
+    offline_notice(resources.settings().llm_configured)
     suggestions = med.suggestions(access)
     if not suggestions:
         st.caption("Nothing to flag right now.")

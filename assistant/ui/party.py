@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 import streamlit as st
 
 from assistant.coach.drift import DriftVerdict
 from assistant.errors import ParleyError
-from assistant.export import agreement_markdown, markdown_to_pdf
+from assistant.export import agreement_markdown, long_date, markdown_to_pdf, when_phrase
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
 from assistant.process.model import STAGE_TITLES, Access
 from assistant.process.permissions import MAX_NOTES, agreement_version, ready_for
@@ -20,13 +21,30 @@ from assistant.ui.components import (
     drift_gate,
     mutual_goal_suggestion,
     offers_list,
+    offline_notice,
     origin_note,
     plain_stream,
+    reframes_of,
     reset_client_key,
     shared_record,
     show_error,
     stage_bar,
 )
+
+ENTRY_FIELDS = {"ask": "my ask", "offer": "my offer", "non_negotiable": "my non-negotiable"}
+KEEP_MINE = "Keep mine as I wrote it"
+
+
+def _option_label(phrasings: list[str], i: int) -> str:
+    """A choice for one field as the radio shows it: my own words, or a phrasing as plain text."""
+    return KEEP_MINE if i == 0 else shown(phrasings[i - 1])
+
+
+def _chosen_text(written: str, phrasings: list[str], pick: int | None) -> str:
+    """What is sealed for one field: the person's own words (0, or not flagged) or the phrasing they picked."""
+    if not pick or pick > len(phrasings):
+        return written
+    return phrasings[pick - 1]
 
 
 def _marker(state: SessionState) -> tuple[object, ...]:
@@ -120,14 +138,14 @@ def _sidebar(state: SessionState, access: Access) -> None:
         st.caption("Your assumptions, goals and expectations. Never shown to anyone else.")
         notes = st.text_area("My notes", value=svc.notes(access), height=180, key="private_notes")
         st.caption(f"Up to {MAX_NOTES:,} characters.")
-        c1, c2 = st.columns(2)
-        if c1.button("Save my notes"):
+        row = st.container(horizontal=True, wrap=True)  # buttons keep their width and wrap (columns cut labels)
+        if row.button("Save my notes", width="content"):
             try:
                 svc.save_notes(access, notes)
                 st.toast("Saved.")
             except ParleyError as exc:
                 show_error(exc)
-        if c2.button("Erase my notes", key="erase_notes"):
+        if row.button("Erase my notes", key="erase_notes", width="content"):
             svc.erase_my_notes(access)
             st.session_state.pop("private_notes", None)
             st.rerun()
@@ -235,8 +253,13 @@ def _ask_offer(state: SessionState, access: Access) -> None:
     st.subheader(f"2 · Ask & offer, round {state.round_no}")
     if state.round_no in state.revealed_rounds:
         st.success(
-            f"Round {state.round_no} is revealed: everyone's ask and offer are in the shared record.",
+            f"**Revealed.** Round {state.round_no}'s asks and offers are now open to all: "
+            "read them in the shared record.",
             icon=":material/visibility:",
+        )
+        st.caption(
+            "Next comes the discussion, "
+            + ("when the facilitator moves the session on." if state.has_facilitator else "when one of you moves on.")
         )
         return
     if pid in state.submitted(state.round_no):
@@ -249,7 +272,8 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         "One **ask** (what you need from the other side) and one **offer** (what you will do). "
         "Nobody responds until everyone has had their turn."
     )
-    with st.expander("Too many things to ask for? Shrink them to one"):
+    # keyed expanders keep their open/closed state in the session, so a rerun never closes one under a person
+    with st.expander("Too many things to ask for? Shrink them to one", key="open_shrink", on_change="rerun"):
         demands = st.text_area("Everything you want, as it comes", key="demands", height=120)
         if st.button("Shrink my demands", key="shrink_btn"):
             try:
@@ -266,7 +290,7 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             st.caption(f"Interest it serves: {shown(r.interest)}")
             if r.parked:
                 st.caption("Parked for later: " + shown("; ".join(r.parked)))
-    with st.expander("Ideas for an offer"):
+    with st.expander("Ideas for an offer", key="open_offers", on_change="rerun"):
         if st.button("Suggest offers", key="offers_btn"):
             try:
                 st.session_state["_offers"] = med.moves(access)
@@ -278,17 +302,39 @@ def _ask_offer(state: SessionState, access: Access) -> None:
     if pending:
         fields, pending_flags = pending
         flagged: dict[str, DriftVerdict] = pending_flags
-        st.warning("Some of what you wrote may land as an ultimatum.", icon=":material/warning:")
+        st.warning(
+            "Some of what you wrote may land as an ultimatum. For each, keep yours or take a reframe.",
+            icon=":material/warning:",
+        )
+        picks: dict[str, int | None] = {}
+        options: dict[str, list[str]] = {}
         for name, verdict in flagged.items():
-            st.markdown(f"**{name.replace('_', ' ').capitalize()}:** {shown(verdict.reason)}")
-            st.text(f"You wrote: {fields[name]}\nReframe:   {verdict.reframe}")
-        c1, c2, c3 = st.columns(3)
+            what = ENTRY_FIELDS[name]
+            with st.container(border=True):
+                st.markdown(f"**{what.capitalize()}:** {shown(verdict.reason)}")
+                st.text(f"You wrote: {fields[name]}")
+                phrasings = reframes_of(verdict)
+                options[name] = phrasings
+                if phrasings:
+                    # one choice per field: my words, or one of the coach's phrasings (shown as text)
+                    picks[name] = st.radio(
+                        f"For {what}",
+                        range(len(phrasings) + 1),
+                        index=None,
+                        format_func=partial(_option_label, phrasings),
+                        key=f"entry_pick_{name}",
+                    )
+                    origin_note(verdict.origin)
+                else:
+                    picks[name] = 0
         chosen = None
-        if c1.button("Submit mine as written", key="entry_mine"):
-            chosen = fields
-        if c2.button("Submit with the reframes", key="entry_reframe", type="primary"):
-            chosen = {k: (flagged[k].reframe or v) if k in flagged else v for k, v in fields.items()}
-        if c3.button("Edit", key="entry_edit"):
+        if st.button("Seal with these choices", key="entry_choose", type="primary", use_container_width=True):
+            missing = [ENTRY_FIELDS[k] for k, v in picks.items() if v is None]
+            if missing:
+                st.error("Choose for " + " and ".join(missing) + ": keep yours or take a reframe.")
+            else:
+                chosen = {k: _chosen_text(v, options.get(k, []), picks.get(k)) for k, v in fields.items()}
+        if st.button("Back to editing", key="entry_edit", use_container_width=True):
             st.session_state.pop("_entry_pending", None)
             st.rerun()
         if chosen is not None:
@@ -304,8 +350,15 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         ask = st.text_area("My one ask", key="ask_draft", height=70)
         offer = st.text_area("My one offer", key="offer_draft", height=70)
         nn = ""
-        if not has_nn:
+        if has_nn:
+            st.caption(
+                ":material/lock: No non-negotiable this round: there is one per side, "
+                "and you already named yours (it is in the shared record)."
+            )
+        else:
             st.caption(NON_NEGOTIABLE_CAUTION)
+            if state.round_no > 1:
+                st.caption("You chose not to name one in an earlier round. You still may, once, if truly needed.")
             nn = st.text_input("My one non-negotiable (optional, only if truly needed)", key="nn_draft")
         sent = st.form_submit_button("Seal my ask and offer", type="primary")
     if sent:
@@ -319,6 +372,8 @@ def _ask_offer(state: SessionState, access: Access) -> None:
                         flagged[name] = v
             if flagged:
                 st.session_state["_entry_pending"] = (fields, flagged)
+                for name in ENTRY_FIELDS:  # choices made for an earlier draft
+                    st.session_state.pop(f"entry_pick_{name}", None)
                 st.rerun()
             _submit_entry(state, access, fields)
             st.rerun()
@@ -333,7 +388,7 @@ def _restate(state: SessionState, access: Access) -> None:
     assert pid is not None
     mine = [e for e in state.entries if e.party_id == pid]
     default = f"{mine[-1].ask} {mine[-1].offer}" if mine else ""
-    with st.expander("Restate my position for the others"):
+    with st.expander("Restate my position for the others", key="open_restate", on_change="rerun"):
         st.caption(
             "The coach puts your position calmly in the third person. Only you see the draft until you share it."
         )
@@ -370,7 +425,8 @@ def _discuss(state: SessionState, access: Access) -> None:
 
     drift_gate("msg", check, send, label="Your message")
     _restate(state, access)
-    with st.expander("Ideas for a next move"):
+    with st.container(border=True):  # not an expander: its results must stay in view after the click
+        st.markdown("**Ideas for a next move**")
         if st.button("Suggest moves", key="moves_btn"):
             st.session_state["_moves"] = med.moves(access)
         if st.session_state.get("_moves"):
@@ -389,15 +445,17 @@ def _agree(state: SessionState, access: Access) -> None:
     pid = access.party_id
     assert pid is not None
     st.subheader("4 · Agree")
+    st.caption(f"Dated {long_date(date.today())}")
     names = {p.id: p.name for p in state.parties}
     version = agreement_version(state)
     for p in state.parties:
         st.markdown(f"**{shown(p.name)} commits to:**")
         mine = [t for t in state.terms if t.party_id == p.id]
         for term in mine:
-            cols = st.columns([6, 1])
-            cols[0].text(f"{term.text} (by {term.by_when})")
-            if p.id == pid and state.stage == "agree" and cols[1].button("Remove", key=f"rm_{term.id}"):
+            # a row that wraps: the button keeps its own width (a fixed column cut "Remove" to "Re…")
+            row = st.container(horizontal=True, vertical_alignment="center", wrap=True)
+            row.text(f"{term.text} ({when_phrase(term.by_when)})", width="stretch")
+            if p.id == pid and state.stage == "agree" and row.button("Remove", key=f"rm_{term.id}", width="content"):
                 try:
                     svc.remove_term(access, term.id)
                     st.rerun()
@@ -416,7 +474,7 @@ def _agree(state: SessionState, access: Access) -> None:
     if state.stage == "agree":
         with st.form("term_form", clear_on_submit=True):
             text = st.text_input("I will…")
-            by_when = st.text_input("By when", placeholder="from Monday 1 June")
+            by_when = st.text_input("By when", placeholder="e.g. Friday 14 November")
             if st.form_submit_button("Add my commitment"):
                 try:
                     svc.add_term(access, text, by_when)
@@ -450,28 +508,31 @@ def _agree(state: SessionState, access: Access) -> None:
 
 
 def exports(state: SessionState) -> None:
-    """The record as Markdown and PDF, always of the version on screen (a change makes a new PDF)."""
+    """The record as Markdown and PDF, always of the version on screen (a change makes a new PDF).
+
+    Stacked full-width buttons, so the labels fit in the sidebar too."""
     version = agreement_version(state)
-    md = agreement_markdown(state)
-    c1, c2 = st.columns(2)
-    c1.download_button(
-        "Download the record (Markdown)",
+    md = agreement_markdown(state, date.today())
+    st.download_button(
+        "Download as Markdown",
         md,
         file_name=f"parley-agreement-{version}.md",
         mime="text/markdown",
         key="dl_md",
+        use_container_width=True,
     )
-    pdf_key = f"_pdf_{state.id}_{version}_{state.stage}"
-    if c2.button("Prepare a PDF", key="pdf_btn"):
+    made = st.session_state.get("_pdf")
+    if (made is None or made[0] != md) and st.button("Make a PDF", key="pdf_btn", use_container_width=True):
         with st.spinner("Making the PDF…"):
-            st.session_state[pdf_key] = markdown_to_pdf(md)
-    if st.session_state.get(pdf_key):
-        c2.download_button(
+            made = st.session_state["_pdf"] = (md, markdown_to_pdf(md))
+    if made is not None and made[0] == md:  # a PDF of the record as it is now, never an older one
+        st.download_button(
             "Download the PDF",
-            st.session_state[pdf_key],
+            made[1],
             file_name=f"parley-agreement-{version}.pdf",
             mime="application/pdf",
             key="dl_pdf",
+            use_container_width=True,
         )
 
 
@@ -516,6 +577,8 @@ def render(access: Access) -> None:
     _impasse(state, access)
     left, right = st.columns([3, 2])
     with left:
+        if state.stage in ("ask_offer", "discuss"):  # where the coach speaks
+            offline_notice(resources.settings().llm_configured)
         if state.stage == "goals":
             _goals(state, access)
         elif state.stage == "ask_offer":

@@ -13,7 +13,7 @@ from assistant.process import NON_NEGOTIABLE_CAUTION
 from assistant.session import SessionService
 from assistant.textsafe import shown
 from assistant.ui import resources
-from assistant.ui.components import offers_list, show_error, tone_check
+from assistant.ui.components import offers_list, offline_notice, show_error, tone_check
 
 
 def _plan() -> tuple[str, dict[str, Any]] | None:
@@ -25,6 +25,10 @@ def _plan() -> tuple[str, dict[str, Any]] | None:
         token = svc.new_plan()
         st.query_params["plan"] = token
     key = f"_plan_{token}"
+    if st.session_state.get("_pl_token") != token:  # another worksheet: its boxes are filled from its own plan
+        for k in [k for k in st.session_state if str(k).startswith(("pl_", "_pl_", "prep_", "_prep_"))]:
+            del st.session_state[k]
+        st.session_state["_pl_token"] = token
     if key not in st.session_state:
         try:
             st.session_state[key] = svc.load_plan(token)
@@ -62,10 +66,26 @@ def _delete(token: str) -> None:
 
 
 def _field(plan: dict[str, Any], token: str, key: str, label: str, help: str = "", height: int = 90) -> None:
-    value = st.text_area(label, value=str(plan.get(key, "")), help=help or None, height=height, key=f"pl_{key}")
+    if f"pl_{key}" not in st.session_state:  # the saved plan fills the box; after that the box is the truth
+        st.session_state[f"pl_{key}"] = str(plan.get(key, ""))
+    value = st.text_area(label, help=help or None, height=height, key=f"pl_{key}")
     if value != plan.get(key, ""):
         plan[key] = value
         _save(token, plan)
+
+
+def _add_line(plan: dict[str, Any], token: str, line: str, replacing: str | None = None) -> None:
+    """Add a line to "Lines I plan to say", or put it in place of one (the box below shows it at once)."""
+    lines = [x for x in str(plan.get("lines", "")).splitlines() if x.strip()]
+    stripped = [x.strip() for x in lines]
+    if replacing is not None and replacing in stripped:
+        lines[stripped.index(replacing)] = line
+    else:
+        lines.append(line)
+    plan["lines"] = "\n".join(lines)
+    st.session_state["pl_lines"] = plan["lines"]
+    _save(token, plan)
+    st.rerun()
 
 
 def _rehearse(plan: dict[str, Any], token: str, svc: SessionService) -> None:
@@ -125,6 +145,7 @@ def render() -> None:
     st.title("Prepare alone")
     st.caption("Everything here is private to you and saved as you go. Bookmark this page to come back.")
     _delete(token)
+    offline_notice(resources.settings().llm_configured)
     st.subheader("1 · What I bring into the room")
     _field(plan, token, "assumptions", "My assumptions", "What do you take for granted about this situation?")
     _field(plan, token, "goals", "My goals")
@@ -138,10 +159,10 @@ def render() -> None:
     )
 
     st.subheader("2 · One ask")
-    demands = st.text_area("Everything I want from them, as it comes", key="pl_demands", height=120)
+    _field(plan, token, "demands", "Everything I want from them, as it comes", height=120)
     if st.button("Shrink to one ask"):
         try:
-            r = svc.shrink(demands)
+            r = svc.shrink(str(plan.get("demands", "")))
             plan.update(ask=r.ask, interest=r.interest, parked=r.parked)
             if r.origin.note:
                 st.session_state["_shrink_notice"] = r.origin.note
@@ -200,17 +221,32 @@ def render() -> None:
     def check(text: str) -> DriftVerdict:
         return svc.check_line(text)
 
-    tone_check("prep", check)
+    checked = tone_check("prep", check)
+    if checked:
+        line, verdict, picked = checked
+        # every checked line keeps its verdict, so a flagged line carries its flag into the plan
+        checks: dict[str, Any] = plan.setdefault("tone_checks", {})
+        seen = {"level": verdict.level, "reason": verdict.reason, "reframe": picked}
+        if checks.get(line) != seen:
+            checks[line] = seen
+            _save(token, plan)
+        planned = [x.strip() for x in str(plan.get("lines", "")).splitlines()]
+        if line not in planned and st.button("Add this line to my plan", key="prep_add_line"):
+            _add_line(plan, token, line)
+        offer_reframe = verdict.level == "ultimatum" and picked and picked not in planned
+        if offer_reframe and st.button("Add the reframe instead", key="prep_add_reframe"):
+            _add_line(plan, token, str(picked), replacing=line)
+        if verdict.level == "ultimatum" and line in planned:
+            st.caption(":material/flag: This line is in your plan with its ultimatum flag.")
     _field(plan, token, "lines", "Lines I plan to say", height=90)
     _rehearse(plan, token, svc)
 
     st.subheader("My one-page plan")
     md = plan_markdown(plan)
     st.download_button("Download (Markdown)", md, file_name="parley-plan.md", mime="text/markdown")
-    if st.button("Prepare a PDF"):
+    made = st.session_state.get("_pl_pdf")
+    if (made is None or made[0] != md) and st.button("Make a one-page PDF"):
         with st.spinner("Making the PDF…"):
-            st.session_state["_pl_pdf"] = markdown_to_pdf(md)
-    if st.session_state.get("_pl_pdf"):
-        st.download_button(
-            "Download the PDF", st.session_state["_pl_pdf"], file_name="parley-plan.pdf", mime="application/pdf"
-        )
+            made = st.session_state["_pl_pdf"] = (md, markdown_to_pdf(md, one_page=True))
+    if made is not None and made[0] == md:  # a PDF of the plan as it is now, never an older one
+        st.download_button("Download the PDF", made[1], file_name="parley-plan.pdf", mime="application/pdf")

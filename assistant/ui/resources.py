@@ -35,8 +35,6 @@ def coach() -> Coach:
             c = make_coach(s, "auto", progress=progress)
         box.empty()
         st.session_state["_coach_ready"] = True
-        if not s.llm_configured:
-            st.toast("Using the built-in offline coach (no LLM configured). Your words stay on this machine.")
         return c
     return make_coach(s, "auto")
 

@@ -22,7 +22,17 @@ from urllib.parse import urlsplit
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS, WAIT, _click, _fill, _free_port, _see, pytestmark
+from tests.e2e.test_session_in_browser import (
+    CHROMIUM,
+    FLAGS,
+    WAIT,
+    _click,
+    _context,
+    _fill,
+    _free_port,
+    _see,
+    pytestmark,
+)
 
 __all__ = ["pytestmark"]
 
@@ -67,7 +77,7 @@ def app(tmp_path_factory: pytest.TempPathFactory, session_data_dir: Path) -> Ite
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
     )
-    deadline = time.time() + 180
+    deadline = time.time() + 300  # a generous outer limit: it returns as soon as the server answers
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
@@ -102,19 +112,19 @@ def test_no_page_requests_anything_from_another_host(app: App, browser: object) 
     from playwright.sync_api import expect
 
     base = f"http://127.0.0.1:{app.port}"
-    ctx = browser.new_context()  # type: ignore[attr-defined]
+    ctx = _context(browser)
     requested: list[str] = []
     ctx.on("request", lambda req: requested.append(req.url))
     page = ctx.new_page()
     for path, text in (("/", "Prepare alone"), ("/prepare", "What I bring"), ("/session", "Start a shared session")):
-        page.goto(base + path)
-        _see(page, text, timeout=180_000)  # the first page to need the coach waits for it to load
+        page.goto(base + path, wait_until="commit")
+        _see(page, text)  # the first page to need the coach waits for it to load (it may take minutes)
         page.wait_for_load_state("networkidle")
     icon = page.locator("link[rel~='icon']").first
     expect(icon).to_have_count(1, timeout=WAIT)
     href = icon.get_attribute("href") or ""
     assert href.startswith(("data:", "/", base, "./")), f"the favicon comes from {href}"
-    page.goto(base + "/cards")
+    page.goto(base + "/cards", wait_until="commit")
     page.wait_for_load_state("networkidle")
     elsewhere = sorted(
         {u for u in requested if not u.startswith(("data:", "blob:")) and urlsplit(u).hostname != "127.0.0.1"}
@@ -133,8 +143,10 @@ def test_a_second_device_joins_through_the_network_address(app: App, browser: ob
     # make run / parley app says where to reach it, locally and from another device
     assert f"http://localhost:{app.port}" in app.output and network in app.output, app.output
 
-    home = browser.new_context().new_page()  # type: ignore[attr-defined]
-    home.goto(f"http://127.0.0.1:{app.port}/session")  # the host creates the session on their own machine
+    home = _context(browser).new_page()
+    home.goto(
+        f"http://127.0.0.1:{app.port}/session", wait_until="commit"
+    )  # the host creates the session on their own machine
     _fill(home, "What is the session about?", "Shared car")
     _fill(home, "First party's name", "Rui")
     _fill(home, "Second party's name", "Mei")
@@ -144,13 +156,13 @@ def test_a_second_device_joins_through_the_network_address(app: App, browser: ob
     links = [c.inner_text().strip() for c in home.locator("code").all() if "?t=" in c.inner_text()]
     assert len(links) == 2 and all(link.startswith(network + "/?t=") for link in links), links
 
-    devices = [browser.new_context() for _ in links]  # type: ignore[attr-defined]
+    devices = [_context(browser) for _ in links]
     seen: list[str] = []
     for ctx in devices:
         ctx.on("request", lambda req: seen.append(req.url))
     rui, mei = (ctx.new_page() for ctx in devices)
-    rui.goto(links[0])
-    mei.goto(links[1])
+    rui.goto(links[0], wait_until="commit")
+    mei.goto(links[1], wait_until="commit")
     for page in (rui, mei):
         _see(page, "Shared car")
     _fill(rui, "My goal", "Use the car on weekdays for work")

@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,9 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WAIT = 30_000
+# Every wait is for something the page shows; this is only the outer limit, generous because a busy
+# machine (a build running, two cores shared by many processes) can take minutes to redraw a page.
+WAIT = 600_000
 
 pytestmark = [
     pytest.mark.e2e,
@@ -66,7 +69,7 @@ def app_url(e2e_db: Path, session_data_dir: Path) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
+    deadline = time.time() + 300  # a generous outer limit: it returns as soon as the server answers
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
@@ -97,9 +100,15 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def _ready(page: object) -> None:
-    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+def _context(browser: Any, **kwargs: Any) -> Any:
+    """A browser context whose every action, navigation and expectation has the same generous outer limit."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    ctx = browser.new_context(**kwargs)
+    ctx.set_default_timeout(WAIT)
+    ctx.set_default_navigation_timeout(WAIT)
+    return ctx
 
 
 def _live(page: object) -> object:
@@ -120,11 +129,34 @@ def _click(page: object, name: str) -> None:
 
 
 def _settled(page: object) -> None:
-    """Wait until Streamlit has finished drawing (no stale copies of elements left on screen)."""
+    """Wait until Streamlit has finished drawing: no run in progress, no stale copies, fonts loaded."""
     from playwright.sync_api import expect
 
+    # the app says whether its script is running (a run that has only begun shows no status widget yet)
+    app = page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')  # type: ignore[attr-defined]
+    expect(app).to_have_count(1, timeout=WAIT)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
     expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=WAIT)  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    page.wait_for_function("document.fonts.status === 'loaded'", timeout=WAIT)  # type: ignore[attr-defined]
+    # charts draw after their element exists: wait until each has drawn something
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "[...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('canvas, svg'))",
+        timeout=WAIT,
+    )
+
+
+def _shot(page: Any, path: Path) -> None:
+    """The whole page from the top: Streamlit scrolls inside its own container, so grow the window to fit."""
+    _settled(page)
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarContent]')]"
+        ".map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 8000)})
+    _settled(page)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(viewport)
 
 
 def _see(page: object, text: str, timeout: int = WAIT) -> None:
@@ -138,14 +170,13 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
 
     SHOTS.mkdir(exist_ok=True)
     ctx = {
-        name: browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)  # type: ignore[attr-defined]
+        name: _context(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
         for name in ("A", "B", "F", "home")
     }
     home = ctx["home"].new_page()
     home.goto(app_url, wait_until="commit")
-    _see(home, "Prepare alone")
-    _settled(home)
-    home.screenshot(path=str(SHOTS / "home.png"), full_page=True)
+    _see(home, "Create a facilitated session")  # the page's own words, not the navigation's
+    _shot(home, SHOTS / "home.png")
 
     # create a facilitated session through the UI and read the private links
     _click(home, "Create a facilitated session")
@@ -168,7 +199,7 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     for page in (a, b, f):
         _see(page, "Office days")
     for page in (a, b):
-        _see(page, "My goal", timeout=180_000)  # the first visit loads the coach
+        _see(page, "My goal")  # the first visit loads the coach (it may take minutes)
 
     # goals and the mutual goal
     _fill(a, "My goal", "Some in-person days to review visual work together")
@@ -190,8 +221,9 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     b.reload()
     _see(b, "My one ask")
     assert b.get_by_text("design reviews").count() == 0  # B cannot see A's entry yet
-    _settled(f)
-    f.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
+    _see(f, "Drift over time")
+    _see(f, "Suggested next moves")
+    _shot(f, SHOTS / "facilitator.png")
     assert f.get_by_text("design reviews").count() == 0
     _fill(b, "My one ask", "Could birthdays be guaranteed home days?")
     _fill(b, "My one offer", "We will come in three days in the busy season.")
@@ -207,10 +239,9 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _click(a, "Send")
     _see(a, "This may land as an ultimatum")
     _click(a, "Send the reframe")
-    _see(b, "agree to three days by Friday", timeout=15_000)  # the need arrives on B's device without a reload
+    _see(b, "agree to three days by Friday")  # the need arrives on B's device without a reload
     expect(b.get_by_text("cancel the office budget")).to_have_count(0)  # and the threat does not
-    _settled(a)
-    a.screenshot(path=str(SHOTS / "party.png"), full_page=True)
+    _shot(a, SHOTS / "party.png")
 
     # a second round
     _click(f, "Open another ask & offer round")
@@ -243,21 +274,20 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
     _see(b, "confirmed by: Founders")
     _click(b, "I confirm this agreement")
     _see(a, "Agreement confirmed")
-    _settled(a)
-    a.screenshot(path=str(SHOTS / "agreement.png"), full_page=True)
+    _shot(a, SHOTS / "agreement.png")
     with a.expect_download() as dl:
-        _live(a).get_by_role("button", name=re.compile("Download the record")).click()  # type: ignore[attr-defined]
+        _live(a).get_by_role("button", name=re.compile("Download as Markdown")).click()  # type: ignore[attr-defined]
     path = tmp_path / "agreement.md"
     dl.value.save_as(path)
     text = path.read_text()
     assert "Start office days at ten" in text and "Two office days a week" in text and "Revisit on: 20" in text
+    assert "(from 1 June)" in text and "by from" not in text and "Date: " in text
     expect(a.get_by_role("button", name="I confirm this agreement")).to_have_count(0)
 
     prep = ctx["home"].new_page()
     prep.goto(f"{app_url}/prepare", wait_until="commit")
     _see(prep, "What I bring into the room")
-    _settled(prep)
-    prep.screenshot(path=str(SHOTS / "prepare.png"), full_page=True)
+    _shot(prep, SHOTS / "prepare.png")
 
 
 def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: object) -> None:
@@ -279,12 +309,12 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
     (token_a,) = (t for n, t in links.party_tokens.items() if n == "Ana")
     (token_b,) = (t for n, t in links.party_tokens.items() if n != "Ana")
 
-    a = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
-    b = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
+    a = _context(browser, viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
+    b = _context(browser, viewport={"width": 1400, "height": 1000}).new_page()  # type: ignore[attr-defined]
     a.goto(f"{app_url}/?t={token_a}", wait_until="commit")
     b.goto(f"{app_url}/?t={token_b}", wait_until="commit")
     for page in (a, b):
-        _see(page, "My one ask", timeout=180_000)  # the first visit loads the coach
+        _see(page, "My one ask")  # the first visit loads the coach (it may take minutes)
     _fill(a, "My one ask", "Could the rent stay as it is until June?")
     _fill(a, "My one offer", "I can pay for new paint in the hall.")
     _click(a, "Seal my ask and offer")
@@ -294,7 +324,7 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
     b.get_by_role("button", name="Leave the session").click(timeout=WAIT)
     _fill(b, "A word for the others (optional)", "bye [see](http://evil.example/w) http://evil.example/w2")
     _click(b, "Leave now")
-    _see(a, "Round 1 is revealed", timeout=20_000)  # on Ana's screen without a reload
+    _see(a, "Revealed.")  # on Ana's screen without a reload
     expect(a.get_by_text("(sealed: only you can see yours)")).to_have_count(0, timeout=WAIT)
     _click(a, "Move on to Discuss")  # the only active party is ready: it moves
 
@@ -317,16 +347,16 @@ def test_people_at_odds_in_the_browser(app_url: str, e2e_db: Path, browser: obje
     assert links.count() == 0, links.evaluate_all("els => els.map(e => e.parentElement.outerHTML.slice(0, 300))")
     assert a.locator("h1, h2, h3, h4, h5, h6").filter(has_text="Keep the flat").count() == 0  # type: ignore[attr-defined]
     assert a.locator("strong").filter(has_text="friends").count() == 0  # type: ignore[attr-defined]
-    a.screenshot(path=str(SHOTS / "plain-text.png"), full_page=True)  # type: ignore[attr-defined]
+    _shot(a, SHOTS / "plain-text.png")
 
 
 def test_a_worksheet_link_is_made_by_the_server(app_url: str, browser: object) -> None:
-    page = browser.new_context().new_page()  # type: ignore[attr-defined]
-    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", timeout=120_000, wait_until="commit")
+    page = _context(browser).new_page()  # type: ignore[attr-defined]
+    page.goto(f"{app_url}/prepare?plan=a-link-someone-made-up-by-hand-0123456789", wait_until="commit")
     _see(page, "not known here")
     assert page.get_by_label("My best alternative if we don't agree", exact=True).count() == 0
     _click(page, "Start a new worksheet")
-    _see(page, "What I bring into the room", timeout=120_000)
+    _see(page, "What I bring into the room")
     _settled(page)
     key = page.url.split("plan=", 1)[1]
     assert len(key) >= 32  # made by the server

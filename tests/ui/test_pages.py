@@ -137,7 +137,8 @@ def test_entries_stay_sealed_until_everyone_submits(svc: SessionService) -> None
     svc.submit_entry(people["Alex"], 1, "Don't seat me next to Ed", "I'll chat to everyone")
     revealed = _open(tokens["Alex"])
     assert "cap the visit" in _texts(revealed)
-    assert "Round 1 is revealed" in _texts(revealed) and "(sealed" not in _texts(revealed)
+    assert "**Revealed.** Round 1's asks and offers are now open to all" in _texts(revealed)
+    assert "(sealed" not in _texts(revealed)
 
 
 def _to_discuss(
