@@ -34,6 +34,7 @@ _CONSEQUENCE_VERB = (
     r"mov(?:e|ing) (?:our|my|the) (?:\w+ )?(?:account|business|custom|contract|kids|money)|"
     r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported)|"
     r"take (?:it|them|that|this|the \w+) (?:off|away)|take (?:it|this|you|them) (?:to|up with) |"
+    r"take (?:the (?:whole )?(?:thing|lot|matter)|everything|all of (?:this|it)|this further|it further) (?:to|up with) |"
     r"raise (?:it|this) with (?:\w+ ){0,3}(?:court|directors?|manager|hr|board|union|council|regulator|ombudsman|police)|"
     r"go to (?:the )?(?:press|papers|tribunal|court|police|council|ombudsman|regulator|media)|"
     r"advise (?:\w+ )?to refuse|wipe|lodge|issue (?:a )?(?:claim|proceedings|notice))"
@@ -84,7 +85,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bthere will be consequences\b|\bface the consequences\b",
         r"\b(?:or|otherwise)\s*,?\s*(?:i|we)\s+(?:go|take|walk|leave|quit|call|report|file|stop|move|sue|cancel|start|"
         r"pull|tell|find|get|change|sell|end|strike|withdraw|escalate|ballot|tow|evict)\b",
-        rf"\bunless\b[^.?!]{{3,100}}?,\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        rf"\bunless\b[^.?!]{{3,100}}?(?:,\s*|\s+)(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\babsent\b[^.?!]{3,80}?,\s*[^.?!]{0,50}\b(?:will|'ll|shall)\b",
         r"\bkeep (?:\w+ing|it up|this up|that up|on)\b[^.?!]{0,60}\band\b[^.?!]{0,25}\b"
         r"(?:you'll|you will|i'll|i will|we'll|we will|you're going to)\b",

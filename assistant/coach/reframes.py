@@ -325,10 +325,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 parts.context.append(run_up)
                 parts.said.append(run_up)
         parts.said.append(sentence)
-        veiled = _VEILED_LEAD.match(sentence)
-        if veiled:
+        if _VEILED_LEAD.match(sentence):
+            # "it would be a shame if the agency heard...": what is hinted at is the lever itself, not a worry
             parts.levers.append(sentence)
-            parts.worry = parts.worry or _gerund_clause(_clean(veiled.group(1)))
             continue
         nonneg = _NONNEG.search(sentence)
         if nonneg:
@@ -360,6 +359,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)
             what = re.sub(r"^(?:further|more|other)\s+", "", result.group(1), flags=re.I)
             parts.worry = parts.worry or f"{'another' if what.split()[0].lower() != 'resident' else 'a'} {what}"
+            parts.conditional = True  # "any further X will result in Y" is a condition to talk about first
             continue
         first = _cond_first(sentence, phrasing)
         if first:
@@ -376,7 +376,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if (
             len(pieces) == 2
             and pieces[0].strip()
-            and (is_lever(pieces[1], phrasing) or _looks_like_threat(pieces[1], level_of))
+            and (
+                is_lever(pieces[1], phrasing)
+                or _looks_like_threat(pieces[1], level_of)
+                # "Fix the roof by Friday or I stop paying rent": a request, then what the speaker will do
+                or (
+                    _request_shaped(pieces[0].strip())
+                    and re.match(r"^(?:then\s+)?(?:i|we|im|i'm)\b", pieces[1].strip(), re.I)
+                )
+            )
         ):
             parts.levers.append(pieces[1])
             head = _clean(pieces[0])
@@ -808,9 +816,8 @@ class Reframer:
             "need_question": _need_question(need) if need else None,
             "because": because or "",
             "context": context or "",
-            "concern": (
-                f"{need}. " if need else (f"I'm worried about {worry[0].lower() + worry[1:]}. " if worry else "")
-            ),
+            "concern": (context or "")
+            + (f"{need}. " if need else (f"I'm worried about {worry[0].lower() + worry[1:]}. " if worry else "")),
             "deadline": parts.deadline,
             "worry": worry,
             "worry_plain": worry_plain,

@@ -1,0 +1,70 @@
+"""Reframes on the shapes people write threats in: each keeps the need and drops the lever.
+
+Each case names words the reframe must keep (the need) and words it must not (the lever). The
+messages are written for these tests in the shapes seen in other voices (formal notices, run-ups,
+"unless", veiled threats that hang on a condition, a walkout that is really a condition).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.coach.offline import OfflineCoach
+
+CASES = [
+    ("Fix the roof by Friday or I stop paying rent.", ["roof"], ["rent", "stop paying"]),
+    (
+        "Please be advised that unless the invoice is settled within 10 days, we will pass the account to a collections agency.",
+        ["invoice"],
+        ["collections", "agency"],
+    ),
+    (
+        "Further to the complaints about parking, any further obstruction of the fire lane will result in your permit being withdrawn.",
+        ["parking"],
+        ["permit", "withdrawn"],
+    ),
+    (
+        "It would be a pity if your manager found out about the long lunches. I'm sure we can avoid that if the report is on my desk by Monday.",
+        ["report"],
+        ["manager", "lunches"],
+    ),
+    (
+        "Unless the boiler is repaired this week I will take the whole thing to the ombudsman.",
+        ["boiler"],
+        ["ombudsman"],
+    ),
+    (
+        "If you sell the flat without asking me, don't bother calling me again.",
+        ["flat"],
+        ["bother", "calling"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "keep", "drop"), CASES)
+def test_a_reframe_keeps_the_need_and_drops_the_lever(
+    coach: OfflineCoach, message: str, keep: list[str], drop: list[str]
+) -> None:
+    verdict = coach.check_message(message)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes, "an ultimatum always gets at least one reframe"
+    for reframe in verdict.reframes:
+        lowered = reframe.lower()
+        assert all(k in lowered for k in keep), (reframe, keep)
+        assert not any(d in lowered for d in drop), (reframe, drop)
+        assert coach.check_message(reframe).level != "ultimatum"
+        assert "what matters to me is this" not in lowered  # the old wrapper is gone
+
+
+def test_unless_becomes_a_plain_need(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "Unless the boiler is repaired this week I will take the whole thing to the ombudsman."
+    )
+    assert any(r.startswith("I need the boiler repaired this week") for r in verdict.reframes), verdict.reframes
+
+
+def test_a_warm_offer_gets_no_reframe(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "I'll get a damp specialist in within a fortnight and pay for whatever they recommend."
+    )
+    assert verdict.level != "ultimatum" and verdict.reframes == []
