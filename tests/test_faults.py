@@ -53,6 +53,30 @@ def test_sqlite_write_waits_out_a_brief_lock(tmp_path: Path, coach: OfflineCoach
     assert [m.text for m in repo.load(sid).messages] == ["Could we meet on Thursday?"]
 
 
+def test_sqlite_reads_of_notes_and_version_wait_out_a_brief_lock(tmp_path: Path, coach: OfflineCoach) -> None:
+    """Every read on SQLite begins like a write, so it too must retry (a busy machine once showed a
+    party the raw 'database is locked' error where their notes belong)."""
+    db = tmp_path / "locks.db"
+    repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.1)
+    svc, acc = _session(repo, coach)
+    svc.save_notes(acc, "mine alone")
+    version = repo.version(acc.session_id)
+    for read, expected in ((lambda: svc.notes(acc), "mine alone"), (lambda: repo.version(acc.session_id), version)):
+        held = threading.Event()
+        locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 0.3, held))
+        locker.start()
+        held.wait(5)
+        assert read() == expected  # retried until the lock is gone
+        locker.join()
+    held = threading.Event()
+    locker = threading.Thread(target=_hold_sqlite_lock, args=(db, 6.0, held))
+    locker.start()
+    held.wait(5)
+    with pytest.raises(StoreUnavailable):  # a lock that outlasts the retries: a message, not a crash
+        svc.notes(acc)
+    locker.join()
+
+
 def test_sqlite_lock_that_outlasts_the_retries_changes_nothing(tmp_path: Path, coach: OfflineCoach) -> None:
     db = tmp_path / "locks.db"
     repo = Repository.from_url(f"sqlite:///{db}", busy_timeout=0.1)

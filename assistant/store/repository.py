@@ -309,8 +309,12 @@ class Repository:
 
     def version(self, session_id: int) -> int:
         """A number that changes on every write: cheap polling for live updates."""
-        with self.engine.connect() as conn:
-            v = conn.execute(select(t.sessions.c.version).where(t.sessions.c.id == session_id)).scalar()
+
+        def run() -> Any:
+            with self.engine.connect() as conn:
+                return conn.execute(select(t.sessions.c.version).where(t.sessions.c.id == session_id)).scalar()
+
+        v = self._retry(run)
         if v is None:
             raise UnknownLink("That session no longer exists.")
         return int(v)
@@ -389,9 +393,14 @@ class Repository:
     # ---- private material -----------------------------------------------------------
 
     def private_notes(self, party_id: int) -> str:
-        with self.engine.connect() as conn:
-            v = conn.execute(select(t.parties.c.private_notes).where(t.parties.c.id == party_id)).scalar()
-        return str(v or "")
+        """A party's own notes. Retried like every read: on SQLite a read waits behind a write's lock."""
+
+        def run() -> str:
+            with self.engine.connect() as conn:
+                v = conn.execute(select(t.parties.c.private_notes).where(t.parties.c.id == party_id)).scalar()
+            return str(v or "")
+
+        return self._retry(run)
 
     # ---- writes: one locked transaction each -------------------------------------------
 

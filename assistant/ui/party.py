@@ -129,6 +129,33 @@ def advance_controls(state: SessionState, access: Access) -> None:
         st.caption(shown(note))
 
 
+def _notes(access: Access) -> None:
+    """The caller's private notes, with save and erase."""
+    svc = resources.service()
+    try:
+        saved = svc.notes(access)
+    except ParleyError as exc:  # never offer an empty box that would save over notes it could not read
+        show_error(exc)
+        return
+    notes = st.text_area("My notes", value=saved, height=180, key="private_notes")
+    st.caption(f"Up to {MAX_NOTES:,} characters.")
+    row = st.container(horizontal=True, wrap=True)  # buttons keep their width and wrap (columns cut labels)
+    if row.button("Save my notes", width="content"):
+        try:
+            svc.save_notes(access, notes)
+            st.toast("Saved.")
+        except ParleyError as exc:
+            show_error(exc)
+    if row.button("Erase my notes", key="erase_notes", width="content"):
+        try:
+            svc.erase_my_notes(access)
+        except ParleyError as exc:
+            show_error(exc)
+            return
+        st.session_state.pop("private_notes", None)
+        st.rerun()
+
+
 def _sidebar(state: SessionState, access: Access) -> None:
     svc = resources.service()
     pid = access.party_id
@@ -136,19 +163,7 @@ def _sidebar(state: SessionState, access: Access) -> None:
     with st.sidebar:
         st.subheader("Private to you")
         st.caption("Your assumptions, goals and expectations. Never shown to anyone else.")
-        notes = st.text_area("My notes", value=svc.notes(access), height=180, key="private_notes")
-        st.caption(f"Up to {MAX_NOTES:,} characters.")
-        row = st.container(horizontal=True, wrap=True)  # buttons keep their width and wrap (columns cut labels)
-        if row.button("Save my notes", width="content"):
-            try:
-                svc.save_notes(access, notes)
-                st.toast("Saved.")
-            except ParleyError as exc:
-                show_error(exc)
-        if row.button("Erase my notes", key="erase_notes", width="content"):
-            svc.erase_my_notes(access)
-            st.session_state.pop("private_notes", None)
-            st.rerun()
+        _notes(access)
         st.divider()
         if state.party(pid).active and state.stage != "closed":
             with st.popover("Leave the session"):
@@ -259,7 +274,11 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         )
         st.caption(
             "Next comes the discussion, "
-            + ("when the facilitator moves the session on." if state.has_facilitator else "when one of you moves on.")
+            + (
+                "when the facilitator moves the session on."
+                if state.has_facilitator
+                else "once each of you says you are ready."
+            )
         )
         return
     if pid in state.submitted(state.round_no):
