@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.coach.asks import AskShrinker, to_request, without_asides
-from assistant.coach.language import Word, join, sentence_case, tag
+from assistant.coach.language import Word, join, sentence_case, starts_with_verb, tag
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.reframes import need_sentence, parts_of
 
@@ -95,15 +95,9 @@ def _first_request(ask: str) -> str:
         if p.strip(" ,")
     ]
     for piece in pieces:
-        if _ASKING.search(piece) or (re.match(r"^[A-Z]?[a-z]+\s", piece) and _starts_with_verb(piece)):
+        if _ASKING.search(piece) or (re.match(r"^[A-Z]?[a-z]+\s", piece) and starts_with_verb(piece)):
             return piece
     return pieces[0] if pieces else ask
-
-
-def _starts_with_verb(text: str) -> bool:
-    from assistant.coach.language import starts_with_verb
-
-    return starts_with_verb(text)
 
 
 def chunks(text: str) -> list[str]:
