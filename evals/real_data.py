@@ -9,9 +9,10 @@ trained forecast weights are what the repository carries.
     .venv/bin/python -m evals.real_data --mirrors /path/to/mirrors --out /path/to/realdata
 
 Splits (by source, so that what we evaluate on was never seen in training):
-- train: Conversations Gone Awry, Reddit ChangeMyView version, its published *validation* split.
+- train: Conversations Gone Awry, Reddit ChangeMyView version, its published *validation* split;
+         KODIS dispute dialogues (ended in agreement or in a walk-away), balanced (two kinds of
+         conversation, so that the forecast does not learn one platform's habits as risk).
 - eval:  Conversations Gone Awry, Wikipedia version, its published validation split;
-         KODIS dispute dialogues (ended in agreement or in a walk-away), balanced;
          CaSiNo negotiation dialogues that ended in a walk-away, each with a deal from the same split.
 No published test split is read.
 """
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "train" / "cga_cmv_valid.jsonl", derailment(derail, "cmv", "cga-cmv"))
     # evaluation sets are sampled so that `make eval` embeds a few thousand messages, not tens of thousands
     write(args.out / "eval" / "cga_wiki_valid.jsonl", derailment(derail, "cga", "cga-wiki", per_class=150))
-    write(args.out / "eval" / "kodis.jsonl", kodis(m / "mishkin101+ConvoKit_Disputes" / "repo", per_class=100))
+    write(args.out / "train" / "kodis.jsonl", kodis(m / "mishkin101+ConvoKit_Disputes" / "repo", per_class=100))
     casino_repo = m / "kushalchawla+CaSiNo" / "repo"
     write(args.out / "eval" / "casino_walkaway.jsonl", casino(casino_repo))
     kodis_repo = m / "mishkin101+ConvoKit_Disputes" / "repo"

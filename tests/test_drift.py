@@ -128,6 +128,15 @@ def test_conversation_risk_comes_from_the_trained_forecast(coach: OfflineCoach) 
     assert h.risk > c.risk
     assert h.drifting and not c.drifting
     assert h.drivers and "breakdown" in h.reason
+    # the reason names what drove the risk in words, never a feature's code name
+    assert "_" not in h.reason.split("most telling:")[1]
+
+
+def test_every_forecast_feature_has_words_for_the_reason() -> None:
+    from assistant.coach.drift_policy import _DRIVER_WORDS
+    from assistant.coach.forecast import feature_names
+
+    assert [n for n in feature_names() if n not in _DRIVER_WORDS] == []
 
 
 def test_one_policy_maps_scores_to_levels_everywhere(coach: OfflineCoach) -> None:

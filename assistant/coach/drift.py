@@ -23,10 +23,9 @@ from assistant.coach import drift_policy as policy
 from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits, offers_something
 from assistant.coach.forecast import (
     BreakdownForecast,
-    conversation_features,
+    forecast_features,
     forecast_path,
     load_forecast,
-    message_features,
 )
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -338,13 +337,12 @@ class DriftDetector:
         if self.forecast is None:
             risk, drivers = _rule_risk([v.score for v in verdicts], levels), []
         else:
-            rows = [message_features(t, p) for t, p in zip(texts, self.word_probabilities(texts), strict=True)]
-            features = conversation_features(rows, speakers)
+            features = forecast_features(texts, self.word_probabilities(texts), speakers)
             risk = policy.conversation_risk(
                 self.forecast.risk(features), _rule_risk([v.score for v in verdicts], levels), levels
             )
             drivers = self.forecast.drivers(features)
-        drifting = policy.is_drifting(risk, levels, speakers)
+        drifting = policy.is_drifting(risk, levels)
         reason = policy.trend_reason(drifting, levels, drivers if risk >= policy.DRIFTING_RISK else [])
         return ConversationDrift(
             round(risk, 3), drifting, levels, [v.score for v in verdicts], by_speaker, reason, drivers

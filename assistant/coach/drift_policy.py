@@ -64,26 +64,27 @@ def blend_llm(offline_score: float, llm_level: str) -> tuple[str, float]:
 
 
 def conversation_risk(forecast: float, level_risk: float, levels: Sequence[str]) -> float:
-    """The breakdown risk: the learned forecast, raised to the level trend's risk when ultimatums
-    are among the last three messages (real corpora rarely show our levels, so the forecast alone
-    cannot have learned what a run of ultimatums means)."""
-    if any(lvl == "ultimatum" for lvl in levels[-3:]):
+    """The breakdown risk: the learned forecast, raised to the level trend's risk when two of the
+    last three messages are ultimatums (real corpora rarely show a run of our levels, so the
+    forecast alone cannot have learned what one means; a single hard message is left to it)."""
+    if hard_tail(levels) >= 2:
         return max(forecast, level_risk)
     return forecast
 
 
-def is_drifting(risk: float, levels: Sequence[str], speakers: Sequence[str]) -> bool:
-    """Drifting is a trend, never one message: the learned risk is high, or the levels harden
-    (two of the last three are ultimatums, or a party's last message is an ultimatum after a
-    firm or open one), unless the talk has come back to open."""
-    n = len(levels)
-    ended_open = levels[-1] == "open" and (n < 2 or levels[-2] != "ultimatum")
-    if ended_open:
-        return False
-    hard_tail = sum(1 for lvl in levels[-3:] if lvl == "ultimatum")
-    if hard_tail >= 2 or risk >= DRIFTING_RISK:
-        return True
-    return any(hardening([lvl for lvl, s in zip(levels, speakers, strict=True) if s == who]) for who in set(speakers))
+def hard_tail(levels: Sequence[str]) -> int:
+    """How many of the last three messages are ultimatums."""
+    return sum(1 for lvl in levels[-3:] if lvl == "ultimatum")
+
+
+def is_drifting(risk: float, levels: Sequence[str]) -> bool:
+    """Drifting is a trend, never one message: the learned risk is high (the forecast is trained
+    on balanced classes, so 0.5 means "more likely than not"), or two of the last three messages
+    are ultimatums. Earlier versions also cleared any conversation whose last message was open
+    and raised any party's last ultimatum after a firm one: on real conversations (Reddit and
+    dispute corpora, CaSiNo) both rules cost accuracy, so the forecast decides those cases.
+    One party hardening (for the facilitator) is ``hardening``."""
+    return hard_tail(levels) >= 2 or risk >= DRIFTING_RISK
 
 
 def trend_reason(drifting: bool, levels: Sequence[str], drivers: Sequence[str]) -> str:
@@ -103,6 +104,7 @@ _DRIVER_WORDS = {
     "escalation": "one side escalating",
     "mirrored": "the other side mirroring it",
     "speaker_gap": "one side far harder than the other",
+    "length": "a long exchange",
 }
 for _prefix, _what in (("mean_", ""), ("trend_", "rising "), ("max_", "a peak of "), ("last2_", "lately ")):
     for _name, _word in (
@@ -115,8 +117,39 @@ for _prefix, _what in (("mean_", ""), ("trend_", "rising "), ("max_", "a peak of
         ("negation", "contradiction"),
         ("exclaim", "exclamations"),
         ("question", "questions"),
+        ("p_open", "open messages"),
+        ("hedge", "hedging"),
+        ("polite", "politeness"),
+        ("greet", "greetings"),
+        ("we", "'we'"),
+        ("length", "long messages"),
     ):
         _DRIVER_WORDS[f"{_prefix}{_name}"] = f"{_what}{_word}"
+# the politeness strategies' summaries (coach/politeness.py): pol_{mean,open2,last2,trend}_{strategy}
+for _summary, _what in (("mean", ""), ("open2", "an opening with "), ("last2", "lately "), ("trend", "more and more ")):
+    for _name, _word in (
+        ("deference", "deference"),
+        ("greeting", "greetings"),
+        ("direct_question", "pointed questions"),
+        ("direct_start", "sentences that start 'so' or 'but'"),
+        ("first_person_start", "sentences that start with 'I'"),
+        ("second_person_start", "sentences that start with 'you'"),
+        ("gratitude", "thanks"),
+        ("apology", "apologies"),
+        ("please", "'please'"),
+        ("by_the_way", "asides"),
+        ("counterfactual_modal", "'could you' or 'would you'"),
+        ("indicative_modal", "'can you' or 'will you'"),
+        ("first_plural", "'we'"),
+        ("first_person", "'I'"),
+        ("second_person", "'you'"),
+        ("hedge", "hedging"),
+        ("factuality", "'actually' and 'the point is'"),
+        ("negative", "negative words"),
+        ("positive", "positive words"),
+        ("question", "questions"),
+    ):
+        _DRIVER_WORDS[f"pol_{_summary}_{_name}"] = f"{_what}{_word}"
 
 
 def hardening(levels: Sequence[str]) -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.coach.politeness import conversation_politeness, politeness_names
 from assistant.errors import KnowledgeError
 
 _WORD = re.compile(r"[a-z']+")
@@ -141,6 +142,15 @@ def conversation_features(rows: Sequence[Sequence[float]], speakers: Sequence[st
     ]
 
 
+def forecast_features(
+    texts: Sequence[str], probabilities: Sequence[dict[str, float]], speakers: Sequence[str]
+) -> list[float]:
+    """Everything the forecast reads of a conversation: the summarised per-message cues, then the
+    politeness strategies' summaries (assistant/coach/politeness.py)."""
+    rows = [message_features(t, p) for t, p in zip(texts, probabilities, strict=True)]
+    return conversation_features(rows, speakers) + conversation_politeness(texts)
+
+
 def feature_names() -> list[str]:
     per = list(MESSAGE_FEATURES)
     return (
@@ -149,6 +159,7 @@ def feature_names() -> list[str]:
         + [f"max_{f}" for f in per]
         + [f"last2_{f}" for f in per]
         + ["pressure_mean", "pressure_max", "pressure_slope", "escalation", "mirrored", "speaker_gap", "length"]
+        + politeness_names()
     )
 
 

@@ -263,7 +263,7 @@ def headline(report: dict[str, Any]) -> list[str]:
             if "messages" in r:
                 m = r["messages"]
                 lines.append(
-                    f"real messages ({', '.join(m['sources'])}; never trained on): ultimatum precision "
+                    f"real messages ({', '.join(m['sources'])}; the message classifier never trained on them): ultimatum precision "
                     f"{m['ultimatum_precision']:.3f}, recall {m['ultimatum_recall']:.3f} (n={m['n']}, "
                     f"{m['ultimatums']} ultimatums); warm offers called ultimatum {m['warm_false_alarm_rate']:.3f}, "
                     f"open {m['warm_open_rate']:.3f} (n={m['warm_n']})"
