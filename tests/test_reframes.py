@@ -38,6 +38,21 @@ CASES = [
         ["flat"],
         ["bother", "calling"],
     ),
+    # a condition said with "and" after a repeat, in texting shorthand
+    ("u skip my birthday dinner one more time and im moving out", ["birthday dinner"], ["moving out", " u ", " im "]),
+    ("One more late payroll and the whole team walks out, trust me.", ["payroll"], ["walks out", "trust me"]),
+    # a hint, then what is wanted after "so"
+    (
+        "It'd be a pity if the landlord heard about the parties, so just keep the music off after eleven.",
+        ["music"],
+        ["landlord", "parties"],
+    ),
+    # a consequence no pattern names, found by the classifier, behind a label
+    (
+        "URGENT: Unless the unpaid mileage is reimbursed by the 5th, the staff council will escalate this to the regional director.",
+        ["mileage"],
+        ["staff council", "regional director"],
+    ),
 ]
 
 

@@ -24,13 +24,14 @@ _LEAD_FILLER = re.compile(
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
-    r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b))\b[\s,:!.-]*)+",
+    r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
+    r"so yeah|heads up|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
 )
 _TAIL_FILLER = re.compile(
     r"[\s,]*\b(?:full stop|period|end of|no excuses|no exceptions|no ifs,? no buts|and that'?s (?:that|final)|"
     r"simple as that|i mean it|and i mean it|for the last time|or else|capisce|understood|got it|"
-    r"once and for all|this time|one more time|ever again|again)\b[\s.!?]*$",
+    r"once and for all|this time|one more time|ever again|again|yeah|ok|okay|lah|innit|yh|ya)\b[\s.!?]*$",
     re.I,
 )
 # a name said to the other person before the point: "Kemi, either you pay..."
@@ -281,7 +282,9 @@ _TAG = re.compile(
     r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
     r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
-    r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk)\b",
+    r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
+    r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean)\b.*\byourself$|(?:i'?m |im )?done being \w+|"
+    r"(?:this is )?not a drill)\b",
     re.I,
 )
 
@@ -327,7 +330,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         parts.said.append(sentence)
         if _VEILED_LEAD.match(sentence):
             # "it would be a shame if the agency heard...": what is hinted at is the lever itself, not a worry
-            parts.levers.append(sentence)
+            _hint_then_need(sentence, parts, phrasing)
             continue
         nonneg = _NONNEG.search(sentence)
         if nonneg:
@@ -361,7 +364,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.worry = parts.worry or f"{'another' if what.split()[0].lower() != 'resident' else 'a'} {what}"
             parts.conditional = True  # "any further X will result in Y" is a condition to talk about first
             continue
-        first = _cond_first(sentence, phrasing)
+        first = _cond_first(sentence, phrasing, level_of)
         if first:
             word, cond, consequence = first
             parts.levers.append(consequence)
@@ -371,6 +374,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if last and is_lever(last.group(1), phrasing):
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
+            continue
+        joined = _and_condition(sentence, phrasing, level_of)
+        if joined:  # "one more Sunday on the rota and I resign": a condition said with 'and'
+            cond, consequence = joined
+            parts.levers.append(consequence)
+            _condition("if", cond, parts, phrasing)
             continue
         pieces = _OR_SPLIT.split(sentence, maxsplit=1)
         if (
@@ -405,7 +414,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if is_lever_sentence(sentence, phrasing) or (
             not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)
         ):
-            parts.levers.append(sentence)
+            _hint_then_need(sentence, parts, phrasing)
             continue
         _need_or_reason(sentence, parts, phrasing)
     lever_text = " ".join(parts.levers)
@@ -424,6 +433,17 @@ _HANGS_ON = re.compile(
     re.I,
 )
 _IF_I_WERE_YOU = re.compile(r"^i'?d\s+(.+?)\s+if i (?:were|was) you$", re.I)
+
+
+def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
+    """A lever sentence, unless what follows 'so' is a request: "it'd be a shame if the school found
+    out, so just be there at three fifteen" -> the hint is the lever, being there is the need."""
+    so = re.search(r",?\s+so\s+(?:maybe\s+|just\s+|please\s+)*(.+)$", sentence, re.I)
+    if so and starts_with_verb(so.group(1)) and not is_lever(so.group(1), phrasing):
+        parts.levers.append(sentence[: so.start()])
+        _need_or_reason(f"I need you to {_lower_first(so.group(1))}", parts, phrasing, condition=True)
+        return
+    parts.levers.append(sentence)
 
 
 def _hung_need(what: str) -> str:
@@ -507,13 +527,14 @@ def _lower_first(words: str) -> str:
     """'The March order' -> 'the March order'; a name or an acronym keeps its capital."""
     first = words.split()[0]
     if re.match(
-        r"^(?:The|A|An|My|Your|Our|His|Her|Their|This|That|These|Those|Someone|Somebody|Anyone|Everyone)$", first
+        r"^(?:The|A|An|Another|Any|My|Your|Our|His|Her|Their|This|That|These|Those|Someone|Somebody|Anyone|Everyone)$",
+        first,
     ):
         return first.lower() + words[len(first) :]
     return words
 
 
-def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | None:
+def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> tuple[str, str, str] | None:
     """'If/unless X, Y' where Y is the consequence: (word, X, Y); tries each comma, so '£2,340' stays whole."""
     lead = _COND_FIRST.match(sentence)
     if not lead:
@@ -523,7 +544,7 @@ def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | Non
         # the speaker's own 'I'/'we' first ('if you pull another no-show I'm filing..., and my lawyer...'),
         # then a comma or 'then' ('unless X confirms that the children will..., we'), then another subject
         r"\s+(?=(?:i|we|im|i'm|i'll|ill|we'll|we're|you'll|u'll|you're)\s)",
-        r",\s+(?:then\s+)?|\s+then\s+",
+        r",\s+(?:then\s+)?|\s+then\s+|\s+(?=(?:don'?t|dont|do not) (?:bother|expect|come|call)\b)",
         r"\s+(?=(?:our|my|the|his|her|their) \w+ (?:will|'ll|shall|are going to|would)\b)",
     ):
         for comma in re.finditer(splits, body, re.I):
@@ -531,6 +552,36 @@ def _cond_first(sentence: str, phrasing: Phrasing) -> tuple[str, str, str] | Non
             consequence = body[comma.end() :]
             if cond.strip() and is_lever(consequence, phrasing):
                 return lead.group(1).lower().strip(), cond, consequence
+    if level_of is not None:  # a consequence no pattern knows ("the Branch will ballot members"): ask the classifier
+        for comma in re.finditer(r",\s+(?:then\s+)?", body):
+            cond, consequence = body[: comma.start()], body[comma.end() :]
+            if _content(cond) and _looks_like_threat(consequence, level_of):
+                return lead.group(1).lower().strip(), cond, consequence
+    return None
+
+
+# what makes "X and Y" a condition and its consequence: X is a repeat ("one more time", "another",
+# "again", "keep doing") or said to the other person ("you cancel on her one more time and...")
+_REPEAT = re.compile(
+    r"\b(?:one more|another|again|once more|keeps?|kept|any more|anymore|ever|next time|still)\b|^(?:you|u)\s", re.I
+)
+
+
+def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) -> tuple[str, str] | None:
+    """'Another Sunday on the rota and I resign' -> ('another Sunday on the rota', 'I resign'), when
+    what follows 'and' is a consequence; None otherwise ('I'll bring the kids and we can talk')."""
+    for m in re.finditer(r",?\s+and\s+(?:then\s+)?", sentence, re.I):
+        cond, consequence = sentence[: m.start()].strip(), sentence[m.end() :].strip()
+        if not cond or not _REPEAT.search(cond) or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I)):
+            continue
+        if re.match(r"^(?:i|i'm|im|i am|we|we're|we are)\b", cond, re.I):
+            continue  # "I'm not sitting through another meeting where... and I get told afterwards": the speaker's own account
+        if (
+            is_lever(consequence, phrasing)
+            or _looks_like_threat(consequence, level_of)
+            or re.match(r"^(?:i|im|i'm|i'll|ill|we|we're|we'll|you're|ur|you'll|u'll|it'?s)\b", consequence, re.I)
+        ):
+            return cond, consequence
     return None
 
 
@@ -606,6 +657,14 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     worry = re.sub(r"\b(?:one more time|ever again|again|once more|any more|anymore)\b", "", cond, flags=re.I).strip(
         " ,"
     )
+    worry = re.sub(
+        r"\b(?:keeps?|kept|continues? to|still)\s+(?=\w+ing\b)", "", worry, flags=re.I
+    )  # keep taking -> taking
+    worry = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", worry, flags=re.I), flags=re.I)
+    worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
+    if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
+        return
+    worry = _lower_first(re.sub(r"^one more\b", "another", worry, flags=re.I))
     parts.worry = parts.worry or _gerund_clause(worry)
 
 
@@ -845,7 +904,13 @@ def _and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# texting shorthand the reframe should not repeat back: it is the coach's sentence, in plain spelling
+_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't", "ill": "I'll"}
+_SHORT = re.compile(r"\b(?:u|ur|im|dont|cant|wont)\b", re.I)
+
+
 def _tidy(text: str) -> str:
+    text = _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
     text = re.sub(r"\s+([,.?!])", r"\1", text)
     text = re.sub(r"([.?!])\s*\.", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
