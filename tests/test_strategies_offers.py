@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.coach import OfflineCoach
 from assistant.coach.offers import ask_action, goal_phrase
 
@@ -54,3 +56,29 @@ def test_an_ordinary_ask_gets_no_impasse_moves(coach: OfflineCoach) -> None:
     breakdown_only = {"face-saving-return", "leave-door-open", "let-time-pass", "assess-walkout", "change-negotiators"}
     assert offers and not any(o.slug in breakdown_only for o in offers)
     assert not any(o.slug in {"walk-away-check", "strengthen-batna"} for o in offers)  # nothing here calls for them
+
+
+@pytest.mark.parametrize(
+    ("their_ask", "action"),
+    [
+        # their offer with a condition on the speaker: the condition is what they ask
+        ("Glad to move the shed if you cover the new base.", "cover the new base"),
+        ("Could we park the van on your drive on Sundays?", "let you park the van on my drive on Sundays"),
+        (
+            "Could your kids keep the ball games to the back garden?",
+            "have my kids keep the ball games to the back garden",
+        ),
+        ("We'd want receipts for anything over fifty pounds.", "let you have receipts for anything over fifty pounds"),
+        ("I'll need to work from home on Fridays.", "let you work from home on Fridays"),
+        ("what i want is for u to ask me before u book anything", "ask you before I book anything"),
+        ("It would help if you emptied the dishwasher before work.", "empty the dishwasher before work"),
+        (
+            "Let's get a second quote from someone neither of us knows.",
+            "get a second quote from someone neither of us knows",
+        ),
+        ("Dogs stay on leads in the shared garden.", "agree that dogs stay on leads in the shared garden"),
+    ],
+)
+def test_the_other_sides_words_become_something_the_speaker_can_offer(their_ask: str, action: str) -> None:
+
+    assert ask_action(their_ask) == action

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
-from assistant.coach.language import starts_with_verb
+from assistant.coach.language import base_form, starts_with_verb
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -123,11 +124,110 @@ class Offer:
     origin: Origin = OFFLINE
 
 
+def _mine_to_yours(text: str) -> str:
+    """Their words in the speaker's mouth: 'me'/'my'/'I' become 'you'/'your', 'you'/'your' become 'me'/'my'
+    ('I' where it starts a clause: "you pay more, you drive it more" -> "pay more, I drive it more")."""
+    text = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", text, flags=re.I), flags=re.I)
+    out = re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), text)
+    return re.sub(r"(^|[,;]\s*|\band\s+|\bbefore\s+|\bwhen\s+|\bif\s+)me\b(?=\s+[a-z])", r"\1I", out)
+
+
+def _base_verb(phrase: str) -> str:
+    """'cleared the hallway' -> 'clear the hallway' (a past tense after 'if you' is a wish, not a report)."""
+    first, _, rest = phrase.partition(" ")
+    if first.lower().endswith("ed"):
+        first = base_form(first)
+    return f"{first} {rest}".strip()
+
+
+# the other side's words that are not a plain request, as what the speaker could do in answer
+_ASK_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    # their offer with a condition on the speaker: "happy to angle it down if you pay for a sensor"
+    (
+        re.compile(r"^.+?\bif\s+(?:you|u)\s+(?:would\s+|could\s+|will\s+)?(.+)$", re.I),
+        lambda m: _mine_to_yours(_base_verb(m.group(1))),
+    ),
+    # "we're asking for a 4% rise" -> "let you have a 4% rise"; "I'm asking you to cover half" -> "cover half"
+    (
+        re.compile(r"^(?:i'?m|we'?re|i am|we are)\s+(?:asking|requesting)\s+(?:for\s+)(.+)$", re.I),
+        lambda m: "let you have " + _mine_to_yours(m.group(1)),
+    ),
+    (
+        re.compile(r"^(?:i'?m|we'?re|i am|we are)\s+(?:asking|requesting)\s+(?:you|u)\s+to\s+(.+)$", re.I),
+        lambda m: _mine_to_yours(m.group(1)),
+    ),
+    # "what I want is for you to tell me first" -> "tell you first"
+    (
+        re.compile(
+            r"^what (?:i|we) (?:want|need|ask)(?: from you)? is (?:for (?:you|u) to|that (?:you|u))\s+(.+)$", re.I
+        ),
+        lambda m: _mine_to_yours(m.group(1)),
+    ),
+    # "the company requests that all staff attend..." -> "agree that all staff attend..."
+    (
+        re.compile(r"^(?:the \w+|we|i|they)\s+(?:requests?|asks?|proposes?|suggests?)\s+that\s+(.+)$", re.I),
+        lambda m: "agree that " + _mine_to_yours(m.group(1)),
+    ),
+    # "could we leave the crates inside your gate?" -> "let you leave the crates inside my gate"
+    (re.compile(r"^(?:could|can|may|might)\s+we\s+(.+)$", re.I), lambda m: "let you " + _mine_to_yours(m.group(1))),
+    # "could your volunteers help with marshalling?" -> "have my volunteers help with marshalling"
+    (
+        re.compile(r"^(?:could|can|would|will)\s+(?:your|ur)\s+(\w+)\s+(.+)$", re.I),
+        lambda m: f"have my {m.group(1)} {_mine_to_yours(m.group(2))}",
+    ),
+    # "we'd want badges checked" -> "let you have badges checked"
+    (
+        re.compile(r"^(?:i|we)(?:'d| would)\s+(?:want|like|need|expect)\s+(?!to\b|you\b|u\b)(.+)$", re.I),
+        lambda m: "let you have " + _mine_to_yours(m.group(1)),
+    ),
+    # what they will need: "I'll need to show buyers round on Saturdays" -> "let you show buyers round..."
+    (
+        re.compile(r"^(?:i|we)(?:'ll| will|'d| would)?\s+(?:need|have|want|like)\s+to\s+(.+)$", re.I),
+        lambda m: "let you " + _mine_to_yours(m.group(1)),
+    ),
+    # "let's get it valued by somebody neither of us knows": both sides' "us" stays
+    (re.compile(r"^let'?s\s+(.+)$", re.I), lambda m: m.group(1)),
+    # their own offer: "we'd consider a trial at one site first" -> "take up your offer to consider a trial..."
+    (
+        re.compile(
+            r"^(?:i|we)(?:'d| would| could| can|'ll| will)\s+(?:be happy to\s+|be willing to\s+)?(\w+\b.*)$", re.I
+        ),
+        lambda m: "take up your offer to " + _mine_to_yours(m.group(1)),
+    ),
+    # "you ring me every night and one of the mums goes too" -> "ring you every night and..."
+    (re.compile(r"^(?:you|u)\s+(?!are\b|were\b|have\b|had\b)(\w+\b.+)$", re.I), lambda m: _mine_to_yours(m.group(1))),
+]
+_ASK_FILLER = re.compile(r"^(?:at least|just|then|ok(?:ay)?|so|well|fine|right|honestly|look|listen)\b[\s,]*", re.I)
+
+
 def ask_action(their_ask: str | None) -> str | None:
     """The other side's ask as a verb phrase the speaker could do ("be home by seven")."""
     if not their_ask or not their_ask.strip():
         return None
     text = their_ask.strip().rstrip(".!? ")
+    for _ in range(2):
+        text = _ASK_FILLER.sub("", text)
+    text = re.sub(r"[\s,]+(?:then|instead|please)$", "", text, flags=re.I)
+    both = re.match(r"^let'?s\s+(.+)$", text, re.I)
+    if both:  # "let's get it valued by somebody neither of us knows": their "us" is both sides
+        return both.group(1)
+    plain = _plain_ask_action(text)
+    if plain is not None:
+        return plain
+    for pattern, build in _ASK_SHAPES:
+        m = pattern.match(text)
+        if m:
+            return build(m).strip(" ,")
+    # a statement of what should happen: "phones get handed in at the office" -> "agree that phones get..."
+    if len(text.split()) >= 3 and not re.search(r"\?$", their_ask.strip()):
+        return "agree that " + _mine_to_yours(
+            text[0].lower() + text[1:] if not re.match(r"^[A-Z]{2}|^I\b", text) else text
+        )
+    return None
+
+
+def _plain_ask_action(text: str) -> str | None:
+    """A request in a shape the speaker can simply take up, or None."""
     text = re.split(r",?\s+\bor (?:else|i'?ll|i will|we'?ll|we will|i'?m|we'?re)\b", text, maxsplit=1, flags=re.I)[
         0
     ]  # no lever
@@ -219,6 +319,15 @@ def goal_phrase(goal: str | None) -> str | None:
     return text[0].lower() + text[1:] if not re.match(r"^[A-Z]{2,}|^I\b", text) else text
 
 
+def _third_person(verb: str) -> str:
+    """'park' -> 'parks', 'reach' -> 'reaches', 'carry' -> 'carries'."""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def goal_topic(goal: str | None) -> str | None:
     """What a goal is about, short ('mum staying safe at home', 'the damp in the bedroom'), never pasted whole."""
     topic = _goal_topic(goal)
@@ -236,6 +345,13 @@ def _goal_topic(goal: str | None) -> str | None:
 
     text = _GOAL_LEAD.sub("", goal.strip().rstrip(".!? "))
     first = re.split(r"\s*(?:,|;|\band\b|\bbut\b|\bso\b|\bas long as\b|\bbecause\b|\bwithout\b|\bwhile\b)\s*", text)[0]
+    # "everyone can park safely" -> "everyone parks safely", which reads as "everyone parking safely"
+    first = re.sub(
+        r"^(?!(?:i|we|you|they)\b)((?:\w+\s+){0,2}?\w+)\s+(?:can|could|will|would|should|must|gets? to)\s+(?!be\b|have\b)([a-z]+)\b",
+        lambda m: f"{m.group(1)} {_third_person(m.group(2))}",
+        first,
+        count=1,
+    )
     words = first.split()
     if re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+\w+)?\s+(?:i|we|you|they|he|she)\b", first, re.I) and len(words) <= 9:
         head = re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+(?!i\b|we\b|you\b|they\b|he\b|she\b)\w+)?", first, re.I)
