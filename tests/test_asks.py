@@ -50,3 +50,16 @@ def test_splitting_free_text() -> None:
 def test_bad_demands_get_a_clear_error(coach: OfflineCoach, bad: object) -> None:
     with pytest.raises(InputError):
         coach.shrink(bad)  # type: ignore[arg-type]
+
+
+def test_a_list_numbered_inside_a_text_is_split_and_a_pointer_back_names_the_item(coach: OfflineCoach) -> None:
+    from assistant.coach.asks import numbered_items
+
+    text = "ok so 1️⃣ bins out on tuesdays 2️⃣ no guests after midnight 3️⃣ split the wifi bill. tbh number 2 is the big one"
+    lines = numbered_items(text).split("\n")
+    assert [ln.strip() for ln in lines[1:3]] == ["bins out on tuesdays", "no guests after midnight"]
+    assert lines[3].startswith("split the wifi bill") and "no guests after midnight is the big one" in lines[4]
+    shrunk = coach.shrink(text)
+    assert "guests" in shrunk.ask.lower()
+    assert "bins" not in shrunk.ask.lower() and "wifi" not in shrunk.ask.lower()
+    assert any("bins" in p.lower() for p in shrunk.parked) and any("wifi" in p.lower() for p in shrunk.parked)

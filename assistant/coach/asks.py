@@ -773,12 +773,82 @@ def _reference_only(sentence: str, priority: re.Pattern[str]) -> bool:
     return not any(w.is_verb and w.lemma.lower() not in {"be", "have", "do"} for w in words)
 
 
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
+_PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u23E9-\u23FF\uFE0F\u200D]+")
+# an item number inside running text: "1. ", "2) ", "(3) ", "(b) ", "(iii) ", or a bare digit after a colon or comma
+_MARKER = re.compile(
+    r"(?:^|(?<=[\s:;,]))(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})[.)]|(?P<l>[a-h]|iv|v|i{1,3})\))\s+"
+    r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s))(?P<b>\d)\s+(?=[a-z])",
+    re.I,
+)
+# a pointer back to a numbered item: "no 2", "number 3", "item (a)", "point 2", "#2"
+_POINTER = re.compile(
+    r"\b(?:item|point|no\.?|number|num|#)\s*(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)", re.I
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def _marker_value(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    token = (groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or "").lower()
+    if token.isdigit():
+        return int(token)
+    if (token in _ROMAN and (groups.get("p") or groups.get("l")) and token != "v") or token in {"ii", "iii", "iv"}:
+        return _ROMAN[token]
+    return ord(token[0]) - ord("a") + 1
+
+
+def numbered_items(text: str) -> str:
+    """A list numbered inside running text ('1 stop calling me out, 2 give me the sheets...') put one
+    item to a line, and a later 'no 2' / '(b)' / '2️⃣' that points back replaced by that item's words,
+    so that 'honestly no 2 is the one' names the demand it means. Pictures are dropped."""
+    text = _PICTURES.sub(" ", _KEYCAP.sub(r" \1. ", text))
+    marks = list(_MARKER.finditer(text))
+    expected, bounds, refs = 1, [], []
+    for m in marks:
+        value = _marker_value(m)
+        if value == expected:
+            bounds.append((m, value))
+            expected += 1
+        elif 0 < value < expected and len(bounds) >= 2:
+            refs.append((m, value))
+    if len(bounds) >= 2:
+        taken = {m.start() for m, _ in refs}
+        for m in _POINTER.finditer(text):
+            inner = next((r for r, _ in refs if m.start() <= r.start() < m.end()), None)
+            if inner is not None:  # "item (a)": the pointer word goes with the marker it holds
+                refs = [(m if r is inner else r, v) for r, v in refs]
+            elif m.start() not in taken and m.start() > bounds[1][0].start():
+                value = _marker_value(m)
+                if 0 < value <= len(bounds):
+                    refs.append((m, value))
+    if len(bounds) < 2:
+        return re.sub(r"[ \t]{2,}", " ", text)
+    items: dict[int, str] = {}
+    for i, (m, value) in enumerate(bounds):
+        end = bounds[i + 1][0].start() if i + 1 < len(bounds) else len(text)
+        for r, _ in refs:  # an item ends where a reference to an earlier one begins
+            if m.end() <= r.start() < end:
+                end = r.start()
+        items[value] = text[m.end() : end].strip(" ,;.")
+    out, last = [], 0
+    for m, value in sorted(bounds + refs, key=lambda x: x[0].start()):
+        out.append(text[last : m.start()])
+        if (m, value) in refs:
+            out.append(f"\n{' '.join(items.get(value, '').split()[:6])} ")
+        else:
+            out.append("\n")
+        last = m.end()
+    out.append(text[last:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
 def parse_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None]:
     """The separate demands in free text or a list, and which one the person marked as mattering most."""
     if isinstance(demands, str):
-        text = clean_text(demands, "list of demands")
+        text = numbered_items(clean_text(demands, "list of demands"))
         sentences = _sentences(text)
         listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
