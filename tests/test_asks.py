@@ -63,3 +63,41 @@ def test_a_list_numbered_inside_a_text_is_split_and_a_pointer_back_names_the_ite
     assert "guests" in shrunk.ask.lower()
     assert "bins" not in shrunk.ask.lower() and "wifi" not in shrunk.ask.lower()
     assert any("bins" in p.lower() for p in shrunk.parked) and any("wifi" in p.lower() for p in shrunk.parked)
+
+
+@pytest.mark.parametrize(
+    ("name", "ask", "offer", "keep", "drop"),
+    [
+        # the point in the mediator's words, not the ask read back
+        (
+            "Ola",
+            "Move the recycling bins away from my bedroom window",
+            "I'll put them out on Mondays",
+            ["bins moved"],
+            [],
+        ),
+        # the aside and the judgement after the request are left out
+        (
+            "Rae",
+            "bring the car back with fuel in it, it's always empty, ur so thoughtless",
+            "ill pay for the next tank",
+            ["car"],
+            ["thoughtless", "always empty"],
+        ),
+        # a formal lever ('failing which') is not restated
+        (
+            "Mr Hale",
+            "Kindly settle the service charge by the 30th, failing which we shall instruct our solicitors.",
+            "We will waive the late fee.",
+            ["service charge"],
+            ["solicitor", "failing"],
+        ),
+    ],
+)
+def test_a_restatement_says_the_point_calmly_in_the_third_person(
+    coach: OfflineCoach, name: str, ask: str, offer: str, keep: list[str], drop: list[str]
+) -> None:
+    said = coach.positions.restate(name, ask, offer).lower()
+    assert said.startswith(name.lower()) and all(k in said for k in keep), said
+    assert not any(d in said for d in drop), said
+    assert " i " not in f" {said} " and " my " not in f" {said} "

@@ -86,14 +86,60 @@ _SHOULD = re.compile(
 )
 
 
+# where what follows a comma is an aside, not more of the request: a new subject ("she's got school",
+# "the howling's been going"), a judgement ("ur so selfish", "so irresponsible", "always you forget")
+_ASIDE = re.compile(
+    r"(?<=[.!?])\s+|,\s+(?=(?:they|it|this|that|which|she|he|shes|hes|she's|he's|the \w+'s|"
+    r"(?:you|u|ur|ye|you're|youre)\s+(?:are\s+|r\s+|is\s+)?(?:so|too|such|really|very|always|never)\b|"
+    r"so\s+\w+\s*(?:,|$)|always\s+(?:you|u)\b|you'?re\s+(?:so|such|a|an)\b)\b)",
+    re.I,
+)
+# a past participle for the verbs asks start with ("bring her back" -> "her brought back")
+_PARTICIPLE = {
+    "bring": "brought", "keep": "kept", "give": "given", "take": "taken", "make": "made", "send": "sent",
+    "pay": "paid", "put": "put", "tell": "told", "let": "let", "leave": "left", "buy": "bought",
+    "find": "found", "hold": "held", "cut": "cut", "set": "set", "sell": "sold", "show": "shown", "do": "done",
+    "write": "written", "read": "read", "drive": "driven", "feed": "fed", "shut": "shut", "choose": "chosen",
+    "return": "returned", "move": "moved", "fix": "fixed", "clear": "cleared", "sort": "sorted",
+}  # fmt: skip
+
+
+def _as_wanted_done(who: str, request: str) -> str | None:
+    """'Could you move Sami away from the boy who hits him?' said by Nadia -> 'Nadia wants Sami moved
+    away from the boy who hits him.': the point in the mediator's words, not the ask read back."""
+    m = re.match(r"^could you (\w+) (.+?)\??$", request.strip(), re.I)
+    if not m or m.group(1).lower() not in _PARTICIPLE:
+        return None
+    words = list(tag(re.sub(r"\bur\b", "your", re.sub(r"\bu\b", "you", m.group(2), flags=re.I), flags=re.I)))
+    n = 0
+    while n < len(words) and (
+        words[n].tag in {"DT", "PRP$", "PRP", "JJ", "CD", "POS"} or words[n].tag.startswith("NN")
+    ):
+        n += 1
+        if (
+            n < len(words)
+            and (words[n - 1].tag == "PRP" or words[n - 1].tag.startswith("NN"))
+            and words[n].tag
+            in {
+                "PRP",
+                "PRP$",
+                "DT",
+            }
+        ):
+            break  # "give the lads their share": the first object only
+    if n == 0 or not any(w.tag.startswith("NN") or w.tag == "PRP" for w in words[:n]):
+        return None
+    if n < len(words) and (words[n].tag in {"PRP", "PRP$", "DT", "WDT", "WP", "CD"} or words[n].text.lower() == "that"):
+        return None  # "pay me the balance", "the area you broke": a second object or a clause, not worth the risk
+    obj, rest = join(words[:n]), join(words[n:])
+    said = f"{obj} {_PARTICIPLE[m.group(1).lower()]} {rest}".strip()
+    return f"{who} wants {_swap_to(who, said)}."
+
+
 def _first_request(ask: str) -> str:
     """The sentence of an ask that asks for something ('I need the kids back by 6 on Sundays'), not the reason
     or the aside said with it ('they have school Monday, this isn't hard')."""
-    pieces = [
-        p.strip(" ,")
-        for p in re.split(r"(?<=[.!?])\s+|,\s+(?=(?:they|it|this|that|which)\b)", ask.strip())
-        if p.strip(" ,")
-    ]
+    pieces = [p.strip(" ,") for p in re.split(_ASIDE, ask.strip()) if p.strip(" ,")]
     for piece in pieces:
         if _ASKING.search(piece) or (re.match(r"^[A-Z]?[a-z]+\s", piece) and starts_with_verb(piece)):
             return piece
@@ -161,8 +207,13 @@ class PositionWriter:
             core = " ".join(need_sentence(n, self.phrasing) for n in parts.needs[:1]) or (
                 core if not self.phrasing.lever_pattern.search(core) else ""
             )
+            core = _first_request(core) if core else core  # the need without the asides said with it
         core = re.split(
-            r",?\s+\b(?:or else|otherwise|or)\s+(?=the|we|i|they|he|she|you|u|it)\b", core, maxsplit=1, flags=re.I
+            r",?\s+\b(?:or else|otherwise|or|else|failing (?:which|that)|if not)\s+(?=the|we|i|they|he|she|you|u|it)\b|"
+            r",?\s+\bfailing (?:which|that)\b",
+            core,
+            maxsplit=1,
+            flags=re.I,
         )[0]
         sentences = []
         modal = _SHOULD.match(core.strip().rstrip(".!"))
@@ -175,7 +226,7 @@ class PositionWriter:
             )
         elif core:
             request = to_request(self.phrasing.blame_pattern.sub("", core)) or self.asks.shrink(core).ask
-            sentences.append(third_person(who, request))
+            sentences.append(_as_wanted_done(who, request) or third_person(who, request))
         if offer:
             clean_offer = self.phrasing.blame_pattern.sub("", offer)
             clean_offer = re.sub(r"\s{2,}", " ", clean_offer)
