@@ -101,3 +101,46 @@ def test_a_restatement_says_the_point_calmly_in_the_third_person(
     assert said.startswith(name.lower()) and all(k in said for k in keep), said
     assert not any(d in said for d in drop), said
     assert " i " not in f" {said} " and " my " not in f" {said} "
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "others"),
+    [
+        # the priority sentence names a demand no other sentence names
+        (
+            "You never shut the gate and you leave the hose running. The main thing I'm asking is that your "
+            "dog stays out of our garden.",
+            "dog",
+            ["gate", "hose"],
+        ),
+        # a wish after "is that you" stays a request, not a complaint to stop
+        (
+            "You hog the bathroom every morning and you never buy milk. What really matters is that you tell "
+            "me before your band rehearses here.",
+            "tell me before",
+            ["bathroom", "milk"],
+        ),
+        # a few words of cue before a comma belong to the demand after it
+        (
+            ["You're late every Friday.", "Above all, I need you to stop booking trips on our weekends."],
+            "trips",
+            ["late"],
+        ),
+        # 'apart from that' opens a list of the rest
+        (
+            "My top priority is that you stop borrowing my bike. Apart from that, you never wipe the table, you "
+            "leave the oven on, and you play music at 2am.",
+            "bike",
+            ["table", "oven", "music"],
+        ),
+    ],
+)
+def test_the_stated_priority_becomes_the_one_ask_and_the_rest_are_parked(
+    coach: OfflineCoach, text: str | list[str], want: str, others: list[str]
+) -> None:
+    shrunk = coach.shrink(text)
+    ask = shrunk.ask.lower()
+    assert want in ask and not any(o in ask for o in others), shrunk.ask
+    assert "stop telling" not in ask
+    for o in others:
+        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)

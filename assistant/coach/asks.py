@@ -52,7 +52,8 @@ _TRAIL_CUE = re.compile(
 )
 _MID_CUE = re.compile(r",\s*" + _CUE_WORDS + r"(?:\s+else)?\s*,", re.I)
 _FILLER = re.compile(
-    r"^\s*(?:and|also|plus|oh and|ok so|so|honestly|look|frankly|seriously|i mean|and then|then|but)\b[,\s]*",
+    r"^\s*(?:(?:and|also|plus|oh and|ok so|so|honestly|look|frankly|seriously|i mean|and then|then|but|"
+    r"apart from that|besides that|besides|other than that|on top of that|as well as that|after that)\b[,\s]*)+",
     re.I,
 )
 _REQUEST_START = re.compile(
@@ -542,13 +543,30 @@ class _Demand:
 
 
 def _sentences(text: str) -> list[str]:
+    # "Mr T. Bajwa", "Dr. Okafor", "St. Mary's": an initial or a title does not end a sentence
+    text = re.sub(r"\b((?:[A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.)\s+(?=[A-Z])", "\\1\u00a0", text)
+    # a priority said in brackets marks the item before it: "the furnace (that's the big one, we're cold)"
+    text = re.sub(r"\s*\(([^()]{0,80})\)", lambda m: _bracketed(m.group(1)), text)
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+[-–—]\s+|(?<=[a-z])\s*\.{2,}\s*", text.strip())
     out = []
     for p in parts:
-        p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p).strip(" \t,")
+        p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p.replace("\u00a0", " ")).strip(" \t,")
         if p:
             out.append(p)
     return out
+
+
+_BRACKET_CUE = re.compile(
+    r"\b(?:the (?:big|main|key|biggest|important|urgent) (?:one|thing)|most important|main thing|priority|above all|"
+    r"most of all|matters most|the one)\b",
+    re.I,
+)
+
+
+def _bracketed(inside: str) -> str:
+    """What a bracket adds to an item: a priority cue is kept (as 'the big one'), an aside is dropped."""
+    cue = _BRACKET_CUE.search(inside)
+    return f" {cue.group(0).lower()}" if cue else ""
 
 
 def _pieces(rest: str, verbs: bool) -> list[str]:
@@ -560,7 +578,9 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
     for piece in raw:
         starts_ok = starts_with_verb(piece) if verbs else not starts_with_verb(piece)
         if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
-            merged[-1] = f"{merged[-1]} and {piece}"
+            # a reason or a condition joins the item it belongs to as said, not with "and"
+            glue = ", " if _SUBORDINATE.match(piece) or re.match(r"^(?:so|cos|coz)\b", piece, re.I) else " and "
+            merged[-1] = f"{merged[-1]}{glue}{piece}"
         else:
             merged.append(piece)
     return merged
@@ -708,12 +728,21 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
                     pieces = commas
         elif _ITEM_MARK.search(sentence):
             pieces = [p for p in _ITEM_MARK.split(sentence) if p and p.strip(" ,.;")]
+        elif ":" in sentence:  # "I hope you can: send..., visit..., and stop...", "can or not: deliver..., use..."
+            lead, rest = sentence.split(":", 1)
+            listed = _pieces(rest.strip(), verbs=True)
+            if len(lead.split()) <= 12 and len(listed) >= 2:
+                pieces = listed
         for piece in pieces:
             piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
             piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
             if not piece or _NOT_A_DEMAND.match(piece):
                 continue
-            out.extend(c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,"))
+            chunks = [c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,")]
+            # "Above all, I need you to...": a lead of a few words with no verb belongs to what follows
+            while len(chunks) > 1 and len(chunks[0].split()) <= 3 and not any(w.is_verb for w in tag(chunks[0])):
+                chunks[:2] = [f"{chunks[0]}, {chunks[1]}"]
+            out.extend(chunks)
     return out
 
 
@@ -875,6 +904,11 @@ def parse_demands(
         if cue:
             bare = priority.sub(" ", sentence)
             bare = _LEAD_CUE.sub("", _TRAIL_CUE.sub("", sentence)).strip(" ,.:;!?")
+            if re.search(r"\b(?:is|was|'s)\s+that\s+(?:you|u)\s+", sentence, re.I):
+                # "what matters is that you tell me first": wished for, so said as the request itself
+                bare = re.sub(
+                    r"^(?:that\s+)?(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep)\b)", "", bare, flags=re.I
+                )
             if not _demand_shaped(bare) or _refers_back(sentence):
                 references.append(sentence)
                 continue
@@ -904,6 +938,19 @@ def parse_demands(
         at = _ORDINAL_INDEX[ordinal.group(1).lower()]
         if -len(found) <= at < len(found):
             chosen = at % len(found)
+    if chosen is None and references and all(not _stems(priority.sub(" ", r)) - _POINTER_WORDS for r in references):
+        chosen = len(found) - 1  # "Bedtime, phones, homework, handovers on time. That's the one.": the last said
+    if chosen is None and references:
+        # a priority sentence that names a demand nobody else named is that demand: "The main thing
+        # I'm asking is that your cat stops using our vegetable patch", "Fix the lock, that's my priority"
+        for ref in references:
+            own = _stems(priority.sub(" ", ref)) - _POINTER_WORDS
+            covered = max((len(own & _stems(d.text)) for d in found), default=0)
+            said = _demand_of_reference(ref, priority) if len(own) >= 2 and covered * 3 <= len(own) else None
+            if said:
+                found.append(_Demand(said, priority=True))
+                chosen = len(found) - 1
+                break
     if chosen is None and references:
         scores = []
         for ref in references:
@@ -913,6 +960,39 @@ def parse_demands(
         if best[0] > 0:
             chosen = best[1]
     return found, chosen
+
+
+def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None:
+    """The demand inside a sentence that says it matters most, without the saying: 'My top priority is
+    that you stop X' -> 'you stop X'; 'Fix the lock, that is my top priority' -> 'Fix the lock'."""
+    s = sentence.strip(" .!?")
+    cue = priority.search(s)
+    if cue is None:  # already the part that names the demand ("that you stop using my room")
+        s = re.sub(r"^(?:that|for)\s+", "", s, flags=re.I)
+        s = re.sub(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", "", s, flags=re.I)
+        return s if len(s.split()) >= 2 else None
+    if cue.start() <= len(s) // 3:  # the cue leads: what follows 'is (that)', 'would be', 'is getting'
+        m = re.search(
+            r"\b(?:is|are|'s|would be|will be|was)\s+(?:that\s+|for\s+|getting\s+|having\s+|to\s+)?",
+            s[cue.end() :],
+            re.I,
+        )
+        what = s[cue.end() + m.end() :] if m else s[cue.end() :].lstrip(" ,:")
+    else:  # the cue trails: what came before the clause that holds it
+        head = s[: cue.start()]
+        cut = max(head.rfind(","), head.rfind(" - "))
+        what = head[:cut] if cut > 0 else head
+    what = re.split(
+        r",?\s+\b(?:because|since|as|cos|coz|given)\b|,\s+(?=it\b|that\b|which\b)", what, maxsplit=1, flags=re.I
+    )[0]
+    what = what.strip(" ,.:;")
+    # "that you tell me before guests stay" is wished for, not a complaint: said as the request itself
+    what = re.sub(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", "", what, flags=re.I)
+    return what if len(what.split()) >= 2 else None
+
+
+# what a pointer is made of when it names nothing: "that's the one", "this one above all"
+_POINTER_WORDS = frozenset({"that", "this", "one", "thing", "honestly", "really", "mainly", "main", "big", "just"})
 
 
 def _stems(text: str) -> set[str]:
