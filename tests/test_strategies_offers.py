@@ -82,3 +82,18 @@ def test_an_ordinary_ask_gets_no_impasse_moves(coach: OfflineCoach) -> None:
 def test_the_other_sides_words_become_something_the_speaker_can_offer(their_ask: str, action: str) -> None:
 
     assert ask_action(their_ask) == action
+
+
+@pytest.mark.parametrize(
+    ("goal", "topic"),
+    [
+        ("A fair split of the garden costs", "the garden costs"),  # the thing shared, not "a fair split"
+        ("Get the deposit we paid back in full", "getting the deposit"),  # not the speaker's clause pasted
+        ("Quiet nights during exam season", "quiet nights during exam season"),
+        ("Everyone can use the laundry on Sundays", "everyone using the laundry on Sundays"),
+    ],
+)
+def test_a_goal_becomes_a_short_topic_of_its_own_words(goal: str, topic: str) -> None:
+    from assistant.coach.offers import goal_topic
+
+    assert goal_topic(goal) == topic

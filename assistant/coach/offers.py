@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
-from assistant.coach.language import base_form, starts_with_verb
+from assistant.coach.language import base_form, starts_with_verb, tag
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -328,9 +328,31 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
+_VAGUE_HEAD = re.compile(
+    r"^(?:a|an|the|some|more|less)?\s*(?:(?:fair|fairer|proper|real|bigger|better|equal|clear|good)\s+)?"
+    r"(?:share|mix|split|amount|bit|lot|part|portion|balance|say|level|number|kind|sort|chance|handle)\s+(?:of|in|on|over)\s+(.+)$",
+    re.I,
+)
+
+
 def goal_topic(goal: str | None) -> str | None:
     """What a goal is about, short ('mum staying safe at home', 'the damp in the bedroom'), never pasted whole."""
     topic = _goal_topic(goal)
+    if topic and goal and topic.lower() in {"everyone", "everybody", "anyone", "all of us", "both of us", "we", "us"}:
+        # "Everyone can park safely on Fridays": what everyone can do is the topic
+        doing = re.match(
+            r"^\s*\w+(?: of us)?\s+(?:can|could|will|should|must|gets? to)\s+(\w+)(.*)$", goal.strip(" .!?"), re.I
+        )
+        if doing:
+            topic = f"{_gerund(doing.group(1).lower())}{doing.group(2)}"
+    if topic:
+        vague = _VAGUE_HEAD.match(topic)
+        if vague and len(vague.group(1).split()) >= 1:  # "a fair share of the repair cost": the repair cost
+            topic = vague.group(1)
+        # what the speaker says of themselves is not the topic: "the kids with me at the party",
+        # "the full weight we pay for every week"
+        topic = re.sub(r"\s+(?:with|for|to)\s+(?:me|us)\b", "", topic, flags=re.I)
+        topic = re.sub(r"(\w)\s+(?:that\s+|which\s+)?(?:i|we|you|they)\s+\w+\b.*$", r"\1", topic, flags=re.I)
     if topic and len(topic.split()) > 4 and not re.search(r"\w{2,}ing\b", topic):
         cut = re.match(r"^((?:\S+\s+){1,3}?\S+?)\s+(?:for|of|so|to|with|at|in|before|after)\b", topic)
         topic = cut.group(1).rstrip(",") if cut else topic  # "enough water for my kids" -> "enough water"
@@ -344,7 +366,14 @@ def _goal_topic(goal: str | None) -> str | None:
     from assistant.coach.reframes import _gerund_clause
 
     text = _GOAL_LEAD.sub("", goal.strip().rstrip(".!? "))
+    vague = _VAGUE_HEAD.match(text)
+    if vague:  # "a fair split of the garden costs": the thing to split, said whole
+        what = re.split(r"\s*(?:,|;|\bso\b|\bthat\b|\bwhich\b|\bbecause\b)\s*", vague.group(1))[0]
+        if 1 <= len(what.split()) <= 6:
+            what = re.sub(r"^(?:my|our|your)\b", "the", what, flags=re.I)
+            return what[0].lower() + what[1:] if not re.match(r"^[A-Z]{2,}|^[A-Z][a-z]+\b(?! )", what) else what
     first = re.split(r"\s*(?:,|;|\band\b|\bbut\b|\bso\b|\bas long as\b|\bbecause\b|\bwithout\b|\bwhile\b)\s*", text)[0]
+    as_said = first
     # "everyone can park safely" -> "everyone parks safely", which reads as "everyone parking safely"
     first = re.sub(
         r"^(?!(?:i|we|you|they)\b)((?:\w+\s+){0,2}?\w+)\s+(?:can|could|will|would|should|must|gets? to)\s+(?!be\b|have\b)([a-z]+)\b",
@@ -356,6 +385,16 @@ def _goal_topic(goal: str | None) -> str | None:
     if re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+\w+)?\s+(?:i|we|you|they|he|she)\b", first, re.I) and len(words) <= 9:
         head = re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+(?!i\b|we\b|you\b|they\b|he\b|she\b)\w+)?", first, re.I)
         return head.group(0).lower() if head else None  # "a budget we both stick to": the thing, not its clause
+    tagged = tag(as_said)
+    if (
+        2 <= len(words) <= 5
+        and tagged
+        and tagged[-1].tag.startswith("NN")
+        and not any(w.is_verb for w in tagged)
+        and not re.match(r"^(?:i|we|you)\b", first, re.I)
+    ):
+        # no verb, a few words: the phrase itself ("peace during the day", "quiet evenings after ten")
+        return as_said[0].lower() + as_said[1:] if not re.match(r"^[A-Z]{2,}", as_said) else as_said
     if 2 <= len(words) <= 9:
         if words[0].lower() in _GOAL_VERBS:
             return goal_phrase(first)
