@@ -104,8 +104,8 @@ _PASSIVE_NEED = re.compile(
 _NONNEG = re.compile(
     r"(?:(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
     r"(?:\s+for\s+[^:]{1,40}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
-    r"|(?:are|is)\s+(?:fixed and\s+)?(?:not (?:open to|up for) (?:negotiation|discussion|debate)|non[- ]?negotiable|"
-    r"not negotiable)\s*:)\s*(.+)$",
+    r"|(?:are|is|'re|aren'?t|isn'?t|no)\s+(?:fixed and\s+)?(?:(?:not )?(?:open to|up for|up fur) (?:negotiation|discussion|debate)"
+    r"(?:\s+any\s*more)?|non[- ]?negotiable|not negotiable)\s*:)\s*(.+)$",
     re.I,
 )
 _ITEM_NUMBER = re.compile(r"^(?:\(?\d+[.)]|\(?[a-z]\))\s*", re.I)
@@ -313,10 +313,16 @@ def _gerund_clause(clause: str) -> str:
     return clause
 
 
+_SIGN_OFF = re.compile(
+    r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|best wishes|many thanks|"
+    r"thanks(?: so much)?|cheers|warmly|sincerely)\b[\s,.-]*(?:[A-Z][\w.'-]*\s*){0,3}$|\s+[-–—]\s*[A-Z][\w.'-]*$",
+)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    queue = _SENTENCES.split(_SALUTATION.sub("", text.strip()))
+    queue = _SENTENCES.split(_SIGN_OFF.sub("", _SALUTATION.sub("", text.strip())))
     while queue:
         sentence = _clean(queue.pop(0))
         if not sentence:
@@ -410,6 +416,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if advice:  # "I'd sign the non-compete if I were you"
             parts.levers.append(sentence)
             _need_or_reason(f"I need you to {advice.group(1)}", parts, phrasing, condition=True)
+            continue
+        if_then = re.match(r"^(if|unless)\s+([^,]{3,120}?),\s*(?:then\s+)?(.+)$", sentence, re.I)
+        if if_then and not is_lever_sentence(if_then.group(2), phrasing) and _looks_like_threat(sentence, level_of):
+            # "if your lad's ball comes over again, it stays here": the consequence no pattern knows
+            parts.levers.append(if_then.group(3))
+            _condition(if_then.group(1).lower(), if_then.group(2), parts, phrasing)
             continue
         if is_lever_sentence(sentence, phrasing) or (
             not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)
@@ -678,6 +690,9 @@ def _topic_before(parts: Parts) -> str | None:
 
 
 def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: bool = False) -> None:
+    # asides are not the need: "(see the inventory photographs)", ", which was already worn when we moved in"
+    sentence = re.sub(r"\s*\([^()]*\)", "", sentence)
+    sentence = re.sub(r",\s*which\b[^,]*(?=,|$)", "", sentence)
     sentence = _clean(sentence)
     if not sentence or is_lever_sentence(sentence, phrasing):
         return
