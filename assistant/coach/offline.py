@@ -43,7 +43,7 @@ class OfflineCoach:
         self.drift = DriftDetector.from_knowledge(
             self.embedder, examples_path(settings.knowledge_dir), settings.cache_dir
         )
-        self.reframer = Reframer(self.phrasing, self.level_of)
+        self.reframer = Reframer(self.phrasing, self.level_of, self.levels_of)
         self.asks = AskShrinker(self.embedder, self.phrasing)
         self.strategies = StrategyRecommender(self.index, self.cards)
         self.offers = OfferSuggester(self.strategies, self.cards)
@@ -52,6 +52,10 @@ class OfflineCoach:
     def level_of(self, text: str) -> str:
         """The drift level of a piece of text the coach wrote (used to check its own words)."""
         return self.drift.check_message(text).level
+
+    def levels_of(self, texts: Sequence[str]) -> list[str]:
+        """The drift levels of several pieces of the coach's own text, in one batch."""
+        return [v.level for v in self.drift.check_many(list(texts))]
 
     def check_message(self, text: str, context: Sequence[str] | None = None) -> DriftVerdict:
         verdict = self.drift.check_message(text, context)

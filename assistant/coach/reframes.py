@@ -784,9 +784,13 @@ def topic_of(text: str, first: bool = False) -> str | None:
 class Reframer:
     """Builds and checks reframes for messages the drift check called ultimatums."""
 
-    def __init__(self, phrasing: Phrasing, level_of: LevelOf) -> None:
+    def __init__(
+        self, phrasing: Phrasing, level_of: LevelOf, levels_of: Callable[[Sequence[str]], list[str]] | None = None
+    ) -> None:
         self.phrasing = phrasing
         self.level_of = level_of
+        # the candidates' levels in one batch (one embedding pass) when the caller can do that
+        self.levels_of = levels_of or (lambda texts: [level_of(t) for t in texts])
 
     def reframes(self, text: str, kinds: Sequence[str]) -> list[str]:
         """Two or three phrasings that keep the need and drop the lever, each checked; at least one."""
@@ -822,19 +826,31 @@ class Reframer:
         kept_parts = parts.needs + parts.reasons + ([parts.offer] if parts.offer else []) + parts.items
         allowed = " ".join(kept_parts + ([parts.worry] if parts.worry else [])).lower()
         lever_words = _content(" ".join(parts.levers)) - _content(allowed)
+        plausible: list[str] = []
         for c in candidates:
-            if not c or c in keep or any(_same_gist(c, k) for k in keep):
+            if not c or c in plausible:
                 continue
-            carried = _content(c) & lever_words
-            if carried:
+            if _content(c) & lever_words:
                 continue  # it still carries the consequence's words
-            problem = self.problem(c, original, allowed)
-            if problem is None:
+            if self.wording_problem(c, original, allowed) is None:
+                plausible.append(c)
+        levels = self.levels_of(plausible) if plausible else []
+        for c, level in zip(plausible, levels, strict=True):
+            if level != "ultimatum" and not any(_same_gist(c, k) for k in keep):
                 keep.append(c)
         return keep
 
     def problem(self, reframe: str, original: str, allowed: str = "") -> str | None:
         """Why a reframe may not be shown, or None: the check every reframe passes, offline or from an LLM."""
+        wording = self.wording_problem(reframe, original, allowed)
+        if wording is not None:
+            return wording
+        if self.level_of(reframe) == "ultimatum":
+            return "it still reads as an ultimatum"
+        return None
+
+    def wording_problem(self, reframe: str, original: str, allowed: str = "") -> str | None:
+        """The checks on a reframe's words alone (no classifier): lever words, repeats, copying, case."""
         lowered = reframe.lower()
         for m in self.phrasing.lever_pattern.finditer(lowered):
             if m.group(0) not in allowed:
@@ -845,8 +861,6 @@ class Reframer:
             return "it repeats the original message"
         if re.search(r"(?:^|[\s.!?])i(?:\s|'(?:m|ll|d|ve)\b)", reframe):
             return "it has a lower-case 'i'"
-        if self.level_of(reframe) == "ultimatum":
-            return "it still reads as an ultimatum"
         return None
 
     def _slots(self, parts: Parts) -> dict[str, str | None]:
