@@ -47,6 +47,18 @@ CASES = [
         ["music"],
         ["landlord", "parties"],
     ),
+    # a final offer followed by what happens if it is refused: the offer is the figure, not the penalty
+    (
+        "We've gone as far as we can. 2.5% is our final offer and if it's rejected the new shifts start in March.",
+        ["2.5%"],
+        ["rejected", "new shifts", "march"],
+    ),
+    # a hint, then the request with "and we're fine" on the end
+    (
+        "Be a shame if your wife heard about the poker nights. Pay back the £300 and we're fine.",
+        ["£300"],
+        ["wife", "poker", "fine"],
+    ),
     # a consequence no pattern names, found by the classifier, behind a label
     (
         "URGENT: Unless the unpaid mileage is reimbursed by the 5th, the staff council will escalate this to the regional director.",

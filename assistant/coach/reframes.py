@@ -25,13 +25,14 @@ _LEAD_FILLER = re.compile(
     r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
     r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
-    r"so yeah|heads up|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
+    r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
 )
 _TAIL_FILLER = re.compile(
     r"[\s,]*\b(?:full stop|period|end of|no excuses|no exceptions|no ifs,? no buts|and that'?s (?:that|final)|"
     r"simple as that|i mean it|and i mean it|for the last time|or else|capisce|understood|got it|"
-    r"once and for all|this time|one more time|ever again|again|yeah|ok|okay|lah|innit|yh|ya)\b[\s.!?]*$",
+    r"once and for all|this time|one more time|ever again|again|yeah|ok|okay|lah|innit|yh|ya|"
+    r"and (?:we'?re|we are|we'?ll be|that'?s|it'?s) (?:fine|good|square|done|sorted|even|all good))\b[\s.!?]*$",
     re.I,
 )
 # a name said to the other person before the point: "Kemi, either you pay..."
@@ -88,7 +89,11 @@ _DEADLINE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?)",
     re.I,
 )
-_REASON = re.compile(r"\b(?:because|since|as|cos|coz|cause)\b\s+(.+)$", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|as(?!\s+(?:far|much|long|soon|well|many|good|often|little)\b)"
+    r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
+    re.I,
+)
 _OFFER_AFTER = re.compile(
     r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$", re.I
 )
@@ -348,6 +353,13 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.items.extend(i for i in items if i)
             continue
         after, before = _OFFER_AFTER.search(sentence), _OFFER_BEFORE.match(sentence)
+        if (
+            after
+            and before
+            and re.match(r"^(?:and|but|or|if|unless|so|otherwise)\b", after.group(1).strip(), re.I)
+            and not re.match(r"^(?:this|that|it)$", _clean(before.group(1)), re.I)
+        ):
+            after = None  # "3% is our final offer and if they reject it...": the offer is what came before
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
