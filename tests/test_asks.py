@@ -144,3 +144,15 @@ def test_the_stated_priority_becomes_the_one_ask_and_the_rest_are_parked(
     assert "stop telling" not in ask
     for o in others:
         assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+
+
+def test_a_formal_request_letter_becomes_one_plain_question(coach: OfflineCoach) -> None:
+    text = (
+        "Dear Ms Lowe, We write on behalf of the tenants of Carr House. We request that: the boiler be "
+        "serviced before October; the hallway carpet be replaced; and the bin store be cleaned monthly. "
+        "The boiler is our most urgent concern."
+    )
+    shrunk = coach.shrink(text)
+    assert shrunk.ask == "Could the boiler be serviced before October?"
+    assert not any("behalf" in p.lower() or "write" in p.lower() for p in shrunk.parked)
+    assert len(shrunk.parked) == 2

@@ -451,6 +451,14 @@ def _to_request(demand: str) -> str:
     text = without_asides(text)
     if not text:
         return ""
+    # "the lift be repaired within 14 days" (what a letter requests): "Could the lift be repaired...?"
+    wished = re.match(
+        r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
+        text,
+        re.I,
+    )
+    if wished:
+        return f"Could {wished.group(1)[0].lower() + wished.group(1)[1:]} be {wished.group(2)}?"
     m = _THIRD_NEVER.match(text)
     if m:
         who = m.group(1)
@@ -687,7 +695,7 @@ _VOCATIVE_LEAD = re.compile(
 # a list of clauses each with its own subject and "should/must": "the borehole should be repaired, the gate should..."
 _SUBJECT_MODAL = re.compile(
     r",\s*(?:and\s+|also\s+)?(?=(?:the|my|your|our|his|her|their|he|she|they|you|u|i|we|(?-i:[A-Z][a-z]+))\b[^,]{0,50}?\b"
-    r"(?:should|must|needs?|has to|have to|ought to)\b)|,\s*also\s+",
+    r"(?:should|must|needs?|has to|have to|ought to|want|wants|would like|'d like)\b)|,\s*also\s+",
     re.I,
 )
 _RUN_UP = re.compile(
@@ -701,7 +709,8 @@ _ORDINAL_REF = re.compile(r"\bthe (first|second|third|fourth|last|final) (?:one|
 _ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
 _NOT_A_DEMAND = re.compile(
     r"^(?:(?:i|we) (?:ask|have|want to raise|need to raise)(?: \w+){0,3} (?:things|points|issues)\b|"
-    r"(?:a few|some|two|three|four|five|several) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
+    r"(?:a few|few|some|two|three|four|five|several|couple of|a couple of) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
+    r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
     r"(?:many )?thanks|kind regards|regards|cheers)",
     re.I,
 )
@@ -736,7 +745,7 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
         for piece in pieces:
             piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
             piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
-            if not piece or _NOT_A_DEMAND.match(piece):
+            if not piece or _NOT_A_DEMAND.match(_FILLER.sub("", piece)):
                 continue
             chunks = [c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,")]
             # "Above all, I need you to...": a lead of a few words with no verb belongs to what follows
