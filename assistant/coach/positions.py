@@ -89,9 +89,11 @@ _SHOULD = re.compile(
 # where what follows a comma is an aside, not more of the request: a new subject ("she's got school",
 # "the howling's been going"), a judgement ("ur so selfish", "so irresponsible", "always you forget")
 _ASIDE = re.compile(
-    r"(?<=[.!?])\s+|,\s+(?=(?:they|it|this|that|which|she|he|shes|hes|she's|he's|the \w+'s|"
-    r"(?:you|u|ur|ye|you're|youre)\s+(?:are\s+|r\s+|is\s+)?(?:so|too|such|really|very|always|never)\b|"
-    r"so\s+\w+\s*(?:,|$)|always\s+(?:you|u)\b|you'?re\s+(?:so|such|a|an)\b)\b)",
+    r"(?<=[.!?])\s+|,\s+(?=(?:(?:they|it|this|that|which|she|he|shes|hes|she's|he's|the \w+'s)\b"
+    r"|(?:you|u|ur|ye|you're|youre)\s+(?:are\s+|r\s+|is\s+)?(?:so|too|such|really|very|always|never)\b"
+    r"|so\s+\w+\s*(?:,|$)|always\s+(?:you|u)\b|you'?re\s+(?:so|such|a|an)\b"
+    # a name-calling vocative at the end: ", ye spoilt senior eejits", ", you lazy lot"
+    r"|(?:ye|you|u)\s+(?!to\b|can\b|could\b|will\b|need\b|must\b|should\b|have\b|are\b|and\b|know\b)\w+(?:\s+\w+){0,3}\s*$))",
     re.I,
 )
 # a past participle for the verbs asks start with ("bring her back" -> "her brought back")
@@ -136,9 +138,15 @@ def _as_wanted_done(who: str, request: str) -> str | None:
     return f"{who} wants {_swap_to(who, said)}."
 
 
+_SPOKEN_FILLER = re.compile(
+    r"\b(?:um+|uh+|erm+|like(?=,?\s+(?:actually|literally|honestly|really|just)\b)|actually|basically)\b,?\s*", re.I
+)
+
+
 def _first_request(ask: str) -> str:
     """The sentence of an ask that asks for something ('I need the kids back by 6 on Sundays'), not the reason
     or the aside said with it ('they have school Monday, this isn't hard')."""
+    ask = re.sub(r"^(?:so|ok(?:ay)?|right|well)\b[\s,]*", "", _SPOKEN_FILLER.sub("", ask).strip(), flags=re.I)
     pieces = [p.strip(" ,") for p in re.split(_ASIDE, ask.strip()) if p.strip(" ,")]
     for piece in pieces:
         if _ASKING.search(piece) or (re.match(r"^[A-Z]?[a-z]+\s", piece) and starts_with_verb(piece)):
@@ -230,7 +238,9 @@ class PositionWriter:
         if offer:
             clean_offer = self.phrasing.blame_pattern.sub("", offer)
             clean_offer = re.sub(r"\s{2,}", " ", clean_offer)
-            if self.level_of(clean_offer) == "ultimatum" and self.phrasing.lever_pattern.search(clean_offer):
+            # "while I'm out" is being away from home, not walking out
+            judged = re.sub(r"\b(while|when|whilst|if|as|until)\s+I'?m out\b", r"\1 I am away", clean_offer, flags=re.I)
+            if self.level_of(judged) == "ultimatum" and self.phrasing.lever_pattern.search(judged):
                 parts = parts_of(clean_offer, self.phrasing, self.level_of)
                 clean_offer = parts.offer or (parts.needs[0] if parts.needs else "")
             said = offer_third_person(who, clean_offer) if clean_offer else None
