@@ -109,6 +109,12 @@ def test_an_ultimatum_names_the_words_that_made_it_one(coach: OfflineCoach) -> N
     quiet = coach.check_message("Last chance. Sign it or forget it.")
     assert quiet.level == "ultimatum" and quiet.evidence
     assert all(w in "last chance. sign it or forget it." for e in quiet.evidence for w in e.lower().split())
+    # the words shown are the lever's, not the need's, and whole words as written ("you're", not "re")
+    bike = coach.check_message("if the bike isnt back in the shed by 9 tonight im reporting it stolen, not even joking")
+    assert bike.level == "ultimatum" and bike.evidence
+    assert not any(e.lower() in {"back", "shed", "bike", "isnt"} for e in bike.evidence), bike.evidence
+    out = coach.check_message("One more missed payment and you're out, I've got others who want the room.")
+    assert not any(e.lower().startswith("re ") for e in out.evidence), out.evidence
 
 
 def test_conversation_risk_comes_from_the_trained_forecast(coach: OfflineCoach) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -305,7 +306,9 @@ class DriftDetector:
             if not any(gram in f.lower() for f in found):
                 # keep the bigram over its own words
                 found = [f for f in found if f.lower() not in gram]
-                found.append(gram)
+                # as the person wrote it, whole words: "re out" is "you're out"
+                said = re.search(r"[\w'’]*" + r"\W+".join(map(re.escape, gram.split())) + r"[\w'’]*", text, re.I)
+                found.append(said.group(0) if said else gram)
         return found
 
     def _neighbour_kinds(self, text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -61,8 +62,11 @@ class OfflineCoach:
         verdict = self.drift.check_message(text, context)
         if verdict.level != "ultimatum":
             return replace(verdict, reframe=None, reframes=[])
-        reframes = self.reframer.reframes(clean_text(text), verdict.kinds)
-        return replace(verdict, reframe=reframes[0] if reframes else None, reframes=reframes)
+        reframes, levers = self.reframer.reframes_and_levers(clean_text(text), verdict.kinds)
+        evidence, reason = _lever_evidence(verdict.evidence, verdict.reason, levers)
+        return replace(
+            verdict, reframe=reframes[0] if reframes else None, reframes=reframes, evidence=evidence, reason=reason
+        )
 
     def check_conversation(self, messages: Sequence[dict[str, str]]) -> ConversationDrift:
         return self.drift.check_conversation(messages)
@@ -108,3 +112,23 @@ class OfflineCoach:
 
     def rehearse(self, their_view: str, transcript: Sequence[tuple[str, str]]) -> Said | None:
         return None  # role-play needs a language model; the page says so
+
+
+def _lever_evidence(evidence: list[str], reason: str, levers: Sequence[str]) -> tuple[list[str], str]:
+    """The words that made a message an ultimatum, kept to those inside what the reframer set aside
+    as the lever (the penalty, the walkout), so 'why' names the threat rather than the need's words
+    ('reporting it stolen', not 'back'). Unchanged when no lever was found or none of the words is in it."""
+    lever_text = " ".join(levers).lower()
+    if not lever_text or not evidence:
+        return evidence, reason
+    lever_words = set(re.findall(r"[\w']+", lever_text))
+
+    def in_lever(e: str) -> bool:  # the phrase, or one of its longer words, is part of the lever
+        words = [w for w in re.findall(r"[\w']+", e.rstrip("…").lower()) if len(w) > 3]
+        return e.rstrip("…").lower() in lever_text or any(w in lever_words for w in words)
+
+    inside = [e for e in evidence if in_lever(e)]
+    if not inside or inside == evidence:
+        return evidence, reason
+    quoted = ", ".join(f"\u201c{e}\u201d" for e in inside[:3])
+    return inside, re.sub(r" \(the words: [^)]*\)", f" (the words: {quoted})", reason, count=1)

@@ -806,7 +806,14 @@ class Reframer:
 
     def reframes(self, text: str, kinds: Sequence[str]) -> list[str]:
         """Two or three phrasings that keep the need and drop the lever, each checked; at least one."""
+        return self.reframes_and_levers(text, kinds)[0]
+
+    def reframes_and_levers(self, text: str, kinds: Sequence[str]) -> tuple[list[str], list[str]]:
+        """The reframes, and the parts of the message set aside as the lever (to show why it was flagged)."""
         parts = parts_of(text, self.phrasing, self.level_of)
+        return self._reframes(parts, text, kinds), list(parts.levers)
+
+    def _reframes(self, parts: Parts, text: str, kinds: Sequence[str]) -> list[str]:
         kind = kinds[0] if kinds else "threat"
         if parts.items and kind != "non-negotiable-list":
             kind = "non-negotiable-list"
