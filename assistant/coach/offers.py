@@ -295,7 +295,8 @@ _GOAL_VERBS = frozenset(
         "keep get stay protect avoid contribute save reach agree decide settle win finish have be make find stop start "
         "see spend take go work pay move sell buy hire live share build fix continue maintain ensure limit reduce "
         "increase bring return visit practise practice raise end choose plan cut give let hold sort improve secure "
-        "restore repair rebuild respect split cover earn grow launch ship close open run lower learn finish retire",
+        "restore repair rebuild respect split cover earn grow launch ship close open run lower learn finish retire "
+        "sleep rest feel know hear talk eat study use park play meet call rely trust look care travel drive walk",
     )
 )
 _ADVERBS = frozenset(re.findall(r"\w+", "not still also just never always finally really"))
@@ -352,7 +353,8 @@ def goal_topic(goal: str | None) -> str | None:
         # what the speaker says of themselves is not the topic: "the kids with me at the party",
         # "the full weight we pay for every week"
         topic = re.sub(r"\s+(?:with|for|to)\s+(?:me|us)\b", "", topic, flags=re.I)
-        topic = re.sub(r"(\w)\s+(?:that\s+|which\s+)?(?:i|we|you|they)\s+\w+\b.*$", r"\1", topic, flags=re.I)
+        if len(topic.split()) >= 7:  # long enough to be pasting the goal
+            topic = re.sub(r"(\w)\s+(?:that\s+|which\s+)?(?:i|we|you|they)\s+\w+\b.*$", r"\1", topic, flags=re.I)
     if topic and len(topic.split()) > 4 and not re.search(r"\w{2,}ing\b", topic):
         cut = re.match(r"^((?:\S+\s+){1,3}?\S+?)\s+(?:for|of|so|to|with|at|in|before|after)\b", topic)
         topic = cut.group(1).rstrip(",") if cut else topic  # "enough water for my kids" -> "enough water"
@@ -377,14 +379,26 @@ def _goal_topic(goal: str | None) -> str | None:
     # "everyone can park safely" -> "everyone parks safely", which reads as "everyone parking safely"
     first = re.sub(
         r"^(?!(?:i|we|you|they)\b)((?:\w+\s+){0,2}?\w+)\s+(?:can|could|will|would|should|must|gets? to)\s+(?!be\b|have\b)([a-z]+)\b",
-        lambda m: f"{m.group(1)} {_third_person(m.group(2))}",
+        lambda m: (
+            m.group(0)
+            if m.group(1).split()[-1].lower() in {"i", "we", "you", "they"}
+            else f"{m.group(1)} {_third_person(m.group(2))}"
+        ),
         first,
         count=1,
     )
     words = first.split()
     if re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+\w+)?\s+(?:i|we|you|they|he|she)\b", first, re.I) and len(words) <= 9:
         head = re.match(r"^(?:a|an|the|some)\s+\w+(?:\s+(?!i\b|we\b|you\b|they\b|he\b|she\b)\w+)?", first, re.I)
-        return head.group(0).lower() if head else None  # "a budget we both stick to": the thing, not its clause
+        clause = re.split(r"\s+(?:that|which|who)\s+", first)[0]
+        shared = re.match(
+            r"^(?:a|an|the|some)\s+\w+\s+we\s+(?:both\s+|all\s+)?(?:can\s+)?\w+(?:\s+\w+)?$", clause, re.I
+        )
+        if (
+            shared and len(clause.split()) <= 6 and len(text.split()) > len(clause.split()) + 1
+        ):  # "a rent we can afford": the clause says which one, for both
+            return clause[0].lower() + clause[1:]
+        return head.group(0).lower() if head else None  # "a budget I set": the thing, not its clause
     tagged = tag(as_said)
     if (
         2 <= len(words) <= 5
