@@ -134,6 +134,8 @@ def _as_wanted_done(who: str, request: str) -> str | None:
     if n < len(words) and (words[n].tag in {"PRP", "PRP$", "DT", "WDT", "WP", "CD"} or words[n].text.lower() == "that"):
         return None  # "pay me the balance", "the area you broke": a second object or a clause, not worth the risk
     obj, rest = join(words[:n]), join(words[n:])
+    if obj.lower() in {"me", "us", "myself", "ourselves"}:
+        return None  # "tell me first" is not "Sam wants Sam told first"
     said = f"{obj} {_PARTICIPLE[m.group(1).lower()]} {rest}".strip()
     return f"{who} wants {_swap_to(who, said)}."
 
