@@ -76,6 +76,14 @@ def test_a_list_numbered_inside_a_text_is_split_and_a_pointer_back_names_the_ite
             ["bins moved"],
             [],
         ),
+        # but never "Ola wants Ola told": a request to the speaker stays a request
+        (
+            "Ola",
+            "Tell me before you sublet the room",
+            "I'll sign the form",
+            ["asking the others to tell ola"],
+            ["ola told"],
+        ),
         # the aside and the judgement after the request are left out
         (
             "Rae",
