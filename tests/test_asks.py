@@ -164,3 +164,24 @@ def test_a_formal_request_letter_becomes_one_plain_question(coach: OfflineCoach)
     assert shrunk.ask == "Could the boiler be serviced before October?"
     assert not any("behalf" in p.lower() or "write" in p.lower() for p in shrunk.parked)
     assert len(shrunk.parked) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        # a cue and "you must" inside a comma list: the piece is its own demand, asked plainly
+        (
+            "You must feed the cat on Sundays, you must stop parking across the gate, and most of all you must pay "
+            "back the three hundred you owe me.",
+            "Could you pay back the three hundred you owe me?",
+        ),
+        # "the number one" points at the first item; "X to be paid" is asked as "Could X be paid?"
+        (
+            "Sir, I want to request the following: (1) my bonus from May to be paid, (2) a new chair, (3) a desk by the "
+            "window. The number one is the most urgent for me.",
+            "Could my bonus from May be paid?",
+        ),
+    ],
+)
+def test_a_priority_inside_a_list_is_asked_plainly(coach: OfflineCoach, text: str, ask: str) -> None:
+    assert coach.shrink(text).ask == ask

@@ -435,6 +435,10 @@ def _to_request(demand: str) -> str:
     stripped = _LEAD_CUE.sub("", text)
     desired = stripped != text
     text = _TRAIL_CUE.sub("", stripped)
+    # "you must pay back the money" asks for the paying back: "Could you pay back the money?"
+    text = re.sub(
+        r"^(?:you|u)\s+(?:really\s+)?(?:must|need to|have to|should|gotta|got to|ought to)\s+", "", text, flags=re.I
+    )
     text = re.sub(r"^(?:is|:)\s+", "", text, flags=re.I).strip(" ,.;:!-—")
     # keep one sentence: the first clause that carries the demand
     text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
@@ -453,10 +457,15 @@ def _to_request(demand: str) -> str:
         return ""
     # "the lift be repaired within 14 days" (what a letter requests): "Could the lift be repaired...?"
     wished = re.match(
-        r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
+        r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+(?:to\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
         text,
         re.I,
     )
+    someone = re.match(
+        r"^(someone|somebody|one of you|one of us|everyone|everybody)\s+(?!is\b|has\b|was\b)(\w+)\b(.*)$", text, re.I
+    )
+    if someone and starts_with_verb(someone.group(2)):  # "someone own the release notes"
+        return f"Could {someone.group(1).lower()} {someone.group(2)}{someone.group(3)}?"
     if wished:
         return f"Could {wished.group(1)[0].lower() + wished.group(1)[1:]} be {wished.group(2)}?"
     m = _THIRD_NEVER.match(text)
@@ -584,7 +593,15 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
         return [rest.strip(" ,.!?")]
     merged: list[str] = []
     for piece in raw:
-        starts_ok = starts_with_verb(piece) if verbs else not starts_with_verb(piece)
+        # "and most of all you must pay back the money": the cue and the modal lead a piece of its own
+        bare = re.sub(
+            r"^(?:(?:most of all|above all|especially|mainly|most importantly|more than anything)\s+)?"
+            r"(?:(?:you|u)\s+(?:must|need to|have to|should|gotta)\s+)?",
+            "",
+            piece,
+            flags=re.I,
+        )
+        starts_ok = starts_with_verb(bare) if verbs else not starts_with_verb(piece)
         if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
             # a reason or a condition joins the item it belongs to as said, not with "and"
             glue = ", " if _SUBORDINATE.match(piece) or re.match(r"^(?:so|cos|coz)\b", piece, re.I) else " and "
@@ -700,17 +717,22 @@ _SUBJECT_MODAL = re.compile(
 )
 _RUN_UP = re.compile(
     r"^(?:per my (?:last|previous) (?:email|message|note)|as discussed|as agreed|following (?:today'?s|our|the) (?:call|meeting|chat)"
-    r"|further to (?:our|my|your) (?:call|meeting|email|letter|conversation))[,\s]+"
+    r"|further to (?:our|my|your) (?:\w+ )?(?:call|meeting|email|letter|conversation|discussion))[,\s]+"
     r"|^please\s+(?=(?:the|my|our|your)\b)",
     re.I,
 )
 _WOULD_BE_GREAT = re.compile(r"^it (?:would|'d) be (?:really )?(?:great|good|nice|helpful|lovely|ideal) if\s+", re.I)
-_ORDINAL_REF = re.compile(r"\bthe (first|second|third|fourth|last|final) (?:one|thing|point|item)\b", re.I)
-_ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1}
+_ORDINAL_REF = re.compile(
+    r"(?:^|\b(?:the|that|this)\s+)(first|second|third|fourth|last|final) (?:one|thing|point|item)\b"
+    r"|\bthe (number one)\b(?! (?:thing|priority|issue))",
+    re.I,
+)
+_ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1, "number one": 0}
 _NOT_A_DEMAND = re.compile(
     r"^(?:(?:i|we) (?:ask|have|want to raise|need to raise)(?: \w+){0,3} (?:things|points|issues)\b|"
     r"(?:a few|few|some|two|three|four|five|several|couple of|a couple of) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
     r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
+    r"(?:i|we) (?:want|would like|wish|need) to (?:request|ask|raise|say)\b.*\b(?:following|things|points)\b|"
     r"(?:many )?thanks|kind regards|regards|cheers)",
     re.I,
 )
@@ -740,7 +762,7 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
         elif ":" in sentence:  # "I hope you can: send..., visit..., and stop...", "can or not: deliver..., use..."
             lead, rest = sentence.split(":", 1)
             listed = _pieces(rest.strip(), verbs=True)
-            if len(lead.split()) <= 12 and len(listed) >= 2:
+            if len(lead.split()) <= 20 and len(listed) >= 2:
                 pieces = listed
         for piece in pieces:
             piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
@@ -944,7 +966,7 @@ def parse_demands(
     chosen = next((i for i, d in enumerate(found) if d.priority), None)
     ordinal = next((m for r in references for m in [_ORDINAL_REF.search(r)] if m), None)
     if chosen is None and ordinal:
-        at = _ORDINAL_INDEX[ordinal.group(1).lower()]
+        at = _ORDINAL_INDEX[(ordinal.group(1) or ordinal.group(2)).lower()]
         if -len(found) <= at < len(found):
             chosen = at % len(found)
     if chosen is None and references and all(not _stems(priority.sub(" ", r)) - _POINTER_WORDS for r in references):
