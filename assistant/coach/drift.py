@@ -412,8 +412,9 @@ def _rule_risk(scores: list[float], levels: list[str]) -> float:
     """Without trained forecast weights: recent severity, its rise, and hard messages at the end."""
     half = max(1, len(scores) // 2)
     slope = float(np.mean(scores[half:] or scores)) - float(np.mean(scores[:half]))
-    hard_tail = sum(1 for lvl in levels[-3:] if lvl == "ultimatum")
-    return min(1.0, max(0.0, 0.65 * policy.recent_severity(scores) + 0.35 * max(0.0, slope) + 0.1 * hard_tail))
+    return min(
+        1.0, max(0.0, 0.65 * policy.recent_severity(scores) + 0.35 * max(0.0, slope) + 0.1 * policy.hard_tail(levels))
+    )
 
 
 def _reason(level: str, kinds: list[str], evidence: Sequence[str], hard_before: int) -> str:

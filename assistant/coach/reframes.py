@@ -953,7 +953,7 @@ def _and_list(items: Sequence[str]) -> str:
 
 
 # texting shorthand the reframe should not repeat back: it is the coach's sentence, in plain spelling
-_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't", "ill": "I'll"}
+_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't"}
 _SHORT = re.compile(r"\b(?:u|ur|im|dont|cant|wont)\b", re.I)
 
 
