@@ -303,12 +303,16 @@ class DriftDetector:
         for gram in words:
             if len(found) >= 4:
                 break
-            if not any(gram in f.lower() for f in found):
+            # as the person wrote it, whole words: "re out" is "you're out"; a gram that is not
+            # a run of the message's words ("or stop" from "or I stop") is not shown
+            said = re.search(r"[\w'’]*" + r"\W+".join(map(re.escape, gram.split())) + r"[\w'’]*", text, re.I)
+            if said is None:
+                continue
+            grams_words = set(gram.split())
+            if not any(gram in f.lower() or grams_words <= set(re.findall(r"[\w']+", f.lower())) for f in found):
                 # keep the bigram over its own words
                 found = [f for f in found if f.lower() not in gram]
-                # as the person wrote it, whole words: "re out" is "you're out"
-                said = re.search(r"[\w'’]*" + r"\W+".join(map(re.escape, gram.split())) + r"[\w'’]*", text, re.I)
-                found.append(said.group(0) if said else gram)
+                found.append(said.group(0))
         return found
 
     def _neighbour_kinds(self, text: str) -> list[str]:
