@@ -993,6 +993,14 @@ def parse_demands(
     return found, chosen
 
 
+_WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
+
+
+def _as_wished(text: str) -> str:
+    """'you tell me before guests stay', said after 'what matters is that', as the request itself."""
+    return _WISHED_YOU.sub("", text)
+
+
 def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None:
     """The demand inside a sentence that says it matters most, without the saying: 'My top priority is
     that you stop X' -> 'you stop X'; 'Fix the lock, that is my top priority' -> 'Fix the lock'."""
@@ -1000,7 +1008,7 @@ def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None
     cue = priority.search(s)
     if cue is None:  # already the part that names the demand ("that you stop using my room")
         s = re.sub(r"^(?:that|for)\s+", "", s, flags=re.I)
-        s = re.sub(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", "", s, flags=re.I)
+        s = _as_wished(s)
         return s if len(s.split()) >= 2 else None
     if cue.start() <= len(s) // 3:  # the cue leads: what follows 'is (that)', 'would be', 'is getting'
         m = re.search(
@@ -1018,7 +1026,7 @@ def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None
     )[0]
     what = what.strip(" ,.:;")
     # "that you tell me before guests stay" is wished for, not a complaint: said as the request itself
-    what = re.sub(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", "", what, flags=re.I)
+    what = _as_wished(what)
     return what if len(what.split()) >= 2 else None
 
 

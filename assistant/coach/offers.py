@@ -124,11 +124,16 @@ class Offer:
     origin: Origin = OFFLINE
 
 
+def _swap_pronouns(text: str) -> str:
+    """Each word through _ME_TO_YOU: the other side's 'me'/'my' as the speaker's 'you'/'your', and back."""
+    return re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), text)
+
+
 def _mine_to_yours(text: str) -> str:
     """Their words in the speaker's mouth: 'me'/'my'/'I' become 'you'/'your', 'you'/'your' become 'me'/'my'
     ('I' where it starts a clause: "you pay more, you drive it more" -> "pay more, I drive it more")."""
     text = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", text, flags=re.I), flags=re.I)
-    out = re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), text)
+    out = _swap_pronouns(text)
     return re.sub(r"(^|[,;]\s*|\band\s+|\bbefore\s+|\bwhen\s+|\bif\s+)me\b(?=\s+[a-z])", r"\1I", out)
 
 
@@ -253,17 +258,17 @@ def _plain_ask_action(text: str) -> str | None:
     if (
         not lead and dont
     ):  # "Don't cut anything during nesting season" -> "avoid cutting anything during nesting season"
-        rest = re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), dont.group(2))
+        rest = _swap_pronouns(dont.group(2))
         return f"avoid {_gerund(dont.group(1).lower())}{rest}"
     if not lead and starts_with_verb(text):  # "Pay the arrears in full", "Let me stay out till midnight"
         lead = re.match(r"^\s*", text)
         body = text[0].lower() + text[1:]
-        return re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), body)
+        return _swap_pronouns(body)
     if not lead:
         return None
     if prefix == "let you have ":
         body = text[lead.end() :].strip()
-        return prefix + re.sub(r"[\w]+(?:['’][\w]+)?", lambda m: _ME_TO_YOU.get(m.group(0).lower(), m.group(0)), body)
+        return prefix + _swap_pronouns(body)
     body = text[lead.end() :].strip()
 
     def flip(m: re.Match[str]) -> str:
