@@ -92,6 +92,10 @@ def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
         "That's my final figure on the deposit, I'm afraid. I'm still open on the move-out date.",
         # saying plainly there is no ultimatum
         "No ultimatums from me. I just want the fence sorted before the kids are back in the garden.",
+        # a condition the other side may not meet, followed by a way forward rather than a penalty
+        "If Tuesday doesn't suit you, I'm happy to come round on Thursday instead.",
+        "If the quote isn't ready by Friday, we'll work something out between us.",
+        "I can offer a repair or a store credit, whichever suits you better.",
     ],
 )
 def test_warm_offers_and_kind_limits_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
@@ -170,3 +174,19 @@ def test_forecast_weights_for_other_features_are_refused(tmp_path: Path) -> None
     path.write_text(json.dumps({"names": ["x"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0}))
     with pytest.raises(KnowledgeError, match="retrain"):
         load_forecast(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition the other side fails, then an action the writer has decided on, in words no
+        # consequence list names
+        "If the gutter isn't cleared by the weekend, I'm getting a man in and sending you the invoice.",
+        "if u borrow my car again without asking im changing the pin on the key safe",
+        "Unless the hours are back on the rota next month, we're all staying home on Saturdays.",
+    ],
+)
+def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum", (v.level, v.probabilities)
+    assert v.reframes

@@ -95,3 +95,17 @@ def test_a_warm_offer_gets_no_reframe(coach: OfflineCoach) -> None:
         "I'll get a damp specialist in within a fortnight and pay for whatever they recommend."
     )
     assert verdict.level != "ultimatum" and verdict.reframes == []
+
+
+def test_every_reframe_of_a_list_of_non_negotiables_keeps_each_item(coach: OfflineCoach) -> None:
+    # a list split by semicolons is one list; the reframe names one item first and keeps the rest open
+    text = (
+        "These are not negotiable: the boys stay at their school; pick-ups happen at the leisure centre; "
+        "and nobody posts photos of them online. Otherwise I'll take it back to court."
+    )
+    reframes = coach.check_message(text).reframes
+    assert len(reframes) >= 2
+    for reframe in reframes:
+        lowered = reframe.lower()
+        assert "school" in lowered and "leisure centre" in lowered and "photos" in lowered, reframe
+        assert "court" not in lowered, reframe

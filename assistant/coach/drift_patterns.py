@@ -59,10 +59,13 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     weight: float  # how sure a match alone makes us that this is an ultimatum
+    # fed to the classifier as a cue (the classifier is trained with the cues, so a pattern added
+    # later for the decision alone leaves the trained model as it was)
+    cue: bool = True
 
 
-def _p(kind: str, weight: float, *parts: str) -> Pattern:
-    return Pattern(kind, re.compile("|".join(parts), re.I), weight)
+def _p(kind: str, weight: float, *parts: str, cue: bool = True) -> Pattern:
+    return Pattern(kind, re.compile("|".join(parts), re.I), weight, cue)
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -81,7 +84,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|taking)",
         r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
-        r"\b(?:you|u)(?:'d| had) better\b|\byou better\b",
+        r"\b(?:you|u)(?:'d| had) better\b|(?<!suits )(?<!suit )(?<!works for )(?<!fits )\byou better\b(?!\s*[.,!?]|$)",
         r"\bthere will be consequences\b|\bface the consequences\b",
         r"\b(?:or|otherwise)\s*,?\s*(?:i|we)\s+(?:go|take|walk|leave|quit|call|report|file|stop|move|sue|cancel|start|"
         r"pull|tell|find|get|change|sell|end|strike|withdraw|escalate|ballot|tow|evict)\b",
@@ -97,6 +100,29 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bif (?:we|i|you|they)\b[^.?!]{2,60}?,?\s*(?:then\s+)?(?:we|i) (?:walk|strike|leave|quit|go|stop|sue)\b",
         r"\b(?:we|members|the union|staff|the team) (?:will|shall|'ll) (?:\w+ )?(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
         r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
+    ),
+    _p(
+        # a condition the other side fails or keeps breaking ("if it's not fixed by Friday", "unless
+        # you sign", "if you book another trip") and then an action the writer has decided on ("I'm
+        # stopping the debit order", "we'll build our own", "the whole crew will go home"); an offer,
+        # a question or a way to talk ("we'll work something out") after the condition is not one
+        "threat",
+        0.9,
+        r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+        r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bany ?more\b|\bcontinue\w*|"
+        r"\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|\bafter that(?: date)?\b|"
+        r"\bfailing (?:that|this|these|which)\b)"
+        # the action follows the condition, not a second clause inside it ("if you read it and I am ...")
+        r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone)\b"
+        r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
+        r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
+        r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
+        r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
+        r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
+        r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
+        r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find a way|listen|fine|"
+        r"be \w+ed\b)[a-z]+[^?.!]*)(?:[.!]|$)",
+        cue=False,
     ),
     _p(
         "final-offer",
@@ -198,6 +224,7 @@ class Hit:
     kind: str
     phrase: str
     weight: float
+    cue: bool = True
 
 
 def _in_reported_quote(text: str, start: int, end: int) -> bool:
@@ -268,7 +295,9 @@ def find_hits(text: str) -> tuple[Hit, ...]:
                 or _reported(text, match.start())
             ):
                 continue
-            hits.append(Hit(pattern.kind, match.group(0).strip(), pattern.weight))
+            # the words that are the lever, when the pattern names them; else the whole match
+            lever = match.groupdict().get("lever")
+            hits.append(Hit(pattern.kind, (lever or match.group(0)).strip(), pattern.weight, pattern.cue))
             break
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
         return ()
@@ -303,7 +332,7 @@ _OPEN = re.compile(
 
 def cue_features(text: str) -> list[float]:
     """Numeric features from the patterns, fed to the classifier beside the embedding."""
-    hits = find_hits(text)
+    hits = [h for h in find_hits(text) if h.cue]
     kinds = {h.kind for h in hits}
     from assistant.knowledge import KINDS  # local import keeps this module dependency-light
 

@@ -268,6 +268,18 @@ class Parts:
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
+def _sentences(text: str) -> list[str]:
+    """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
+    (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if _NONNEG.search(piece):
+            out.append(piece)
+        else:
+            out.extend(_SENTENCES.split(piece))
+    return out
+
+
 def _clean(text: str) -> str:
     text = _PICTURES.sub("", text)
     for _ in range(2):
@@ -327,7 +339,7 @@ _SIGN_OFF = re.compile(
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    queue = _SENTENCES.split(_SIGN_OFF.sub("", _SALUTATION.sub("", text.strip())))
+    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", text.strip())))
     while queue:
         sentence = _clean(queue.pop(0))
         if not sentence:
@@ -348,7 +360,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)
             items = [
                 _ITEM_NUMBER.sub("", i.strip(" .")).strip()
-                for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*", nonneg.group(1))
+                for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*(?:and\s+)?", nonneg.group(1))
             ]
             parts.items.extend(i for i in items if i)
             continue
@@ -931,7 +943,10 @@ class Reframer:
             "offer": sentence_case(offer) if offer else None,
             "offer_lower": offer[0].lower() + offer[1:] if offer and not re.match(r"^[A-Z]{2}", offer) else offer,
             "first": first,
+            "first_that": (f"that {first}" if _is_clause(first) else first) if first else None,
             "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
+            "rest": _and_list(rest) if rest else None,
+            "rest_unnamed": None if rest else "",
             "topic": topic_of(need_text) if need_text else None,
         }
 
@@ -943,6 +958,11 @@ class Reframer:
             out.append(self.phrasing.fallback_with_topic.format(topic=topic))
         out.append(self.phrasing.fallback)
         return out
+
+
+def _is_clause(item: str) -> bool:
+    """True for an item that is a whole clause ("Amara stays at her school"), not a noun phrase."""
+    return any(w.tag in {"VBZ", "VBP", "VBD", "MD"} for w in tag(item)[1:])
 
 
 def _and_list(items: Sequence[str]) -> str:
