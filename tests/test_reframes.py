@@ -12,6 +12,13 @@ import pytest
 from assistant.coach.offline import OfflineCoach
 
 CASES = [
+    # a failed condition, then a decision no consequence list names
+    ("if u take my tablet off me again im not going to nans on saturday", ["tablet"], ["nans", "saturday"]),
+    (
+        "Right, final answer: we'll pay for the posts, but not the trellis. If that doesn't suit, we're putting up our own panels on our side.",
+        ["posts"],
+        ["panels", "our own"],
+    ),
     ("Fix the roof by Friday or I stop paying rent.", ["roof"], ["rent", "stop paying"]),
     (
         "Please be advised that unless the invoice is settled within 10 days, we will pass the account to a collections agency.",
@@ -109,3 +116,13 @@ def test_every_reframe_of_a_list_of_non_negotiables_keeps_each_item(coach: Offli
         lowered = reframe.lower()
         assert "school" in lowered and "leisure centre" in lowered and "photos" in lowered, reframe
         assert "court" not in lowered, reframe
+
+
+def test_a_final_offer_said_as_a_sentence_stays_a_sentence(coach: OfflineCoach) -> None:
+    text = "Final answer: we'll cover the first two nights of the holiday. If that doesn't suit, we're not coming at all."
+    reframes = coach.check_message(text).reframes
+    assert reframes
+    for reframe in reframes:
+        assert "nights" in reframe and "not coming" not in reframe, reframe
+        # the offer is a clause of its own: never "We'll cover ... is as far as I can go"
+        assert "nights of the holiday is" not in reframe, reframe

@@ -278,6 +278,15 @@ def _reported(text: str, start: int) -> bool:
     return bool(_REPORTING_VERB.search(_clause_before(text, start)))
 
 
+def _cancelled(text: str, match: re.Match[str]) -> bool:
+    """A match that is someone else's words, quoted or reported, or negated ("I'm not saying...")."""
+    return (
+        _in_reported_quote(text, match.start(), match.end())
+        or _negated(text, match.start())
+        or _reported(text, match.start())
+    )
+
+
 @lru_cache(maxsize=2048)
 def find_hits(text: str) -> tuple[Hit, ...]:
     """Every ultimatum-shaped match in a message, dropping negated or reported ones.
@@ -289,11 +298,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(text):
-            if (
-                _in_reported_quote(text, match.start(), match.end())
-                or _negated(text, match.start())
-                or _reported(text, match.start())
-            ):
+            if _cancelled(text, match):
                 continue
             # the words that are the lever, when the pattern names them; else the whole match
             lever = match.groupdict().get("lever")
@@ -302,6 +307,18 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
         return ()
     return tuple(hits)
+
+
+def decided_action(text: str) -> tuple[int, int] | None:
+    """Where the action a writer has decided on after a failed condition starts and ends ("if it
+    isn't fixed by Friday, |I'm stopping the debit order|"), or None; negated or reported ones aside."""
+    for pattern in PATTERNS:
+        if "lever" not in pattern.regex.groupindex:
+            continue
+        for match in pattern.regex.finditer(text):
+            if not _cancelled(text, match):
+                return match.span("lever")
+    return None
 
 
 def denies_ultimatum(text: str) -> bool:

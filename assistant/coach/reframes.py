@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.coach.drift_patterns import decided_action
 from assistant.coach.language import Word, base_form, join, sentence_case, starts_with_verb, tag
 from assistant.coach.phrasing import Phrasing, placeholders
 
@@ -22,7 +23,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
-    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|"
+    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|with (?:all |due )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
     r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
     r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
@@ -95,7 +96,8 @@ _REASON = re.compile(
     re.I,
 )
 _OFFER_AFTER = re.compile(
-    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$", re.I
+    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$",
+    re.I,
 )
 _OFFER_BEFORE = re.compile(
     r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|,)?\s*(?:my|our|the) (?:final|last|best and final) (?:offer|price|figure|word)\b",
@@ -378,7 +380,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
-            if body and not is_lever(body, phrasing):
+            if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
                 parts.offer = parts.offer or body
             parts.levers.append(sentence)
             continue
@@ -559,6 +561,13 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
     return sentence_case(f"I need {who} to {lemma} {tail}".strip())
 
 
+def _lower_initial(words: str) -> str:
+    """The first letter in lower case, unless it is 'I' or an acronym ('VAT', 'NHS')."""
+    if re.match(r"^(?:[A-Z]{2}|I\b|I')", words):
+        return words
+    return words[0].lower() + words[1:]
+
+
 def _lower_first(words: str) -> str:
     """'The March order' -> 'the March order'; a name or an acronym keeps its capital."""
     first = words.split()[0]
@@ -588,6 +597,12 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             consequence = body[comma.end() :]
             if cond.strip() and is_lever(consequence, phrasing):
                 return lead.group(1).lower().strip(), cond, consequence
+    action = decided_action(sentence)
+    if action is not None and action[0] > lead.end():
+        # the decision after a failed condition ("if u take my phone again im not coming on sunday")
+        cond = re.sub(r"(?:,\s*|\s+)(?:then\s*)?$", "", sentence[lead.end() : action[0]])
+        if _content(cond):
+            return lead.group(1).lower().strip(), cond, sentence[action[0] :]
     if level_of is not None:  # a consequence no pattern knows ("the Branch will ballot members"): ask the classifier
         for comma in re.finditer(r",\s+(?:then\s+)?", body):
             cond, consequence = body[: comma.start()], body[comma.end() :]
@@ -645,11 +660,20 @@ def _request_shaped(sentence: str) -> bool:
     )
 
 
+_NOT_ACCEPTED = re.compile(
+    r"^(?:that|this|it|the offer|my offer|our offer)\b[^,]{0,30}\b(?:work|suit|good enough|acceptable|ok|okay|agree|"
+    r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b",
+    re.I,
+)
+
+
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
     cond = _clean(re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0])  # "..., then we leave with nothing"
     if not cond:
         return
+    if parts.offer and _NOT_ACCEPTED.match(cond):
+        return  # "if that doesn't work for you": the offer said before is the point, not a need
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
@@ -929,6 +953,7 @@ class Reframer:
         )
         first, rest = (parts.items[0], parts.items[1:]) if parts.items else (None, [])
         offer = parts.offer
+        offer_said = bool(offer and (re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer)))
         return {
             "need": need,
             "need_sentence": f"{need}. " if need else "",
@@ -940,8 +965,11 @@ class Reframer:
             "deadline": parts.deadline,
             "worry": worry,
             "worry_plain": worry_plain,
-            "offer": sentence_case(offer) if offer else None,
-            "offer_lower": offer[0].lower() + offer[1:] if offer and not re.match(r"^[A-Z]{2}", offer) else offer,
+            # "£950 a month" is as far as I can go; "we'll split it 50/50" is said as a sentence of its own
+            "offer": sentence_case(offer) if offer and not offer_said else None,
+            "offer_lower": _lower_initial(offer) if offer and not offer_said else None,
+            "offer_clause": sentence_case(offer) if offer and offer_said else None,
+            "offer_clause_lower": _lower_initial(offer) if offer and offer_said else None,
             "first": first,
             "first_that": (f"that {first}" if _is_clause(first) else first) if first else None,
             "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
