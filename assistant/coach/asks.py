@@ -644,6 +644,13 @@ def _demands_in(sentence: str) -> list[_Demand]:
         clauses = [c.strip(" ,.") for c in re.split(r",\s*(?:and\s+|but\s+)?", sentence) if c.strip(" ,.")]
         if len(clauses) > 1 and all(len(c.split()) >= 3 and any(w.is_verb for w in tag(c)) for c in clauses):
             return [_Demand(c) for c in clauses]
+        # a bare list of three or more short items: "Bedtime 7:30, no phones at dinner, homework before telly"
+        if (
+            len(clauses) >= 3
+            and not re.match(r"^(?:i|we|you|u|he|she|they|it)\b", sentence, re.I)
+            and all(2 <= len(c.split()) <= 8 and not _LEAD_CUE.match(c) for c in clauses)
+        ):
+            return [_Demand(c) for c in clauses]
     return [_Demand(sentence)]
 
 
