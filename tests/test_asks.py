@@ -188,7 +188,9 @@ def test_a_priority_inside_a_list_is_asked_plainly(coach: OfflineCoach, text: st
 
 
 def test_a_bare_list_of_short_items_is_split_and_a_pointer_picks_the_last(coach: OfflineCoach) -> None:
-    r = coach.shrink("Lights out by ten, no shoes in the lounge, washing up before bed, rent on the first. That's the one.")
+    r = coach.shrink(
+        "Lights out by ten, no shoes in the lounge, washing up before bed, rent on the first. That's the one."
+    )
     assert "rent" in r.ask.lower()
     for other in ("lights", "shoes", "washing"):
         assert other not in r.ask.lower(), r.ask
