@@ -119,7 +119,9 @@ def test_every_reframe_of_a_list_of_non_negotiables_keeps_each_item(coach: Offli
 
 
 def test_a_final_offer_said_as_a_sentence_stays_a_sentence(coach: OfflineCoach) -> None:
-    text = "Final answer: we'll cover the first two nights of the holiday. If that doesn't suit, we're not coming at all."
+    text = (
+        "Final answer: we'll cover the first two nights of the holiday. If that doesn't suit, we're not coming at all."
+    )
     reframes = coach.check_message(text).reframes
     assert reframes
     for reframe in reframes:
