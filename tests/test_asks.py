@@ -195,3 +195,13 @@ def test_a_bare_list_of_short_items_is_split_and_a_pointer_picks_the_last(coach:
     for other in ("lights", "shoes", "washing"):
         assert other not in r.ask.lower(), r.ask
         assert sum(other in p.lower() for p in r.parked) == 1, r.parked
+
+
+def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "We want the canteen open at weekends. We need the lockers fixed. "
+        "We need a straight answer on the pension scheme, that one most of all."
+    )
+    assert "pension" in r.ask.lower()
+    assert "canteen" not in r.ask.lower() and "lockers" not in r.ask.lower()
+    assert len(r.parked) == 2

@@ -951,9 +951,18 @@ def parse_demands(
                 references.append(sentence)
                 continue
             items = _demands_in(bare)
-            marked = [d for d in _demands_in(sentence) if priority.search(d.text)]
+            items = [d for d in items if _names_something(d.text, priority)] or items  # "we need that one"
+            said = _demands_in(sentence)
+            marked = [d for d in said if priority.search(d.text)]
             for d in items:
-                d.priority = not marked or any(_content(d.text) & _content(x.text) for x in marked)
+                d.priority = not marked or any(
+                    _names_something(d.text, priority) & _names_something(x.text, priority) for x in marked
+                )
+            if marked and items and not any(d.priority for d in items):
+                # the cue is a piece of its own that names nothing ("..., that one most of all"):
+                # it marks the piece said next to it, the one before it unless it leads the sentence
+                leads = said.index(marked[0]) == 0
+                items[0 if leads else -1].priority = True
             found.extend(items)
             continue
         if _CONTEXT.match(sentence) and not _REQUEST_WORDS.search(sentence):
@@ -1039,6 +1048,14 @@ def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None
 
 # what a pointer is made of when it names nothing: "that's the one", "this one above all"
 _POINTER_WORDS = frozenset({"that", "this", "one", "thing", "honestly", "really", "mainly", "main", "big", "just"})
+
+
+_LEAD_STEMS = frozenset({"need", "want", "would", "like", "asking", "ask"})
+
+
+def _names_something(text: str, priority: re.Pattern[str]) -> set[str]:
+    """The stems a piece names besides the priority cue, pointers and its lead ('we need', 'I want')."""
+    return _stems(priority.sub(" ", text)) - _POINTER_WORDS - _LEAD_STEMS
 
 
 def _stems(text: str) -> set[str]:
