@@ -952,8 +952,8 @@ def parse_demands(
                 continue
             items = _demands_in(bare)
             items = [d for d in items if _names_something(d.text, priority)] or items  # "we need that one"
-            said = _demands_in(sentence)
-            marked = [d for d in said if priority.search(d.text)]
+            as_said = _demands_in(sentence)
+            marked = [d for d in as_said if priority.search(d.text)]
             for d in items:
                 d.priority = not marked or any(
                     _names_something(d.text, priority) & _names_something(x.text, priority) for x in marked
@@ -961,7 +961,7 @@ def parse_demands(
             if marked and items and not any(d.priority for d in items):
                 # the cue is a piece of its own that names nothing ("..., that one most of all"):
                 # it marks the piece said next to it, the one before it unless it leads the sentence
-                leads = said.index(marked[0]) == 0
+                leads = as_said.index(marked[0]) == 0
                 items[0 if leads else -1].priority = True
             found.extend(items)
             continue
