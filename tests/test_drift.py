@@ -190,3 +190,35 @@ def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: Offline
     v = coach.check_message(text)
     assert v.level == "ultimatum", (v.level, v.probabilities)
     assert v.reframes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a penalty that lands on the other side, nobody doing it in person, either order
+        "If the recycling isn't sorted by Thursday, £5 comes off your share of the bond.",
+        "service charge goes up 15% from april unless u sign the new lease by friday",
+        "Payment is due by 12 May. After that date, a late fee will be charged on every invoice.",
+        # an offer refused, then a consequence
+        "We'll pay for the taxi there, not back. If that's not good enough then the whole trip is off.",
+    ],
+)
+def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum", (v.level, v.probabilities)
+    assert v.reframes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same shapes, warm: an invitation after a refused offer is not a lever
+        "I can do £400 towards it. If that's not enough, let me know and we'll look at it again.",
+        "If the new rota doesn't suit, grab me after work and we'll change it.",
+        "If it doesn't work for you, no worries, we'll find another way.",
+        "If you don't accept, I understand completely.",
+    ],
+)
+def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
+    v = coach.check_message(text)
+    assert v.level != "ultimatum", (v.level, v.probabilities)

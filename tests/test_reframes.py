@@ -72,6 +72,30 @@ CASES = [
         ["mileage"],
         ["staff council", "regional director"],
     ),
+    # spoken hesitations inside the condition, and a split at 'then' after the speaker's own 'we'
+    (
+        "so um yeah, like, if the club books the minibus again without asking the coaches what we can, um, manage, then I'm out, like I'll hand in my whistle",
+        ["minibus", "coaches"],
+        ["whistle", "i'm out", "um"],
+    ),
+    # an offer, then a refusal whose consequence nobody does in person ("it goes to...")
+    (
+        "I'll take Gran's piano for eight hundred, which is fair given the tuning it needs. If that's not acceptable to you both then it goes to the saleroom and we all lose.",
+        ["piano", "eight hundred"],
+        ["saleroom", "lose", "not acceptable"],
+    ),
+    # a final offer whose own sentence goes on to its 'or else'
+    (
+        "Last offer, since you enjoy haggling: you walk the dog weekdays, I take weekends, or we rehome him on Saturday.",
+        ["dog", "weekends"],
+        ["rehome", "haggling"],
+    ),
+    # texting 'ur' meaning "you're"
+    (
+        "if ur not back from the party by 11 im taking the car keys off u for a month",
+        ["back from the party by 11"],
+        ["keys", "month"],
+    ),
 ]
 
 
@@ -128,3 +152,11 @@ def test_a_final_offer_said_as_a_sentence_stays_a_sentence(coach: OfflineCoach) 
         assert "nights" in reframe and "not coming" not in reframe, reframe
         # the offer is a clause of its own: never "We'll cover ... is as far as I can go"
         assert "nights of the holiday is" not in reframe, reframe
+
+
+def test_texting_you_are_is_spelled_you_are_in_a_reframe(coach: OfflineCoach) -> None:
+    reframes = coach.check_message(
+        "if ur not back from the party by 11 im taking the car keys off u for a month"
+    ).reframes
+    assert any("I need you to be back from the party by 11" in r for r in reframes), reframes
+    assert not any("your not" in r.lower() for r in reframes), reframes

@@ -437,5 +437,11 @@ def repr_quote(text: str) -> str:
 
 
 def _shorten(text: str, limit: int = 60) -> str:
+    """At most ``limit`` characters, cut at a word boundary ("I will tell…", never "I will t…")."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

@@ -21,7 +21,7 @@ _CONSEQUENCE_VERB = (
     r"cancel|file|strike|stop paying|withhold|pull (?:out|the|our|my)|fire|evict|"
     r"tell (?:everyone|the|your|my|mum|mom|dad|them|people)|end (?:this|it|the|our)|"
     r"change the locks|keep the kids|take the kids|get a lawyer|lawyer up|involve (?:a|my|the)|"
-    r"find someone else|find another|walk away|be gone|be done|never speak|block|sell|"
+    r"find someone else|find another(?! way)|walk away|be gone|be done|never speak|block|sell|"
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
     r"escalate|call it off|break up|divorce|post|expose|remove|terminate|picket|"
     r"take (?:my|our) business|go elsewhere|replace|stop (?:working|coming|talking)|refuse|"
@@ -68,6 +68,43 @@ def _p(kind: str, weight: float, *parts: str, cue: bool = True) -> Pattern:
     return Pattern(kind, re.compile("|".join(parts), re.I), weight, cue)
 
 
+# a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
+# sign", "if you book another trip", "after that date"
+_FAILED_CONDITION = (
+    r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+    r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bany ?more\b|\bcontinue\w*|"
+    r"\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|\bafter that(?: date)?\b|"
+    r"\bfailing (?:that|this|these|which)\b)"
+)
+# a penalty that lands on the other side without the writer doing it in person: the rent goes up,
+# money comes off their share, interest accrues, they are blocked, the thing goes to auction
+_PENALTY = (
+    r"(?:go(?:es)? up|(?:will|'ll|’ll) (?:go up|rise|increase|double)|rises|increases|doubles|"
+    r"(?:comes?|(?:will|'ll|’ll) come) off (?:your|the|their|his|her) (?:share|deposit|pay|wages|salary|allowance|"
+    r"pocket money|bonus|cut)|(?:will|'ll|’ll|shall) (?:start to )?accrue|accrues|"
+    r"(?:is|are|will be|'ll be|’ll be|gets?|shall be)\s+(?:automatically\s+|immediately\s+)?(?:deducted|withheld|docked|"
+    r"charged|cancell?ed|terminated|withdrawn|revoked|suspended|forfeit(?:ed)?|blocked|banned|reported|evicted|"
+    r"fired|towed|binned|thrown out|dismissed|disconnected|cut off)|"
+    r"(?:goes|will go|'ll go|’ll go) to (?:auction|court|(?:a |the )?(?:tribunal|bailiffs?|debt collectors?|"
+    r"collections?|small claims|ombudsman|police|press))|"
+    r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
+    r"on your own|finished|cut off)\b)"
+)
+
+# what follows a refused offer when it is not a lever: an invitation, a way to keep talking, acceptance
+_NOT_INVITING = (
+    r"(?![^.?!]*\b(?:we|i)(?:'ll|’ll| will| can| could) (?:tweak|change|adjust|rethink|redo|revisit|look|talk|sort|fix|"
+    r"work|find|think|chat|sit down)\b)"
+    r"(?!(?:let|tell|talk|call|ring|text|come|please|grab|give me|ping|drop me|shout|find me|catch me|speak|chat|"
+    r"email|message|reach out|get in touch|knock|maybe|perhaps|how|what|why|when|just (?:say|tell|let)|say so|"
+    r"feel free|do let|no (?:problem|worries|hard feelings|pressure)|(?:that'?s|that’s|it'?s|it’s) (?:fine|ok|okay|"
+    r"alright|understandable)|(?:i|we)(?:'d|’d| would| can| could| am| are|'m|’m|'re|’re| will|'ll|’ll| shall)?\s*"
+    r"(?:understand|happy|glad|open|be happy|love|like|talk|sorry|afraid|listen|look|think|find|work|sort|suggest|propose|"
+    r"send|share|meet|need to talk|have to (?:talk|think|meet|look|discuss)|try|can|could|don'?t know|get back)|"
+    r"you (?:can|could) (?:tell|let|say|suggest|propose|come back|counter)|i don'?t know)\b)"
+    r"(?P<lever>[a-z£$][^.?!]*)"
+)
+
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "threat",
@@ -108,20 +145,47 @@ PATTERNS: tuple[Pattern, ...] = (
         # a question or a way to talk ("we'll work something out") after the condition is not one
         "threat",
         0.9,
-        r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
-        r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bany ?more\b|\bcontinue\w*|"
-        r"\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|\bafter that(?: date)?\b|"
-        r"\bfailing (?:that|this|these|which)\b)"
         # the action follows the condition, not a second clause inside it ("if you read it and I am ...")
-        r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone)\b"
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone)\b"
         r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
         r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
         r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
         r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
         r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
         r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
-        r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find a way|listen|fine|"
+        r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
         r"be \w+ed\b)[a-z]+[^?.!]*)(?:[.!]|$)",
+        cue=False,
+    ),
+    _p(
+        # the same failed condition, then a penalty that lands on the other side ("If they're not out
+        # by Tuesday, £10 comes off your share"), or the penalty first ("rent goes up unless u sign")
+        "threat",
+        0.9,
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?(?P<lever>[^.?!,;]{0,40}?\b"
+        + _PENALTY
+        + r"[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        "threat",
+        0.9,
+        r"(?:^|[.!?;,]\s*)(?P<lever>[^.?!,;]{0,40}?\b" + _PENALTY + r"[^.?!]{0,60}?)\s*\b(?:unless|if (?:you|u) "
+        r"(?:don'?t|do not|haven'?t|have not|fail|refuse))\b",
+        cue=False,
+    ),
+    _p(
+        # an offer refused ("if that's not acceptable to you both", "if you won't accept it"), then
+        # whatever follows, unless it is an invitation or a way to keep talking: "then it goes to the
+        # saleroom", "then no need to call us for the function"
+        "threat",
+        0.9,
+        r"\bif (?:(?:that|this|it|the (?:offer|price|deal|proposal|plan|figure))(?:'s|’s| is| does| do)?\s*(?:not|n't|no)\s+"
+        r"(?:\w+\s+){0,2}?(?:okay|ok|acceptable|good enough|enough|suit(?:able)?|work|agreeable|fine|alright)|"
+        r"(?:you|u|they|he|she) (?:don'?t|do not|dont|won'?t|will not|refuse to|can'?t|cannot) (?:accept|agree to|"
+        r"take (?:it|this|that|the offer)))\b[^,.?!]{0,30}?(?:,\s*(?:then\s+)?|\s+then\s+)" + _NOT_INVITING,
         cue=False,
     ),
     _p(
@@ -307,6 +371,15 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
         return ()
     return tuple(hits)
+
+
+_PENALTY_CLAUSE = re.compile(r"\b" + _PENALTY, re.I)
+
+
+def is_penalty(clause: str) -> bool:
+    """A clause that is a penalty landing on the other side ("£10 comes off your share", "interest will
+    accrue", "ur blocked", "it goes to auction"), whoever does it."""
+    return bool(_PENALTY_CLAUSE.search(clause))
 
 
 def decided_action(text: str) -> tuple[int, int] | None:

@@ -124,3 +124,23 @@ def sentence_case(text: str) -> str:
     text = re.sub(r"\bim\b", "I'm", text)
     text = re.sub(r"\bive\b", "I've", text)
     return text[:1].upper() + text[1:]
+
+
+# texting shorthand the coach never repeats back: its own sentences are in plain spelling
+_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't"}
+_SHORT = re.compile(r"\b(?:u|ur|im|dont|cant|wont)\b", re.I)
+# "ur" is "you're" before a participle, 'not' or how someone is ("ur not home", "ur taking them",
+# "ur late"); "your" before a thing ("ur mum", "ur wedding", "ur evening")
+_YOU_ARE = re.compile(
+    r"\bur(?=\s+(?:not|never|always|still|so|too|just|gonna|going|late|early|right|wrong|welcome|done|"
+    r"blocked|banned|fired|out|(?!(?:thing|wedding|evening|morning|building|ceiling|sibling|darling|"
+    r"clothing|spring|string|ring|king|earring|feeling|meeting|booking|parking|washing|ironing|cooking|"
+    r"shopping|packing|nothing|something|everything|anything)s?\b)\w+ing)\b)",
+    re.I,
+)
+
+
+def plain_spelling(text: str) -> str:
+    """'if ur not home by 9 u can' -> "if you're not home by 9 you can": texting shorthand spelled out."""
+    text = _YOU_ARE.sub("you're", text)
+    return _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)

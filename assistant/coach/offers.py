@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
-from assistant.coach.language import base_form, starts_with_verb, tag
+from assistant.coach.language import base_form, plain_spelling, starts_with_verb, tag
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -132,7 +132,7 @@ def _swap_pronouns(text: str) -> str:
 def _mine_to_yours(text: str) -> str:
     """Their words in the speaker's mouth: 'me'/'my'/'I' become 'you'/'your', 'you'/'your' become 'me'/'my'
     ('I' where it starts a clause: "you pay more, you drive it more" -> "pay more, I drive it more")."""
-    text = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", text, flags=re.I), flags=re.I)
+    text = plain_spelling(text)
     out = _swap_pronouns(text)
     return re.sub(r"(^|[,;]\s*|\band\s+|\bbefore\s+|\bwhen\s+|\bif\s+)me\b(?=\s+[a-z])", r"\1I", out)
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.coach.drift_patterns import decided_action
-from assistant.coach.language import Word, base_form, join, sentence_case, starts_with_verb, tag
+from assistant.coach.drift_patterns import decided_action, is_penalty
+from assistant.coach.language import Word, base_form, join, plain_spelling, sentence_case, starts_with_verb, tag
 from assistant.coach.phrasing import Phrasing, placeholders
 
 LevelOf = Callable[[str], str]
@@ -25,7 +25,8 @@ _LEAD_FILLER = re.compile(
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
-    r"(?:please )?be advised(?: that)?|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
+    r"(?:please )?be advised(?: that)?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
+    r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
     r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
 )
@@ -103,9 +104,36 @@ _OFFER_BEFORE = re.compile(
     r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|,)?\s*(?:my|our|the) (?:final|last|best and final) (?:offer|price|figure|word)\b",
     re.I,
 )
+# where an offer's own sentence goes on to its condition or its 'or else'
+_OFFER_TAIL = re.compile(
+    r"(?:,\s*|\s+)(?:but\s+|and\s+)?(?=(?:if|unless|otherwise)\b)|,?\s+(?P<orelse>or)\s+(?=(?:i|we|else|you'?ll|u'?ll)\b)",
+    re.I,
+)
+# spoken hesitations inside a message ("we can actually, um, do", "then I'm out, like I'll"): they
+# break the clauses apart and have no place in the coach's sentence
+_HESITATION = re.compile(r"(?:\s*,)?\s*\b(?:um+|uh+|uhm+|erm+)\b(?=\s*[,.]?)", re.I)
+# "like" as a filler: between commas, or before a clause ("then I'm out, like I'll just..."), but
+# not "like I said"
+_LIKE_FILLER = re.compile(
+    r"(?:(?<=,)|(?<=^)|(?<=\bso))\s*(?:like|you know|i mean)\b\s*(?:,|(?=(?:i|we|you|u|he|she|they|if|then|what)\b(?!\s+(?:said|say|told))))",
+    re.I,
+)
+
+
+def _without_hesitations(text: str) -> str:
+    text = _HESITATION.sub("", text)
+    text = _LIKE_FILLER.sub(" ", text)
+    clause = r"(?=(?:if|unless|then|when|i|we|you|u)\b)"
+    text = re.sub(r"\s+(?:basically|actually|honestly)\s*,\s*" + clause, ", ", text, flags=re.I)
+    text = re.sub(r"\s+(?:basically|actually)\s*,\s*", " ", text, flags=re.I)
+    text = re.sub(r"\s+,", ",", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip(" ,")
+
+
 _SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*", re.I)
 _PASSIVE_NEED = re.compile(
-    r"^(.+?)\s+(?:is|are|gets?|get|be|being)\s+(?:\w+ly\s+)?(\w+ed|paid|done|made|sent|sorted|put|kept|given|taken)\b(.*)$",
+    r"^(.+?)\s+(?:(?:must|should|shall|will|has to|have to|needs? to)\s+be|is|are|gets?|get|be|being)\s+(?:\w+ly\s+)?(\w+ed|paid|done|made|sent|sorted|put|kept|given|taken)\b(.*)$",
     re.I,
 )
 _NONNEG = re.compile(
@@ -293,7 +321,7 @@ def _clean(text: str) -> str:
 def is_lever(clause: str, phrasing: Phrasing) -> bool:
     """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
     c = clause.strip().lower()
-    return bool(_CONSEQUENCE.match(c)) or is_lever_sentence(c, phrasing)
+    return bool(_CONSEQUENCE.match(c)) or is_lever_sentence(c, phrasing) or is_penalty(c)
 
 
 _TAG = re.compile(
@@ -341,7 +369,7 @@ _SIGN_OFF = re.compile(
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", text.strip())))
+    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", _without_hesitations(text.strip()))))
     while queue:
         sentence = _clean(queue.pop(0))
         if not sentence:
@@ -380,6 +408,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
+            body = re.sub(r"^(?:since|because|as)\b[^:]{0,80}:\s*", "", body, flags=re.I)  # "since you love..."
+            tail = _OFFER_TAIL.search(body)
+            if (
+                tail
+            ):  # "I'll keep doing the accounts till the AGM but if nobody steps up...": the rest is heard on its own
+                rest = body[tail.end() :]
+                body = body[: tail.start()].strip(" ,")
+                if tail.group("orelse"):
+                    parts.levers.append(rest)
+                else:
+                    queue.insert(0, rest)
+            body = re.sub(r"^(?:still\s+)?(?:stands|holds|remains|is final|is on the table)$", "", body, flags=re.I)
             if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
                 parts.offer = parts.offer or body
             parts.levers.append(sentence)
@@ -579,6 +619,17 @@ def _lower_first(words: str) -> str:
     return words
 
 
+_REFUSED = re.compile(
+    r"\b(?:not|n't|no|never|refuse[sd]?|reject(?:s|ed)?|decline[sd]?|turn(?:s|ed)? (?:it|this|that) down)\b", re.I
+)
+_INVITATION = re.compile(
+    r"^(?:let'?s|let me know|tell me|talk to me|call me|ring me|text me|come|we can|we could|i can|i could|"
+    r"i'?m (?:happy|glad|open)|i'?d (?:be happy|like|love)|happy to|please|maybe|perhaps|how about|what|why|"
+    r"we'?ll (?:talk|sit down|find|work)|i'?ll (?:listen|understand|call)|(?:that'?s|it'?s) (?:fine|ok|okay))\b",
+    re.I,
+)
+
+
 def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> tuple[str, str, str] | None:
     """'If/unless X, Y' where Y is the consequence: (word, X, Y); tries each comma, so '£2,340' stays whole."""
     lead = _COND_FIRST.match(sentence)
@@ -595,6 +646,9 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         for comma in re.finditer(splits, body, re.I):
             cond = body[: comma.start()]
             consequence = body[comma.end() :]
+            if re.search(r",\s*then\s", consequence, re.I):
+                continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
+            cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
             if cond.strip() and is_lever(consequence, phrasing):
                 return lead.group(1).lower().strip(), cond, consequence
     action = decided_action(sentence)
@@ -603,6 +657,12 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         cond = re.sub(r"(?:,\s*|\s+)(?:then\s*)?$", "", sentence[lead.end() : action[0]])
         if _content(cond):
             return lead.group(1).lower().strip(), cond, sentence[action[0] :]
+    for comma in re.finditer(r",\s+(?:then\s+)?|\s+then\s+", body):
+        # after a refusal ("if that's not good enough for you two then it goes to auction"), what follows
+        # is the consequence, whoever does it, unless it is an invitation ("then tell me what would work")
+        cond, consequence = body[: comma.start()], body[comma.end() :]
+        if _REFUSED.search(cond) and _content(cond) and not _INVITATION.match(consequence):
+            return lead.group(1).lower().strip(), cond, consequence
     if level_of is not None:  # a consequence no pattern knows ("the Branch will ballot members"): ask the classifier
         for comma in re.finditer(r",\s+(?:then\s+)?", body):
             cond, consequence = body[: comma.start()], body[comma.end() :]
@@ -667,11 +727,26 @@ _NOT_ACCEPTED = re.compile(
 )
 
 
+_OBJECT = {"they": "them", "he": "him", "she": "her"}
+_SUBJECT = {v: k for k, v in _OBJECT.items()}
+_OFFERED = re.compile(
+    r"^(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering)\s", re.I
+)
+
+
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
-    cond = _clean(re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0])  # "..., then we leave with nothing"
+    cond = plain_spelling(_clean(re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0]))  # "..., then we leave"
     if not cond:
         return
+    if _NOT_ACCEPTED.match(cond) and parts.offer is None:
+        # "I'll buy the car for three thousand. If that's not good enough...": what was said before is an offer
+        for pool in (parts.needs, parts.context):
+            said = next((s for s in reversed(pool) if _OFFERED.match(s)), None)
+            if said is not None:
+                pool.remove(said)
+                parts.offer = said
+                break
     if parts.offer and _NOT_ACCEPTED.match(cond):
         return  # "if that doesn't work for you": the offer said before is the point, not a need
     deadline = _DEADLINE.search(cond)
@@ -707,11 +782,19 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         subject = negative.group("who").lower()
         body = negative.group("body")
         if subject in {"you", "u"}:
-            _need_or_reason(f"you need to {body}", parts, phrasing, condition=True)
+            being = re.search(r"\b(?:aren'?t|are not|'re not)\s", negative.group(0), re.I)
+            said = f"I need you to be {body}" if being else f"you need to {body}"  # "if ur not home by 9"
+            _need_or_reason(said, parts, phrasing, condition=True)
         elif subject in {"it", "this", "that"}:
             _need_or_reason(f"I need {_topic_before(parts) or 'this'} {body}", parts, phrasing, condition=True)
         else:
-            _need_or_reason(f"I need {_lower_first(negative.group('who'))} {body}", parts, phrasing, condition=True)
+            # "if they're not out by Tuesday" -> "I need the bins out by Tuesday"; "if he doesn't pay" -> "I need him to pay"
+            who = _OBJECT.get(subject) or _lower_first(negative.group("who"))
+            if subject == "they":
+                who = _topic_before(parts) or who
+            being = re.search(r"(?:\b(?:aren'?t|are not|isn'?t|is not)|'s not|'re not)\s", negative.group(0), re.I)
+            said = f"I need {who} {body}" if being or re.match(r"\w+ed\b", body) else f"I need {who} to {body}"
+            _need_or_reason(said, parts, phrasing, condition=True)
         return
     # a positive condition is the thing feared: "if the council turns up at my door again"
     worry = re.sub(r"\b(?:one more time|ever again|again|once more|any more|anymore)\b", "", cond, flags=re.I).strip(
@@ -720,7 +803,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     worry = re.sub(
         r"\b(?:keeps?|kept|continues? to|still)\s+(?=\w+ing\b)", "", worry, flags=re.I
     )  # keep taking -> taking
-    worry = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", worry, flags=re.I), flags=re.I)
+    worry = plain_spelling(worry)
     worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
@@ -792,8 +875,11 @@ def _need_question(need: str) -> str | None:
     m = re.match(r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$", need)
     if m:
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
+    m = re.match(r"^I need (him|her|them) to (.+)$", need)
+    if m:  # "I need him to pay his share" -> "Could he pay his share?"
+        return f"Could {_SUBJECT[m.group(1)]} {m.group(2)}?"
     m = re.match(r"^I need (.+)$", need)
-    if m and not re.match(r"^(?:to|a break|some time)\b", m.group(1)):
+    if m and not re.match(r"^(?:to|a break|some time|him|her|them)\b", m.group(1)):
         return f"Could I have {m.group(1)}?"
     return None
 
@@ -826,6 +912,10 @@ def topic_of(text: str, first: bool = False) -> str | None:
     phrase = re.sub(r"^(?:my|your|our|his|her|their)\b", "the", phrase, flags=re.I)
     if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)", phrase, re.I):
         phrase = "the " + phrase
+    # a word in capitals is shouted ("BINS."), unless it is a short acronym ("the NHS", "VAT")
+    phrase = re.sub(
+        r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search("[AEIOU]", m.group(0)) else m.group(0), phrase
+    )
     return phrase.lower() if not re.search(r"[A-Z]{2,}|£|\$", phrase) else phrase
 
 
@@ -1000,13 +1090,8 @@ def _and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-# texting shorthand the reframe should not repeat back: it is the coach's sentence, in plain spelling
-_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't"}
-_SHORT = re.compile(r"\b(?:u|ur|im|dont|cant|wont)\b", re.I)
-
-
 def _tidy(text: str) -> str:
-    text = _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
+    text = plain_spelling(text)
     text = re.sub(r"\s+([,.?!])", r"\1", text)
     text = re.sub(r"([.?!])\s*\.", r"\1", text)
     text = re.sub(r",\s*,", ",", text)

@@ -1,0 +1,28 @@
+"""The coach's own spelling: texting shorthand spelled out by meaning, evidence cut at a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.coach.drift import _shorten
+from assistant.coach.language import plain_spelling
+
+
+@pytest.mark.parametrize(
+    ("texting", "plain"),
+    [
+        ("if ur not home by 9 u can", "if you're not home by 9 you can"),
+        ("if ur taking them this weekend", "if you're taking them this weekend"),
+        ("ur mum said", "your mum said"),
+        ("ur wedding is in june", "your wedding is in june"),
+        ("im late and dont care", "I'm late and don't care"),
+    ],
+)
+def test_texting_shorthand_is_spelled_out_by_meaning(texting: str, plain: str) -> None:
+    assert plain_spelling(texting) == plain
+
+
+def test_evidence_is_cut_at_a_word_boundary() -> None:
+    cut = _shorten("if the council turns up at my door one more time I will tell everyone about it")
+    assert cut.endswith("I will…")
+    assert len(cut) <= 60
