@@ -222,3 +222,19 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
     v = coach.check_message(text)
     assert v.level != "ultimatum", (v.level, v.probabilities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a 'final' said with the door open
+        "That's my final word on the rota, I'm afraid. I'd still love for us to sit down and look at the swaps together.",
+        "The decision on the extension is final. I'd be very glad to meet you to go through the reasons, any day next week.",
+        # generosity said outright, with an amount or a date
+        "Don't worry about the £150 for the boiler, I'll cover it, pay me back whenever, no rush.",
+        "From July we're giving the whole team Friday afternoons off, no strings.",
+    ],
+)
+def test_a_kind_final_or_outright_generosity_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
+    v = coach.check_message(text)
+    assert v.level != "ultimatum", (v.level, v.probabilities, v.evidence)

@@ -90,6 +90,16 @@ CASES = [
         ["dog", "weekends"],
         ["rehome", "haggling"],
     ),
+    # a list of needs said not to be open, in the next sentence, with its 'otherwise'
+    (
+        "To keep working with you we require: invoices paid in 14 days, a named contact, and no weekend call-outs. This is not negotiable, otherwise we terminate the agreement.",
+        ["14 days", "named contact", "weekend"],
+        ["terminate", "not negotiable"],
+    ),
+    # a penalty first, then 'unless'
+    ("parking goes up to £80 a month unless u renew by friday", ["renew"], ["£80", "goes up"]),
+    # a decision in the present tense after "if not"
+    ("Our best rate for the van is £60 a day. If not, we hire it to the scouts from Monday.", ["£60"], ["scouts"]),
     # texting 'ur' meaning "you're"
     (
         "if ur not back from the party by 11 im taking the car keys off u for a month",

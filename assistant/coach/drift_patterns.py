@@ -74,7 +74,18 @@ _FAILED_CONDITION = (
     r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bany ?more\b|\bcontinue\w*|"
     r"\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|\bafter that(?: date)?\b|"
-    r"\bfailing (?:that|this|these|which)\b)"
+    r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?)"
+)
+# what a writer may say they will do after a condition without it being a lever: an offer, help,
+# a way to talk, how they feel, where they will be
+_NOT_A_LEVER_ACTION = (
+    r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
+    r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
+    r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
+    r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
+    r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
+    r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
+    r"available|busy|be \w+ed\b)"
 )
 # a penalty that lands on the other side without the writer doing it in person: the rent goes up,
 # money comes off their share, interest accrues, they are blocked, the thing goes to auction
@@ -150,12 +161,8 @@ PATTERNS: tuple[Pattern, ...] = (
         + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone)\b"
         r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
         r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
-        r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
-        r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
-        r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
-        r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
-        r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
-        r"be \w+ed\b)[a-z]+[^?.!]*)(?:[.!]|$)",
+        + _NOT_A_LEVER_ACTION
+        + r"[a-z]+[^?.!]*)(?:[.!]|$)",
         cue=False,
     ),
     _p(
@@ -174,6 +181,23 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"(?:^|[.!?;,]\s*)(?P<lever>[^.?!,;]{0,40}?\b" + _PENALTY + r"[^.?!]{0,60}?)\s*\b(?:unless|if (?:you|u) "
         r"(?:don'?t|do not|haven'?t|have not|fail|refuse))\b",
+        cue=False,
+    ),
+    _p(
+        # a decision in the present tense after a plain "if not" ("If no, we give the slot to the dance
+        # school"), and a walkout tied to a provocation with 'and' ("touch those and we walk")
+        "threat",
+        0.9,
+        r"(?:(?:^|[.!?;]\s+)(?:if (?:no|not)|failing that)|(?:^|[.!?;,]\s*)otherwise)\b,?\s*(?P<lever>(?:i|we)\s+"
+        + _NOT_A_LEVER_ACTION
+        + r"(?!will|shall|would|should|might|may|must|have|do|don'?t|am|are|'ll|'m|'re)[a-z]+\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        "threat",
+        0.9,
+        r"\band\s+(?:then\s+)?(?P<lever>(?:i|we)(?:'ll|’ll| will)?\s+(?:all\s+)?(?:walk|walk out|strike|quit|resign)\b"
+        r"(?!\s+(?:you|them|him|her|it|us|through|over|round|in|into|to|a|the|your|our)\b)[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -315,7 +339,13 @@ _REPORTING_VERB = re.compile(
 _DOOR_OPEN = re.compile(
     r"\bbut\b[^.?!]{0,80}\b(?:open|happy|willing|glad|keen) to\b|"
     r"\b(?:happy|open|willing|glad) to (?:revisit|talk|discuss|look at|keep talking|explore)|"
-    r"\bopen to revisiting\b|\b(?:we|i) can revisit\b|\bfor this round\b|\bopen on (?:the|everything)\b",
+    r"\bopen to revisiting\b|\b(?:we|i) can revisit\b|\bfor this round\b|\bopen on (?:the|everything)\b|"
+    # a 'final' said with the door open: a wish to keep talking, a meeting offered, a review promised
+    r"\b(?:very |more than |really )?(?:happy|glad|delighted|keen) to (?:talk|meet|hear|help|look|discuss|sit|go through)\b|"
+    r"\b(?:keep|carry on|go on) talking\b|\bsit down (?:together|with you)\b|\b(?:my|our) door(?:'s| is) (?:always )?open\b|"
+    r"\b(?:we|i)(?:'ll| will| can| could)? (?:review|revisit|tweak|look at) (?:it|this|that)? ?again\b|"
+    r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|"
+    r"\bi'?d (?:still )?(?:very much )?(?:love|like) (?:for us to|us to|to hear|you to)\b",
     re.I,
 )
 _HARD = {"threat", "deadline-penalty", "walkout", "cut-off", "veiled-threat"}
@@ -437,10 +467,19 @@ def cue_features(text: str) -> list[float]:
 _OFFER = re.compile(
     r"\b(?:i|we)(?:'ll|’ll| will| can| could| shall| am willing to|'m willing to| are willing to|'re willing to|"
     r" am happy to|'m happy to| are happy to|'re happy to|'d be happy to| would be happy to|'d be glad to|"
-    r" am offering|'m offering| are offering|'re offering| would like to offer|'d like to offer| am able to| are able to)"
+    r" am offering|'m offering| are offering|'re offering| would like to offer|'d like to offer| am able to| are able to|"
+    r" am prepared to|'m prepared to| are prepared to|'re prepared to)"
     r"\s+(?:\w+\s+){0,2}?(?:give|offer|refund|send|pay|cover|remove|retract|take down|delete|share|let you|provide|"
     r"issue|ship|replace|discount|waive|extend|match|include|add|fix|book|throw in|split|meet you|knock|reimburse|"
-    r"return|resend|credit|do|accept|agree|apologi[sz]e|drop|update|amend|edit|change|trade|swap|leave you)\b",
+    r"return|resend|credit|do|accept|agree|apologi[sz]e|drop|update|amend|edit|change|trade|swap|leave you|guarantee)\b|"
+    r"\b(?:i|we)(?:'m|’m| am|'re|’re| are) giving\b",
+    re.I,
+)
+# generosity said outright: no rush to repay, no strings, a debt forgiven, a treat
+_GENEROUS = re.compile(
+    r"\bno (?:rush|hurry|strings(?: attached)?)\b|\bpay (?:me|us) back whenever\b|\bwhenever (?:you )?can\b|"
+    r"\b(?:forget|never mind|don'?t worry about) (?:about )?the [^.?!]{0,30}\b(?:you owe|owed|bill)\b|"
+    r"\b(?:it'?s|that'?s) on (?:me|us)\b|\bmy treat\b|\byou'?ve earned it\b",
     re.I,
 )
 
@@ -459,4 +498,4 @@ _COMMIT = re.compile(
 def offers_something(text: str) -> bool:
     """True when the speaker commits to giving or doing something for the other side: an offer,
     even a conditional one ("if you return it, I'll refund you"), is not an ultimatum by itself."""
-    return bool(_OFFER.search(text) or _COMMIT.search(text))
+    return bool(_OFFER.search(text) or _COMMIT.search(text) or _GENEROUS.search(text))

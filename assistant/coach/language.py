@@ -72,8 +72,8 @@ def starts_with_verb(text: str) -> bool:
     text = text.strip()
     text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Clean the kitchen": not an adjective
     words = [w for w in tag(text) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
-    if not words:
-        return False
+    if not words or text.split()[0].lower() in {"already", "still"}:
+        return False  # "Already wait three weeks": a statement about the writer, with the 'I' left out
     first = words[0]
     if first.lower in {"please", "also", "and", "just", "then"} and len(words) > 1:
         first = words[1]

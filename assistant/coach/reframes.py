@@ -23,7 +23,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
-    r"for the last time|once and for all|i'?m warning you|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
+    r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
     r"(?:please )?be advised(?: that)?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
@@ -34,6 +34,7 @@ _TAIL_FILLER = re.compile(
     r"[\s,]*\b(?:full stop|period|end of|no excuses|no exceptions|no ifs,? no buts|and that'?s (?:that|final)|"
     r"simple as that|i mean it|and i mean it|for the last time|or else|capisce|understood|got it|"
     r"once and for all|this time|one more time|ever again|again|yeah|ok|okay|lah|innit|yh|ya|"
+    r"not (?:one|a|a single) (?:\w+ )?(?:more|extra)|"
     r"and (?:we'?re|we are|we'?ll be|that'?s|it'?s) (?:fine|good|square|done|sorted|even|all good))\b[\s.!?]*$",
     re.I,
 )
@@ -76,7 +77,8 @@ _CONSEQUENCE = re.compile(
 _NEGATIVE_COND = re.compile(
     r"^(?P<who>you|u|they|he|she|it|this|that|(?:the|my|your|our|his|her|their) [\w' ]{1,40}?)\s*"
     r"(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot|aren'?t|are not|isn'?t|is not|"
-    r"'s not|'re not|haven'?t|have not|hasn'?t|has not|fail to|refuse to)\s+(?:be\s+)?(?P<body>.+)$",
+    r"'s not|'re not|haven'?t|have not|hasn'?t|has not|fail to|refuse to|not(?=\s+(?:in|here|back|done|paid|ready|"
+    r"fixed|sent|there|home|out|finished)\b))\s+(?:be\s+)?(?P<body>.+)$",
     re.I,
 )
 _NOBODY = re.compile(r"^(?:nobody|no one|no-one|no body)\s+(?:has|have)?\s*(?:been|come|comes|came)\s+(.+)$", re.I)
@@ -295,6 +297,7 @@ class Parts:
     conditional: bool = False  # the lever hangs on a condition (if, unless, or, should)
 
 
+_ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we're clear)\s*[:,–—-]?\s*", re.I)
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
@@ -302,12 +305,44 @@ def _sentences(text: str) -> list[str]:
     """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
     out: list[str] = []
-    for piece in re.split(r"(?<=[.!?])\s+|\n+", text):
+    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+", text))
+    for piece in pieces:
         if _NONNEG.search(piece):
             out.append(piece)
         else:
             out.extend(_SENTENCES.split(piece))
     return out
+
+
+# "we need: a, b and c" / "what I need from you is: ..." and, beside it, "this is not negotiable"
+_NEED_LIST = re.compile(
+    r"\b(?:(?:we|i) (?:need|want|require)|what (?:i|we) (?:need|want)\b[^:]{0,80}?)\s*:\s*(.+,.+)$", re.I
+)
+_NOT_OPEN = re.compile(
+    r"\b(?:this|that|these|it|which)\s*(?:is|are|'s|isn'?t|aren'?t)\s+(?:not\s+)?(?:like\s+)?(?:a\s+)?"
+    r"(?:non[- ]?negotiable|negotiable|up for (?:discussion|debate|negotiation)|discussion|debate|optional)\b[\s,]*",
+    re.I,
+)
+
+
+def _listed_terms(pieces: list[str]) -> list[str]:
+    """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...")
+    is a list of non-negotiables; what follows the marker stays a sentence of its own."""
+    out = list(pieces)
+    for i, piece in enumerate(out):
+        listed = _NEED_LIST.search(piece)
+        if not listed:
+            continue
+        inside = _NOT_OPEN.search(piece[: listed.start(1)])
+        after = _NOT_OPEN.match(out[i + 1]) if i + 1 < len(out) else None
+        if not inside and not after:
+            continue
+        out[i] = "Non-negotiable: " + re.sub(
+            r",?\s*\b(?:okay|ok|right|yeah)\s*[?.!]*$", "", listed.group(1), flags=re.I
+        )
+        if after:
+            out[i + 1] = out[i + 1][after.end() :]
+    return [p for p in out if p.strip()]
 
 
 def _clean(text: str) -> str:
@@ -389,7 +424,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if nonneg:
             parts.levers.append(sentence)
             items = [
-                _ITEM_NUMBER.sub("", i.strip(" .")).strip()
+                _ITEM_LEAD.sub("", _ITEM_NUMBER.sub("", _PICTURES.sub("", i).strip(" .")).strip())
                 for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*(?:and\s+)?", nonneg.group(1))
             ]
             parts.items.extend(i for i in items if i)
@@ -420,6 +455,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 else:
                     queue.insert(0, rest)
             body = re.sub(r"^(?:still\s+)?(?:stands|holds|remains|is final|is on the table)$", "", body, flags=re.I)
+            # "our last price for use of the hall is 40 euro per hour" -> "40 euro per hour for use of the hall"
+            body = re.sub(r"^((?:for|on|to)\s+.+?)\s+(?:is|are|will be)\s+(.+)$", r"\2 \1", body, flags=re.I)
             if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
                 parts.offer = parts.offer or body
             parts.levers.append(sentence)
@@ -472,6 +509,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             if not _content(head):  # "Anything else and we're finished": nothing but the lever
                 parts.levers.append(sentence)
                 continue
+            if re.match(
+                r"^(?:just\s+)?(?:accept|take|agree to|sign)\s+(?:this|that|it|the offer|my offer|the deal)$",
+                head,
+                re.I,
+            ):
+                # "I will trade you X for Y. Accept this or I walk": the offer said before is the point
+                _condition("if", "that is not acceptable", parts, phrasing)
+                if parts.offer:
+                    continue
             as_need = None if _request_shaped(head) else need_from_clause(head, mine=False)
             being = re.match(r"^(?:i'?m|i am|we'?re|we are)\s+(.+)$", head, re.I)
             if being and as_need is None:  # "either I'm part of the decisions or..." -> "I need to be part of..."
@@ -736,10 +782,14 @@ _OFFERED = re.compile(
 
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
-    cond = plain_spelling(_clean(re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0]))  # "..., then we leave"
+    raw = re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0].strip(" ,")  # "..., then we leave with nothing"
+    cond = plain_spelling(_clean(raw))
     if not cond:
         return
-    if _NOT_ACCEPTED.match(cond) and parts.offer is None:
+    refused = bool(
+        _NOT_ACCEPTED.match(cond) or _NOT_ACCEPTED.match(raw)
+    )  # "if this is not okay" ('okay' is a filler elsewhere)
+    if refused and parts.offer is None:
         # "I'll buy the car for three thousand. If that's not good enough...": what was said before is an offer
         for pool in (parts.needs, parts.context):
             said = next((s for s in reversed(pool) if _OFFERED.match(s)), None)
@@ -747,7 +797,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
                 pool.remove(said)
                 parts.offer = said
                 break
-    if parts.offer and _NOT_ACCEPTED.match(cond):
+    if parts.offer and refused:
         return  # "if that doesn't work for you": the offer said before is the point, not a need
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
@@ -792,7 +842,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             who = _OBJECT.get(subject) or _lower_first(negative.group("who"))
             if subject == "they":
                 who = _topic_before(parts) or who
-            being = re.search(r"(?:\b(?:aren'?t|are not|isn'?t|is not)|'s not|'re not)\s", negative.group(0), re.I)
+            neg = cond[negative.end("who") : negative.start("body")].strip().lower()
+            being = re.match(r"^(?:aren'?t|are not|isn'?t|is not|'s not|'re not|not)(?:\s+be)?$", neg)
             said = f"I need {who} {body}" if being or re.match(r"\w+ed\b", body) else f"I need {who} to {body}"
             _need_or_reason(said, parts, phrasing, condition=True)
         return
@@ -804,6 +855,9 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         r"\b(?:keeps?|kept|continues? to|still)\s+(?=\w+ing\b)", "", worry, flags=re.I
     )  # keep taking -> taking
     worry = plain_spelling(worry)
+    worry = re.sub(
+        r",\s*[A-Z][a-z]+\s*,", ",", worry
+    )  # "without asking me, Graham, after...": the name is not the worry
     worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
@@ -1034,7 +1088,7 @@ class Reframer:
         if need and not led and context is None and re.search(r"\bit\b", need) and parts.said:
             topic = _topic_before(parts)
             if topic and topic.lower() not in need.lower():
-                need = re.sub(r"\bit\b", topic, need, count=1)
+                need = re.sub(r"\bit\b(?!['’])", topic, need, count=1)
         worry = parts.worry
         worry_plain = (
             f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
@@ -1042,7 +1096,12 @@ class Reframer:
             else self.phrasing.worry_plain_default
         )
         first, rest = (parts.items[0], parts.items[1:]) if parts.items else (None, [])
-        offer = parts.offer
+        # said as people speak ("I'll trade you...", not the formal "I will"), which reads warmer
+        offer = (
+            _CONTRACT.sub(lambda m: f"{m.group(1)}'{_CONTRACTED[m.group(2).lower()]}", parts.offer)
+            if parts.offer
+            else None
+        )
         offer_said = bool(offer and (re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer)))
         return {
             "need": need,
@@ -1076,6 +1135,10 @@ class Reframer:
             out.append(self.phrasing.fallback_with_topic.format(topic=topic))
         out.append(self.phrasing.fallback)
         return out
+
+
+_CONTRACTED = {"will": "ll", "am": "m", "are": "re", "would": "d"}
+_CONTRACT = re.compile(r"\b(I|we|We)\s+(will|am|are|would)\b(?!\s+not\b)")
 
 
 def _is_clause(item: str) -> bool:
