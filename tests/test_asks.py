@@ -205,3 +205,55 @@ def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: Offline
     assert "pension" in r.ask.lower()
     assert "canteen" not in r.ask.lower() and "lockers" not in r.ask.lower()
     assert len(r.parked) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "others"),
+    [
+        # a list said aloud, with hesitations: "one, ..., two, ..., and three, ..."
+        (
+            "right so, um, what the tenants want is, um, one, the stairwell light gets fixed, two, someone clears "
+            "the fly-tipping by the gate, and three, like, we'd like the parcel room open on Saturdays. Honestly "
+            "the fly-tipping is the one that matters, it's rats.",
+            "fly-tipping",
+            ["stairwell", "parcel"],
+        ),
+        # a long spoken run-on, one complaint per clause, the priority in the last
+        (
+            "hi it's Dee from number 9, so basically the gutter's overflowing again, and like the back gate won't "
+            "latch, and um there's the smell from the drain by the kitchen, and honestly the gate's the one that "
+            "worries me most cos the dog gets out",
+            "gate",
+            ["gutter", "drain"],
+        ),
+        # a priority said as a relative clause inside a numbered item
+        (
+            "Dear Principal, the parents request: (1) that the late bus runs again; (2) that the library opens at "
+            "lunch; and (3) that the crossing by the gate be staffed, which we regard as the most urgent matter, "
+            "given the traffic.",
+            "crossing",
+            ["late bus", "library"],
+        ),
+        # a title's full stop does not end the demand it is in
+        (
+            "We set out the following: (a) reinstatement of Ms J. Okoro; (b) an end to split shifts. "
+            "Item (a) is our principal demand.",
+            "okoro",
+            ["split shifts"],
+        ),
+    ],
+)
+def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
+    coach: OfflineCoach, text: str, want: str, others: list[str]
+) -> None:
+    shrunk = coach.shrink(text)
+    ask = shrunk.ask.lower()
+    assert want in ask and not any(o in ask for o in others), shrunk.ask
+    for o in others:
+        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+    assert not any(p.lower().startswith(("hi ", "we set out")) for p in shrunk.parked), shrunk.parked
+
+
+def test_most_importantly_leads_its_demand(coach: OfflineCoach) -> None:
+    r = coach.shrink("Keep the hall tidy. Most importantly, the fire door be kept clear at all times.")
+    assert "fire door" in r.ask.lower() and "hall" not in r.ask.lower(), r.ask

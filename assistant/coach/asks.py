@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
-from assistant.coach.language import starts_with_verb, tag
+from assistant.coach.language import starts_with_verb, tag, without_hesitations
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -561,16 +561,38 @@ class _Demand:
 
 def _sentences(text: str) -> list[str]:
     # "Mr T. Bajwa", "Dr. Okafor", "St. Mary's": an initial or a title does not end a sentence
-    text = re.sub(r"\b((?:[A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.)\s+(?=[A-Z])", "\\1\u00a0", text)
+    # (written without the stop, as British usage allows: "Mr T Bajwa", "Dr Okafor")
+    text = re.sub(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.\s+(?=[A-Z])", "\\1 ", text)
     # a priority said in brackets marks the item before it: "the furnace (that's the big one, we're cold)"
     text = re.sub(r"\s*\(([^()]{0,80})\)", lambda m: _bracketed(m.group(1)), text)
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+[-–—]\s+|(?<=[a-z])\s*\.{2,}\s*", text.strip())
     out = []
     for p in parts:
-        p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p.replace("\u00a0", " ")).strip(" \t,")
+        p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p).strip(" \t,")
         if p:
-            out.append(p)
+            out.extend(_run_on(p))
     return out
+
+
+# a clause with its own subject and verb after ", and ...": where a long spoken run-on sentence
+# ("the boiler's making that noise again, and the window won't shut, and there's the thing with the
+# bins...") holds one complaint per clause
+_OWN_CLAUSE = re.compile(
+    r",\s*(?:and|but|so)\s+(?:(?:honestly|also|then|plus|basically|like|yeah)\s+)*"
+    r"(?=(?:the|there|my|our|his|her|their|it)\b[^,]{0,40}?(?:\b(?:is|are|was|were|won'?t|isn'?t|aren'?t|keeps?|"
+    r"has|have|hasn'?t|haven'?t|needs?|can'?t|doesn'?t|don'?t)\b|'s\b))",
+    re.I,
+)
+
+
+def _run_on(sentence: str) -> list[str]:
+    """A long run-on sentence split at its own clauses; a short one, or one with nothing to split, whole."""
+    if len(sentence.split()) < 25 or ":" in sentence:
+        return [sentence]  # a list after a colon is split where its items are
+    pieces = [x.strip(" ,") for x in _OWN_CLAUSE.split(sentence)]
+    if len(pieces) < 2 or any(len(x.split()) < 3 for x in pieces):
+        return [sentence]
+    return pieces
 
 
 _BRACKET_CUE = re.compile(
@@ -740,7 +762,9 @@ _NOT_A_DEMAND = re.compile(
     r"(?:a few|few|some|two|three|four|five|several|couple of|a couple of) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
     r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
     r"(?:i|we) (?:want|would like|wish|need) to (?:request|ask|raise|say)\b.*\b(?:following|things|points)\b|"
-    r"(?:many )?thanks|kind regards|regards|cheers)",
+    r"(?:many )?thanks|kind regards|regards|cheers|best wishes|"
+    # a list's own heading: "The Branch hereby sets out the following demands"
+    r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
 )
 
@@ -793,7 +817,7 @@ _SUBJECT_IS_CUE = re.compile(
     re.I,
 )
 _CUE_IS_OBJECT = re.compile(
-    r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing)"
+    r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing)\b"
     r"(?:\s+(?:for me|to me|for us))?[,\s]*(?:(?:is|it'?d be|it would be|would be)\s+)?(?P<what>[^,]+?)\s*(?:,|\bas\b|\bbecause\b|$)",
     re.I,
 )
@@ -845,9 +869,25 @@ _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u23E9-
 # an item number inside running text: "1. ", "2) ", "(3) ", "(b) ", "(iii) ", or a bare digit after a colon or comma
 _MARKER = re.compile(
     r"(?:^|(?<=[\s:;,]))(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})[.)]|(?P<l>[a-h]|iv|v|i{1,3})\))\s+"
-    r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s))(?P<b>\d)\s+(?=[a-z])",
+    r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s))(?P<b>\d)\s+(?=[a-z])"
+    # said aloud: "what we're asking is, one, the changing rooms..., two, someone does..., and three, ..."
+    r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s)|(?<=\bis\s)|(?<=\band\s))(?P<w>one|two|three|four|five|six|first(?:ly)?|"
+    r"second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\s*[,:]\s*",
     re.I,
 )
+_SPOKEN = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "fir": 1,
+    "sec": 2,
+    "thi": 3,
+    "fou": 4,
+    "fif": 5,
+}
 # a pointer back to a numbered item: "no 2", "number 3", "item (a)", "point 2", "#2"
 _POINTER = re.compile(
     r"\b(?:item|point|no\.?|number|num|#)\s*(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)", re.I
@@ -857,6 +897,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 def _marker_value(m: re.Match[str]) -> int:
     groups = m.groupdict()
+    spoken = (groups.get("w") or "").lower()
+    if spoken:
+        return _SPOKEN.get(spoken, _SPOKEN.get(spoken[:3], 0))
     token = (groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or "").lower()
     if token.isdigit():
         return int(token)
@@ -915,18 +958,24 @@ def parse_demands(
 ) -> tuple[list[_Demand], int | None]:
     """The separate demands in free text or a list, and which one the person marked as mattering most."""
     if isinstance(demands, str):
-        text = numbered_items(clean_text(demands, "list of demands"))
+        text = numbered_items(without_hesitations(clean_text(demands, "list of demands")))
         sentences = _sentences(text)
         listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
         if not all(isinstance(d, str) for d in demands):
             raise InputError("Each demand must be text.")
-        sentences = [s for d in demands if d.replace("\x00", "").strip() for s in _sentences(d.replace("\x00", ""))]
+        sentences = [
+            s
+            for d in demands
+            if d.replace("\x00", "").strip()
+            for s in _sentences(without_hesitations(d.replace("\x00", "")))
+        ]
         listed = True
     else:
         raise InputError("Demands must be text or a list of texts.")
     found: list[_Demand] = []
     references: list[str] = []
+    sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
         if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence):
@@ -1051,6 +1100,38 @@ _POINTER_WORDS = frozenset({"that", "this", "one", "thing", "honestly", "really"
 
 
 _LEAD_STEMS = frozenset({"need", "want", "would", "like", "asking", "ask"})
+# what a clause that only marks priority says besides the cue ("which we consider the most serious
+# matter", "most importantly for me and I think for many of us")
+_CUE_FILLER = frozenset(
+    {"consi", "matte", "issue", "point", "item", "regar", "think", "feel", "many", "reall", "care", "absol", "defin"}
+    | {"perso", "which", "hones", "frank", "truth", "say", "would", "proba", "certa"}
+)
+_CLAUSE_CUT = re.compile(r"\s*,\s*")
+
+
+def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
+    """A clause that only marks priority, said inside a sentence, moved onto the clause it marks:
+    "X, which we consider the most serious matter, given Y" -> "Most importantly, X, given Y";
+    "and, this is the one I really care about, Z" -> "Most importantly, Z"."""
+    cuts = [0, *(m.end() for m in _CLAUSE_CUT.finditer(sentence))]
+    spans = [(a, (cuts[i + 1] if i + 1 < len(cuts) else len(sentence))) for i, a in enumerate(cuts)]
+    if len(spans) < 2:
+        return [sentence]
+    for i, (a, b) in enumerate(spans):
+        clause = sentence[a:b].strip(" ,")
+        if not priority.search(clause) or _names_something(clause, priority) - _CUE_FILLER:
+            continue
+        if re.match(r"(?:which|that)\b", clause, re.I) and i > 0:  # marks the clause before it
+            start = spans[i - 1][0]
+            head, marked, tail = sentence[:start], sentence[start:a], sentence[b:]
+        elif i + 1 < len(spans):  # said first: marks what follows
+            head, marked, tail = sentence[:a], sentence[b:], ""
+        else:
+            continue
+        marked = re.sub(r"^(?:and|but|also)\s+", "", marked.strip(" ,"), flags=re.I)
+        out = [head.strip(" ,;"), f"Most importantly, {marked}", tail.strip(" ,;")]
+        return [x for x in out if re.search(r"[^\W\d_]{3}", x) and not re.fullmatch(r"(?:and|but|also|so)", x, re.I)]
+    return [sentence]
 
 
 def _names_something(text: str, priority: re.Pattern[str]) -> set[str]:
@@ -1082,7 +1163,17 @@ def _demand_shaped(text: str) -> bool:
         or starts_with_verb(text)
         or re.match(r"^(?:you|u|he|she|they)\b", text, re.I)
         or _REQUEST_WORDS.search(text)
+        or _WANTED_DONE.match(text)
     )
+
+
+# what should happen, said as a clause: "that the broken fence be repaired without delay",
+# "decisions about the polytunnel are made at a meeting"
+_WANTED_DONE = re.compile(
+    r"^(?:that\s+)?(?!(?:i|we|it|this|that|there)\b)[\w' ]{2,60}?\s+(?:be|are|is|get|gets)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|done|made|paid|kept|put|shut|cut|sent|given|taken|seen|shown|read|set)\b",
+    re.I,
+)
 
 
 _KEEP_S = frozenset(

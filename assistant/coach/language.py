@@ -144,3 +144,41 @@ def plain_spelling(text: str) -> str:
     """'if ur not home by 9 u can' -> "if you're not home by 9 you can": texting shorthand spelled out."""
     text = _YOU_ARE.sub("you're", text)
     return _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
+
+
+# spoken hesitations inside a message ("we can actually, um, do", "then I'm out, like I'll"): they
+# break the clauses apart and have no place in the coach's sentence
+_HESITATION = re.compile(r"(?:\s*,)?\s*\b(?:um+|uh+|uhm+|erm+)\b(?:\s*,)?", re.I)
+# a clause starting after the hesitation keeps its comma ("Hi, um, it's Sam"); a clause going on
+# through it does not ("stop, um, letting him")
+_NEW_CLAUSE = re.compile(
+    r"\s*(?:i|i'm|i've|we|we're|you|u|he|she|they|it|it's|there|there's|and|but|so|if|then|honestly|yeah|okay|ok|"
+    r"one|two|three|four|five|first(?:ly)?|second(?:ly)?|third(?:ly)?)\b",
+    re.I,
+)
+_OPENING = re.compile(r"^(?:(?:ok(?:ay)?|so|right|yeah|well|hiya|hi)\b[\s,]*)+(?=\w)", re.I)
+# "like" as a filler: between commas, or before a clause ("then I'm out, like I'll just..."), but
+# not "like I said"
+_LIKE_FILLER = re.compile(
+    r"(?:(?<=,)|(?<=^)|(?<=\bso)|(?<=\band))\s*(?:like|you know|i mean)\b\s*"
+    r"(?:,|(?=(?:i|we|you|u|he|she|they|if|then|what|the|someone|stop|get)\b(?!\s+(?:said|say|told))))",
+    re.I,
+)
+
+
+def without_hesitations(text: str) -> str:
+    """Spoken hesitations out: "we can actually, um, do, then I'm out, like I'll..." -> "we can do, then I'm out, I'll..."."""
+    text = _HESITATION.sub(
+        lambda m: ", " if "," in m.group(0) and _NEW_CLAUSE.match(m.string, m.end()) and m.start() > 0 else " ", text
+    )
+    text = _LIKE_FILLER.sub(" ", text)
+    clause = r"(?=(?:if|unless|then|when|i|we|you|u)\b)"
+    text = re.sub(r"\s+(?:basically|actually|honestly)\s*,\s*" + clause, ", ", text, flags=re.I)
+    text = re.sub(r"\s+(?:basically|actually)\s*,\s*", " ", text, flags=re.I)
+    text = re.sub(r"\s+,", ",", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip(" ,")
+    opening = _OPENING.match(text)
+    if opening and opening.end() < len(text) and re.match(r"(?:ok(?:ay)?|so|right|yeah|well)\b", text, re.I):
+        text = text[opening.end() :]  # "um so yeah, I need you to..." -> "I need you to..."
+    return text

@@ -14,7 +14,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.coach.drift_patterns import decided_action, is_penalty
-from assistant.coach.language import Word, base_form, join, plain_spelling, sentence_case, starts_with_verb, tag
+from assistant.coach.language import (
+    Word,
+    base_form,
+    join,
+    plain_spelling,
+    sentence_case,
+    starts_with_verb,
+    tag,
+    without_hesitations,
+)
 from assistant.coach.phrasing import Phrasing, placeholders
 
 LevelOf = Callable[[str], str]
@@ -111,28 +120,6 @@ _OFFER_TAIL = re.compile(
     r"(?:,\s*|\s+)(?:but\s+|and\s+)?(?=(?:if|unless|otherwise)\b)|,?\s+(?P<orelse>or)\s+(?=(?:i|we|else|you'?ll|u'?ll)\b)",
     re.I,
 )
-# spoken hesitations inside a message ("we can actually, um, do", "then I'm out, like I'll"): they
-# break the clauses apart and have no place in the coach's sentence
-_HESITATION = re.compile(r"(?:\s*,)?\s*\b(?:um+|uh+|uhm+|erm+)\b(?=\s*[,.]?)", re.I)
-# "like" as a filler: between commas, or before a clause ("then I'm out, like I'll just..."), but
-# not "like I said"
-_LIKE_FILLER = re.compile(
-    r"(?:(?<=,)|(?<=^)|(?<=\bso))\s*(?:like|you know|i mean)\b\s*(?:,|(?=(?:i|we|you|u|he|she|they|if|then|what)\b(?!\s+(?:said|say|told))))",
-    re.I,
-)
-
-
-def _without_hesitations(text: str) -> str:
-    text = _HESITATION.sub("", text)
-    text = _LIKE_FILLER.sub(" ", text)
-    clause = r"(?=(?:if|unless|then|when|i|we|you|u)\b)"
-    text = re.sub(r"\s+(?:basically|actually|honestly)\s*,\s*" + clause, ", ", text, flags=re.I)
-    text = re.sub(r"\s+(?:basically|actually)\s*,\s*", " ", text, flags=re.I)
-    text = re.sub(r"\s+,", ",", text)
-    text = re.sub(r",(?:\s*,)+", ",", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip(" ,")
-
-
 _SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*", re.I)
 _PASSIVE_NEED = re.compile(
     r"^(.+?)\s+(?:(?:must|should|shall|will|has to|have to|needs? to)\s+be|is|are|gets?|get|be|being)\s+(?:\w+ly\s+)?(\w+ed|paid|done|made|sent|sorted|put|kept|given|taken)\b(.*)$",
@@ -404,7 +391,7 @@ _SIGN_OFF = re.compile(
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", _without_hesitations(text.strip()))))
+    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(text.strip()))))
     while queue:
         sentence = _clean(queue.pop(0))
         if not sentence:
