@@ -100,6 +100,14 @@ def test_a_list_numbered_inside_a_text_is_split_and_a_pointer_back_names_the_ite
             ["service charge"],
             ["solicitor", "failing"],
         ),
+        # the speaker's 'we' is their side, said as 'they'
+        (
+            "Priya",
+            "We need a delivery slot we can plan around, not 'some time Thursday'.",
+            "We'll sign a six-month order if the slots hold.",
+            ["delivery slot", "they can plan"],
+            [" we "],
+        ),
     ],
 )
 def test_a_restatement_says_the_point_calmly_in_the_third_person(

@@ -37,6 +37,9 @@ def _swap_to(who: str, text: str) -> str:
     text = re.sub(r"\b(?:me|I)\b", who, text)
     text = re.sub(r"\bmy\b", f"{who}'s", text, flags=re.I)
     text = re.sub(r"\bmine\b", f"{who}'s", text, flags=re.I)
+    # the speaker's own side: "delivery windows we can rely on" -> "delivery windows they can rely on"
+    text = re.sub(r"\bwe(?=['’](?:re|ve|ll|d)\b)", "they", text, flags=re.I)
+    text = re.sub(r"\bwe\b", "they", text, flags=re.I)
     text = re.sub(r"\b(?:our)\b", "their", text, flags=re.I)
     text = re.sub(r"\b(?:us)\b", "them", text, flags=re.I)
     text = re.sub(r"\byour\b", "their", text, flags=re.I)
