@@ -201,6 +201,18 @@ def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: Offline
         "Payment is due by 12 May. After that date, a late fee will be charged on every invoice.",
         # an offer refused, then a consequence
         "We'll pay for the taxi there, not back. If that's not good enough then the whole trip is off.",
+        # a repeat, then 'and' and the decision
+        "Book the meeting room over my slot once more and I'll take it to the office manager with the calendar logs.",
+        # the decision first, then 'unless'
+        "The drivers will stop at the depot gate on Friday unless the broken tail-lift is repaired before then.",
+        # a rule whose breakers lose out
+        "Kit money is due Sunday. Anyone who hasn't paid by then is off the minibus list.",
+        # something of theirs, then a refusal or removal by the writer
+        "if u read my diary again i swear im blocking u on everything",
+        "if ur bringing him to the barbecue im not coming",
+        # a courtesy that ends, a date after which the price changes
+        "If the bins are left on my drive once more, that arrangement ends and the side gate will be locked.",
+        "The quote stands until 12 March. After this date the price will go up 10% and the fitting slot is released.",
     ],
 )
 def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:
@@ -217,6 +229,11 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
         "If the new rota doesn't suit, grab me after work and we'll change it.",
         "If it doesn't work for you, no worries, we'll find another way.",
         "If you don't accept, I understand completely.",
+        # the same shapes, warm or plain
+        "We'll start at 9 unless you'd prefer 10.",
+        "If you want the car on Saturday, I'm taking the bus.",
+        "If you come round Sunday, I'll cook.",
+        "Anyone who can't make Tuesday can join on Thursday instead.",
     ],
 )
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:

@@ -72,9 +72,10 @@ def _p(kind: str, weight: float, *parts: str, cue: bool = True) -> Pattern:
 # sign", "if you book another trip", "after that date"
 _FAILED_CONDITION = (
     r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
-    r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bany ?more\b|\bcontinue\w*|"
-    r"\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|\bafter that(?: date)?\b|"
-    r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?)"
+    r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
+    r"\bcontinue\w*|\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|"
+    r"\bafter (?:that|this|the) (?:date|deadline|day|point|time)\b|\bafter that\b|"
+    r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?(?=,?\s+(?:i|we|im)\b))"
 )
 # what a writer may say they will do after a condition without it being a lever: an offer, help,
 # a way to talk, how they feel, where they will be
@@ -85,7 +86,16 @@ _NOT_A_LEVER_ACTION = (
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
     r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
     r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
-    r"available|busy|be \w+ed\b)"
+    r"available|busy|saying|say\b|be \w+ed\b)"
+)
+# an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
+# whole crew will go home"; not an offer, help, a way to talk or where they will be
+_DECIDED_ACTION = (
+    r"(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff)\b"
+    r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
+    r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
+    + _NOT_A_LEVER_ACTION
+    + r"[a-z]+[^?.!]*)(?:[.!]|$)"
 )
 # a penalty that lands on the other side without the writer doing it in person: the rent goes up,
 # money comes off their share, interest accrues, they are blocked, the thing goes to auction
@@ -95,7 +105,8 @@ _PENALTY = (
     r"pocket money|bonus|cut)|(?:will|'ll|’ll|shall) (?:start to )?accrue|accrues|"
     r"(?:is|are|will be|'ll be|’ll be|gets?|shall be)\s+(?:automatically\s+|immediately\s+)?(?:deducted|withheld|docked|"
     r"charged|cancell?ed|terminated|withdrawn|revoked|suspended|forfeit(?:ed)?|blocked|banned|reported|evicted|"
-    r"fired|towed|binned|thrown out|dismissed|disconnected|cut off)|"
+    r"fired|towed|binned|thrown out|dismissed|disconnected|cut off|locked|revised|increased)|"
+    r"(?:courtesy|arrangement|offer|deal|agreement|access|privileges?|invitation)\s+(?:ends|is over|stops|is off)|"
     r"(?:goes|will go|'ll go|’ll go) to (?:auction|court|(?:a |the )?(?:tribunal|bailiffs?|debt collectors?|"
     r"collections?|small claims|ombudsman|police|press))|"
     r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
@@ -129,7 +140,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
         rf"\bif\b[^.?!]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
-        r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|taking)",
+        r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|"
+        r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
         r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
         r"\b(?:you|u)(?:'d| had) better\b|(?<!suits )(?<!suit )(?<!works for )(?<!fits )\byou better\b(?!\s*[.,!?]|$)",
@@ -157,12 +169,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         0.9,
         # the action follows the condition, not a second clause inside it ("if you read it and I am ...")
-        _FAILED_CONDITION
-        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone)\b"
-        r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
-        r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
-        + _NOT_A_LEVER_ACTION
-        + r"[a-z]+[^?.!]*)(?:[.!]|$)",
+        _FAILED_CONDITION + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b" + _DECIDED_ACTION,
         cue=False,
     ),
     _p(
@@ -198,6 +205,51 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\band\s+(?:then\s+)?(?P<lever>(?:i|we)(?:'ll|’ll| will)?\s+(?:all\s+)?(?:walk|walk out|strike|quit|resign)\b"
         r"(?!\s+(?:you|them|him|her|it|us|through|over|round|in|into|to|a|the|your|our)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a repeat, then 'and' and the decision: "Do it once more and I'll forward the drafts to the team"
+        "threat",
+        0.9,
+        r"\b(?:once more|one more time|again|ever again)\s*,?\s*and\s+(?:then\s+)?" + _DECIDED_ACTION,
+        cue=False,
+    ),
+    _p(
+        # the decision first, then what would stop it: "Members will walk off the line at 22:00 unless the
+        # ventilation is fixed" (not "we'll start at 9 unless you'd prefer 10")
+        "threat",
+        0.9,
+        r"(?P<lever>(?:i|we|members|staff|the whole \w+|everyone|(?:the|our|all|all the|all our|my) (?:\w+ )?"
+        r"(?:drivers|members|staff|workers|team|crew|tenants|residents|parents|volunteers|nurses|teachers|union|branch))"
+        r"(?:'ll|’ll| will| shall| are going to| am going to|"
+        r"'m going to|'re going to)\s+(?:just |simply |then )?"
+        + _NOT_A_LEVER_ACTION
+        + r"[a-z]+[^.?!]{0,100}?)\s+unless\s+(?!(?:you|u|they|we)(?:'d| would)?\s+(?:prefer|want|like|rather|need|mind|object|disagree|"
+        r"say|tell|hear)\b)",
+        cue=False,
+    ),
+    _p(
+        # a rule whose breakers lose something: "Anyone who hasn't coughed up by then is off the team sheet",
+        # "Anyone who can't manage this can find somewhere else to live"
+        "threat",
+        0.9,
+        r"\b(?:anyone|anybody|whoever|those|people|any \w+) (?:who|that) (?:hasn'?t|haven'?t|doesn'?t|don'?t|can'?t|"
+        r"cannot|won'?t|isn'?t|aren'?t|fails? to|refuses? to|breaks?|ignores?)\b[^.?!]{0,70}?\b(?P<lever>(?:is|are|will be|'ll be|"
+        r"can|gets?|will get)\s+(?:\w+\s+)?(?:off|out|banned|dropped|removed|fined|charged|struck off|find \w+ else|"
+        r"find another|leave|go|look elsewhere|evicted|suspended)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # something of theirs, then a refusal or removal by the writer: "if u post that pic i swear im
+        # blocking u", "if ur gonna make me wear that dress im literally not coming"
+        "threat",
+        0.9,
+        r"\bif (?:you|u|ur|you'?re|youre|your \w+)\b[^.?!]{2,90}?,?\s*(?:then\s+)?(?:i swear\s+)?(?P<lever>"
+        r"(?:i|im|i'm|we|we're)(?:'m|’m|'re| am| are|'ll| will)?\s+(?:literally |just |simply |honestly |so |totally )?"
+        r"(?:not|never|no longer)\s+(?:coming|going|paying|speaking|talking|helping|staying|answering|lending|hosting|"
+        r"babysitting|signing|renewing|working|covering|doing)\b[^.?!]*|"
+        r"(?:im|i'm|i am|we're|we are)\s+(?:literally |just |so )?(?:blocking|reporting|done|finished|gone|"
+        r"kicking (?:you|u|him|her|them)|throwing (?:you|u|it|them|your|ur)|changing the locks|selling)\b[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -479,7 +531,13 @@ _OFFER = re.compile(
 _GENEROUS = re.compile(
     r"\bno (?:rush|hurry|strings(?: attached)?)\b|\bpay (?:me|us) back whenever\b|\bwhenever (?:you )?can\b|"
     r"\b(?:forget|never mind|don'?t worry about) (?:about )?the [^.?!]{0,30}\b(?:you owe|owed|bill)\b|"
-    r"\b(?:it'?s|that'?s) on (?:me|us)\b|\bmy treat\b|\byou'?ve earned it\b",
+    r"\b(?:it'?s|that'?s) on (?:me|us)\b|\bmy treat\b|\byou'?ve earned it\b|"
+    # something given or waived, said outright: "we'd like to offer free delivery", "the service charge will
+    # be waived", "refreshments are free", "you can borrow my...", "no catch", "no expectation"
+    r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
+    r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
+    r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
+    r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b",
     re.I,
 )
 
