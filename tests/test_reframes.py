@@ -100,6 +100,23 @@ CASES = [
     ("parking goes up to £80 a month unless u renew by friday", ["renew"], ["£80", "goes up"]),
     # a decision in the present tense after "if not"
     ("Our best rate for the van is £60 a day. If not, we hire it to the scouts from Monday.", ["£60"], ["scouts"]),
+    # conditions listed as fixed ("these conditions are fixed:"), and short sentences then "none of that's up for debate"
+    (
+        "To renew, these terms are fixed and we don't negotiate: collection every Monday, payment in sterling, no charge for crates. If you cannot accept all three, we cancel the account.",
+        ["monday", "sterling", "crates"],
+        ["cancel the account"],
+    ),
+    (
+        "right heres the deal. no more reading my messages. no more turning up at my work. and ur brother stops texting me. none of thats up for debate. if u cant do that were finished",
+        ["messages", "work", "brother"],
+        ["finished", "deal"],
+    ),
+    # a sign-off and a tag are not the need
+    (
+        "Hi Sam, Unless the stock count is on my desk by Thursday we will be moving the contract to another distributor. Best, Priya",
+        ["stock count"],
+        ["best", "priya", "distributor"],
+    ),
     # texting 'ur' meaning "you're"
     (
         "if ur not back from the party by 11 im taking the car keys off u for a month",

@@ -127,12 +127,27 @@ def sentence_case(text: str) -> str:
 
 
 # texting shorthand the coach never repeats back: its own sentences are in plain spelling
-_SHORTHAND = {"u": "you", "ur": "your", "im": "I'm", "dont": "don't", "cant": "can't", "wont": "won't"}
-_SHORT = re.compile(r"\b(?:u|ur|im|dont|cant|wont)\b", re.I)
+_SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "im": "I'm",
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "isnt": "isn't",
+    "thats": "that's",
+    "thru": "through",
+    "pls": "please",
+    "plz": "please",
+}
+_SHORT = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
 # "ur" is "you're" before a participle, 'not' or how someone is ("ur not home", "ur taking them",
 # "ur late"); "your" before a thing ("ur mum", "ur wedding", "ur evening")
 _YOU_ARE = re.compile(
-    r"\bur(?=\s+(?:not|never|always|still|so|too|just|gonna|going|late|early|right|wrong|welcome|done|"
+    r"\bur(?=\s+(?:not|never|always|still|so|too|just|gonna|going|late|early|right|wrong|welcome|done|actually|really|"
+    r"literally|seriously|even|ever|being|meant|supposed|gonna|"
     r"blocked|banned|fired|out|(?!(?:thing|wedding|evening|morning|building|ceiling|sibling|darling|"
     r"clothing|spring|string|ring|king|earring|feeling|meeting|booking|parking|washing|ironing|cooking|"
     r"shopping|packing|nothing|something|everything|anything)s?\b)\w+ing)\b)",

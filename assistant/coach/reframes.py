@@ -34,7 +34,7 @@ _LEAD_FILLER = re.compile(
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
-    r"(?:please )?be advised(?: that)?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
+    r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
     r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
@@ -301,39 +301,49 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-# "we need: a, b and c" / "what I need from you is: ..." and, beside it, "this is not negotiable"
-_NEED_LIST = re.compile(
-    r"\b(?:(?:we|i) (?:need|want|require)|what (?:i|we) (?:need|want)\b[^:]{0,80}?)\s*:\s*(.+,.+)$", re.I
-)
+# "we need: a, b and c", "what I require before I move: ...", "my conditions: ..." and, in the lead or
+# beside it, a word that they are not open ("this is not negotiable", "these are fixed")
+_NEED_LIST = re.compile(r"^(?P<lead>[^:]{0,160}):\s*(?P<list>[^:]+(?:,[^:]+){1,})$")
 _NOT_OPEN = re.compile(
-    r"\b(?:this|that|these|it|which)\s*(?:is|are|'s|isn'?t|aren'?t)\s+(?:not\s+)?(?:like\s+)?(?:a\s+)?"
-    r"(?:non[- ]?negotiable|negotiable|up for (?:discussion|debate|negotiation)|discussion|debate|optional)\b[\s,]*",
+    r"\b(?:(?:this|that|these|those|it|which|none of (?:that|this|these|them|it))(?:\s*(?:is|are|'s|isn'?t|aren'?t)\s+|"
+    r"'?s\s+|s\s+)(?:not\s+)?(?:like\s+)?(?:a\s+)?(?:matters? for discussion|non[- ]?negotiable|negotiable|up for "
+    r"(?:discussion|debate|negotiation)|open to (?:discussion|debate)|discussion|debate|optional|fixed)|"
+    r"(?:are|is) fixed|we don'?t negotiate|not negotiating|(?:my|our) conditions|non[- ]?negotiables?)\b[\s,.;]*",
     re.I,
 )
 
 
 def _listed_terms(pieces: list[str]) -> list[str]:
-    """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...")
-    is a list of non-negotiables; what follows the marker stays a sentence of its own."""
+    """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...",
+    "no more X. no more Y. and Z. none of that's up for debate") is a list of non-negotiables; what
+    follows the marker stays a sentence of its own."""
     out = list(pieces)
     for i, piece in enumerate(out):
         listed = _NEED_LIST.search(piece)
-        if not listed:
-            continue
-        inside = _NOT_OPEN.search(piece[: listed.start(1)])
-        after = _NOT_OPEN.match(out[i + 1]) if i + 1 < len(out) else None
-        if not inside and not after:
-            continue
-        out[i] = "Non-negotiable: " + re.sub(
-            r",?\s*\b(?:okay|ok|right|yeah)\s*[?.!]*$", "", listed.group(1), flags=re.I
-        )
-        if after:
-            out[i + 1] = out[i + 1][after.end() :]
+        if listed and not _NONNEG.search(piece):
+            inside = _NOT_OPEN.search(listed.group("lead"))
+            after = _NOT_OPEN.match(out[i + 1]) if i + 1 < len(out) else None
+            if inside or after:
+                items = re.sub(r",?\s*\b(?:okay|ok|right|yeah)\s*[?.!]*$", "", listed.group("list"), flags=re.I)
+                out[i] = "Non-negotiable: " + items
+                if after:
+                    out[i + 1] = out[i + 1][after.end() :]
+                continue
+        marker = _NOT_OPEN.match(piece)
+        if marker and len(piece[: marker.end()].split()) <= 8 and i >= 2:
+            # the short sentences just before the marker are the list
+            start = i
+            while start > 0 and len(out[start - 1].split()) <= 14 and not _TAG.match(_clean(out[start - 1])):
+                start -= 1
+            if i - start >= 2:
+                items = [re.sub(r"^(?:and|also)\s+", "", _clean(x), flags=re.I) for x in out[start:i]]
+                out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(items)]
+                out[i] = piece[marker.end() :]
     return [p for p in out if p.strip()]
 
 
 def _clean(text: str) -> str:
-    text = _PICTURES.sub("", text)
+    text = plain_spelling(_PICTURES.sub("", text))
     for _ in range(2):
         text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", text.strip()).strip())
     text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
@@ -353,7 +363,8 @@ _TAG = re.compile(
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
     r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean)\b.*\byourself$|(?:i'?m |im )?done being \w+|"
-    r"(?:this is )?not a drill)\b",
+    r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
+    r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation))\b",
     re.I,
 )
 
@@ -364,27 +375,32 @@ def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
     return bool(phrasing.lever_pattern.search(c) or _TAG.match(c))
 
 
+def _ing(lemma: str) -> str:
+    """'stop' -> 'stopping', 'make' -> 'making', 'be' -> 'being'."""
+    if lemma == "be":
+        return "being"
+    if re.match(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$", lemma) and len(lemma) <= 4:
+        return lemma + lemma[-1] + "ing"  # stop -> stopping, get -> getting
+    return lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
+
+
 def _gerund_clause(clause: str) -> str:
     """'the council turns up at my door' -> 'the council turning up at my door'."""
     words = list(tag(clause))
     for i, w in enumerate(words):
         if w.tag in {"VBZ", "VBD", "VBP"} and i > 0:
-            lemma = w.lemma.lower()
-            ing = lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
-            if re.match(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$", lemma) and len(lemma) <= 4:
-                ing = lemma + lemma[-1] + "ing"  # stop -> stopping, get -> getting
-            if lemma == "be":
-                ing = "being"
+            ing = _ing(w.lemma.lower())
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
-            words[i] = Word(ing, "VBG", lemma, w.space)
+            words[i] = Word(ing, "VBG", w.lemma.lower(), w.space)
             return join(words)
     return clause
 
 
 _SIGN_OFF = re.compile(
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|best wishes|many thanks|"
-    r"thanks(?: so much)?|cheers|warmly|sincerely)\b[\s,.-]*(?:[A-Z][\w.'-]*\s*){0,3}$|\s+[-–—]\s*[A-Z][\w.'-]*$",
+    r"thanks(?: so much)?|cheers|warmly|sincerely|best(?=,))\b[\s,.-]*(?:[A-Z][\w.'-]*[\s,]*){0,6}$|"
+    r"\s+[-–—]\s*[A-Z][\w.'-]*$",
 )
 
 
@@ -395,6 +411,13 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     while queue:
         sentence = _clean(queue.pop(0))
         if not sentence:
+            continue
+        if parts.levers and re.match(r"^(?:and\s+)?(?:i'?ll|i will|we'?ll|we will)\s+just\b", sentence, re.I):
+            parts.levers.append(sentence)  # "...im not coming. i'll just stay at jess's": the lever goes on
+            parts.said.append(sentence)
+            continue
+        if len(sentence.split()) < 3 and not _request_shaped(sentence) and topic_of(sentence) is None:
+            parts.said.append(sentence)  # "Simple.", "FINAL NOTICE.", "Your call": nothing to keep or to ask
             continue
         mid = _mid_condition(sentence, phrasing)
         if mid is not None:
@@ -849,6 +872,12 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
     worry = _lower_first(re.sub(r"^one more\b", "another", worry, flags=re.I))
+    going = re.match(
+        r"^(you|they|he|she)(?:'re| are|'s| is)\s+(?:\w+ly\s+)?(?:gonna|going to)\s+(\w+)\b(.*)$", worry, re.I
+    )
+    if going:  # "you're actually gonna make me wear..." -> "you making me wear..."
+        parts.worry = parts.worry or f"{going.group(1)} {_ing(going.group(2).lower())}{going.group(3)}"
+        return
     parts.worry = parts.worry or _gerund_clause(worry)
 
 
