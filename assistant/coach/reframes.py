@@ -336,8 +336,8 @@ def _listed_terms(pieces: list[str]) -> list[str]:
             while start > 0 and len(out[start - 1].split()) <= 14 and not _TAG.match(_clean(out[start - 1])):
                 start -= 1
             if i - start >= 2:
-                items = [re.sub(r"^(?:and|also)\s+", "", _clean(x), flags=re.I) for x in out[start:i]]
-                out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(items)]
+                said = [re.sub(r"^(?:and|also)\s+", "", _clean(x), flags=re.I) for x in out[start:i]]
+                out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(said)]
                 out[i] = piece[marker.end() :]
     return [p for p in out if p.strip()]
 
