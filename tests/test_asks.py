@@ -265,3 +265,32 @@ def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
 def test_most_importantly_leads_its_demand(coach: OfflineCoach) -> None:
     r = coach.shrink("Keep the hall tidy. Most importantly, the fire door be kept clear at all times.")
     assert "fire door" in r.ask.lower() and "hall" not in r.ask.lower(), r.ask
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "others"),
+    [
+        # a priority that shares no word with its demand ('the money' / 'the 25 quid'): placed by meaning
+        (
+            "pls stop leaving wet towels on the floor, put the recycling out on tuesdays, and can u pay me back the "
+            "25 quid for the electric. the money is honestly the main thing, im broke",
+            "25 quid",
+            ["towels", "recycling"],
+        ),
+        # bullets written inline
+        (
+            "What we need from the landlord: • the extractor fan fixed • a second key for the bike store • the "
+            "hallway repainted. The bike store key is the one we can't do without.",
+            "key",
+            ["extractor", "hallway"],
+        ),
+    ],
+)
+def test_a_priority_placed_by_meaning_and_inline_bullets(
+    coach: OfflineCoach, text: str, want: str, others: list[str]
+) -> None:
+    shrunk = coach.shrink(text)
+    ask = shrunk.ask.lower()
+    assert want in ask and not any(o in ask for o in others), shrunk.ask
+    for o in others:
+        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)

@@ -579,7 +579,8 @@ def _sentences(text: str) -> list[str]:
 # bins...") holds one complaint per clause
 _OWN_CLAUSE = re.compile(
     r",\s*(?:and|but|so)\s+(?:(?:honestly|also|then|plus|basically|like|yeah)\s+)*"
-    r"(?=(?:the|there|my|our|his|her|their|it)\b[^,]{0,40}?(?:\b(?:is|are|was|were|won'?t|isn'?t|aren'?t|keeps?|"
+    r"(?=(?:could|can|would) (?:you|u)\b|please\b|(?:the|there|my|our|his|her|their|it|you|u|he|she|they)\b[^,]{0,40}?"
+    r"(?:\b(?:is|are|was|were|won'?t|isn'?t|aren'?t|keeps?|need|needs|have to|has to|got to|must|never|always|"
     r"has|have|hasn'?t|haven'?t|needs?|can'?t|doesn'?t|don'?t)\b|'s\b))",
     re.I,
 )
@@ -597,7 +598,7 @@ def _run_on(sentence: str) -> list[str]:
 
 _BRACKET_CUE = re.compile(
     r"\b(?:the (?:big|main|key|biggest|important|urgent) (?:one|thing)|most important|main thing|priority|above all|"
-    r"most of all|matters most|the one)\b",
+    r"most of all|matters most|the one|most particularly|in particular|especially)\b",
     re.I,
 )
 
@@ -913,6 +914,7 @@ def numbered_items(text: str) -> str:
     item to a line, and a later 'no 2' / '(b)' / '2️⃣' that points back replaced by that item's words,
     so that 'honestly no 2 is the one' names the demand it means. Pictures are dropped."""
     text = _PICTURES.sub(" ", _KEYCAP.sub(r" \1. ", text))
+    text = re.sub(r"\s*[•·▪◦]\s*", "\n", text)  # bullets written inline: one item to a line
     marks = list(_MARKER.finditer(text))
     expected, bounds, refs = 1, [], []
     for m in marks:
@@ -957,6 +959,15 @@ def parse_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None]:
     """The separate demands in free text or a list, and which one the person marked as mattering most."""
+    found, chosen, _ = read_demands(demands, priority, blame)
+    return found, chosen
+
+
+def read_demands(
+    demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
+) -> tuple[list[_Demand], int | None, list[str]]:
+    """parse_demands, with the priority sentences whose words name no demand ("the money is the main
+    thing" beside "pay me back the 40 quid"), for a reader of meaning to place."""
     if isinstance(demands, str):
         text = numbered_items(without_hesitations(clean_text(demands, "list of demands")))
         sentences = _sentences(text)
@@ -1055,7 +1066,8 @@ def parse_demands(
         best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
         if best[0] > 0:
             chosen = best[1]
-    return found, chosen
+    unresolved = [priority.sub(" ", r).strip(" ,.") for r in references] if chosen is None else []
+    return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS]
 
 
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
@@ -1251,7 +1263,9 @@ class AskShrinker:
 
     def shrink(self, demands: str | Sequence[str]) -> ShrunkAsk:
         """One ask in one sentence, the interest it serves, and the rest parked for later."""
-        found, marked = parse_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
+        found, marked, unplaced = read_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
+        if marked is None and unplaced and len(found) > 1:
+            marked = self._nearest(unplaced[0], found)  # "the money is the main thing" -> "pay me back the 40 quid"
         honoured = marked is not None
         chosen = marked if marked is not None else self._central(found)
         demand = found[chosen]
@@ -1273,6 +1287,16 @@ class AskShrinker:
         vector = self.embedder.embed_one(demand)
         sims = self._interest_vectors @ vector
         return self._interest_names[int(np.argmax(sims))]
+
+    def _nearest(self, said: str, items: list[_Demand]) -> int | None:
+        """The demand a priority sentence means when it shares no word with any ('the money' and 'the 40
+        quid'): the nearest by meaning, if it is clearly nearer than the rest."""
+        vectors = self.embedder.embed([said] + [d.text for d in items])
+        sims = vectors[1:] @ vectors[0]
+        order = np.argsort(-sims)
+        if sims[order[0]] < 0.15 or sims[order[0]] - sims[order[1]] < 0.05:
+            return None
+        return int(order[0])
 
     def _central(self, items: list[_Demand]) -> int:
         if len(items) == 1:
