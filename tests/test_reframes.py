@@ -117,6 +117,12 @@ CASES = [
         ["stock count"],
         ["best", "priya", "distributor"],
     ),
+    # a formal final position, refused by a third party; the consequence happens to them
+    (
+        "Dear Mr Osei, The trust's revised offer of a 4% uplift, effective from May, represents our final position. Should the staff side reject it, the offer will be withdrawn and the old scale will apply. Yours sincerely, K. Lamb, Finance Director",
+        ["4% uplift"],
+        ["withdrawn", "old scale", "sincerely", "lamb"],
+    ),
     # texting 'ur' meaning "you're"
     (
         "if ur not back from the party by 11 im taking the car keys off u for a month",

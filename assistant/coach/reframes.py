@@ -34,7 +34,8 @@ _LEAD_FILLER = re.compile(
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
-    r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
+    r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
+    r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
     r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
@@ -112,7 +113,8 @@ _OFFER_AFTER = re.compile(
     re.I,
 )
 _OFFER_BEFORE = re.compile(
-    r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|,)?\s*(?:my|our|the) (?:final|last|best and final) (?:offer|price|figure|word)\b",
+    r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:my|our|the|the \w+'s) "
+    r"(?:final|last|best and final) (?:offer|price|figure|word|position)\b",
     re.I,
 )
 # where an offer's own sentence goes on to its condition or its 'or else'
@@ -778,7 +780,10 @@ def _request_shaped(sentence: str) -> bool:
 
 _NOT_ACCEPTED = re.compile(
     r"^(?:that|this|it|the offer|my offer|our offer)\b[^,]{0,30}\b(?:work|suit|good enough|acceptable|ok|okay|agree|"
-    r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b",
+    r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b|"
+    # "should the membership reject it", "if they turn it down", "if we don't have your acceptance by Friday"
+    r"^(?:you|u|they|he|she|the \w+|members?(?:hip)?)\s+(?:reject|refuse|decline|turn)s?\b(?:\s+(?:it|this|that|down))?|"
+    r"^(?:we|i) (?:don'?t|do not) (?:have|get|receive|hear)\b.{0,30}\b(?:acceptance|agreement|answer|signature|confirmation|yes)\b",
     re.I,
 )
 
@@ -786,7 +791,9 @@ _NOT_ACCEPTED = re.compile(
 _OBJECT = {"they": "them", "he": "him", "she": "her"}
 _SUBJECT = {v: k for k, v in _OBJECT.items()}
 _OFFERED = re.compile(
-    r"^(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering)\s", re.I
+    r"^(?:[\w ,]{0,40},\s*)?(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering|"
+    r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer)\s",
+    re.I,
 )
 
 
@@ -1131,8 +1138,9 @@ class Reframer:
             "worry": worry,
             "worry_plain": worry_plain,
             # "£950 a month" is as far as I can go; "we'll split it 50/50" is said as a sentence of its own
-            "offer": sentence_case(offer) if offer and not offer_said else None,
-            "offer_lower": _lower_initial(offer) if offer and not offer_said else None,
+            # "the revised offer of 3.5%, backdated to April, is as far as I can go": an aside keeps its closing comma
+            "offer": sentence_case(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
+            "offer_lower": _lower_initial(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
             "offer_clause": sentence_case(offer) if offer and offer_said else None,
             "offer_clause_lower": _lower_initial(offer) if offer and offer_said else None,
             "first": first,
