@@ -213,6 +213,13 @@ def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: Offline
         # a courtesy that ends, a date after which the price changes
         "If the bins are left on my drive once more, that arrangement ends and the side gate will be locked.",
         "The quote stands until 12 March. After this date the price will go up 10% and the fitting slot is released.",
+        # a rule with its sanction; a collective decision then 'unless'; help withdrawn in advance
+        "Allotment rules: no bonfires, no hosepipes in July. Any breach of the above will result in the plot being re-let.",
+        "Staff at the Leeds depot will stop loading at noon on Friday unless the broken dock lift is repaired.",
+        "Fine, go to the festival. Just don't expect me to be picking you up at 3am.",
+        "Break any of these and we're back in front of the judge.",
+        "Our price is £8 a unit, valid until Monday, after which it will lapse and we'll approach other buyers.",
+        "Kindly confirm today, otherwise from tomorrow the rate will be revised to £12 a unit.",
     ],
 )
 def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:
@@ -234,6 +241,8 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
         "If you want the car on Saturday, I'm taking the bus.",
         "If you come round Sunday, I'll cook.",
         "Anyone who can't make Tuesday can join on Thursday instead.",
+        "Don't expect me to be quick with the report, the data only came in today, but it will be done.",
+        "This discount is valid until Friday, enjoy!",
     ],
 )
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:

@@ -74,7 +74,7 @@ _FAILED_CONDITION = (
     r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
     r"\bcontinue\w*|\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|"
-    r"\bafter (?:that|this|the) (?:date|deadline|day|point|time)\b|\bafter that\b|"
+    r"\bafter (?:that|this|the) (?:date|deadline|day|point|time)\b|\bafter that\b|\bafter which\b|"
     r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?(?=,?\s+(?:i|we|im)\b))"
 )
 # what a writer may say they will do after a condition without it being a lever: an offer, help,
@@ -107,6 +107,8 @@ _PENALTY = (
     r"charged|cancell?ed|terminated|withdrawn|revoked|suspended|forfeit(?:ed)?|blocked|banned|reported|evicted|"
     r"fired|towed|binned|thrown out|dismissed|disconnected|cut off|locked|revised|increased)|"
     r"(?:courtesy|arrangement|offer|deal|agreement|access|privileges?|invitation)\s+(?:ends|is over|stops|is off)|"
+    r"(?:offer|quote|deal|price|discount|terms|slot|place)\s+(?:will\s+)?(?:lapses?|expires?|closes?|is withdrawn|"
+    r"goes to (?:the next|another|someone))|(?:it|this|they)\s+(?:will\s+)?(?:lapses?|expires?)\b|"
     r"(?:goes|will go|'ll go|’ll go) to (?:auction|court|(?:a |the )?(?:tribunal|bailiffs?|debt collectors?|"
     r"collections?|small claims|ombudsman|police|press))|"
     r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
@@ -177,7 +179,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # by Tuesday, £10 comes off your share"), or the penalty first ("rent goes up unless u sign")
         "threat",
         0.9,
-        _FAILED_CONDITION
+        r"(?:"
+        + _FAILED_CONDITION
+        + r"|\b(?:otherwise|or else|failing (?:this|that))\b)"
         + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?(?P<lever>[^.?!,;]{0,40}?\b"
         + _PENALTY
         + r"[^.?!]*)",
@@ -208,10 +212,38 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # a rule with its sanction: "Any breach of the above will be treated as grounds for ending the tenancy"
+        "threat",
+        0.9,
+        r"\bany (?:further |future |more )?(?:breach|breaches|failure|repeat|repetition|recurrence|instance|late payment|"
+        r"missed payment|complaint)s?\b[^.?!]{0,60}?\b(?P<lever>will\s+(?:result in|lead to|be treated as|be met with|"
+        r"mean|be grounds for)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # help, money or contact withdrawn in advance: "Just don't expect me to be answering my phone"
+        "cut-off",
+        0.9,
+        r"\b(?:just )?(?:don'?t|do not) expect (?:me|us) to (?P<lever>(?:be )?(?:answer|answering|pick|picking|reply|"
+        r"replying|call|calling|come|coming|help|helping|pay|paying|be there|lend|lending|cover|covering|babysit)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # what others may do, said as what the writer cannot promise: "mi cyaan promise seh mi bredren
+        # dem nah come knock pon yuh door", "I can't guarantee the lads won't..."
+        "veiled-threat",
+        0.9,
+        r"\b(?:can'?t|cannot|cyaan|won'?t be able to) (?:promise|guarantee|answer for)(?: (?:that|seh))? "
+        r"(?P<lever>(?:my|mi|the|our|his|her|their|some|them|dem|people|the lads|the boys)\b[^.?!]{0,50}?"
+        r"\b(?:won'?t|will not|nah|not|don'?t|wouldn'?t)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         # a repeat, then 'and' and the decision: "Do it once more and I'll forward the drafts to the team"
         "threat",
         0.9,
-        r"\b(?:once more|one more time|again|ever again)\s*,?\s*and\s+(?:then\s+)?" + _DECIDED_ACTION,
+        r"(?:\b(?:once more|one more time|again|ever again)|^\s*(?:break|ignore|cross|touch|breach) (?:any of )?"
+        r"(?:it|them|these|those|this|that|the rules|my \w+))\s*,?\s*and\s+(?:then\s+)?" + _DECIDED_ACTION,
         cue=False,
     ),
     _p(
@@ -219,8 +251,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # ventilation is fixed" (not "we'll start at 9 unless you'd prefer 10")
         "threat",
         0.9,
-        r"(?P<lever>(?:i|we|members|staff|the whole \w+|everyone|(?:the|our|all|all the|all our|my) (?:\w+ )?"
-        r"(?:drivers|members|staff|workers|team|crew|tenants|residents|parents|volunteers|nurses|teachers|union|branch))"
+        r"(?P<lever>(?:i|we|everyone|(?:(?:the|our|all|all the|all our|my) (?:\w+ )?)?"
+        r"(?:drivers|members|staff|workers|team|crew|tenants|residents|parents|volunteers|nurses|teachers|union|branch)"
+        r"(?: (?:on|in|at|from|of) (?:the |our )?\w+(?: \w+)?)?)"
         r"(?:'ll|’ll| will| shall| are going to| am going to|"
         r"'m going to|'re going to)\s+(?:just |simply |then )?"
         + _NOT_A_LEVER_ACTION
@@ -537,7 +570,8 @@ _GENEROUS = re.compile(
     r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
-    r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b",
+    r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
+    r"\bvoucher\b",
     re.I,
 )
 
