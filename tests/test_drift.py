@@ -243,6 +243,7 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
         "Anyone who can't make Tuesday can join on Thursday instead.",
         "Don't expect me to be quick with the report, the data only came in today, but it will be done.",
         "This discount is valid until Friday, enjoy!",
+        "Could you take one week a month? If that doesn't work, honestly, that's fine, I just thought I'd ask.",
     ],
 )
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:

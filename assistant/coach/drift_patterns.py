@@ -119,7 +119,8 @@ _PENALTY = (
 _NOT_INVITING = (
     r"(?![^.?!]*\b(?:we|i)(?:'ll|’ll| will| can| could) (?:tweak|change|adjust|rethink|redo|revisit|look|talk|sort|fix|"
     r"work|find|think|chat|sit down)\b)"
-    r"(?!(?:let|tell|talk|call|ring|text|come|please|grab|give me|ping|drop me|shout|find me|catch me|speak|chat|"
+    r"(?!(?:(?:honestly|really|totally|seriously|genuinely|truly|like|so|then)[\s,]+)*"
+    r"(?:let|tell|talk|call|ring|text|come|please|grab|give me|ping|drop me|shout|find me|catch me|speak|chat|"
     r"email|message|reach out|get in touch|knock|maybe|perhaps|how|what|why|when|just (?:say|tell|let)|say so|"
     r"feel free|do let|no (?:problem|worries|hard feelings|pressure)|(?:that'?s|that’s|it'?s|it’s) (?:fine|ok|okay|"
     r"alright|understandable)|(?:i|we)(?:'d|’d| would| can| could| am| are|'m|’m|'re|’re| will|'ll|’ll| shall)?\s*"
