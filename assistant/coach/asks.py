@@ -1067,7 +1067,7 @@ def read_demands(
         if best[0] > 0:
             chosen = best[1]
     unresolved = [priority.sub(" ", r).strip(" ,.") for r in references] if chosen is None else []
-    return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS]
+    return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
 
 
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
@@ -1119,6 +1119,8 @@ _CUE_FILLER = frozenset(
     | {"perso", "which", "hones", "frank", "truth", "say", "would", "proba", "certa"}
 )
 _CLAUSE_CUT = re.compile(r"\s*,\s*")
+# words a priority sentence uses without naming a demand ("if I could only change one thing")
+_GENERIC_STEMS = frozenset({"chang", "pick", "choos", "only", "could", "sort", "fix", "thing", "ask", "get", "want"})
 
 
 def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
