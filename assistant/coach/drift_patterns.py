@@ -8,6 +8,7 @@ someone else's words being reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,10 +63,42 @@ class Pattern:
     # fed to the classifier as a cue (the classifier is trained with the cues, so a pattern added
     # later for the decision alone leaves the trained model as it was)
     cue: bool = True
+    # what must be said earlier in the same sentence, checked only once the pattern has matched (a
+    # condition before a penalty): one regex spanning both would backtrack on long unpunctuated text
+    after: re.Pattern[str] | None = None
 
 
-def _p(kind: str, weight: float, *parts: str, cue: bool = True) -> Pattern:
-    return Pattern(kind, re.compile("|".join(parts), re.I), weight, cue)
+def _p(kind: str, weight: float, *parts: str, cue: bool = True, after: str | None = None) -> Pattern:
+    return Pattern(kind, re.compile("|".join(parts), re.I), weight, cue, re.compile(after, re.I) if after else None)
+
+
+def _matches(pattern: Pattern, text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches that are not negated or reported and have what they need said before
+    them; when that is missing, the next start one character on is tried (a shorter lever may hold)."""
+    pos = 0
+    while pos <= len(text):
+        match = pattern.regex.search(text, pos)
+        if match is None:
+            return
+        start = _said_before(pattern, text, match)
+        if start is None:
+            pos = match.start() + 1
+            continue
+        if not _cancelled(text, start, match.end()):
+            yield match
+        pos = max(match.end(), match.start() + 1)
+
+
+def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | None:
+    """Where the whole shape starts: the match itself, or, for a pattern that needs something said
+    before it in the same sentence (a condition), where that starts; None when it is not there."""
+    if pattern.after is None:
+        return match.start()
+    origin = max(0, match.start() - 200)
+    head = text[origin : match.start()]
+    cut = max(head.rfind("."), head.rfind("!"), head.rfind("?")) + 1
+    found = pattern.after.search(head, cut)
+    return origin + found.start() if found else None
 
 
 # a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
@@ -180,13 +213,12 @@ PATTERNS: tuple[Pattern, ...] = (
         # by Tuesday, £10 comes off your share"), or the penalty first ("rent goes up unless u sign")
         "threat",
         0.9,
-        r"(?:"
-        + _FAILED_CONDITION
-        + r"|\b(?:otherwise|or else|failing (?:this|that))\b)"
-        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?(?P<lever>[^.?!,;]{0,40}?\b"
+        # the lever's own words: never the condition's connectives
+        r"(?<![^\s,;:])(?P<lever>(?:(?!(?:then|and|otherwise|unless|if|or|else|after|which|failing)\b)[^\s.?!,;]+\s+){0,6}?\b"
         + _PENALTY
         + r"[^.?!]*)",
         cue=False,
+        after=r"(?:" + _FAILED_CONDITION + r"|\b(?:otherwise|or else|failing (?:this|that))\b)",
     ),
     _p(
         "threat",
@@ -458,13 +490,9 @@ def _reported(text: str, start: int) -> bool:
     return bool(_REPORTING_VERB.search(_clause_before(text, start)))
 
 
-def _cancelled(text: str, match: re.Match[str]) -> bool:
+def _cancelled(text: str, start: int, end: int) -> bool:
     """A match that is someone else's words, quoted or reported, or negated ("I'm not saying...")."""
-    return (
-        _in_reported_quote(text, match.start(), match.end())
-        or _negated(text, match.start())
-        or _reported(text, match.start())
-    )
+    return _in_reported_quote(text, start, end) or _negated(text, start) or _reported(text, start)
 
 
 @lru_cache(maxsize=2048)
@@ -477,9 +505,7 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     """
     hits: list[Hit] = []
     for pattern in PATTERNS:
-        for match in pattern.regex.finditer(text):
-            if _cancelled(text, match):
-                continue
+        for match in _matches(pattern, text):
             # the words that are the lever, when the pattern names them; else the whole match
             lever = match.groupdict().get("lever")
             hits.append(Hit(pattern.kind, (lever or match.group(0)).strip(), pattern.weight, pattern.cue))
@@ -504,9 +530,8 @@ def decided_action(text: str) -> tuple[int, int] | None:
     for pattern in PATTERNS:
         if "lever" not in pattern.regex.groupindex:
             continue
-        for match in pattern.regex.finditer(text):
-            if not _cancelled(text, match):
-                return match.span("lever")
+        for match in _matches(pattern, text):
+            return match.span("lever")
     return None
 
 

@@ -147,7 +147,7 @@ _SHORT = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
 # "ur late"); "your" before a thing ("ur mum", "ur wedding", "ur evening")
 _YOU_ARE = re.compile(
     r"\bur(?=\s+(?:not|never|always|still|so|too|just|gonna|going|late|early|right|wrong|welcome|done|actually|really|"
-    r"literally|seriously|even|ever|being|meant|supposed|gonna|"
+    r"literally|seriously|even|ever|being|meant|supposed|"
     r"blocked|banned|fired|out|(?!(?:thing|wedding|evening|morning|building|ceiling|sibling|darling|"
     r"clothing|spring|string|ring|king|earring|feeling|meeting|booking|parking|washing|ironing|cooking|"
     r"shopping|packing|nothing|something|everything|anything)s?\b)\w+ing)\b)",
