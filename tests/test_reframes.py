@@ -123,6 +123,17 @@ CASES = [
         ["4% uplift"],
         ["withdrawn", "old scale", "sincerely", "lamb"],
     ),
+    # "not gonna" and a need said without its 'I'
+    (
+        "if ur not gonna clean the hamster cage by tonight im giving it to my cousin",
+        ["clean the hamster cage"],
+        ["cousin", "gonna"],
+    ),
+    (
+        "need ur half of the vet bill by friday or im keeping the dog. not asking again",
+        ["half of the vet bill"],
+        ["keeping the dog", "need you to need"],
+    ),
     # texting 'ur' meaning "you're"
     (
         "if ur not back from the party by 11 im taking the car keys off u for a month",

@@ -414,7 +414,13 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         sentence = _clean(queue.pop(0))
         if not sentence:
             continue
-        if parts.levers and re.match(r"^(?:and\s+)?(?:i'?ll|i will|we'?ll|we will)\s+just\b", sentence, re.I):
+        if parts.levers and re.match(
+            # "...im not coming. i'll just stay at jess's", "I'm done. I'll hand back the keys": the walkout goes on
+            r"^(?:and\s+)?(?:i'?ll|i will|we'?ll|we will)\s+(?:just\s+\w+|hand (?:back|in)|leave|quit|resign|walk|stay|"
+            r"move out|stop|find (?:someone|another|somewhere)|go elsewhere)\b",
+            sentence,
+            re.I,
+        ):
             parts.levers.append(sentence)  # "...im not coming. i'll just stay at jess's": the lever goes on
             parts.said.append(sentence)
             continue
@@ -850,7 +856,12 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         body = negative.group("body")
         if subject in {"you", "u"}:
             being = re.search(r"\b(?:aren'?t|are not|'re not)\s", negative.group(0), re.I)
-            said = f"I need you to be {body}" if being else f"you need to {body}"  # "if ur not home by 9"
+            going = re.match(r"^(?:gonna|going to)\s+(.+)$", body, re.I)  # "if ur not gonna wash ur dishes"
+            said = (
+                f"I need you to {going.group(1)}"
+                if going
+                else (f"I need you to be {body}" if being else f"you need to {body}")  # "if ur not home by 9"
+            )
             _need_or_reason(said, parts, phrasing, condition=True)
         elif subject in {"it", "this", "that"}:
             _need_or_reason(f"I need {_topic_before(parts) or 'this'} {body}", parts, phrasing, condition=True)
@@ -936,6 +947,9 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
         m = pattern.match(need)
         if m:
             return sentence_case(form.format(m.group(1).strip()))
+    own = re.match(r"^(?:need|want)\s+(?!to\b)(.+)$", need, re.I)
+    if own:  # "need ur share of the bills by sunday": the writer's own need, with the 'I' left out
+        return sentence_case(f"I need {own.group(1)}")
     if starts_with_verb(need):
         return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
     passive = _PASSIVE_NEED.match(need)
