@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.coach import OfflineCoach
-from assistant.coach.asks import split_demands, to_request
+from assistant.coach.asks import ShrunkAsk, split_demands, to_request
 from assistant.errors import InputError
 from assistant.evaluation.scorers import shrink_checks
 
@@ -119,6 +119,14 @@ def test_a_restatement_says_the_point_calmly_in_the_third_person(
     assert " i " not in f" {said} " and " my " not in f" {said} "
 
 
+def _assert_one_ask(shrunk: ShrunkAsk, want: str, others: list[str]) -> None:
+    """The ask names what was wanted and no other demand; each other demand is parked exactly once."""
+    ask = shrunk.ask.lower()
+    assert want in ask and not any(o in ask for o in others), shrunk.ask
+    for o in others:
+        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+
+
 @pytest.mark.parametrize(
     ("text", "want", "others"),
     [
@@ -155,11 +163,8 @@ def test_the_stated_priority_becomes_the_one_ask_and_the_rest_are_parked(
     coach: OfflineCoach, text: str | list[str], want: str, others: list[str]
 ) -> None:
     shrunk = coach.shrink(text)
-    ask = shrunk.ask.lower()
-    assert want in ask and not any(o in ask for o in others), shrunk.ask
-    assert "stop telling" not in ask
-    for o in others:
-        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+    _assert_one_ask(shrunk, want, others)
+    assert "stop telling" not in shrunk.ask.lower()
 
 
 def test_a_formal_request_letter_becomes_one_plain_question(coach: OfflineCoach) -> None:
@@ -255,10 +260,7 @@ def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
     coach: OfflineCoach, text: str, want: str, others: list[str]
 ) -> None:
     shrunk = coach.shrink(text)
-    ask = shrunk.ask.lower()
-    assert want in ask and not any(o in ask for o in others), shrunk.ask
-    for o in others:
-        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+    _assert_one_ask(shrunk, want, others)
     assert not any(p.lower().startswith(("hi ", "we set out")) for p in shrunk.parked), shrunk.parked
 
 
@@ -290,7 +292,4 @@ def test_a_priority_placed_by_meaning_and_inline_bullets(
     coach: OfflineCoach, text: str, want: str, others: list[str]
 ) -> None:
     shrunk = coach.shrink(text)
-    ask = shrunk.ask.lower()
-    assert want in ask and not any(o in ask for o in others), shrunk.ask
-    for o in others:
-        assert sum(o in p.lower() for p in shrunk.parked) == 1, (o, shrunk.parked)
+    _assert_one_ask(shrunk, want, others)

@@ -806,7 +806,7 @@ _OFFERED = re.compile(
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
     raw = re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0].strip(" ,")  # "..., then we leave with nothing"
-    cond = plain_spelling(_clean(raw))
+    cond = _clean(raw)  # spelled out by _clean
     if not cond:
         return
     refused = bool(
@@ -882,7 +882,6 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     worry = re.sub(
         r"\b(?:keeps?|kept|continues? to|still)\s+(?=\w+ing\b)", "", worry, flags=re.I
     )  # keep taking -> taking
-    worry = plain_spelling(worry)
     worry = re.sub(
         r",\s*[A-Z][a-z]+\s*,", ",", worry
     )  # "without asking me, Graham, after...": the name is not the worry
