@@ -31,6 +31,7 @@ LevelOf = Callable[[str], str]
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
+    r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|team(?=\s*,)|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
@@ -122,7 +123,10 @@ _OFFER_TAIL = re.compile(
     r"(?:,\s*|\s+)(?:but\s+|and\s+)?(?=(?:if|unless|otherwise)\b)|,?\s+(?P<orelse>or)\s+(?=(?:i|we|else|you'?ll|u'?ll)\b)",
     re.I,
 )
-_SALUTATION = re.compile(r"^(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*", re.I)
+_SALUTATION = re.compile(
+    r"^(?:(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
+    re.I,
+)
 _PASSIVE_NEED = re.compile(
     r"^(.+?)\s+(?:(?:must|should|shall|will|has to|have to|needs? to)\s+be|is|are|gets?|get|be|being)\s+(?:\w+ly\s+)?(\w+ed|paid|done|made|sent|sorted|put|kept|given|taken)\b(.*)$",
     re.I,
@@ -366,7 +370,9 @@ _TAG = re.compile(
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
     r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean)\b.*\byourself$|(?:i'?m |im )?done being \w+|"
     r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
-    r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation))\b",
+    r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
+    r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
+    r"no \w+,? no \w+$)\b",
     re.I,
 )
 
@@ -484,6 +490,13 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence[: hangs.start()])
             _need_or_reason(_hung_need(hangs.group(1)), parts, phrasing, condition=True)
             continue
+        rule = _rule_need(sentence)
+        if rule and (
+            _RESULT.match(sentence) or is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
+        ):  # "anyone who has not completed the module by the 15th will...": a rule with a sanction
+            parts.levers.append(sentence)
+            _need_or_reason(rule, parts, phrasing, condition=True)
+            continue
         result = _RESULT.match(sentence)
         if result and not _request_shaped(sentence):
             parts.levers.append(sentence)
@@ -498,7 +511,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             _condition(word, cond, parts, phrasing)
             continue
         last = _COND_LAST.match(sentence)
-        if last and is_lever(last.group(1), phrasing):
+        if last and (is_lever(last.group(1), phrasing) or _decided_before(last, sentence, phrasing, level_of)):
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
             continue
@@ -575,6 +588,41 @@ _HANGS_ON = re.compile(
     re.I,
 )
 _IF_I_WERE_YOU = re.compile(r"^i'?d\s+(.+?)\s+if i (?:were|was) you$", re.I)
+
+
+_WHO_RULED = r"\b(?:anyone|anybody|any(?:\s+\w+){1,2}?|those|all|members|tenants|residents|staff|players|people|parents)"
+_RULE_UNDONE = re.compile(
+    _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
+    r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)\s+"
+    r"(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t)\b",
+    re.I,
+)
+_RULE_UNPAID = re.compile(
+    _WHO_RULED + r"\s+whose\s+(?P<thing>[\w' -]{1,40}?)\s+(?:remains?|is|are|stays?)\s+(?:still\s+)?"
+    r"(?P<state>unpaid|outstanding|overdue|not paid|not (?:returned|signed|submitted|done|in))"
+    r"(?:\s+(?:after|by|on|beyond|past)\s+(?P<when>[^,.;]+?))?(?=\s+(?:will|shall|is|are|gets?)\b|[,.;]|$)",
+    re.I,
+)
+
+
+def _rule_need(sentence: str) -> str | None:
+    """What a rule with a sanction asks of everyone: 'anyone who has not completed the module by the 15th will
+    lose access' -> 'I need everyone to complete the module by the 15th'; 'fobs of anyone whose annual fee
+    remains unpaid after 31 January will be deactivated' -> 'I need every annual fee paid by 31 January'."""
+    undone = _RULE_UNDONE.search(sentence)
+    if undone:
+        body = undone.group("body")
+        if re.match(r"^(?:is|isn'?t|are|aren'?t)", undone.group("neg").split()[-1], re.I):
+            return f"I need everyone to be {body}"
+        first, _, rest = body.partition(" ")
+        return f"I need everyone to {base_form(first.lower())} {rest}".strip()
+    unpaid = _RULE_UNPAID.search(sentence)
+    if unpaid:
+        state = unpaid.group("state").lower()
+        done = "paid" if state in {"unpaid", "outstanding", "overdue", "not paid"} else state.split()[-1]
+        when = f" by {unpaid.group('when')}" if unpaid.group("when") else ""
+        return f"I need every {unpaid.group('thing')} {done}{when}"
+    return None
 
 
 def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
@@ -747,7 +795,9 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
     what follows 'and' is a consequence; None otherwise ('I'll bring the kids and we can talk')."""
     for m in re.finditer(r",?\s+and\s+(?:then\s+)?", sentence, re.I):
         cond, consequence = sentence[: m.start()].strip(), sentence[m.end() :].strip()
-        if not cond or not _REPEAT.search(cond) or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I)):
+        # "Touch my car again and...": an order to do it again is a dare, so the condition is not a request
+        dare = starts_with_verb(cond) and re.search(r"\b(?:again|once more|one more time)\b", cond, re.I)
+        if not cond or not _REPEAT.search(cond) or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I) and not dare):
             continue
         if re.match(r"^(?:i|i'm|im|i am|we|we're|we are)\b", cond, re.I):
             continue  # "I'm not sitting through another meeting where... and I get told afterwards": the speaker's own account
@@ -772,9 +822,18 @@ def _looks_like_threat(clause: str, level_of: LevelOf | None) -> bool:
     return level_of is not None and len(clause.split()) >= 3 and level_of(clause) == "ultimatum"
 
 
+# "Permission slips back by Monday", "Rent in by the 1st": a request said without a verb
+_VERBLESS_NEED = re.compile(
+    r"^(?!(?:i|we|you|it|this|that|there)\b)[\w' -]{2,40}?\s+(?:back|in|done|paid|returned|signed|sent|finished|"
+    r"submitted|cleaned|sorted|out|fixed)\s+(?:by|before|no later than)\b",
+    re.I,
+)
+
+
 def _request_shaped(sentence: str) -> bool:
     return bool(
-        re.match(
+        _VERBLESS_NEED.match(sentence)
+        or re.match(
             r"^(?:i|we)\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
             sentence,
             re.I,
@@ -822,6 +881,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
                 break
     if parts.offer and refused:
         return  # "if that doesn't work for you": the offer said before is the point, not a need
+    cond = re.sub(r"\s+(?:before|by) then$", "", cond, flags=re.I)  # "fixed before then": 'then' is in the lever
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
@@ -895,7 +955,23 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if going:  # "you're actually gonna make me wear..." -> "you making me wear..."
         parts.worry = parts.worry or f"{going.group(1)} {_ing(going.group(2).lower())}{going.group(3)}"
         return
+    if starts_with_verb(worry):  # "touch my car (again)" said as a dare -> "you touching my car"
+        first, _, rest = worry.partition(" ")
+        parts.worry = parts.worry or f"you {_ing(base_form(first.lower()))} {rest}".strip()
+        return
     parts.worry = parts.worry or _gerund_clause(worry)
+
+
+def _decided_before(last: re.Match[str], sentence: str, phrasing: Phrasing, level_of: LevelOf | None) -> bool:
+    """'We will be moving our contract to another vendor unless you commit to the 48-hour turnaround': a
+    decision no pattern knows, said before what would stop it; the sentence as a whole reads as a threat and
+    the condition is something to be done (after 'unless') or not done (after 'if'), not a lever itself."""
+    word, cond = last.group(2).lower(), last.group(3)
+    if word == "until" or is_lever(cond, phrasing) or _request_shaped(last.group(1).strip()):
+        return False
+    if word == "if" and not _NEGATIVE_COND.match(_clean(cond)):
+        return False  # "I'd be glad if you came": a positive 'if' after something unknown is left alone
+    return is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
 
 
 def _topic_before(parts: Parts) -> str | None:
@@ -951,6 +1027,8 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
         return sentence_case(f"I need {own.group(1)}")
     if starts_with_verb(need):
         return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
+    if _VERBLESS_NEED.match(need):
+        return sentence_case(f"I need {_lower_initial(need)}")
     passive = _PASSIVE_NEED.match(need)
     if passive and not re.match(r"^(?:i|we|you|it|this|that)\b", need, re.I):
         subject = passive.group(1)
@@ -962,7 +1040,10 @@ def _need_question(need: str) -> str | None:
     m = re.match(r"^I need you to (.+)$", need)
     if m:
         return f"Could you {m.group(1)}?"
-    m = re.match(r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$", need)
+    m = re.match(
+        r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|everyone|everybody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
+        need,
+    )
     if m:
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (him|her|them) to (.+)$", need)
