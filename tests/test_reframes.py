@@ -140,6 +140,51 @@ CASES = [
         ["back from the party by 11"],
         ["keys", "month"],
     ),
+    # a decision no pattern names, said before 'unless': the condition is the need
+    (
+        "Hello Priya, After two late shipments in a row we will be placing next season's order with another mill unless you can guarantee the 10-day lead time in writing. Regards, Tom",
+        ["10-day lead time"],
+        ["another mill", "regards", "tom"],
+    ),
+    # a memo header is not the need; 'before then' points into the lever
+    (
+        "To: Site Manager. The crew will down tools at noon on Friday unless the scaffold on Block B is made safe before then.",
+        ["scaffold"],
+        ["down tools", "site manager", "before then"],
+    ),
+    # a rule with a sanction asks everyone for what the rule wants
+    (
+        "Folks, effective immediately: anyone who has not returned their library laptop by the 20th will have their borrowing rights suspended.",
+        ["return their library laptop"],
+        ["suspended", "borrowing rights"],
+    ),
+    (
+        "Dear residents, parking permits belonging to anyone whose service charge remains unpaid after 1 March will be cancelled.",
+        ["service charge paid by 1 march"],
+        ["cancelled"],
+    ),
+    # a dare ("do it again and...") is the condition, not a request
+    ("Borrow my bike again and you'll be hearing from my dad.", ["bike"], ["dad", "hearing"]),
+    # a request said without a verb, then a slogan that is only the lever
+    ("Costume money in by Thursday. No money, no show.", ["costume money in by thursday"], ["no show"]),
+    # a long run-up with no comma before the condition, and the consequence after it
+    (
+        "I know you have a lot on and I really am not trying to nag but the invoices from your side were due last week and the auditors arrive on the 9th and if the receipts aren't in my inbox by Monday morning I'm just going to file the return without your section and you can explain it to them yourself.",
+        ["receipts"],
+        ["without your section", "explain it", "auditors"],
+    ),
+    # "this is as far as I can go" after a long run-up, then a refusal: the offer is the point
+    (
+        "I have thought about it for weeks and I know the car meant a lot to Dad and everything but I've offered to buy your half at the garage's valuation plus another thousand, which is fair, and I've had two quotes, so this is as far as I can go, and if you can't accept that by the end of the month I'll have to get the solicitor to sell it at auction.",
+        ["buy your half"],
+        ["auction", "solicitor"],
+    ),
+    # non-negotiables said as "I need X, I need Y": each item kept, the walkout dropped
+    (
+        "Before I agree to chair the committee there are two things I need and I'm not going to budge on them: I need the meetings moved to Tuesdays, and I need a proper minute-taker because I can't do both. If I can't have those two, I'm stepping down.",
+        ["tuesdays", "minute-taker"],
+        ["stepping down", "because"],
+    ),
 ]
 
 

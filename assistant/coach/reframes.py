@@ -114,8 +114,15 @@ _OFFER_AFTER = re.compile(
     re.I,
 )
 _OFFER_BEFORE = re.compile(
-    r"^(.+?)[\s,:–—-]+(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:my|our|the|the \w+'s) "
-    r"(?:final|last|best and final) (?:offer|price|figure|word|position)\b",
+    r"^(.+?)[\s,:–—-]+(?:(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:my|our|the|the \w+'s) "
+    r"(?:final|last|best and final) (?:offer|price|figure|word|position)\b|"
+    r"(?:so\s+)?(?:this|that|it)(?:'s| is) (?:as far as|the most|the best|all) (?:i|we) can (?:go|do|offer|stretch|manage)\b)",
+    re.I,
+)
+# in a long run-up before "this is as far as I can go", the clause that says what was offered
+_OFFER_CLAUSE = re.compile(
+    r"^(?:basically\s+|honestly\s+)?(?:i|we)(?:'ve| have)?\s+(?:offered|offer|'m offering|am offering|'re offering|"
+    r"are offering|can|could|'ll|will|'d|would)\b",
     re.I,
 )
 # where an offer's own sentence goes on to its condition or its 'or else'
@@ -134,12 +141,18 @@ _PASSIVE_NEED = re.compile(
 _NONNEG = re.compile(
     r"(?:(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
     r"(?:\s+for\s+[^:]{1,40}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
+    r"|(?:not going to|won'?t|will not|can'?t|cannot|am not|'m not)\s+(?:\w+\s+)?(?:budge|move|bend|compromise|going to budge)"
+    r"\s+on\s+(?:them|these|those|any of (?:them|these|those))\s*:"
     r"|(?:are|is|'re|aren'?t|isn'?t|no)\s+(?:fixed and\s+)?(?:(?:not )?(?:open to|up for|up fur) (?:negotiation|discussion|debate)"
     r"(?:\s+any\s*more)?|non[- ]?negotiable|not negotiable)\s*:)\s*(.+)$",
     re.I,
 )
 _ITEM_NUMBER = re.compile(r"^(?:\(?\d+[.)]|\(?[a-z]\))\s*", re.I)
-_ALL_OF_THEM = re.compile(r"^(?:all|each|every one)(?: (?:three|four|five|of them|of these|of the above))?\b", re.I)
+_ALL_OF_THEM = re.compile(
+    r"^(?:all|each|every one)(?: (?:three|four|five|of them|of these|of the above))?\b|"
+    r"\b(?:those|these|all|the) (?:two|three|four|five|things|conditions|points)\b",
+    re.I,
+)
 _WORRY_COND = re.compile(r"^(?:you|u)\b", re.I)
 _VEILED_LEAD = re.compile(
     r"^(?:it(?:'d| would) be a (?:shame|pity) if|i'?d hate (?:for|it if)|i'?d hate to see|you wouldn'?t want|"
@@ -436,6 +449,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         mid = _mid_condition(sentence, phrasing)
         if mid is not None:
             run_up, sentence = mid
+            if run_up and (_OFFER_BEFORE.match(run_up) or _OFFER_AFTER.search(run_up)):
+                queue[:0] = [run_up, sentence]  # "...so this is as far as I can go, and if you can't agree...":
+                continue  # the offer is heard first, so the refusal after it points back at it
             if run_up:  # said before the condition: context, kept as said
                 parts.context.append(run_up)
                 parts.said.append(run_up)
@@ -447,10 +463,20 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         nonneg = _NONNEG.search(sentence)
         if nonneg:
             parts.levers.append(sentence)
+            listed = nonneg.group(1)
+            wants = r"\b(?:i|we) (?:need|want|would like|'d like)\b"
+            lead = re.match(wants, listed, re.I) and len(re.findall(wants, listed, re.I)) > 1
+            splitter = (  # "I need X, I need Y, not like half-time, and I need Z": each 'I need' starts an item
+                r",?\s*(?:and\s+)?(?=" + wants + ")"
+                if lead
+                else r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*(?:and\s+)?"
+            )
             items = [
-                _ITEM_LEAD.sub("", _ITEM_NUMBER.sub("", _PICTURES.sub("", i).strip(" .")).strip())
-                for i in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*(?:and\s+)?", nonneg.group(1))
+                _ITEM_LEAD.sub("", _ITEM_NUMBER.sub("", _PICTURES.sub("", i).strip(" .,")).strip())
+                for i in re.split(splitter, listed, flags=re.I)
             ]
+            if lead:  # "I need the calls to stop because...": the item is what is needed, without the why
+                items = [re.sub(r",?\s+(?:because|cos|since)\b.*$", "", i, flags=re.I) for i in items]
             parts.items.extend(i for i in items if i)
             continue
         after, before = _OFFER_AFTER.search(sentence), _OFFER_BEFORE.match(sentence)
@@ -468,6 +494,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
             body = re.sub(r"^(?:since|because|as)\b[^:]{0,80}:\s*", "", body, flags=re.I)  # "since you love..."
+            if len(body.split()) > 25:  # a long run-up: the offer is the last clause that says what was offered
+                clauses = [c.strip() for c in re.split(r",\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so)\s+", body)]
+                offered = [c for c in clauses if _OFFER_CLAUSE.match(c)]
+                if offered:
+                    parts.context.append(body)
+                    body = re.sub(r"^(?:basically|honestly)\s+|\s+which$", "", offered[-1])
             tail = _OFFER_TAIL.search(body)
             if (
                 tail
@@ -652,6 +684,15 @@ def _mid_condition(sentence: str, phrasing: Phrasing) -> tuple[str, str] | None:
     so the condition is read from its own start; None when the sentence has no such run-up."""
     for m in _MID_COND.finditer(sentence):
         if m.start() == 0:
+            continue
+        rest = sentence[m.end() :]
+        if _cond_first(rest, phrasing) is None:
+            continue
+        return _run_up(sentence[: m.start()]), rest
+    for m in re.finditer(r"\s+(?:so\s+|and\s+|but\s+|then\s+)?(?=(?:if|unless)\s)", sentence, re.I):
+        # a long run-up with no comma before the condition ("...and honestly if the figures aren't with me by
+        # Wednesday I'm going to..."): the condition still has its own consequence after it
+        if len(sentence[: m.start()].split()) < 8:
             continue
         rest = sentence[m.end() :]
         if _cond_first(rest, phrasing) is None:
@@ -886,7 +927,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
     if word in {"unless", "until"}:
-        if parts.items and _ALL_OF_THEM.match(cond):
+        if parts.items and _ALL_OF_THEM.search(cond):
             return  # "until all three are met": the items already say what
         _need_or_reason(need_from_clause(cond) or cond, parts, phrasing, condition=True)
         return
@@ -899,6 +940,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             _need_or_reason(f"I need {_lower_first(who)} {shall.group(2)}", parts, phrasing, condition=True)
             return
     negative = _NEGATIVE_COND.match(cond)
+    if parts.items and _ALL_OF_THEM.search(cond):
+        return  # "if I can't have those three": the items already say what
     mine = re.match(r"^(?:i|we)\s*(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t)\s+(.+)$", cond, re.I)
     if mine:  # "if I don't get the water" -> "I need the water"
         body = mine.group(1).strip()
@@ -1249,10 +1292,9 @@ class Reframer:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
         topic = topic_of(" ".join(said)) if said else None
         out = []
-        if topic:
-            out.append(self.phrasing.fallback_with_topic.format(topic=topic))
-        out.append(self.phrasing.fallback)
-        return out
+        if topic:  # the topic says what to talk about; the bare question beside it would only lose it
+            return [self.phrasing.fallback_with_topic.format(topic=topic)]
+        return [self.phrasing.fallback]
 
 
 _CONTRACTED = {"will": "ll", "am": "m", "are": "re", "would": "d"}
