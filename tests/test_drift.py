@@ -238,6 +238,9 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
         "If you don't accept, I understand completely.",
         # the same shapes, warm or plain
         "We'll start at 9 unless you'd prefer 10.",
+        # a default anyone may stop is not a threat
+        "We'll book the minibus for the 14th unless anybody objects by Monday.",
+        "I will renew the cleaning contract next month unless you have concerns about it.",
         "If you want the car on Saturday, I'm taking the bus.",
         "If you come round Sunday, I'll cook.",
         "Anyone who can't make Tuesday can join on Thursday instead.",

@@ -149,6 +149,16 @@ _PENALTY = (
 )
 
 # what follows a refused offer when it is not a lever: an invitation, a way to keep talking, acceptance
+# what makes "we'll do X unless..." a default anyone may stop, not a threat: "unless anyone objects",
+# "unless you'd rather...", "unless you have concerns", "unless there's a problem with it"
+_OPT_OUT = (
+    r"(?:(?:you|u|they|we|anyone|anybody|someone|somebody|everyone|any of you|people|the \w+)(?:'d| would| really)?\s+"
+    r"(?:(?:prefer|want|like|rather|need|mind|object|disagree|say|tell|hear|let|raise|suggest|propose|think|feel)\w*\b|"
+    r"(?:has|have|'ve got|got)\s+(?:a |an |any |some |other |better |serious )?(?:concern|question|objection|problem|"
+    r"issue|reservation|idea|suggestion|alternative|preference|view|plan)s?\b)|"
+    r"there(?:'s| is| are)\s+(?:a |an |any )?(?:objection|problem|concern|issue|clash|reason)s?\b|"
+    r"(?:told|advised|hear|agreed) otherwise|otherwise\b)"
+)
 _NOT_INVITING = (
     r"(?![^.?!]*\b(?:we|i)(?:'ll|’ll| will| can| could) (?:tweak|change|adjust|rethink|redo|revisit|look|talk|sort|fix|"
     r"work|find|think|chat|sit down)\b)"
@@ -290,8 +300,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:'ll|’ll| will| shall| are going to| am going to|"
         r"'m going to|'re going to)\s+(?:just |simply |then )?"
         + _NOT_A_LEVER_ACTION
-        + r"[a-z]+[^.?!]{0,100}?)\s+unless\s+(?!(?:you|u|they|we)(?:'d| would)?\s+(?:prefer|want|like|rather|need|mind|object|disagree|"
-        r"say|tell|hear)\b)",
+        + r"[a-z]+[^.?!]{0,100}?)\s+unless\s+(?!"
+        + _OPT_OUT
+        + ")",
         cue=False,
     ),
     _p(
