@@ -285,7 +285,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # a repeat, then 'and' and the decision: "Do it once more and I'll forward the drafts to the team"
         "threat",
         0.9,
-        r"(?:\b(?:once more|one more time|again|ever again)|^\s*(?:break|ignore|cross|touch|breach) (?:any of )?"
+        r"(?:\b(?:once more|one more time|again|ever again)|(?:^|[.!?;:]\s+)(?:break|ignore|cross|touch|breach) (?:any of )?"
         r"(?:it|them|these|those|this|that|the rules|my \w+))\s*,?\s*and\s+(?:then\s+)?" + _DECIDED_ACTION,
         cue=False,
     ),

@@ -158,6 +158,7 @@ _YOU_ARE = re.compile(
 def plain_spelling(text: str) -> str:
     """'if ur not home by 9 u can' -> "if you're not home by 9 you can": texting shorthand spelled out."""
     text = _YOU_ARE.sub("you're", text)
+    text = re.sub(r"\b(must|should|can|will)\s+to\b(?=\s+\w)", r"\1", text, flags=re.I)  # learner "you must to stop"
     return _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
 
 

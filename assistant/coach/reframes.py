@@ -67,7 +67,11 @@ _RESULT = re.compile(
 )
 # "if/unless X, Y" and "Y if/unless X"
 _COND_FIRST = re.compile(r"^(?:and |but |so )?(if|unless|until|should|the (?:next|moment|minute|day) )", re.I)
-_COND_LAST = re.compile(r"^(.+?),?\s+\b(if|unless|until)\b\s+(.+)$", re.I)
+# "Y if/unless/until X", and the formal "Y should X be done" ("...will ballot members should the changes be
+# implemented without consultation")
+_COND_LAST = re.compile(
+    r"^(.+?),?\s+\b(if|unless|until|should(?=\s+[^,.;]{1,80}?\s+be\s+\w+(?:ed|en|wn)\b))\b\s+(.+)$", re.I
+)
 _OR_SPLIT = re.compile(r",?\s*\b(?:or else|or|otherwise|else|failing that|failing which|if not)\b[\s,]*", re.I)
 # the shape of a consequence: what the speaker will do to them, or what will happen to them
 _CONSEQUENCE = re.compile(
@@ -332,12 +336,36 @@ _NOT_OPEN = re.compile(
 )
 
 
+# a heading that says the list under it is not open, with the first item (or its number) after the colon
+_LIST_HEADER = re.compile(
+    r"^(?P<lead>[^:]{0,80}?\b(?:not (?:open to|up for) (?:discussion|debate|negotiation)|non[- ]?negotiables?|"
+    r"not negotiable|deal[- ]?breakers?|red lines)\b[^:]{0,20}):\s*(?P<first>[^:]{0,100})$",
+    re.I,
+)
+# what ends such a list: the sanction, or a sentence that is not an item
+_LIST_ENDS = re.compile(r"\b(?:any|break|breach|otherwise|or else|if|unless|and (?:i|we)|will|'ll)\b", re.I)
+
+
 def _listed_terms(pieces: list[str]) -> list[str]:
     """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...",
     "no more X. no more Y. and Z. none of that's up for debate") is a list of non-negotiables; what
     follows the marker stays a sentence of its own."""
     out = list(pieces)
     for i, piece in enumerate(out):
+        header = _LIST_HEADER.match(piece)
+        if header:  # "HOUSE RULES - NOT OPEN TO DISCUSSION: 1. No guests. 2. No smoking. 3. Bins out by Tuesday."
+            first = _ITEM_NUMBER.sub("", header.group("first").strip()).strip()
+            items = [first] if first else []
+            j = i + 1
+            while j < len(out) and len(out[j].split()) <= 14 and not _LIST_ENDS.search(out[j]):
+                item = _ITEM_NUMBER.sub("", out[j].strip()).strip(" .")
+                if item:
+                    items.append(item)
+                j += 1
+            if len(items) >= 2:
+                out[i] = "Non-negotiable: " + "; ".join(i.strip(" .") for i in items)
+                out[i + 1 : j] = [""] * (j - i - 1)
+                continue
         listed = _NEED_LIST.search(piece)
         if listed and not _NONNEG.search(piece):
             inside = _NOT_OPEN.search(listed.group("lead"))
@@ -469,7 +497,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             splitter = (  # "I need X, I need Y, not like half-time, and I need Z": each 'I need' starts an item
                 r",?\s*(?:and\s+)?(?=" + wants + ")"
                 if lead
-                else r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)|\s*;\s*(?:and\s+)?"
+                else r"\s*;\s*(?:and\s+)?"  # "a; b, including c; d": semicolons part the items, commas do not
+                if ";" in listed
+                else r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)"
             )
             items = [
                 _ITEM_LEAD.sub("", _ITEM_NUMBER.sub("", _PICTURES.sub("", i).strip(" .,")).strip())
@@ -802,7 +832,7 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             if re.search(r",\s*then\s", consequence, re.I):
                 continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
             cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
-            if cond.strip() and is_lever(consequence, phrasing):
+            if cond.strip() and (is_lever(consequence, phrasing) or _PRESENT_CONSEQUENCE.match(consequence)):
                 return lead.group(1).lower().strip(), cond, consequence
     action = decided_action(sentence)
     if action is not None and action[0] > lead.end():
@@ -822,6 +852,14 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             if _content(cond) and _looks_like_threat(consequence, level_of):
                 return lead.group(1).lower().strip(), cond, consequence
     return None
+
+
+# a consequence said in the present tense after a condition (learner English, "if X, I give you the notice")
+_PRESENT_CONSEQUENCE = re.compile(
+    r"^(?:then\s+)?(?:i|we)\s+(?:give|call|report|tell|throw|kick|send|cancel|stop|sell|change|take|put|leave|move|"
+    r"sue|evict|block|end|close|cut|keep|charge|fine|finish)\b",
+    re.I,
+)
 
 
 # what makes "X and Y" a condition and its consequence: X is a repeat ("one more time", "another",
@@ -992,6 +1030,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
     worry = _lower_first(re.sub(r"^one more\b", "another", worry, flags=re.I))
+    if word == "should":  # "should the changes be implemented" -> "the changes being implemented"
+        worry = re.sub(r"\bbe\b", "being", worry, count=1)
     going = re.match(
         r"^(you|they|he|she)(?:'re| are|'s| is)\s+(?:\w+ly\s+)?(?:gonna|going to)\s+(\w+)\b(.*)$", worry, re.I
     )
@@ -1255,7 +1295,8 @@ class Reframer:
             if worry
             else self.phrasing.worry_plain_default
         )
-        first, rest = (parts.items[0], parts.items[1:]) if parts.items else (None, [])
+        listed = [_lower_initial(i) for i in parts.items]  # "No guests after 11pm" is said mid-sentence
+        first, rest = (listed[0], listed[1:]) if listed else (None, [])
         # said as people speak ("I'll trade you...", not the formal "I will"), which reads warmer
         offer = (
             _CONTRACT.sub(lambda m: f"{m.group(1)}'{_CONTRACTED[m.group(2).lower()]}", parts.offer)
@@ -1267,6 +1308,8 @@ class Reframer:
             "need": need,
             "need_sentence": f"{need}. " if need else "",
             "need_question": _need_question(need) if need else None,
+            # the need said after the worry, so a worry never stands in for it
+            "then_need": f" {need}." if need and need.lower() not in (context or "").lower() else "",
             "because": because or "",
             "context": context or "",
             "concern": (context or "")
@@ -1310,6 +1353,8 @@ def _and_list(items: Sequence[str]) -> str:
     items = [i.strip() for i in items if i.strip()]
     if len(items) <= 1:
         return "".join(items)
+    if any("," in i for i in items):  # "no smoking, including the garden; and bins out by Tuesday"
+        return "; ".join(items[:-1]) + "; and " + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
