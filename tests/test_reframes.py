@@ -179,6 +179,37 @@ CASES = [
         ["buy your half"],
         ["auction", "solicitor"],
     ),
+    # a list under a heading that says it is not open: every item kept, the sanction dropped
+    (
+        "CLUB RULES - NOT UP FOR DEBATE: 1. Kit washed after every match. 2. No phones in the changing room. 3. Subs paid by the 5th. Any breach of these will be treated as grounds for dropping you from the squad.",
+        ["kit washed", "phones", "subs paid"],
+        ["dropping", "squad", "breach"],
+    ),
+    # 'should X be done' after a decision: the worry said plainly, with what is needed
+    (
+        "The tenants' association will withhold the service charge should the lift repairs be postponed again. Work must start no later than 1 June.",
+        ["lift repairs being postponed"],
+        ["withhold", "service charge"],
+    ),
+    # learner English: "must to", a present-tense consequence
+    (
+        "You must to stop the music after 11. If again the downstairs family complain to me, I give you the notice.",
+        ["stop the music after 11"],
+        ["notice", "must to"],
+    ),
+    # a condition said without 'if', and 'by then' pointing at a day said before
+    ("Dog stays, I go. End of.", ["dog"], ["i go"]),
+    (
+        "Tickets money is due Thursday night. Anyone who hasn't paid by then is off the coach list.",
+        ["by thursday night"],
+        ["coach list", "off the"],
+    ),
+    # the best rate, with a learner's aside and "itself"
+    (
+        "Madam, I have already quoted you the best rate, 95 per box, I am giving you at cost only. Kindly confirm by tomorrow itself, otherwise the rate will be revised to 110.",
+        ["95 per box"],
+        ["revised", "110", "itself"],
+    ),
     # non-negotiables said as "I need X, I need Y": each item kept, the walkout dropped
     (
         "Before I agree to chair the committee there are two things I need and I'm not going to budge on them: I need the meetings moved to Tuesdays, and I need a proper minute-taker because I can't do both. If I can't have those two, I'm stepping down.",

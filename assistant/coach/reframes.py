@@ -31,10 +31,10 @@ LevelOf = Callable[[str], str]
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
-    r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|team(?=\s*,)|effective immediately|"
+    r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*,)|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
-    r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|"
+    r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
     r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
@@ -114,7 +114,7 @@ _REASON = re.compile(
     re.I,
 )
 _OFFER_AFTER = re.compile(
-    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$",
+    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$",
     re.I,
 )
 _OFFER_BEFORE = re.compile(
@@ -391,6 +391,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
 
 def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
+    text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
     for _ in range(2):
         text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", text.strip()).strip())
     text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
@@ -541,6 +542,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 else:
                     queue.insert(0, rest)
             body = re.sub(r"^(?:still\s+)?(?:stands|holds|remains|is final|is on the table)$", "", body, flags=re.I)
+            if not _OFFERED.match(body):  # "380 per piece, I am not making any profit": the aside is not the offer
+                body = re.split(r",\s+(?=(?:(?:i|we)(?:'m| am| are|'re)|(?:it|that|this)(?: is|'s))\s)", body, maxsplit=1, flags=re.I)[0]
             # "our last price for use of the hall is 40 euro per hour" -> "40 euro per hour for use of the hall"
             body = re.sub(r"^((?:for|on|to)\s+.+?)\s+(?:is|are|will be)\s+(.+)$", r"\2 \1", body, flags=re.I)
             if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
@@ -576,6 +579,16 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if last and (is_lever(last.group(1), phrasing) or _decided_before(last, sentence, phrasing, level_of)):
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
+            continue
+        bare = re.match(r"^([^,]{3,60}),\s*((?:i|we|i'm|im|we're)\s.+)$", sentence, re.I)
+        if (
+            bare
+            and not _request_shaped(bare.group(1))
+            and (is_lever(bare.group(2), phrasing) or _PRESENT_CONSEQUENCE.match(bare.group(2)))
+            and any(w.tag in {"VBZ", "VBP"} for w in tag(bare.group(1)))
+        ):  # "Boyfriend moves in, I move out": a condition said without 'if'
+            parts.levers.append(bare.group(2))
+            _condition("if", bare.group(1), parts, phrasing)
             continue
         joined = _and_condition(sentence, phrasing, level_of)
         if joined:  # "one more Sunday on the rota and I resign": a condition said with 'and'
@@ -634,6 +647,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             _hint_then_need(sentence, parts, phrasing)
             continue
         _need_or_reason(sentence, parts, phrasing)
+    for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
+        then = re.search(r"\b(by|before) then\b", need, re.I)
+        when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
+        if then and when:
+            parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
     lever_text = " ".join(parts.levers)
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
@@ -644,6 +662,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     return parts
 
 
+_WHEN = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|arvo|evening|night))?|"
+    r"the \d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"(?:the )?end of (?:the )?(?:day|week|month|term))\b",
+    re.I,
+)
 _HANGS_ON = re.compile(
     r"\b(?:(?:avoid|prevent) (?:that|this|all that|all this|it)(?: happening)?|depends? (?:entirely )?on|"
     r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
@@ -857,7 +881,7 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
 # a consequence said in the present tense after a condition (learner English, "if X, I give you the notice")
 _PRESENT_CONSEQUENCE = re.compile(
     r"^(?:then\s+)?(?:i|we)\s+(?:give|call|report|tell|throw|kick|send|cancel|stop|sell|change|take|put|leave|move|"
-    r"sue|evict|block|end|close|cut|keep|charge|fine|finish)\b",
+    r"sue|evict|block|end|close|cut|keep|charge|fine|finish|go|walk|quit)\b",
     re.I,
 )
 
@@ -1038,11 +1062,14 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if going:  # "you're actually gonna make me wear..." -> "you making me wear..."
         parts.worry = parts.worry or f"{going.group(1)} {_ing(going.group(2).lower())}{going.group(3)}"
         return
+    opening = tag(worry.split()[0]) if worry.split() else []
+    common = bool(opening and opening[0].tag in {"NN", "NNS"})  # "Boyfriend moves in" -> "boyfriend moving in"
     if starts_with_verb(worry):  # "touch my car (again)" said as a dare -> "you touching my car"
         first, _, rest = worry.partition(" ")
         parts.worry = parts.worry or f"you {_ing(base_form(first.lower()))} {rest}".strip()
         return
-    parts.worry = parts.worry or _gerund_clause(worry)
+    worry = _gerund_clause(worry)
+    parts.worry = parts.worry or (worry[0].lower() + worry[1:] if common else worry)
 
 
 def _decided_before(last: re.Match[str], sentence: str, phrasing: Phrasing, level_of: LevelOf | None) -> bool:
@@ -1205,7 +1232,7 @@ class Reframer:
         candidates = []
         own = self.phrasing.reframes.get(kind, [])
         # the one item, or the offer, is the point of a list or a final offer: no need-shaped extras beside it
-        extras = (parts.needs or parts.worry) and not parts.items and not (parts.offer and not parts.conditional)
+        extras = (parts.needs or parts.worry) and not parts.items and not parts.offer
         threat = self.phrasing.reframes["threat"] if extras else []
         if kind in {"walkout", "cut-off"} and parts.conditional:
             own, threat = threat, own  # "if X, I'm out" is a condition to talk about before it is a pause
