@@ -38,6 +38,9 @@ FEATURE_VERSION = "5"
 SEVERITY = policy.SEVERITY
 MAX_CHARS = 20_000
 HARD_NEGATIVES = "drift_hard_negatives.jsonl"
+# 600 messages in other voices (letters, notices, texting, dialects, rambling) by two further authors
+VOICES = "drift_voices.jsonl"
+EXTRA_TRAINING = (HARD_NEGATIVES, VOICES)
 
 _KIND_REASON = {
     "threat": "it ties what you want to a consequence for them",
@@ -151,9 +154,10 @@ class DriftDetector:
         """The detector trained on the labelled examples (and the hard negatives beside them), with
         the breakdown forecast shipped in the same folder."""
         examples = load_examples(knowledge_examples)
-        hard = knowledge_examples.parent / HARD_NEGATIVES
-        if hard.is_file():
-            examples += load_examples(hard)
+        for name in EXTRA_TRAINING:
+            extra = knowledge_examples.parent / name
+            if extra.is_file():
+                examples += load_examples(extra)
         return cls(embedder, examples, cache_dir, load_forecast(forecast_path(knowledge_examples.parent)))
 
     @property

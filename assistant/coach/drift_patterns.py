@@ -290,19 +290,33 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # the decision first, then the repeat that would set it off: "We'll cut your hours if you're late
+        # again", "I'm telling Dad if you take my charger one more time" (not "I'll cook if you come again")
+        "threat",
+        0.9,
+        r"(?P<lever>(?:i|we)(?:'ll|’ll| will| shall| am going to| are going to|'m going to|'re going to|'m|’m)\s+"
+        r"(?:just |simply |then )?"
+        + _NOT_A_LEVER_ACTION
+        + r"(?!(?:cook|come|bring|help|drive|pay|buy|make|be|love|do it)\b)[a-z]+[^.?!]{0,80}?)\s+if\s+(?:you|u|he|she|they)\b[^.?!]{0,60}?\b(?:again|one more time|once more|"
+        r"ever again)\b",
+        cue=False,
+    ),
+    _p(
         # the decision first, then what would stop it: "Members will walk off the line at 22:00 unless the
         # ventilation is fixed" (not "we'll start at 9 unless you'd prefer 10")
         "threat",
         0.9,
         r"(?P<lever>(?:i|we|everyone|(?:(?:the|our|all|all the|all our|my) (?:\w+ )?)?"
-        r"(?:drivers|members|staff|workers|team|crew|tenants|residents|parents|volunteers|nurses|teachers|union|branch)"
+        r"(?:drivers|members|staff|workers|team|crew|tenants|residents|parents|volunteers|nurses|teachers|union|branch|"
+        r"(?:\w+'? )?(?:association|committee|board))"
         r"(?: (?:on|in|at|from|of) (?:the |our )?\w+(?: \w+)?)?)"
         r"(?:'ll|’ll| will| shall| are going to| am going to|"
         r"'m going to|'re going to)\s+(?:just |simply |then )?"
         + _NOT_A_LEVER_ACTION
-        + r"[a-z]+[^.?!]{0,100}?)\s+unless\s+(?!"
+        + r"[a-z]+[^.?!]{0,100}?)\s+(?:unless\s+(?!"
         + _OPT_OUT
-        + ")",
+        # or the formal "should the repairs be postponed"
+        + r")|should\s+(?:the|any|your|this|these|our)\b[^.?!]{0,60}?\bbe\s+\w+(?:ed|en)\b)",
         cue=False,
     ),
     _p(

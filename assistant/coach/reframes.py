@@ -86,6 +86,9 @@ _CONSEQUENCE = re.compile(
     r"|(?:the kids|the children|your \w+)\s+(?:will|won't)\b"
     r"|(?:don'?t|do not) (?:bother|expect|come|call|contact|text|test)\b"
     r"|(?:see you in|i'?ll see you in)\b"
+    # a walkout said in the present: "the whole team walks out", "we all walk", "everyone quits"
+    r"|(?:the (?:whole )?\w+|we all|all of us|everyone|the lot of us|i|we)\s+(?:walks?(?: out| off)?|quits?|resigns?|"
+    r"strikes?|leaves?|goes on strike|downs? tools)\b"
     r")",
     re.I,
 )
@@ -448,8 +451,9 @@ def _gerund_clause(clause: str) -> str:
 
 
 _SIGN_OFF = re.compile(
-    r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|best wishes|many thanks|"
-    r"thanks(?: so much)?|cheers|warmly|sincerely|best(?=,))\b[\s,.-]*(?:[A-Z][\w.'-]*[\s,]*){0,6}$|"
+    r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
+    r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
+    r"your (?:loving|devoted) \w+)\b[\s,.-]*(?:[A-Z][\w.'-]*[\s,]*){0,6}$|"
     r"\s+[-–—]\s*[A-Z][\w.'-]*$",
 )
 
@@ -459,7 +463,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     parts = Parts()
     queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(text.strip()))))
     while queue:
-        sentence = _clean(queue.pop(0))
+        raw = queue.pop(0)
+        sentence = _clean(raw)
         if not sentence:
             continue
         if parts.levers and re.match(
@@ -518,6 +523,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             and not re.match(r"^(?:this|that|it)$", _clean(before.group(1)), re.I)
         ):
             after = None  # "3% is our final offer and if they reject it...": the offer is what came before
+        if after and re.match(
+            r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see)|you(?:'ll| will) get)\b",
+            _clean(after.group(1)),
+            re.I,
+        ):  # "that's my last word on it", "the best offer you're going to get": the offer is what came before
+            after = None
+            before = re.match(
+                r"^(.+?)[\s,:–—-]+(?:and\s+)?(?:that'?s|that is|this is|it'?s)\s+(?:my|our|the)\b", sentence, re.I
+            )
+            if before is None and (parts.needs or parts.context):
+                earlier = parts.needs or parts.context
+                before = re.match(r"^(.+)$", earlier.pop())
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
@@ -543,7 +560,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                     queue.insert(0, rest)
             body = re.sub(r"^(?:still\s+)?(?:stands|holds|remains|is final|is on the table)$", "", body, flags=re.I)
             if not _OFFERED.match(body):  # "380 per piece, I am not making any profit": the aside is not the offer
-                body = re.split(r",\s+(?=(?:(?:i|we)(?:'m| am| are|'re)|(?:it|that|this)(?: is|'s))\s)", body, maxsplit=1, flags=re.I)[0]
+                body = re.split(
+                    r",\s+(?=(?:(?:i|we)(?:'m| am| are|'re)|(?:it|that|this)(?: is|'s))\s)",
+                    body,
+                    maxsplit=1,
+                    flags=re.I,
+                )[0]
             # "our last price for use of the hall is 40 euro per hour" -> "40 euro per hour for use of the hall"
             body = re.sub(r"^((?:for|on|to)\s+.+?)\s+(?:is|are|will be)\s+(.+)$", r"\2 \1", body, flags=re.I)
             if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
@@ -576,6 +598,30 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             _condition(word, cond, parts, phrasing)
             continue
         last = _COND_LAST.match(sentence)
+        if (
+            last
+            and last.group(2).lower() == "if"
+            and re.match(
+                r"^(?:i|we)(?:'ll| will| can| could| am happy to|'m happy to)\s(?!not\b)", _clean(last.group(1)), re.I
+            )
+            # what the other side gives back: "if we do New Year with mine", "if you cover the petrol"
+            and re.match(
+                r"^(?:we|you|u)\s+(?:do|pay|cover|handle|help|cook|drive|host|split|share|agree|come|bring|give|let|"
+                r"sort|book|organi[sz]e|look after|pick up|spend|have)\b",
+                _clean(last.group(3)),
+                re.I,
+            )
+            and not re.search(
+                r"\b(?:again|one more time|once more|any more|anymore)\b", raw, re.I
+            )  # a repeat is a threat
+            and not is_lever_sentence(last.group(1), phrasing)
+            and not is_penalty(last.group(1))
+            and not _looks_like_threat(last.group(1), level_of)
+            and not _NEGATIVE_COND.match(_clean(last.group(3)))
+            and parts.offer is None
+        ):  # "I'll do Christmas at your parents' if we do New Year with mine": a trade offered, not a threat
+            parts.offer = sentence
+            continue
         if last and (is_lever(last.group(1), phrasing) or _decided_before(last, sentence, phrasing, level_of)):
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
@@ -642,7 +688,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             _condition(if_then.group(1).lower(), if_then.group(2), parts, phrasing)
             continue
         if is_lever_sentence(sentence, phrasing) or (
-            not _request_shaped(sentence) and _looks_like_threat(sentence, level_of)
+            not _request_shaped(sentence)
+            and not _OFFERED.match(sentence)  # "I am prepared to buy your half for £140,000" is an offer
+            and _looks_like_threat(sentence, level_of)
         ):
             _hint_then_need(sentence, parts, phrasing)
             continue
@@ -676,7 +724,9 @@ _HANGS_ON = re.compile(
 _IF_I_WERE_YOU = re.compile(r"^i'?d\s+(.+?)\s+if i (?:were|was) you$", re.I)
 
 
-_WHO_RULED = r"\b(?:anyone|anybody|any(?:\s+\w+){1,2}?|those|all|members|tenants|residents|staff|players|people|parents)"
+_WHO_RULED = (
+    r"\b(?:anyone|anybody|any(?:\s+\w+){1,2}?|those|all|members|tenants|residents|staff|players|people|parents)"
+)
 _RULE_UNDONE = re.compile(
     _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
     r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)\s+"
@@ -900,7 +950,11 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
         cond, consequence = sentence[: m.start()].strip(), sentence[m.end() :].strip()
         # "Touch my car again and...": an order to do it again is a dare, so the condition is not a request
         dare = starts_with_verb(cond) and re.search(r"\b(?:again|once more|one more time)\b", cond, re.I)
-        if not cond or not _REPEAT.search(cond) or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I) and not dare):
+        if (
+            not cond
+            or not _REPEAT.search(cond)
+            or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I) and not dare)
+        ):
             continue
         if re.match(r"^(?:i|i'm|im|i am|we|we're|we are)\b", cond, re.I):
             continue  # "I'm not sitting through another meeting where... and I get told afterwards": the speaker's own account
@@ -960,7 +1014,8 @@ _OBJECT = {"they": "them", "he": "him", "she": "her"}
 _SUBJECT = {v: k for k, v in _OBJECT.items()}
 _OFFERED = re.compile(
     r"^(?:[\w ,]{0,40},\s*)?(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering|"
-    r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer)\s",
+    r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer|"
+    r" am prepared to|'m prepared to| are prepared to|'re prepared to| am willing to|'m willing to)\s(?!not\b|never\b)",
     re.I,
 )
 
@@ -1053,6 +1108,18 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
+    pointer = re.match(r"^(?:it|this|that)\b", worry, re.I)
+    if pointer:  # "if it happens again tonight": 'it' is what the sentence before was about
+        topic = _topic_before(parts)
+        if topic and re.match(
+            r"^\s*(?:happens?|continues?|keeps? (?:on|happening|going)|carr(?:y|ies) on|goes on)\s*(?:again)?\W*(?:\s+\S.*)?$",
+            worry[pointer.end() :],
+            re.I,
+        ):  # "if it continues this week", "if again this happen" -> "what keeps happening with the music"
+            parts.worry = parts.worry or f"what keeps happening with {_lower_first(topic)}"
+            return
+        if topic:
+            worry = topic + worry[pointer.end() :]
     worry = _lower_first(re.sub(r"^one more\b", "another", worry, flags=re.I))
     if word == "should":  # "should the changes be implemented" -> "the changes being implemented"
         worry = re.sub(r"\bbe\b", "being", worry, count=1)
