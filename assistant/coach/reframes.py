@@ -1428,7 +1428,6 @@ class Reframer:
     def _fallbacks(self, parts: Parts) -> list[str]:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
         topic = topic_of(" ".join(said)) if said else None
-        out = []
         if topic:  # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
         return [self.phrasing.fallback]
