@@ -366,7 +366,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
                     items.append(item)
                 j += 1
             if len(items) >= 2:
-                out[i] = "Non-negotiable: " + "; ".join(i.strip(" .") for i in items)
+                out[i] = "Non-negotiable: " + "; ".join(x.strip(" .") for x in items)
                 out[i + 1 : j] = [""] * (j - i - 1)
                 continue
         listed = _NEED_LIST.search(piece)
@@ -374,8 +374,8 @@ def _listed_terms(pieces: list[str]) -> list[str]:
             inside = _NOT_OPEN.search(listed.group("lead"))
             after = _NOT_OPEN.match(out[i + 1]) if i + 1 < len(out) else None
             if inside or after:
-                items = re.sub(r",?\s*\b(?:okay|ok|right|yeah)\s*[?.!]*$", "", listed.group("list"), flags=re.I)
-                out[i] = "Non-negotiable: " + items
+                listing = re.sub(r",?\s*\b(?:okay|ok|right|yeah)\s*[?.!]*$", "", listed.group("list"), flags=re.I)
+                out[i] = "Non-negotiable: " + listing
                 if after:
                     out[i + 1] = out[i + 1][after.end() :]
                 continue
