@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from assistant.coach import OfflineCoach
@@ -254,6 +256,21 @@ def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: Offline
             "okoro",
             ["split shifts"],
         ),
+        # the rank said with an adverb and a reason after it; the sign-off and the aside are not demands
+        (
+            "Dear Mr Patel, First, the garage door jams half-way. Second, the boiler pressure keeps dropping. "
+            "Third, I would ask for a week's notice before viewings, as the agreement says. Of these, the boiler "
+            "is by far my principal concern, as the baby is due in March. Yours sincerely, Ana Costa",
+            "boiler",
+            ["garage", "viewings"],
+        ),
+        # a heading before its comma goes, what follows stays; '&' joins items; pleasantries are not demands
+        (
+            "Hi Mrs Ford, hope you're well. A few small things, the porch light has gone, the gate latch is "
+            "broken & the gutter drips on the step. The latch is the urgent one, the dog keeps getting out.",
+            "latch",
+            ["porch light", "gutter"],
+        ),
     ],
 )
 def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
@@ -262,6 +279,7 @@ def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
     shrunk = coach.shrink(text)
     _assert_one_ask(shrunk, want, others)
     assert not any(p.lower().startswith(("hi ", "we set out")) for p in shrunk.parked), shrunk.parked
+    assert not any(re.match(r"^(?:as|yours|hope)\b", p, re.I) for p in shrunk.parked), shrunk.parked
 
 
 def test_most_importantly_leads_its_demand(coach: OfflineCoach) -> None:

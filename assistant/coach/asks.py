@@ -565,6 +565,8 @@ def _sentences(text: str) -> list[str]:
     text = re.sub(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.\s+(?=[A-Z])", "\\1 ", text)
     # a priority said in brackets marks the item before it: "the furnace (that's the big one, we're cold)"
     text = re.sub(r"\s*\(([^()]{0,80})\)", lambda m: _bracketed(m.group(1)), text)
+    text = re.sub(r"\s+&\s+", ", and ", text)  # "the window wont shut & the alarm keeps chirping"
+    text = re.sub(r"\s+[:;]-?[)(DP]\s*", ". ", text)  # a smiley ends what was said before it
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+[-–—]\s+|(?<=[a-z])\s*\.{2,}\s*", text.strip())
     out = []
     for p in parts:
@@ -735,8 +737,8 @@ _ORDINAL_LEAD = re.compile(
     r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|next)\b[,:]?\s*", re.I
 )
 _VOCATIVE_LEAD = re.compile(
-    r"^(?:landlord|sir|madam|ma'?am|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|dear \w+|hi \w+|"
-    r"hello \w+|oga|so basically|right|ok(?:ay)?)\s*[,!:-]\s*",
+    r"^(?:landlord|sir|madam|ma'?am|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
+    r"(?:dear|hi|hello|hey|hiya) (?:(?:mr|mrs|ms|miss|dr|prof)\.? )?\w+(?: \w+)?|oga|so basically|right|ok(?:ay)?)\s*[,!:-]\s*",
     re.I,
 )
 # a list of clauses each with its own subject and "should/must": "the borehole should be repaired, the gate should..."
@@ -760,10 +762,12 @@ _ORDINAL_REF = re.compile(
 _ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1, "number one": 0}
 _NOT_A_DEMAND = re.compile(
     r"^(?:(?:i|we) (?:ask|have|want to raise|need to raise)(?: \w+){0,3} (?:things|points|issues)\b|"
-    r"(?:a few|few|some|two|three|four|five|several|couple of|a couple of) (?:things|points|issues)\b|happy to (?:discuss|talk|chat)|"
+    r"(?:just )?(?:a few|few|some|two|three|four|five|several|couple of|a couple of)(?: \w+)? (?:things|points|issues)\b|"
+    r"happy to (?:discuss|talk|chat)|hope (?:you'?re|you are|all is|everything'?s|things are) (?:well|good|ok(?:ay)?)\b|"
     r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
     r"(?:i|we) (?:want|would like|wish|need) to (?:request|ask|raise|say)\b.*\b(?:following|things|points)\b|"
-    r"(?:many )?thanks|kind regards|regards|cheers|best wishes|"
+    r"(?:many )?thanks|kind regards|regards|cheers|best wishes|yours (?:sincerely|faithfully|truly|ever)|"
+    r"(?:ok(?:ay)?,? )?(?:thanks,? )?bye\b|love,? \w+$|(?:that'?s it|that'?s all),? (?:i think|really)?$|"
     # a list's own heading: "The Branch hereby sets out the following demands"
     r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
@@ -799,8 +803,15 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
         for piece in pieces:
             piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
             piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
-            if not piece or _NOT_A_DEMAND.match(_FILLER.sub("", piece)):
+            if not piece:
                 continue
+            heading = _NOT_A_DEMAND.match(_FILLER.sub("", piece))
+            if heading:
+                # "a few things, the intercom's still broken...": the heading goes, what follows its comma stays
+                rest = re.match(r"^[^,:;]{0,40}?\b(?:things|points|issues)\s*[,:;]\s*(?P<rest>.+)$", piece, re.I)
+                if rest is None or len(rest.group("rest").split()) < 4:
+                    continue
+                piece = rest.group("rest")
             chunks = [c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,")]
             # "Above all, I need you to...": a lead of a few words with no verb belongs to what follows
             while len(chunks) > 1 and len(chunks[0].split()) <= 3 and not any(w.is_verb for w in tag(chunks[0])):
@@ -809,12 +820,22 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
     return out
 
 
+# how people rank one thing above the rest, said of it: "my principal concern", "our most serious concern",
+# "the urgent one", "by far my main worry"
+_RANK = (
+    r"(?:main|big|biggest|greatest|principal|chief|primary|real|key|top|first|urgent|important|serious|pressing|"
+    r"crucial|major|only|number one|overriding|most \w+)"
+)
 _SUBJECT_IS_CUE = re.compile(
-    r"^(?:(?:for me|to me|really|honestly|if i'?m honest|tbh)[,\s]+)*(?P<what>.+?)\s*(?:is|'s|are)\s+"
-    r"(?:(?:for me|to me|for us|honestly|really|definitely)\s+)?"
-    r"(?:the one(?! who)|what (?:i|we)(?:'m| am|'re| are)? (?:really |actually |most )?\w+|the thing (?:i|we)|(?:my|our) (?:priority|main|big|biggest|top|number|first)|"
-    r"the (?:main|big|biggest|real|key|top|first) (?:one|thing|issue|priority|concern)|(?:the )?most (?:important|urgent|pressing)|"
-    r"the priority|top priority)\b",
+    r"^(?:(?:for me|to me|really|honestly|if i'?m honest|tbh|of (?:these|those|all (?:of )?(?:these|those|this|that|them)|"
+    r"the (?:above|lot|three|four|five))|out of (?:these|those|all (?:of )?(?:these|those|this|that|them)))[,\s]+)*"
+    r"(?P<what>.+?)\s*(?:is|'s|are)\s+"
+    r"(?:(?:for me|to me|for us|honestly|really|definitely|by far|easily|probably|clearly|absolutely|genuinely|"
+    r"certainly|without (?:a )?doubt)\s+)*"
+    r"(?:the one(?! who)|what (?:i|we)(?:'m| am|'re| are)? (?:really |actually |most |genuinely )?\w+|the thing (?:i|we)|"
+    r"(?:my|our) (?:priority|main|big|biggest|top|number|first)|(?:my|our|the) " + _RANK + r"(?:\s+\w+)?\s+"
+    r"(?:one|thing|issue|priority|concern|worry|problem|bit|part|request|ask|demand|point)|"
+    r"(?:the )?most (?:important|urgent|pressing)|the priority|top priority)\b",
     re.I,
 )
 _CUE_IS_OBJECT = re.compile(
@@ -1031,6 +1052,11 @@ def read_demands(
     for d in found:
         d.text = _FILLER.sub("", d.text).strip(" ,.;:")
     found = [d for d in found if len(d.text) >= 3 and re.search(r"[^\W\d_]", d.text)]
+    # a reason or an aside split off at its comma ("as the tenancy requires", "which is a bit scary at
+    # night", "where he is easily distracted") is not a demand of its own
+    asides = [d for d in found if not d.priority and _ASIDE.match(d.text)]
+    if asides and len(asides) < len(found):
+        found = [d for d in found if d not in asides]
     # a demand that is only blame ("stop being so lazy") says nothing the other side can do
     kept = [d for d in found if _content(blame.sub(" ", d.text)) - {"stop", "so", "such"}]
     found = kept or found
@@ -1070,6 +1096,11 @@ def read_demands(
     return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
 
 
+_ASIDE = re.compile(
+    r"^(?:as(?!\s+(?:soon|well|long|best|far|much|many|of\b))|because|since|cos|coz|which|where|whereas|"
+    r"given that)\b",
+    re.I,
+)
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
 
 
