@@ -210,6 +210,18 @@ CASES = [
         ["95 per box"],
         ["revised", "110", "itself"],
     ),
+    # short rules, then a sanction that points back at them: the rules kept, the sanction dropped
+    (
+        "Flat rules. Recycling out Thursday. No parties on weeknights. Kitchen wiped every night. Ignore them, you're off the tenancy at renewal.",
+        ["recycling", "parties", "kitchen"],
+        ["tenancy", "renewal", "ignore"],
+    ),
+    # a warm sign-off is never the need
+    (
+        "Totally fine that the van's been on my drive since Monday! If it's still there on Friday I'll have it towed and send you the bill. Hope that's OK x",
+        ["van"],
+        ["towed", "bill", "hope that"],
+    ),
     # non-negotiables said as "I need X, I need Y": each item kept, the walkout dropped
     (
         "Before I agree to chair the committee there are two things I need and I'm not going to budge on them: I need the meetings moved to Tuesdays, and I need a proper minute-taker because I can't do both. If I can't have those two, I'm stepping down.",
@@ -280,3 +292,18 @@ def test_texting_you_are_is_spelled_you_are_in_a_reframe(coach: OfflineCoach) ->
     ).reframes
     assert any("I need you to be back from the party by 11" in r for r in reframes), reframes
     assert not any("your not" in r.lower() for r in reframes), reframes
+
+
+def test_a_threat_hidden_in_a_second_clause_is_not_offered(coach: OfflineCoach) -> None:
+    """A phrasing whose first clause is calm but whose clause after the comma is a consequence the parts
+    reader missed is refused, while the same need said alone is kept."""
+    from assistant.coach.reframes import Parts
+
+    calm = "I need you to move the van off my drive. What would make that possible for you?"
+    # no lever word and, as a whole, calm enough: only the clause after the comma reads as the threat
+    hidden = "I need you to move the van, it gets towed on Friday at your cost. What would make that possible for you?"
+    assert coach.reframer.wording_problem(hidden, "Move the van.") is None
+    assert coach.level_of(hidden) != "ultimatum"
+    original = "Move the van off my drive by Friday."
+    kept = coach.reframer.checked([calm, hidden], original, Parts(needs=["move the van off my drive"]))
+    assert kept == [calm]

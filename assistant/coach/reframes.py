@@ -179,6 +179,11 @@ _SECOND_TO_NEED = [
     (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(.+)$", re.I), "I need {}"),
     (re.compile(r"^(?:i|we)\s*(?:want|need|would like|'d like)\s+(.+)$", re.I), "I need {}"),
     (re.compile(r"^(?:please\s+)(.+)$", re.I), "I need you to {}"),
+    # a request asked as a question: "Could you have a look?" -> "I need you to have a look"
+    (
+        re.compile(r"^(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+|possibly\s+|maybe\s+)?(.+)$", re.I),
+        "I need you to {}",
+    ),
 ]
 _STOPWORDS = frozenset(
     [
@@ -349,6 +354,15 @@ _LIST_HEADER = re.compile(
 _LIST_ENDS = re.compile(r"\b(?:any|break|breach|otherwise|or else|if|unless|and (?:i|we)|will|'ll)\b", re.I)
 
 
+# a sanction that points back at what was just listed: "Ignore them, ...", "Break any of these and ..."
+_POINTS_BACK = re.compile(
+    r"^(?:and\s+)?(?:if you\s+)?(?:break|ignore|breach|cross|skip|miss|forget|disregard|flout)s?\s+"
+    r"(?:any of\s+)?(?:them|these|those|it|this|the rules|the above|any one|one of them)\b",
+    re.I,
+)
+_RULES_HEADING = re.compile(r"^(?:[\w']+\s+){0,2}(?:rules|terms|conditions|policy|reminders?)$", re.I)
+
+
 def _listed_terms(pieces: list[str]) -> list[str]:
     """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...",
     "no more X. no more Y. and Z. none of that's up for debate") is a list of non-negotiables; what
@@ -378,6 +392,16 @@ def _listed_terms(pieces: list[str]) -> list[str]:
                 out[i] = "Non-negotiable: " + listing
                 if after:
                     out[i + 1] = out[i + 1][after.end() :]
+                continue
+        if _POINTS_BACK.match(piece) and i >= 2:
+            # "Recycling out Thursday. No parties on weeknights. Kitchen wiped nightly. Ignore them, you're
+            # off the tenancy": the short sentences the sanction points back at are the list
+            start = i
+            while start > 0 and len(out[start - 1].split()) <= 10 and not _TAG.match(_clean(out[start - 1])):
+                start -= 1
+            said = [_clean(x) for x in out[start:i] if _clean(x) and not _RULES_HEADING.match(_clean(x))]
+            if len(said) >= 2:
+                out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(said)]
                 continue
         marker = _NOT_OPEN.match(piece)
         if marker and len(piece[: marker.end()].split()) <= 8 and i >= 2:
@@ -417,7 +441,7 @@ _TAG = re.compile(
     r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
-    r"no \w+,? no \w+$)\b",
+    r"no [\w ]{1,20},? no \w+$)\b",
     re.I,
 )
 
@@ -626,14 +650,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
             continue
-        bare = re.match(r"^([^,]{3,60}),\s*((?:i|we|i'm|im|we're)\s.+)$", sentence, re.I)
+        bare = re.match(r"^([^,]{3,60}),\s*((?:i|we|i'm|im|we're|you're|you'll|ur|u'll|it's)\s.+)$", sentence, re.I)
         if (
             bare
-            and not _request_shaped(bare.group(1))
             and (is_lever(bare.group(2), phrasing) or _PRESENT_CONSEQUENCE.match(bare.group(2)))
-            and any(w.tag in {"VBZ", "VBP"} for w in tag(bare.group(1)))
-        ):  # "Boyfriend moves in, I move out": a condition said without 'if'
+            and (
+                (not _request_shaped(bare.group(1)) and any(w.tag in {"VBZ", "VBP"} for w in tag(bare.group(1))))
+                or _POINTS_BACK.match(bare.group(1))
+            )
+        ):  # "Boyfriend moves in, I move out", "Ignore them, you're off the tenancy": a condition said without 'if'
             parts.levers.append(bare.group(2))
+            if _POINTS_BACK.match(bare.group(1)) and parts.items:
+                continue  # what they point back at is the list already read
             _condition("if", bare.group(1), parts, phrasing)
             continue
         joined = _and_condition(sentence, phrasing, level_of)
@@ -1160,12 +1188,20 @@ def _topic_before(parts: Parts) -> str | None:
     return None
 
 
+# said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon"
+_PHATIC = re.compile(
+    r"^(?:hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
+    r"talk soon|see you\b|bye\b|x+$|lol$|haha)",
+    re.I,
+)
+
+
 def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: bool = False) -> None:
     # asides are not the need: "(see the inventory photographs)", ", which was already worn when we moved in"
     sentence = re.sub(r"\s*\([^()]*\)", "", sentence)
     sentence = re.sub(r",\s*which\b[^,]*(?=,|$)", "", sentence)
     sentence = _clean(sentence)
-    if not sentence or is_lever_sentence(sentence, phrasing):
+    if not sentence or is_lever_sentence(sentence, phrasing) or (_PHATIC.match(sentence) and not condition):
         return
     reason = _REASON.search(sentence)
     if reason and reason.start() > 0:
@@ -1327,9 +1363,25 @@ class Reframer:
                 continue  # it still carries the consequence's words
             if self.wording_problem(c, original, allowed) is None:
                 plausible.append(c)
-        levels = self.levels_of(plausible) if plausible else []
-        for c, level in zip(plausible, levels, strict=True):
-            if level != "ultimatum" and not any(_same_gist(c, k) for k in keep):
+        # each sentence is checked on its own too: a threat carried inside a friendly template ("I need you
+        # to break them, you're off the lease") is diluted by the words around it, not gone
+        pieces = [
+            [
+                x
+                for sentence in _REFRAME_SENTENCES.split(c)
+                for x in _FOLLOW_ON.split(sentence)[1:]
+                if len(x.split()) >= 4
+            ]
+            for c in plausible
+        ]
+        flat = [x for group in pieces for x in group]
+        levels = self.levels_of(plausible + flat) if plausible else []
+        whole, each = levels[: len(plausible)], iter(levels[len(plausible) :])
+        for c, level, group in zip(plausible, whole, pieces, strict=True):
+            sentence_levels = [next(each) for _ in group]
+            if level == "ultimatum" or "ultimatum" in sentence_levels:
+                continue
+            if not any(_same_gist(c, k) for k in keep):
                 keep.append(c)
         return keep
 
@@ -1433,6 +1485,10 @@ class Reframer:
         return [self.phrasing.fallback]
 
 
+_REFRAME_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+# a clause with its own subject after a comma inside one sentence of a reframe: where a consequence the
+# parts reader missed would hide ("I need you to keep to the rules, you're off the lease otherwise")
+_FOLLOW_ON = re.compile(r",\s+(?=(?:and\s+)?(?:you|u|he|she|they|i|we|it|the|your|my|his|her|their)\b)", re.I)
 _CONTRACTED = {"will": "ll", "am": "m", "are": "re", "would": "d"}
 _CONTRACT = re.compile(r"\b(I|we|We)\s+(will|am|are|would)\b(?!\s+not\b)")
 
