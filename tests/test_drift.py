@@ -220,6 +220,13 @@ def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: Offline
         "Break any of these and we're back in front of the judge.",
         "Our price is £8 a unit, valid until Monday, after which it will lapse and we'll approach other buyers.",
         "Kindly confirm today, otherwise from tomorrow the rate will be revised to £12 a unit.",
+        # a dare to refuse, then what follows; a decision first, then the repeat that sets it off
+        "Two late finishes a week, the rest early. That's it. Turn it down and it's every evening from March.",
+        "We'll cut your shifts if you're late for handover again.",
+        # what is lost after a date: a place released, money not refunded
+        "Fees are due by 3 June. After this date the place will be released to the waiting list and the deposit will not be refunded.",
+        # a decision first, then the formal 'should X be done'
+        "The residents' association will refer the matter to the council should the skip be left on the pavement again.",
     ],
 )
 def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:
@@ -238,6 +245,8 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
         "If you don't accept, I understand completely.",
         # the same shapes, warm or plain
         "We'll start at 9 unless you'd prefer 10.",
+        # money given back in full is generosity, whatever the condition
+        "If you can't make the trip after all, your deposit will be refunded in full.",
         # a default anyone may stop is not a threat
         "We'll book the minibus for the 14th unless anybody objects by Monday.",
         "I will renew the cleaning contract next month unless you have concerns about it.",

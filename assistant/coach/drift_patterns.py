@@ -138,7 +138,8 @@ _PENALTY = (
     r"pocket money|bonus|cut)|(?:will|'ll|’ll|shall) (?:start to )?accrue|accrues|"
     r"(?:is|are|will be|'ll be|’ll be|gets?|shall be)\s+(?:automatically\s+|immediately\s+)?(?:deducted|withheld|docked|"
     r"charged|cancell?ed|terminated|withdrawn|revoked|suspended|forfeit(?:ed)?|blocked|banned|reported|evicted|"
-    r"fired|towed|binned|thrown out|dismissed|disconnected|cut off|locked|revised|increased)|"
+    r"fired|towed|binned|thrown out|dismissed|disconnected|cut off|locked|revised|increased|released to (?:the|a) \w+|"
+    r"given to (?:someone|another|the next))|(?:will|shall|'ll) not be (?:refunded|returned|honou?red|reinstated)|"
     r"(?:courtesy|arrangement|offer|deal|agreement|access|privileges?|invitation)\s+(?:ends|is over|stops|is off)|"
     r"(?:offer|quote|deal|price|discount|terms|slot|place)\s+(?:will\s+)?(?:lapses?|expires?|closes?|is withdrawn|"
     r"goes to (?:the next|another|someone))|(?:it|this|they)\s+(?:will\s+)?(?:lapses?|expires?)\b|"
@@ -287,6 +288,17 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"(?:\b(?:once more|one more time|again|ever again)|(?:^|[.!?;:]\s+)(?:break|ignore|cross|touch|breach) (?:any of )?"
         r"(?:it|them|these|those|this|that|the rules|my \w+))\s*,?\s*and\s+(?:then\s+)?" + _DECIDED_ACTION,
+        cue=False,
+    ),
+    _p(
+        # a dare to refuse, then what follows: "Turn it down and it's five days in the office", "Push back on
+        # any of them and we can all enjoy explaining it to a judge" (not "say no and that's fine")
+        "threat",
+        0.9,
+        r"(?:^|[.!?;:]\s+)(?:(?:just\s+)?(?:turn|knock)\s+(?:it|this|that|them|me)\s+down|(?:push back on|say no to|refuse|reject|"
+        r"break|ignore|cross|breach|touch)\s+(?:any of\s+|one of\s+)?(?:it|this|that|them|these|those|the offer|my offer))"
+        r"\s*,?\s+and\s+(?P<lever>(?:it'?s|it will be|you'?re|you'?ll|you will|we (?:can|all|will|'ll)|we'?re|i'?ll|i will|"
+        r"that'?s (?:it|the end)|the \w+ (?:will|goes|is))\b(?!\s+(?:fine|ok(?:ay)?|no problem|talk|understand|still)\b)[^.?!]{3,})",
         cue=False,
     ),
     _p(
@@ -622,7 +634,10 @@ _GENEROUS = re.compile(
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
     r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
-    r"\bvoucher\b",
+    r"\bvoucher\b|"
+    # given back to the other side in full: "your deposit will be refunded in full", "we'll reimburse you"
+    r"\b(?:will|'ll|shall) be (?:refunded|reimbursed|returned|credited|paid back)(?: to you)?(?: in full)?\b|"
+    r"\b(?:refund|reimburse)(?:ed)? (?:you|it|the \w+)? ?in full\b",
     re.I,
 )
 
