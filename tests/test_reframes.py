@@ -210,6 +210,17 @@ CASES = [
         ["95 per box"],
         ["revised", "110", "itself"],
     ),
+    # a list announced as fixed, with a colon or in a sentence of its own, then its sanction
+    (
+        "For the trip I have two conditions and I don't change them: my daughter sits with her friend on the coach, and she phones me every evening. If the school cannot promise, she stays home.",
+        ["sits with her friend", "phones me"],
+        ["stays home", "cannot promise"],
+    ),
+    (
+        "Okay so, about the wedding. There's a couple of things I'm not going to budge on. My gran gets a seat at the top table. No speeches from your uncle. If any of that's a problem then I'm just not coming.",
+        ["gran", "speeches"],
+        ["not coming"],
+    ),
     # short rules, then a sanction that points back at them: the rules kept, the sanction dropped
     (
         "Flat rules. Recycling out Thursday. No parties on weeknights. Kitchen wiped every night. Ignore them, you're off the tenancy at renewal.",

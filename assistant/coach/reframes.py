@@ -150,6 +150,11 @@ _NONNEG = re.compile(
     r"(?:\s+for\s+[^:]{1,40}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
     r"|(?:not going to|won'?t|will not|can'?t|cannot|am not|'m not)\s+(?:\w+\s+)?(?:budge|move|bend|compromise|going to budge)"
     r"\s+on\s+(?:them|these|those|any of (?:them|these|those))\s*:"
+    # "I have three conditions and I don't change them:", "on the following terms, none of which is negotiable:",
+    # "I require the following without exception:"
+    r"|(?:conditions|terms|requirements|rules)\b[^:.]{0,60}?(?:(?:don'?t|won'?t|will not|do not) change|"
+    r"none of which (?:is|are) negotiable|without exception|not negotiable|non[- ]?negotiable|no debate)[^:.]{0,20}:"
+    r"|(?:i|we) (?:require|need|want|insist on|demand) the following(?: without exception| in full)?\s*:"
     r"|(?:are|is|'re|aren'?t|isn'?t|no)\s+(?:fixed and\s+)?(?:(?:not )?(?:open to|up for|up fur) (?:negotiation|discussion|debate)"
     r"(?:\s+any\s*more)?|non[- ]?negotiable|not negotiable)\s*:)\s*(.+)$",
     re.I,
@@ -347,7 +352,11 @@ _NOT_OPEN = re.compile(
 # a heading that says the list under it is not open, with the first item (or its number) after the colon
 _LIST_HEADER = re.compile(
     r"^(?P<lead>[^:]{0,80}?\b(?:not (?:open to|up for) (?:discussion|debate|negotiation)|non[- ]?negotiables?|"
-    r"not negotiable|deal[- ]?breakers?|red lines)\b[^:]{0,20}):\s*(?P<first>[^:]{0,100})$",
+    r"not negotiable|deal[- ]?breakers?|red lines)\b[^:]{0,20}):\s*(?P<first>[^:]{0,100})$|"
+    # announced in a sentence of its own, the items in the sentences after it
+    r"^(?P<said>[^:]{0,80}?\b(?:things|conditions|terms|rules)\b[^:.]{0,30}?\b(?:(?:i|we)(?:'m| am|'re| are) not "
+    r"(?:going to )?(?:budge|move|bend)|(?:i|we) (?:won'?t|will not|don'?t|do not) (?:budge|move|bend|change)|"
+    r"(?:are|is) (?:not negotiable|non[- ]?negotiable))\b[^:]{0,60})$",
     re.I,
 )
 # what ends such a list: the sanction, or a sentence that is not an item
@@ -371,11 +380,12 @@ def _listed_terms(pieces: list[str]) -> list[str]:
     for i, piece in enumerate(out):
         header = _LIST_HEADER.match(piece)
         if header:  # "HOUSE RULES - NOT OPEN TO DISCUSSION: 1. No guests. 2. No smoking. 3. Bins out by Tuesday."
-            first = _ITEM_NUMBER.sub("", header.group("first").strip()).strip()
+            first = _ITEM_NUMBER.sub("", (header.group("first") or "").strip()).strip()
             items = [first] if first else []
             j = i + 1
             while j < len(out) and len(out[j].split()) <= 14 and not _LIST_ENDS.search(out[j]):
-                item = _ITEM_NUMBER.sub("", out[j].strip()).strip(" .")
+                item = _ITEM_NUMBER.sub("", _clean(out[j])).strip(" .")
+                item = re.sub(r"^(?:and|also)\s+", "", item, flags=re.I)
                 if item:
                     items.append(item)
                 j += 1
@@ -1441,7 +1451,13 @@ class Reframer:
             if worry
             else self.phrasing.worry_plain_default
         )
-        listed = [_lower_initial(i) for i in parts.items]  # "No guests after 11pm" is said mid-sentence
+        # "No guests after 11pm" is said mid-sentence ("Rosie the cat" keeps her capital); a leading "that" goes,
+        # the template says it where it is needed
+        listed = [
+            i if tag(i)[0].tag in {"NNP", "NNPS"} and i.split()[0] != "No" else _lower_initial(i)
+            for i in (re.sub(r"^that\s+", "", x, flags=re.I) for x in parts.items)
+            if i.strip()
+        ]
         first, rest = (listed[0], listed[1:]) if listed else (None, [])
         # said as people speak ("I'll trade you...", not the formal "I will"), which reads warmer
         offer = (
@@ -1495,7 +1511,12 @@ _CONTRACT = re.compile(r"\b(I|we|We)\s+(will|am|are|would)\b(?!\s+not\b)")
 
 def _is_clause(item: str) -> bool:
     """True for an item that is a whole clause ("Amara stays at her school"), not a noun phrase."""
-    return any(w.tag in {"VBZ", "VBP", "VBD", "MD"} for w in tag(item)[1:])
+    words = list(tag(item))
+    return any(
+        w.tag in {"VBZ", "VBP", "MD"} or (w.tag == "VBD" and words[i - 1].tag not in {"DT", "CD", "JJ", "PRP$"})
+        for i, w in enumerate(words)
+        if i > 0
+    )
 
 
 def _and_list(items: Sequence[str]) -> str:
