@@ -140,6 +140,11 @@ _SHORTHAND = {
     "thats": "that's",
     "thru": "through",
     "pls": "please",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2moro": "tomorrow",
+    "2day": "today",
+    "2nite": "tonight",
     "plz": "please",
 }
 _SHORT = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)

@@ -138,7 +138,7 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:dear|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
 )
 _PASSIVE_NEED = re.compile(
@@ -1025,9 +1025,18 @@ _VERBLESS_NEED = re.compile(
 )
 
 
+# a wish said politely: "it'd be really great if the grievance was withdrawn before then"
+_WOULD_BE_GREAT = re.compile(
+    r"^(?:so\s+)?(?:i was (?:just )?thinking\s+)?(?:that\s+)?(?:it'?d|it would) be (?:really |so |very |much )?"
+    r"(?:great|good|nice|helpful|lovely|ideal|best|better|appreciated) if\s+(.+)$",
+    re.I,
+)
+
+
 def _request_shaped(sentence: str) -> bool:
     return bool(
         _VERBLESS_NEED.match(sentence)
+        or _WOULD_BE_GREAT.match(sentence)
         or re.match(
             r"^(?:i|we)\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
             sentence,
@@ -1122,7 +1131,10 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             )
             _need_or_reason(said, parts, phrasing, condition=True)
         elif subject in {"it", "this", "that"}:
-            _need_or_reason(f"I need {_topic_before(parts) or 'this'} {body}", parts, phrasing, condition=True)
+            body = re.sub(r"^been\s+", "", body, flags=re.I)  # "if it has not been returned" -> "...returned"
+            _need_or_reason(
+                f"I need {_lower_first(_topic_before(parts) or 'this')} {body}", parts, phrasing, condition=True
+            )
         else:
             # "if they're not out by Tuesday" -> "I need the bins out by Tuesday"; "if he doesn't pay" -> "I need him to pay"
             who = _OBJECT.get(subject) or _lower_first(negative.group("who"))
@@ -1189,6 +1201,19 @@ def _decided_before(last: re.Match[str], sentence: str, phrasing: Phrasing, leve
     return is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
 
 
+def _topic_outside(parts: Parts, need: str) -> str | None:
+    """What 'it' in the need points back at: the first noun phrase of the nearest sentence said before
+    the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
+    own = _content(need)
+    for said in reversed(parts.said):
+        if own and len(own & _content(said)) * 2 >= len(own):
+            continue  # the need's own sentence
+        topic = topic_of(said, first=True)
+        if topic:
+            return _lower_first(topic)
+    return None
+
+
 def _topic_before(parts: Parts) -> str | None:
     """What 'it' points back to: the first noun phrase of the sentence said before."""
     for said in reversed(parts.said[:-1]):
@@ -1210,6 +1235,12 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
     # asides are not the need: "(see the inventory photographs)", ", which was already worn when we moved in"
     sentence = re.sub(r"\s*\([^()]*\)", "", sentence)
     sentence = re.sub(r",\s*which\b[^,]*(?=,|$)", "", sentence)
+    sentence = re.sub(  # "..., as you will recall": said to the reader, not a reason
+        r",?\s*as you (?:will |may |might |well |already )?(?:know|recall|remember|are aware|can see)\b",
+        "",
+        sentence,
+        flags=re.I,
+    )
     sentence = _clean(sentence)
     if not sentence or is_lever_sentence(sentence, phrasing) or (_PHATIC.match(sentence) and not condition):
         return
@@ -1248,6 +1279,11 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
     own = re.match(r"^(?:need|want)\s+(?!to\b)(.+)$", need, re.I)
     if own:  # "need ur share of the bills by sunday": the writer's own need, with the 'I' left out
         return sentence_case(f"I need {own.group(1)}")
+    wish = _WOULD_BE_GREAT.match(need)
+    if wish:  # "it'd be great if the grievance was withdrawn" -> "I need the grievance withdrawn"
+        said = re.sub(r"^(?:you|u)\s+(?:could\s+)?(?:maybe\s+)?", "you to ", wish.group(1), flags=re.I)
+        said = re.sub(r"^(.+?)\s+(?:was|were|is|are|got|get)\s+(\w+(?:ed|en|wn))\b", r"\1 \2", said, count=1)
+        return sentence_case(f"I need {said}")
     if starts_with_verb(need):
         return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
     if _VERBLESS_NEED.match(need):
@@ -1442,7 +1478,7 @@ class Reframer:
             said = sentence_case(self.phrasing.blame_pattern.sub("", context_parts[0]).strip(" ,."))
             context = f"{said}. " if said and 3 <= len(said.split()) <= 25 else None
         if need and not led and context is None and re.search(r"\bit\b", need) and parts.said:
-            topic = _topic_before(parts)
+            topic = _topic_outside(parts, parts.needs[0])
             if topic and topic.lower() not in need.lower():
                 need = re.sub(r"\bit\b(?!['’])", topic, need, count=1)
         worry = parts.worry
