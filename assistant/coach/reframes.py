@@ -31,7 +31,7 @@ LevelOf = Callable[[str], str]
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
-    r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*,)|effective immediately|"
+    r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
@@ -138,7 +138,7 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
 )
 _PASSIVE_NEED = re.compile(
@@ -451,7 +451,7 @@ _TAG = re.compile(
     r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
-    r"no [\w ]{1,20},? no \w+$)\b",
+    r"no [\w ]{1,20},? no \w+$|(?:\w+ )?(?:won'?t|will not) (?:restore|reinstate|reconnect|unblock|return|release)\b.*)\b",
     re.I,
 )
 
@@ -767,8 +767,8 @@ _WHO_RULED = (
 )
 _RULE_UNDONE = re.compile(
     _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
-    r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)\s+"
-    r"(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t)\b",
+    r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)"
+    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t)\b|\s*$)",
     re.I,
 )
 _RULE_UNPAID = re.compile(
@@ -987,10 +987,15 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
     for m in re.finditer(r",?\s+and\s+(?:then\s+)?", sentence, re.I):
         cond, consequence = sentence[: m.start()].strip(), sentence[m.end() :].strip()
         # "Touch my car again and...": an order to do it again is a dare, so the condition is not a request
-        dare = starts_with_verb(cond) and re.search(r"\b(?:again|once more|one more time)\b", cond, re.I)
+        dare = starts_with_verb(cond) and re.search(
+            r"\b(?:again|once more|one more time)\b|^(?:just\s+)?(?:turn (?:it|this|that|them|me) down|push back on|"
+            r"say no to|refuse|reject|break|ignore|cross|breach)\b",
+            cond,
+            re.I,
+        )
         if (
             not cond
-            or not _REPEAT.search(cond)
+            or (not _REPEAT.search(cond) and not dare)
             or (_request_shaped(cond) and not re.match(r"^keep", cond, re.I) and not dare)
         ):
             continue
@@ -1205,9 +1210,9 @@ def _topic_outside(parts: Parts, need: str) -> str | None:
     """What 'it' in the need points back at: the first noun phrase of the nearest sentence said before
     the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
     own = _content(need)
-    for said in reversed(parts.said):
-        if own and len(own & _content(said)) * 2 >= len(own):
-            continue  # the need's own sentence
+    at = next((k for k, said in enumerate(parts.said) if own and len(own & _content(said)) * 2 >= len(own)), None)
+    before = parts.said[:at] if at is not None else parts.said
+    for said in reversed(before):  # what was said before the need's own sentence, nearest first
         topic = topic_of(said, first=True)
         if topic:
             return _lower_first(topic)
@@ -1349,6 +1354,33 @@ def topic_of(text: str, first: bool = False) -> str | None:
     return phrase.lower() if not re.search(r"[A-Z]{2,}|£|\$", phrase) else phrase
 
 
+# who or what a threat calls in: never the topic of a plain question about it
+_AUTHORITY = re.compile(
+    r"\b(?:council|police|cops?|court|judge|lawyer|solicitor|ombudsman|tribunal|hr|management|manager|agency|bailiffs?|"
+    r"landlord|review|reviews|press|social media|group chat|union|boss|head|headteacher|director|board|bank|"
+    r"notice|deposit|lease|tenancy|contract|solicitors|authorities|inspector|officer|ballot|strike|action|"
+    r"everyone|everybody|people|time|times|way|thing|things|lot|bit)\b",
+    re.I,
+)
+
+
+def _first_topic(sentence: str, phrasing: Phrasing) -> str | None:
+    """The first noun phrase of a sentence that is not what a threat calls in ('Touch my car again and
+    you'll hear from the police' -> 'the car'), for a question that keeps the topic; None when there is none."""
+    words = [w for w in tag(sentence) if w.text.strip()]
+    current: list[Word] = []
+    for w in [*words, Word(".", ".", ".", "")]:
+        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
+            current.append(w)
+            continue
+        if _nounish(current):
+            phrase = topic_of(join(current))
+            if phrase and not _AUTHORITY.search(phrase) and not phrasing.lever_pattern.search(phrase.lower()):
+                return phrase
+        current = []
+    return None
+
+
 class Reframer:
     """Builds and checks reframes for messages the drift check called ultimatums."""
 
@@ -1400,7 +1432,10 @@ class Reframer:
         keep: list[str] = []
         kept_parts = parts.needs + parts.reasons + ([parts.offer] if parts.offer else []) + parts.items
         allowed = " ".join(kept_parts + ([parts.worry] if parts.worry else [])).lower()
-        lever_words = _content(" ".join(parts.levers)) - _content(allowed)
+        # what the dispute is about ("my bike" in "ive lent u my bike 4 times...") may be named in a sentence read
+        # as lever; the consequence's own words are what must go
+        about = {t for t in (_first_topic(x, self.phrasing) for x in parts.levers) if t}
+        lever_words = _content(" ".join(parts.levers)) - _content(allowed) - _content(" ".join(about))
         plausible: list[str] = []
         for c in candidates:
             if not c or c in plausible:
@@ -1532,6 +1567,9 @@ class Reframer:
     def _fallbacks(self, parts: Parts) -> list[str]:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
         topic = topic_of(" ".join(said)) if said else None
+        if topic is None:  # nothing but lever: what the threat is about is usually the first thing it names
+            said_first = [x for x in parts.said if x not in parts.levers] + parts.levers
+            topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
         if topic:  # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
         return [self.phrasing.fallback]
