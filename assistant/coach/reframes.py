@@ -1324,25 +1324,29 @@ def _nounish(words: Sequence[Word]) -> bool:
     return any(x.tag.startswith("NN") for x in words) or any(x.tag == "$" for x in words)
 
 
+def _noun_chunks(text: str) -> list[list[Word]]:
+    """The noun phrases of a text in order: runs of determiners, adjectives, nouns and numbers that hold a noun."""
+    chunks: list[list[Word]] = []
+    current: list[Word] = []
+    for w in [w for w in tag(text) if w.text.strip()]:
+        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
+            current.append(w)
+            continue
+        if _nounish(current):
+            chunks.append(current)
+        current = []
+    if _nounish(current):
+        chunks.append(current)
+    return chunks
+
+
 def topic_of(text: str, first: bool = False) -> str | None:
     """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question;
     with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to)."""
-    words = [w for w in tag(text) if w.text.strip()]
-    best: list[Word] = []
-    current: list[Word] = []
-    for w in words:
-        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
-            current.append(w)
-        else:
-            if _nounish(current) and len(current) > len(best):
-                best = current
-                if first:
-                    break
-            current = []
-    if _nounish(current) and len(current) > len(best):
-        best = current
-    if not best:
+    chunks = _noun_chunks(text)
+    if not chunks:
         return None
+    best = chunks[0] if first else max(chunks, key=len)  # the first of the longest on a tie
     phrase = join(best)
     phrase = re.sub(r"^(?:my|your|our|his|her|their)\b", "the", phrase, flags=re.I)
     if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)", phrase, re.I):
@@ -1367,17 +1371,10 @@ _AUTHORITY = re.compile(
 def _first_topic(sentence: str, phrasing: Phrasing) -> str | None:
     """The first noun phrase of a sentence that is not what a threat calls in ('Touch my car again and
     you'll hear from the police' -> 'the car'), for a question that keeps the topic; None when there is none."""
-    words = [w for w in tag(sentence) if w.text.strip()]
-    current: list[Word] = []
-    for w in [*words, Word(".", ".", ".", "")]:
-        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
-            current.append(w)
-            continue
-        if _nounish(current):
-            phrase = topic_of(join(current))
-            if phrase and not _AUTHORITY.search(phrase) and not phrasing.lever_pattern.search(phrase.lower()):
-                return phrase
-        current = []
+    for chunk in _noun_chunks(sentence):
+        phrase = topic_of(join(chunk))
+        if phrase and not _AUTHORITY.search(phrase) and not phrasing.lever_pattern.search(phrase.lower()):
+            return phrase
     return None
 
 
