@@ -451,6 +451,8 @@ _TAG = re.compile(
     r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
+    r"(?:i'?m|i am|i'?ve been|we'?re) keeping (?:a |every |all )?(?:tally|record|note|count|log|screenshots?|receipts)|"
+    r"i'?ve (?:kept|got|saved) (?:every|all|the) (?:message|text|email|screenshot|receipt)s?|"
     r"no [\w ]{1,20},? no \w+$|(?:\w+ )?(?:won'?t|will not) (?:restore|reinstate|reconnect|unblock|return|release)\b.*)\b",
     re.I,
 )
@@ -511,7 +513,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)  # "...im not coming. i'll just stay at jess's": the lever goes on
             parts.said.append(sentence)
             continue
-        if len(sentence.split()) < 3 and not _request_shaped(sentence) and topic_of(sentence) is None:
+        if (len(sentence.split()) < 3 and not _request_shaped(sentence) and topic_of(sentence) is None) or (
+            len(sentence.split()) <= 4 and sentence.isupper()
+        ):  # "BRANCH 12", "HOUSE RULES": a heading, not something said
             parts.said.append(sentence)  # "Simple.", "FINAL NOTICE.", "Your call": nothing to keep or to ask
             continue
         mid = _mid_condition(sentence, phrasing)
