@@ -372,6 +372,15 @@ _POINTS_BACK = re.compile(
 _RULES_HEADING = re.compile(r"^(?:[\w']+\s+){0,2}(?:rules|terms|conditions|policy|reminders?)$", re.I)
 
 
+def _short_run_start(out: Sequence[str], i: int, longest: int) -> int:
+    """Where the run of short sentences (at most ``longest`` words, none a tag like "Simple.") just
+    before sentence ``i`` starts: the items a list marker or a sanction points back at."""
+    start = i
+    while start > 0 and len(out[start - 1].split()) <= longest and not _TAG.match(_clean(out[start - 1])):
+        start -= 1
+    return start
+
+
 def _listed_terms(pieces: list[str]) -> list[str]:
     """A list of needs said not to be open ("we need: a, b and c. This is not negotiable, otherwise...",
     "no more X. no more Y. and Z. none of that's up for debate") is a list of non-negotiables; what
@@ -406,9 +415,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
         if _POINTS_BACK.match(piece) and i >= 2:
             # "Recycling out Thursday. No parties on weeknights. Kitchen wiped nightly. Ignore them, you're
             # off the tenancy": the short sentences the sanction points back at are the list
-            start = i
-            while start > 0 and len(out[start - 1].split()) <= 10 and not _TAG.match(_clean(out[start - 1])):
-                start -= 1
+            start = _short_run_start(out, i, longest=10)
             said = [_clean(x) for x in out[start:i] if _clean(x) and not _RULES_HEADING.match(_clean(x))]
             if len(said) >= 2:
                 out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(said)]
@@ -416,9 +423,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
         marker = _NOT_OPEN.match(piece)
         if marker and len(piece[: marker.end()].split()) <= 8 and i >= 2:
             # the short sentences just before the marker are the list
-            start = i
-            while start > 0 and len(out[start - 1].split()) <= 14 and not _TAG.match(_clean(out[start - 1])):
-                start -= 1
+            start = _short_run_start(out, i, longest=14)
             if i - start >= 2:
                 said = [re.sub(r"^(?:and|also)\s+", "", _clean(x), flags=re.I) for x in out[start:i]]
                 out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(said)]
@@ -1215,21 +1220,18 @@ def _topic_outside(parts: Parts, need: str) -> str | None:
     the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
     own = _content(need)
     at = next((k for k, said in enumerate(parts.said) if own and len(own & _content(said)) * 2 >= len(own)), None)
-    before = parts.said[:at] if at is not None else parts.said
-    for said in reversed(before):  # what was said before the need's own sentence, nearest first
-        topic = topic_of(said, first=True)
-        if topic:
-            return _lower_first(topic)
-    return None
+    topic = _nearest_topic(parts.said[:at] if at is not None else parts.said)
+    return _lower_first(topic) if topic else None
 
 
 def _topic_before(parts: Parts) -> str | None:
     """What 'it' points back to: the first noun phrase of the sentence said before."""
-    for said in reversed(parts.said[:-1]):
-        topic = topic_of(said, first=True)
-        if topic:
-            return topic
-    return None
+    return _nearest_topic(parts.said[:-1])
+
+
+def _nearest_topic(said: Sequence[str]) -> str | None:
+    """The first noun phrase of the last of these sentences that has one (nearest first)."""
+    return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t), None)
 
 
 # said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon"
