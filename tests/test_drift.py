@@ -96,6 +96,12 @@ def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
         "If Tuesday doesn't suit you, I'm happy to come round on Thursday instead.",
         "If the quote isn't ready by Friday, we'll work something out between us.",
         "I can offer a repair or a store credit, whichever suits you better.",
+        # a 'final' said with the door open
+        "That's my final word on the rota, I'm afraid. I'd still love for us to sit down and look at the swaps together.",
+        "The decision on the extension is final. I'd be very glad to meet you to go through the reasons, any day next week.",
+        # generosity said outright, with an amount or a date
+        "Don't worry about the £150 for the boiler, I'll cover it, pay me back whenever, no rush.",
+        "From July we're giving the whole team Friday afternoons off, no strings.",
     ],
 )
 def test_warm_offers_and_kind_limits_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
@@ -261,19 +267,3 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
     v = coach.check_message(text)
     assert v.level != "ultimatum", (v.level, v.probabilities)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a 'final' said with the door open
-        "That's my final word on the rota, I'm afraid. I'd still love for us to sit down and look at the swaps together.",
-        "The decision on the extension is final. I'd be very glad to meet you to go through the reasons, any day next week.",
-        # generosity said outright, with an amount or a date
-        "Don't worry about the £150 for the boiler, I'll cover it, pay me back whenever, no rush.",
-        "From July we're giving the whole team Friday afternoons off, no strings.",
-    ],
-)
-def test_a_kind_final_or_outright_generosity_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
-    v = coach.check_message(text)
-    assert v.level != "ultimatum", (v.level, v.probabilities, v.evidence)
