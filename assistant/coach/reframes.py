@@ -9,6 +9,7 @@ or firm. What fails is not offered; when nothing passes, a plain question about 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -830,21 +831,23 @@ def _hung_need(what: str) -> str:
     return need_from_clause(what) or what
 
 
+_MID_TRIES = 4  # a real message rarely holds more than two or three conditions in one sentence
+
+
 def _mid_condition(sentence: str, phrasing: Phrasing) -> tuple[str, str] | None:
     """'Please be advised that if X, Y' / 'Further to the complaints, any breach...': (context, the rest),
-    so the condition is read from its own start; None when the sentence has no such run-up."""
-    for m in _MID_COND.finditer(sentence):
-        if m.start() == 0:
-            continue
+    so the condition is read from its own start; None when the sentence has no such run-up. Only the first
+    few places a condition could start are tried: each try reads the whole rest of the sentence, and a
+    20,000-character run-on with hundreds of "if"s would otherwise take tens of seconds."""
+    for m in itertools.islice((m for m in _MID_COND.finditer(sentence) if m.start() > 0), _MID_TRIES):
         rest = sentence[m.end() :]
         if _cond_first(rest, phrasing) is None:
             continue
         return _run_up(sentence[: m.start()]), rest
-    for m in re.finditer(r"\s+(?:so\s+|and\s+|but\s+|then\s+)?(?=(?:if|unless)\s)", sentence, re.I):
-        # a long run-up with no comma before the condition ("...and honestly if the figures aren't with me by
-        # Wednesday I'm going to..."): the condition still has its own consequence after it
-        if len(sentence[: m.start()].split()) < 8:
-            continue
+    unmarked = re.finditer(r"\s+(?:so\s+|and\s+|but\s+|then\s+)?(?=(?:if|unless)\s)", sentence, re.I)
+    # a long run-up with no comma before the condition ("...and honestly if the figures aren't with me by
+    # Wednesday I'm going to..."): the condition still has its own consequence after it
+    for m in itertools.islice((m for m in unmarked if len(sentence[: m.start()].split()) >= 8), _MID_TRIES):
         rest = sentence[m.end() :]
         if _cond_first(rest, phrasing) is None:
             continue
