@@ -102,6 +102,10 @@ def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
         # generosity said outright, with an amount or a date
         "Don't worry about the £150 for the boiler, I'll cover it, pay me back whenever, no rush.",
         "From July we're giving the whole team Friday afternoons off, no strings.",
+        # a repeat followed by help, not a penalty
+        "If your boiler breaks again, I'll replace it at my cost.",
+        "If you need a lift again, I'll happily drive you.",
+        "Should you wish to discuss it again, I shall be at home all week.",
     ],
 )
 def test_warm_offers_and_kind_limits_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
@@ -190,6 +194,8 @@ def test_forecast_weights_for_other_features_are_refused(tmp_path: Path) -> None
         "If the gutter isn't cleared by the weekend, I'm getting a man in and sending you the invoice.",
         "if u borrow my car again without asking im changing the pin on the key safe",
         "Unless the hours are back on the rota next month, we're all staying home on Saturdays.",
+        # the formal inversion of 'if', inside a letter
+        "Dear Tom, I have hosted Easter for twelve years. Should your partner criticise my cooking again at the table, I shall leave, and I shan't be hosting next year either. Warm regards, Aunt Jo",
     ],
 )
 def test_a_failed_condition_with_a_decided_action_is_an_ultimatum(coach: OfflineCoach, text: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.offline import OfflineCoach
+from assistant.coach.reframes import need_from_clause
 
 CASES = [
     # a failed condition, then a decision no consequence list names
@@ -239,6 +240,30 @@ CASES = [
         ["tuesdays", "minute-taker"],
         ["stepping down", "because"],
     ),
+    # sarcastic praise before the complaint is not kept; a condition after a "when" keeps its day
+    (
+        "Lovely that your brother has been sleeping on our sofa for a month without paying a penny. From Monday, unless he's putting money towards the food, the spare key is going back to the landlord.",
+        ["food", "monday"],
+        ["lovely", "spare key", "landlord"],
+    ),
+    # "should X do Y again, I leave": the worry is what X does, said grammatically
+    (
+        "Dear Tom, I have hosted Easter for twelve years. Should your partner criticise my cooking again at the table, I shall leave, and I shan't be hosting next year either. Warm regards, Aunt Jo",
+        ["criticising my cooking"],
+        ["leave", "hosting next year"],
+    ),
+    # the sentence that holds the lever comes after the grievance when a topic is needed
+    (
+        "Wonderful, you presented my budget as your work in front of the board. Again. Try it once more and every email goes straight to HR.",
+        ["budget"],
+        ["email", "hr", "board"],
+    ),
+    # a fragment after the walkout goes with it; a softener before the ask goes
+    (
+        "Fix the leak under the sink by Friday or I'm gone. Lease and all.",
+        ["leak"],
+        ["lease", "gone"],
+    ),
 ]
 
 
@@ -318,3 +343,18 @@ def test_a_threat_hidden_in_a_second_clause_is_not_offered(coach: OfflineCoach) 
     original = "Move the van off my drive by Friday."
     kept = coach.reframer.checked([calm, hidden], original, Parts(needs=["move the van off my drive"]))
     assert kept == [calm]
+
+
+@pytest.mark.parametrize(
+    ("clause", "need"),
+    [
+        # a condition said in the progressive, with a pronoun for a subject
+        ("she's paying her half of the rent", "I need her to pay her half of the rent"),
+        ("they're keeping the noise down after ten", "I need them to keep the noise down after ten"),
+        # a passive or a state stays as it was said
+        ("the fence is repaired", "I need the fence repaired"),
+        ("your timekeeping improves", "I need your timekeeping to improve"),
+    ],
+)
+def test_a_condition_becomes_a_grammatical_need(clause: str, need: str) -> None:
+    assert need_from_clause(clause) == need

@@ -17,7 +17,7 @@ _WILL = (
     r"(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to| shall| would| have to| must)"
 )
 _CONSEQUENCE_VERB = (
-    r"(?:leave|leaving|walk|move out|moving out|quit|quitting|resign|sue|suing|take (?:you|this|it|him|her|them) to|"
+    r"(?:(?:leave|leaving)(?!\s+(?:a|the|you|some|it|them)\s+(?:spare|key|note|copy|food|money|message)\b)|walk|move out|moving out|quit|quitting|resign|sue|suing|take (?:you|this|it|him|her|them) to|"
     r"call (?:the|my|a|your)|report|go to (?:the|a|your|my|hr|court|a lawyer|the press|the board)|"
     r"cancel|file|strike|stop paying|withhold|pull (?:out|the|our|my)|fire|evict|"
     r"tell (?:everyone|the|your|my|mum|mom|dad|them|people)|end (?:this|it|the|our)|"
@@ -25,7 +25,7 @@ _CONSEQUENCE_VERB = (
     r"find someone else|find another(?! way)|walk away|be gone|be done|never speak|block|sell|"
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
     r"escalate|call it off|break up|divorce|post|expose|remove|terminate|picket|"
-    r"take (?:my|our) business|go elsewhere|replace|stop (?:working|coming|talking)|refuse|"
+    r"take (?:my|our) business|go elsewhere|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
     r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here)|"
     r"(?:be )?(?:filing|suing|reporting|calling|leaving|quitting|moving|taking|going to|pulling|cancelling|canceling|"
     r"starting (?:\w+ )?proceedings|accepting (?:the other|another|a different|their)|looking elsewhere|"
@@ -106,7 +106,11 @@ def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | Non
 _FAILED_CONDITION = (
     r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
-    r"\bcontinue\w*|\bkeep \w+ing\b)|\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|"
+    r"\bcontinue\w*|\bkeep \w+ing\b)|"
+    # the formal inversion: "Should your partner raise it again, ..." (a person's repeat or refusal)
+    r"(?:^|[.!?,;]\s+)should\s+(?:you|he|she|they|your \w+|his \w+|her \w+|their \w+)\s[^.?!]{0,90}?"
+    r"(?:\bnot\b|n't\b|\bfail\w*|\brefuse\w*|\bagain\b|\bone more\b|\bonce more\b|\bany ?more\b)|"
+    r"\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|"
     r"\bafter (?:that|this|the) (?:date|deadline|day|point|time)\b|\bafter that\b|\bafter which\b|"
     r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?(?=,?\s+(?:i|we|im)\b))"
 )
@@ -114,6 +118,8 @@ _FAILED_CONDITION = (
 # a way to talk, how they feel, where they will be
 _NOT_A_LEVER_ACTION = (
     r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
+    r"happily|gladly|willingly|gratefully|replace (?:it|them)\b|repair|fix\b|leave (?:a|the) (?:spare|key|note)|"
+    r"be (?:at|in|around|home|here|there|available|free|happy|glad)\b|"
     r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
     r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"

@@ -39,7 +39,13 @@ _LEAD_FILLER = re.compile(
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
     r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
-    r"so yeah|heads up|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
+    r"so yeah|heads up|anyway|anyhow|maybe(?=\s+(?:just\s+)?[a-z]+\s)|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
+    re.I,
+)
+# praise said in sarcasm before the complaint: "Totally fine that your boyfriend's...", "Oh, brilliant, you've..."
+_SARCASTIC_LEAD = re.compile(
+    r"^(?:oh,?\s+)?(?:(?:totally|absolutely|really|so|just)\s+)?(?:fine|great|brilliant|lovely|cool|perfect|wonderful|"
+    r"fantastic|marvellous|super|no worries(?: at all)?|no problem(?: at all)?)(?:\s*,\s*|\s+that\s+|\s+so\s+)(?=\w)",
     re.I,
 )
 _TAIL_FILLER = re.compile(
@@ -193,6 +199,12 @@ _SECOND_TO_NEED = [
 ]
 _STOPWORDS = frozenset(
     [
+        # words every template may use that say nothing of a lever ("before either of us decides anything")
+        "either",
+        "neither",
+        "both",
+        "each",
+        "here",
         "a",
         "an",
         "the",
@@ -436,7 +448,7 @@ def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
     for _ in range(2):
-        text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", text.strip()).strip())
+        text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", _SARCASTIC_LEAD.sub("", text.strip())).strip())
     text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
     return text.strip(" .!?")
 
@@ -479,11 +491,13 @@ def _ing(lemma: str) -> str:
     return lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
 
 
-def _gerund_clause(clause: str) -> str:
-    """'the council turns up at my door' -> 'the council turning up at my door'."""
+def _gerund_clause(clause: str, base: bool = False) -> str:
+    """'the council turns up at my door' -> 'the council turning up at my door'; with ``base``, a verb in its
+    base form too ('should your husband raise the matter' -> 'your husband raising the matter')."""
     words = list(tag(clause))
+    finite = {"VBZ", "VBD", "VBP"} | ({"VB"} if base else set())
     for i, w in enumerate(words):
-        if w.tag in {"VBZ", "VBD", "VBP"} and i > 0:
+        if w.tag in finite and i > 0:
             ing = _ing(w.lemma.lower())
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
@@ -519,18 +533,31 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)  # "...im not coming. i'll just stay at jess's": the lever goes on
             parts.said.append(sentence)
             continue
+        if (
+            parts.said
+            and parts.levers
+            and parts.levers[-1] in parts.said[-1]
+            and len(sentence.split()) <= 4
+            and not any(w.tag in {"VB", "VBZ", "VBP", "VBD", "MD"} for w in tag(sentence))
+            and not _request_shaped(sentence)
+        ):  # "Sort it by Saturday or I'm out. Coaching and all.": a fragment after the lever goes on with it
+            parts.levers.append(sentence)
+            parts.said.append(sentence)
+            continue
         if (len(sentence.split()) < 3 and not _request_shaped(sentence) and topic_of(sentence) is None) or (
             len(sentence.split()) <= 4 and sentence.isupper()
         ):  # "BRANCH 12", "HOUSE RULES": a heading, not something said
             parts.said.append(sentence)  # "Simple.", "FINAL NOTICE.", "Your call": nothing to keep or to ask
             continue
-        mid = _mid_condition(sentence, phrasing)
+        mid = _mid_condition(sentence, phrasing, level_of)
         if mid is not None:
             run_up, sentence = mid
             if run_up and (_OFFER_BEFORE.match(run_up) or _OFFER_AFTER.search(run_up)):
                 queue[:0] = [run_up, sentence]  # "...so this is as far as I can go, and if you can't agree...":
                 continue  # the offer is heard first, so the refusal after it points back at it
-            if run_up:  # said before the condition: context, kept as said
+            if run_up and _WHEN_ONLY.match(run_up):  # "From the 1st, unless he pays...": when, not context
+                parts.deadline = parts.deadline or _lower_initial(run_up)
+            elif run_up:  # said before the condition: context, kept as said
                 parts.context.append(run_up)
                 parts.said.append(run_up)
         parts.said.append(sentence)
@@ -764,6 +791,10 @@ _WHEN = re.compile(
     r"(?:the )?end of (?:the )?(?:day|week|month|term))\b",
     re.I,
 )
+# a run-up that only says when: "from the 1st", "as of Monday", "starting next week"
+_WHEN_ONLY = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?:from|as of|as from|starting|after|before|by|on|come|beginning)\s+[\w\s/.-]{1,25}$", re.I
+)
 _HANGS_ON = re.compile(
     r"\b(?:(?:avoid|prevent) (?:that|this|all that|all this|it)(?: happening)?|depends? (?:entirely )?on|"
     r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
@@ -834,14 +865,14 @@ def _hung_need(what: str) -> str:
 _MID_TRIES = 4  # a real message rarely holds more than two or three conditions in one sentence
 
 
-def _mid_condition(sentence: str, phrasing: Phrasing) -> tuple[str, str] | None:
+def _mid_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> tuple[str, str] | None:
     """'Please be advised that if X, Y' / 'Further to the complaints, any breach...': (context, the rest),
     so the condition is read from its own start; None when the sentence has no such run-up. Only the first
     few places a condition could start are tried: each try reads the whole rest of the sentence, and a
     20,000-character run-on with hundreds of "if"s would otherwise take tens of seconds."""
     for m in itertools.islice((m for m in _MID_COND.finditer(sentence) if m.start() > 0), _MID_TRIES):
         rest = sentence[m.end() :]
-        if _cond_first(rest, phrasing) is None:
+        if _cond_first(rest, phrasing, level_of) is None:
             continue
         return _run_up(sentence[: m.start()]), rest
     unmarked = re.finditer(r"\s+(?:so\s+|and\s+|but\s+|then\s+)?(?=(?:if|unless)\s)", sentence, re.I)
@@ -900,12 +931,18 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
     who = join(subject)
     if who.lower() in {"i", "we"}:
         return sentence_case(f"I need to {lemma} {tail}".strip()) if mine else None
+    who = _OBJECT.get(who.lower(), who)  # "unless he's paying" -> "I need him to pay"
     if lemma == "be":
         if not rest or (len(rest) == 1 and rest[0].tag.startswith("JJ")):
             return None  # "water is important" is a statement, not something to ask for
+        if rest[0].tag == "VBG" and rest[0].lemma.lower() != "be":  # "he's paying a share" -> "him to pay a share"
+            return sentence_case(f"I need {_lower_first(who)} to {rest[0].lemma.lower()} {join(rest[1:])}".strip())
         return sentence_case(f"I need {_lower_first(who)} {tail}".strip())
     who = "you" if who.lower() in {"u", "you"} else _lower_first(who)
     return sentence_case(f"I need {who} to {lemma} {tail}".strip())
+
+
+_OBJECT = {"he": "him", "she": "her", "they": "them"}
 
 
 def _lower_initial(words: str) -> str:
@@ -971,7 +1008,7 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         if _REFUSED.search(cond) and _content(cond) and not _INVITATION.match(consequence):
             return lead.group(1).lower().strip(), cond, consequence
     if level_of is not None:  # a consequence no pattern knows ("the Branch will ballot members"): ask the classifier
-        for comma in re.finditer(r",\s+(?:then\s+)?", body):
+        for comma in itertools.islice(re.finditer(r",\s+(?:then\s+)?", body), 3):  # a condition is short
             cond, consequence = body[: comma.start()], body[comma.end() :]
             if _content(cond) and _looks_like_threat(consequence, level_of):
                 return lead.group(1).lower().strip(), cond, consequence
@@ -1198,11 +1235,17 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         return
     opening = tag(worry.split()[0]) if worry.split() else []
     common = bool(opening and opening[0].tag in {"NN", "NNS"})  # "Boyfriend moves in" -> "boyfriend moving in"
+    if re.match(r"^(?:do|try|pull|say|repeat)\s+(?:it|that|this)\W*$", worry, re.I):
+        # "Try it once more and...": 'it' is what was just done, said before
+        topic = _topic_before(parts)
+        if topic:
+            parts.worry = parts.worry or f"what keeps happening with {_lower_first(topic)}"
+            return
     if starts_with_verb(worry):  # "touch my car (again)" said as a dare -> "you touching my car"
         first, _, rest = worry.partition(" ")
         parts.worry = parts.worry or f"you {_ing(base_form(first.lower()))} {rest}".strip()
         return
-    worry = _gerund_clause(worry)
+    worry = _gerund_clause(worry, base=word == "should")
     parts.worry = parts.worry or (worry[0].lower() + worry[1:] if common else worry)
 
 
@@ -1429,6 +1472,14 @@ class Reframer:
             filled = template.format(**{k: v or "" for k, v in slots.items()})
             candidates.append(_tidy(filled))
         safe = self.checked(candidates, text, parts)
+        if not safe and parts.needs:
+            # a "need" that reads as a threat on its own ("just remember I know your bank pin") is lever the
+            # parts reader took for a need: set it aside and build again from what is left
+            threats = [n for n, lv in zip(parts.needs, self.levels_of(parts.needs), strict=True) if lv == "ultimatum"]
+            if threats:
+                parts.levers.extend(threats)
+                parts.needs = [n for n in parts.needs if n not in threats]
+                return self._reframes(parts, text, kinds)
         if not safe:
             safe = self.checked(self._fallbacks(parts), text, parts) or [self.phrasing.fallback]
         return safe[:3]
@@ -1574,7 +1625,10 @@ class Reframer:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
         topic = topic_of(" ".join(said)) if said else None
         if topic is None:  # nothing but lever: what the threat is about is usually the first thing it names
-            said_first = [x for x in parts.said if x not in parts.levers] + parts.levers
+            # a sentence that holds a lever ("Do it one more time and I'll forward the email trail to HR") comes
+            # after every sentence that holds none: the grievance is what the question is about
+            holds_lever = [any(lever and lever in x for lever in parts.levers) for x in parts.said]
+            said_first = [x for x, held in zip(parts.said, holds_lever, strict=True) if not held] + parts.levers
             topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
         if topic:  # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
