@@ -106,6 +106,9 @@ def test_fast_probabilities_match_sklearn(coach: OfflineCoach) -> None:
         "If your boiler breaks again, I'll replace it at my cost.",
         "If you need a lift again, I'll happily drive you.",
         "Should you wish to discuss it again, I shall be at home all week.",
+        # someone else named after 'or' is not a walkout
+        "We could meet Tuesday, or Sam is free on Thursday.",
+        "I can do Monday or Tuesday, or Sam is out till Friday anyway.",
     ],
 )
 def test_warm_offers_and_kind_limits_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
@@ -194,6 +197,8 @@ def test_forecast_weights_for_other_features_are_refused(tmp_path: Path) -> None
         "If the gutter isn't cleared by the weekend, I'm getting a man in and sending you the invoice.",
         "if u borrow my car again without asking im changing the pin on the key safe",
         "Unless the hours are back on the rota next month, we're all staying home on Saturdays.",
+        # a walkout said of someone else, as a restatement or a go-between says it
+        "Priya wants the rota fixed by June, or she is quitting.",
         # the formal inversion of 'if', inside a letter
         "Dear Tom, I have hosted Easter for twelve years. Should your partner criticise my cooking again at the table, I shall leave, and I shan't be hosting next year either. Warm regards, Aunt Jo",
     ],
@@ -273,3 +278,28 @@ def test_a_penalty_or_a_refused_offer_is_an_ultimatum(coach: OfflineCoach, text:
 def test_a_refused_offer_followed_by_an_invitation_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
     v = coach.check_message(text)
     assert v.level != "ultimatum", (v.level, v.probabilities)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the classifier alone is sure: a 'final' with the door left open is still firm
+        (
+            "The decision on the cottage is made and I shan't revisit it. My door is always open if you want to talk.",
+            False,
+        ),
+        (
+            "The decision on the cottage is made and I shan't revisit it, but I'm happy to go through the reasons.",
+            False,
+        ),
+        # without the open door it stays an ultimatum; with a consequence too
+        ("The decision on the cottage is made and I shan't revisit it.", True),
+        ("Agree by Friday or I'll sell the cottage. My door is always open if you want to talk.", True),
+    ],
+)
+def test_a_door_left_open_outweighs_the_classifier_alone(
+    coach: OfflineCoach, monkeypatch: pytest.MonkeyPatch, text: str, flagged: bool
+) -> None:
+    sure = {"open": 0.05, "firm": 0.15, "ultimatum": 0.8}
+    monkeypatch.setattr(coach.drift, "probabilities", lambda texts: [dict(sure) for _ in texts])
+    assert (coach.drift.check_message(text).level == "ultimatum") is flagged

@@ -21,7 +21,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from assistant.coach import drift_policy as policy
-from assistant.coach.drift_patterns import Hit, cue_features, denies_ultimatum, find_hits, offers_something
+from assistant.coach.drift_patterns import (
+    Hit,
+    cue_features,
+    denies_ultimatum,
+    find_hits,
+    leaves_door_open,
+    offers_something,
+)
 from assistant.coach.forecast import (
     BreakdownForecast,
     forecast_features,
@@ -253,7 +260,8 @@ class DriftDetector:
             level = "firm" if probs["firm"] >= probs["open"] else "open"
         # an offer (even a conditional trade) with no threatening shape is not an ultimatum on the
         # classifier's word alone: its words ("refund", "review", "final") are not a consequence
-        offer = offers_something(text) and not _has_consequence(hits)
+        # so is a 'final' or a limit said with the door left open ("my mind's made up, but I'm happy to talk it through")
+        offer = (offers_something(text) or leaves_door_open(text)) and not _has_consequence(hits)
         if (strongest >= policy.PATTERN_DECIDES and not denied) or (
             probs["ultimatum"] >= self.ultimatum_threshold and not denied and not offer
         ):

@@ -197,6 +197,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
         r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
+        # the same walkout said of someone else, as a restatement does: "..., or Sam is leaving"
+        r"\b(?:or|otherwise)\s*,?\s*(?:he|she|they|(?-i:[A-Z][a-z]+))(?:'s|'re|’s| is| are| will be|'ll be)\s+(?:\w+\s+)?"
+        r"(?:leaving|gone|moving out|walking out|quitting|done with (?:this|you|it|us|them))\b",
         r"\b(?:you|u)(?:'d| had) better\b|(?<!suits )(?<!suit )(?<!works for )(?<!fits )\byou better\b(?!\s*[.,!?]|$)",
         r"\bthere will be consequences\b|\bface the consequences\b",
         r"\b(?:or|otherwise)\s*,?\s*(?:i|we)\s+(?:go|take|walk|leave|quit|call|report|file|stop|move|sue|cancel|start|"
@@ -657,6 +660,12 @@ _COMMIT = re.compile(
     r"change the locks\b|let\b)[a-z]+",
     re.I,
 )
+
+
+def leaves_door_open(text: str) -> bool:
+    """True when the writer says they want to keep talking ("but I'm happy to go through it", "my door is
+    always open"): a 'final' or a limit said this way is firm unless a harder shape is there too."""
+    return bool(_DOOR_OPEN.search(text))
 
 
 def offers_something(text: str) -> bool:
