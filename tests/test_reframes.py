@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.offline import OfflineCoach
-from assistant.coach.reframes import need_from_clause
+from assistant.coach.reframes import need_from_clause, topic_of
 
 CASES = [
     # a failed condition, then a decision no consequence list names
@@ -258,6 +258,17 @@ CASES = [
         ["budget"],
         ["email", "hr", "board"],
     ),
+    # 'it' / 'him' in the need names the other side's thing said before, not the hint or the exclamation
+    (
+        "Your van has been parked across my drive since Sunday. Funny, my cousin works at the council parking office. Small world. Anyway, maybe move it today?",
+        ["move your van"],
+        ["cousin", "council", "small world", "anyway"],
+    ),
+    (
+        "Your dog was howling in the garden till midnight again. Funny how the landlord asked me about pets last week. Small world! Maybe keep him inside after ten?",
+        ["your dog"],
+        ["landlord", "small world"],
+    ),
     # a fragment after the walkout goes with it; a softener before the ask goes
     (
         "Fix the leak under the sink by Friday or I'm gone. Lease and all.",
@@ -358,3 +369,9 @@ def test_a_threat_hidden_in_a_second_clause_is_not_offered(coach: OfflineCoach) 
 )
 def test_a_condition_becomes_a_grammatical_need(clause: str, need: str) -> None:
     assert need_from_clause(clause) == need
+
+
+def test_a_light_noun_is_never_the_topic() -> None:
+    # "a look", "a chat" say no more than "it": the question must name what the message is about
+    assert topic_of("Could you have a look") is None
+    assert topic_of("Can we have a chat about the bins") == "the bins"

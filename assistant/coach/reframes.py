@@ -1266,8 +1266,22 @@ def _topic_outside(parts: Parts, need: str) -> str | None:
     the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
     own = _content(need)
     at = next((k for k, said in enumerate(parts.said) if own and len(own & _content(said)) * 2 >= len(own)), None)
-    topic = _nearest_topic(parts.said[:at] if at is not None else parts.said)
+    before = parts.said[:at] if at is not None else parts.said
+    # what holds a lever ("I was chatting to the housing officer") or is a short exclamation ("Small world!")
+    # is not what the need points back at
+    said = [x for x in before if not _PHATIC.match(x)]
+    plain = [x for x in said if not any(lever and lever in x for lever in parts.levers)]
+    # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
+    yours = next((m.group(0) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
+    topic = yours or _nearest_topic(plain) or _nearest_topic(said) or _nearest_topic(before)
     return _lower_first(topic) if topic else None
+
+
+_LIGHT_NOUNS = frozenset({"look", "go", "word", "chat", "think", "try", "favour", "favor", "bit", "thing", "things"})
+_YOURS = re.compile(
+    r"\b(?:your|ur|yer|yuh)\s+(?!own\b|way\b|side\b|end\b|call\b|turn\b|fault\b)[a-z]+(?:\s+(?:van|car|dog|cat|bike|kids?|son|daughter|tree|hedge|fence|bins?))?\b",
+    re.I,
+)
 
 
 def _topic_before(parts: Parts) -> str | None:
@@ -1283,7 +1297,8 @@ def _nearest_topic(said: Sequence[str]) -> str | None:
 # said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon"
 _PHATIC = re.compile(
     r"^(?:hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
-    r"talk soon|see you\b|bye\b|x+$|lol$|haha)",
+    r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|fair enough|never mind|funny (?:that|how)|just saying|"
+    r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$)",
     re.I,
 )
 
@@ -1395,7 +1410,12 @@ def _noun_chunks(text: str) -> list[list[Word]]:
 def topic_of(text: str, first: bool = False) -> str | None:
     """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question;
     with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to)."""
-    chunks = _noun_chunks(text)
+    # "a look", "a chat": a light noun is never what a message is about
+    chunks = [
+        c
+        for c in _noun_chunks(text)
+        if any(w.tag == "$" or (w.tag.startswith("NN") and w.lower not in _LIGHT_NOUNS) for w in c)
+    ]
     if not chunks:
         return None
     best = chunks[0] if first else max(chunks, key=len)  # the first of the longest on a tie
@@ -1550,7 +1570,12 @@ class Reframer:
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
         context_parts = [c for c in parts.context if not is_lever_sentence(c, self.phrasing)]
-        led = bool(need and not any(w.tag.startswith("NN") for w in tag(need)) and (context_parts or parts.reasons))
+        # "have a look", "give it a go": a light noun says no more than 'sort it out' does
+        led = bool(
+            need
+            and not any(w.tag.startswith("NN") and w.lower not in _LIGHT_NOUNS for w in tag(need))
+            and (context_parts or parts.reasons)
+        )
         if need and led:
             # 'sort it out' says nothing alone: the sentence before it says what 'it' is
             said = context_parts.pop(0) if context_parts else parts.reasons.pop(0)
@@ -1569,10 +1594,14 @@ class Reframer:
         if context_parts and (need or parts.worry):
             said = sentence_case(self.phrasing.blame_pattern.sub("", context_parts[0]).strip(" ,."))
             context = f"{said}. " if said and 3 <= len(said.split()) <= 25 else None
-        if need and not led and context is None and re.search(r"\bit\b", need) and parts.said:
+        # 'it' / 'him' / 'them' in the need points back at what was said before it ("Your dog was barking
+        # until 2am. Maybe keep him in at night?" -> "keep your dog in at night"): every phrasing says it,
+        # not only the one that leads with the sentence before
+        pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", need) if need and not led else None
+        if need and pointer and parts.said:
             topic = _topic_outside(parts, parts.needs[0])
-            if topic and topic.lower() not in need.lower():
-                need = re.sub(r"\bit\b(?!['’])", topic, need, count=1)
+            if topic and topic.lower() not in need.lower() and (pointer.group(0) == "it" or context is not None):
+                need = need[: pointer.start()] + topic + need[pointer.end() :]
         worry = parts.worry
         worry_plain = (
             f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
@@ -1628,7 +1657,9 @@ class Reframer:
             # a sentence that holds a lever ("Do it one more time and I'll forward the email trail to HR") comes
             # after every sentence that holds none: the grievance is what the question is about
             holds_lever = [any(lever and lever in x for lever in parts.levers) for x in parts.said]
-            said_first = [x for x, held in zip(parts.said, holds_lever, strict=True) if not held] + parts.levers
+            said_first = [
+                x for x, held in zip(parts.said, holds_lever, strict=True) if not held and not _PHATIC.match(x)
+            ] + parts.levers
             topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
         if topic:  # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
