@@ -285,6 +285,22 @@ def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: Offline
             "key",
             ["extractor", "hallway"],
         ),
+        # a letter's list of 'that' clauses, the priority in brackets
+        (
+            "I must ask, however, that your children stop climbing on the shed roof, that the conifers along the "
+            "boundary be trimmed (this above all, the greenhouse glass has cracked twice), and that your guests "
+            "not block the lane on Sundays.",
+            "conifers",
+            ["shed roof", "lane"],
+        ),
+        # a spoken list of 'for you to' items, and an item after the last with its own subject
+        (
+            "So what I want is, like, for you to tell me when you're working late, and um, for us to split the "
+            "food shop properly, and for you to stop scrolling at dinner, and also we need to sort out the car "
+            "insurance. The scrolling is the big one for me.",
+            "scrolling",
+            ["working late", "food shop", "insurance"],
+        ),
     ],
 )
 def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(

@@ -429,6 +429,29 @@ def to_request(demand: str) -> str:
     return _tidy(_to_request(demand))
 
 
+def _subjunctive(text: str) -> str | None:
+    """What a letter asks of someone else: "your children refrain from kicking the ball" / "your guests
+    should not block the lane" -> "Could your children refrain from...?"; None for any other shape
+    ("the back door lock keeps sticking" is a complaint, its verb not in the base form)."""
+    if not re.match(r"^(?:the|our|my|your|his|her|their|these|those)\s", text, re.I):
+        return None
+    words = [w for w in tag(text) if w.text.strip()]
+    verb = next((k for k, w in enumerate(words) if w.tag.startswith("VB") or w.tag == "MD"), None)
+    if verb is None or verb < 2 or verb > 7 or any(w.tag in {"IN", "TO", ","} for w in words[:verb]):
+        return None
+    k = verb
+    if words[k].tag == "MD" and words[k].lower in {"should", "must", "shall"}:
+        k += 1
+    negated = k < len(words) and words[k].lower == "not"
+    k += negated
+    if k >= len(words) or words[k].tag not in {"VB", "VBP"} or words[k].lower in {"be", "is", "are", "have", "do"}:
+        return None
+    who = " ".join(w.text for w in words[:verb])
+    rest = text.split(None, 0)[0]
+    tail = rest[rest.lower().find(words[k].text.lower(), len(who)) :]
+    return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail.strip(' .!?')}?"
+
+
 def _to_request(demand: str) -> str:
     text = demand.strip()
     text = _MID_CUE.sub("", text)
@@ -468,12 +491,18 @@ def _to_request(demand: str) -> str:
         return f"Could {someone.group(1).lower()} {someone.group(2)}{someone.group(3)}?"
     if wished:
         return f"Could {wished.group(1)[0].lower() + wished.group(1)[1:]} be {wished.group(2)}?"
+    subjunctive = _subjunctive(text)
+    if subjunctive:
+        return subjunctive
     m = _THIRD_NEVER.match(text)
     if m:
         who = m.group(1)
         if re.match(r"^(?:the|our|my|your|his|her|management|staff)\b", who, re.I):
             who = who[0].lower() + who[1:]
         return f"Could {who} {_base_from_third(m.group(2))} {m.group(3)}?"
+    asked = re.match(r"^(?:you|u)\s+((?:stop|quit|start|give up)\s+\w+ing\b.*)$", text, re.I)
+    if asked:  # "(that) you stop letting your mum..." is already the change asked for
+        return f"Could you {asked.group(1)}?"
     text = _flip_habit(text)
     text = re.sub(r"\b(?:always|never|constantly|every single time)\b\s*", "", text, flags=re.I).strip()
     reshaped = _reshape(text, desired)
@@ -636,8 +665,44 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
     return merged
 
 
+# a list whose items each start with the same marker: "I must ask that X, that Y and that Z", "what I
+# want is for you to X, and for us to Y, and for you to Z"
+_MARKED_ITEM = re.compile(
+    r"(?P<lead>^|,\s*|\s+)(?:(?:and|also|then|plus|um+|uh+|like|i dunno|honestly)\b,?\s*)*"
+    r"(?P<mark>that|for (?:you|u|us|him|her|them) to)\s+(?=\w)",
+    re.I,
+)
+
+
+def _marked_items(sentence: str) -> list[str] | None:
+    """The items of a list that repeats its marker after commas, each as said after its marker ('that'
+    dropped, 'for you to' kept); None when the sentence is not such a list."""
+    found = [m for m in _MARKED_ITEM.finditer(sentence)]
+    kinds = {m.group("mark").split()[0].lower() for m in found}
+    if len(found) < 2 or len(kinds) != 1 or any(not m.group("lead").strip() for m in found[1:]):
+        return None
+    items = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        body = sentence[m.end() : nxt.start() if nxt else len(sentence)].strip(" ,.;")
+        body = re.sub(r"(?:,?\s*\b(?:and|also|then|plus|um+|like)\b)+$", "", body, flags=re.I).strip(" ,")
+        items.append(body if m.group("mark").lower() == "that" else f"{m.group('mark')} {body}")
+    # what follows the last marked item with its own subject is an item of its own ("..., and that you stop X,
+    # and also we need to sort out who pays for the trip")
+    last, *more = re.split(
+        r",\s*(?:and\s+)?(?:also\s+)?(?=(?:we|i)\s+(?:need|want|have|must|should|'d like)\b)",
+        items.pop(),
+        maxsplit=1,
+        flags=re.I,
+    )
+    items += [last, *more]
+    return items if all(len(i.split()) >= 2 for i in items) else None
+
+
 def _demands_in(sentence: str) -> list[_Demand]:
     """The separate demands in one sentence: a lead ('I want him to', 'He should', 'Please') and its list."""
+    marked = _marked_items(sentence)
+    if marked:
+        return [_Demand(i) for i in marked]
     m = _LIST_LEAD.match(sentence)
     if m and m.end() < len(sentence) and re.match(r"^be\b", sentence[m.end() :], re.I):
         return [_Demand(sentence)]  # "the borehole should be repaired": the subject is the demand
