@@ -48,6 +48,28 @@ def test_splitting_free_text() -> None:
     assert len(split_demands(text)) == 4
 
 
+@pytest.mark.parametrize(
+    ("demand", "asked"),
+    [
+        # what a letter asks of someone else, in the base form, is asked of them
+        (
+            "your children refrain from kicking the ball at my door",
+            "Could your children refrain from kicking the ball at my door?",
+        ),
+        ("your guests not block the lane on Sundays", "Could your guests not block the lane on Sundays?"),
+        # a complaint in the present is not read as a wish
+        ("the back door lock keeps sticking", "Could we sort out the back door lock, which keeps sticking?"),
+        # "(that) you stop doing X" is asked as said
+        (
+            "you stop letting your mum criticise me in front of the kids",
+            "Could you stop letting your mum criticise me in front of the kids?",
+        ),
+    ],
+)
+def test_a_demand_about_someone_is_asked_of_them(demand: str, asked: str) -> None:
+    assert to_request(demand) == asked
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "...", [], [1, 2], 7])
 def test_bad_demands_get_a_clear_error(coach: OfflineCoach, bad: object) -> None:
     with pytest.raises(InputError):
@@ -300,6 +322,20 @@ def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: Offline
             "insurance. The scrolling is the big one for me.",
             "scrolling",
             ["working late", "food shop", "insurance"],
+        ),
+        # wishes said after a repeated 'if', in the past or with 'could'
+        (
+            "As I said on Monday, it would really help if the rota could be posted a week ahead, if handovers "
+            "could happen in person rather than by text, and if overtime could be shared out fairly. The "
+            "handovers are what matters most.",
+            "handovers",
+            ["rota", "overtime"],
+        ),
+        (
+            "Since you asked: I'd love it if the Monday 8am calls stopped, if my name went on the proposal I "
+            "wrote, and if the heating weren't set so low. The proposal credit is the one I care about.",
+            "proposal",
+            ["8am calls", "heating"],
         ),
     ],
 )

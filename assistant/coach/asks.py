@@ -431,25 +431,28 @@ def to_request(demand: str) -> str:
 
 def _subjunctive(text: str) -> str | None:
     """What a letter asks of someone else: "your children refrain from kicking the ball" / "your guests
-    should not block the lane" -> "Could your children refrain from...?"; None for any other shape
-    ("the back door lock keeps sticking" is a complaint, its verb not in the base form)."""
-    if not re.match(r"^(?:the|our|my|your|his|her|their|these|those)\s", text, re.I):
-        return None
+    should not block the lane" -> "Could your children refrain from...?"; None for any other shape ("the
+    back door lock keeps sticking" is a complaint: its verb is not the base form)."""
     words = [w for w in tag(text) if w.text.strip()]
+    if not words or not re.match(r"^(?:the|our|my|your|his|her|their|these|those)$", words[0].text, re.I):
+        return None
     verb = next((k for k, w in enumerate(words) if w.tag.startswith("VB") or w.tag == "MD"), None)
-    if verb is None or verb < 2 or verb > 7 or any(w.tag in {"IN", "TO", ","} for w in words[:verb]):
+    if verb is None or verb < 1 or verb > 7 or any(w.tag in {"IN", "TO", ","} for w in words[:verb]):
         return None
     k = verb
-    if words[k].tag == "MD" and words[k].lower in {"should", "must", "shall"}:
-        k += 1
+    if words[k].tag == "MD" and words[k].lower in {"should", "must", "shall", "could", "would"}:
+        k += 1  # "the rota could be posted a week ahead", said after 'if' as a wish
     negated = k < len(words) and words[k].lower == "not"
     k += negated
-    if k >= len(words) or words[k].tag not in {"VB", "VBP"} or words[k].lower in {"be", "is", "are", "have", "do"}:
+    if k >= len(words) or words[k].tag not in {"VB", "VBP"} or words[k].lower in {"is", "are", "have", "do"}:
         return None
-    who = " ".join(w.text for w in words[:verb])
-    rest = text.split(None, 0)[0]
-    tail = rest[rest.lower().find(words[k].text.lower(), len(who)) :]
-    return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail.strip(' .!?')}?"
+    at = re.search(r"\b" + re.escape(words[verb].text) + r"\b", text)
+    rest = re.search(r"\b" + re.escape(words[k].text) + r"\b", text[at.start() :] if at else text)
+    if at is None or rest is None:
+        return None
+    who = text[: at.start()].strip()
+    tail = text[at.start() + rest.start() :].strip(" .!?")
+    return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail}?"
 
 
 def _to_request(demand: str) -> str:
@@ -500,7 +503,7 @@ def _to_request(demand: str) -> str:
         if re.match(r"^(?:the|our|my|your|his|her|management|staff)\b", who, re.I):
             who = who[0].lower() + who[1:]
         return f"Could {who} {_base_from_third(m.group(2))} {m.group(3)}?"
-    asked = re.match(r"^(?:you|u)\s+((?:stop|quit|start|give up)\s+\w+ing\b.*)$", text, re.I)
+    asked = re.match(r"^(?:you|u)\s+((?:stop|quit|start|give up)\s+\w+ing\b.*|not\s+\w+\b.*)$", text, re.I)
     if asked:  # "(that) you stop letting your mum..." is already the change asked for
         return f"Could you {asked.group(1)}?"
     text = _flip_habit(text)
@@ -669,9 +672,35 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
 # want is for you to X, and for us to Y, and for you to Z"
 _MARKED_ITEM = re.compile(
     r"(?P<lead>^|,\s*|\s+)(?:(?:and|also|then|plus|um+|uh+|like|i dunno|honestly)\b,?\s*)*"
-    r"(?P<mark>that|for (?:you|u|us|him|her|them) to)\s+(?=\w)",
+    r"(?P<mark>that|if|for (?:you|u|us|him|her|them) to)\s+(?=\w)",
     re.I,
 )
+
+
+def _wished(clause: str) -> str:
+    """A wish said after 'if' in the past, in the base form a request needs: 'the calls stopped' -> 'the
+    calls stop', "the heating weren't set so low" -> 'the heating not be set so low' ('could' stays)."""
+    words = [w for w in tag(clause) if w.text.strip()]
+    k = next((i for i, w in enumerate(words) if w.tag.startswith("VB") or w.tag == "MD"), None)
+    if not k:
+        return clause
+    verb, rest = words[k], words[k + 1 :]
+    at = re.search(r"\b" + re.escape(verb.text) + r"(?=n['’]t\b|(?!\w))", clause, re.I)
+    if at is None:
+        return clause
+    head = clause[: at.start()].strip()
+    if words[0].tag in {"NN", "NNS"}:  # "if handovers could happen in person": the handovers meant
+        head = f"the {head}"
+    if verb.tag != "VBD":
+        return f"{head} {clause[at.start() :].strip()}"
+    # "didn't leave" -> "not leave": the auxiliary goes, its negation stays
+    negated_do = verb.lemma.lower() == "do" and bool(rest) and rest[0].lower in {"n't", "not"}
+    base = "" if negated_do else verb.lemma.lower()
+    if rest and rest[0].lower in {"n't", "not"}:
+        base, rest = f"not {base}".strip(), rest[1:]
+    tail = clause[at.end() :].strip() if rest else ""
+    tail = re.sub(r"^(?:n['’]t|not)\s*", "", tail) if base.startswith("not") else tail
+    return " ".join(x for x in (head, base, tail) if x)
 
 
 def _marked_items(sentence: str) -> list[str] | None:
@@ -685,7 +714,8 @@ def _marked_items(sentence: str) -> list[str] | None:
     for m, nxt in zip(found, [*found[1:], None], strict=True):
         body = sentence[m.end() : nxt.start() if nxt else len(sentence)].strip(" ,.;")
         body = re.sub(r"(?:,?\s*\b(?:and|also|then|plus|um+|like)\b)+$", "", body, flags=re.I).strip(" ,")
-        items.append(body if m.group("mark").lower() == "that" else f"{m.group('mark')} {body}")
+        mark = m.group("mark").lower()
+        items.append(_wished(body) if mark == "if" else body if mark == "that" else f"{mark} {body}")
     # what follows the last marked item with its own subject is an item of its own ("..., and that you stop X,
     # and also we need to sort out who pays for the trip")
     last, *more = re.split(
