@@ -337,6 +337,14 @@ def test_a_cue_that_names_nothing_marks_the_demand_said_beside_it(coach: Offline
             "proposal",
             ["8am calls", "heating"],
         ),
+        # a wish list announced before a colon, each wish a clause with 'could'
+        (
+            "A few wishes, since we're all busy: someone could take the recycling out before it overflows, whoever "
+            "leaves mugs in the lounge could wash them, and we could stop leaving the hall light on all night. The "
+            "recycling is the one that bugs me.",
+            "recycling",
+            ["mugs", "hall light"],
+        ),
     ],
 )
 def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(

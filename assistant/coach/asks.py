@@ -824,7 +824,9 @@ _WEAK_WORDS = frozenset(
 # how a written list opens: "we the tenants are requesting that:", "my requests are as follows:", "we need: (a)"
 _INTRO = re.compile(
     r"^(?P<intro>[^:]{0,160}?\b(?:request|requests|requesting|requested|need|needs|want|wants|ask|asking|asks|following|"
-    r"things|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
+    r"things|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks|"
+    r"wish(?:es|list)?|wish list|changes|suggestions|ideas|rules|favou?rs|complaints|concerns|grievances|gripes|"
+    r"niggles|bits|items)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
     re.I,
 )
 _ITEM_MARK = re.compile(r"\s*;\s*(?:and\s+)?|\s*,?\s*(?:and\s+)?\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s*", re.I)
