@@ -359,3 +359,10 @@ def test_spoken_and_formal_lists_give_one_ask_with_the_rest_parked_once(
 def test_most_importantly_leads_its_demand(coach: OfflineCoach) -> None:
     r = coach.shrink("Keep the hall tidy. Most importantly, the fire door be kept clear at all times.")
     assert "fire door" in r.ask.lower() and "hall" not in r.ask.lower(), r.ask
+
+
+def test_a_group_named_with_the_is_lower_case_mid_sentence(coach: OfflineCoach) -> None:
+    said = coach.positions.restate(
+        "The residents' committee", "Could the lift be repaired this month?", "We will waive the late fee."
+    )
+    assert said.startswith("The residents' committee") and "In return, the residents' committee" in said, said

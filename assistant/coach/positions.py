@@ -72,9 +72,11 @@ def offer_third_person(who: str, offer: str) -> str | None:
     if not text:
         return None
     m = _OFFER_LEAD.match(text)
+    # "The residents' committee" mid-sentence: "In return, the residents' committee offers..."
+    named = re.sub(r"^(The|A|An|Our|My|Your)\b", lambda d: d.group(1).lower(), who)
     if m and m.end() < len(text):
-        return f"In return, {who} offers to {_swap_to(who, text[m.end() :])}."
-    return f"In return, {who} offers this: {_swap_to(who, text[0].lower() + text[1:])}."
+        return f"In return, {named} offers to {_swap_to(who, text[m.end() :])}."
+    return f"In return, {named} offers this: {_swap_to(who, text[0].lower() + text[1:])}."
 
 
 _ASKING = re.compile(
