@@ -366,3 +366,14 @@ def test_a_group_named_with_the_is_lower_case_mid_sentence(coach: OfflineCoach) 
         "The residents' committee", "Could the lift be repaired this month?", "We will waive the late fee."
     )
     assert said.startswith("The residents' committee") and "In return, the residents' committee" in said, said
+
+
+def test_the_parked_list_holds_demands_not_headings_or_the_priority_said_again(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "NOTICE TO ALL ALLOTMENT HOLDERS. Effective immediately: (a) keep the water butts covered; (b) lock the "
+        "main gate after dusk; (c) take tools home at night. Item (b) is the priority, lock the main gate."
+    )
+    assert "gate" in shrunk.ask.lower(), shrunk.ask
+    parked = [p.lower() for p in shrunk.parked]
+    assert any("water butts" in p for p in parked) and any("tools" in p for p in parked), parked
+    assert not any("notice to all" in p or "effective immediately" in p or "gate" in p for p in parked), parked

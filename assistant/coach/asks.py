@@ -774,6 +774,34 @@ def _demands_in(sentence: str) -> list[_Demand]:
     return [_Demand(sentence)]
 
 
+# words that say how much something matters, or who says so, not what it is
+_RANK_WORDS = frozenset(
+    "first most mostly main mainly priority biggest big important matters matter troubles trouble worries worry "
+    "bothers bother members say says said come comes really honestly above all especially particularly urgent "
+    "one thing things week item concern concerns need needs want wants".split()
+)
+_HEADING = re.compile(
+    r"^(?:(?-i:[^a-z]{4,})|effective immediately|(?:.{0,80}\b)?(?:the following|as follows)|"
+    r"for the next [\w ]{1,30}meeting)$",
+    re.I,
+)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _not_parked(item: str, chosen: str) -> bool:
+    """True for what is not a demand of its own beside the chosen one: a heading ("MEMO TO ALL KITCHEN
+    USERS", "Effective immediately"), or the chosen demand said again with how much it matters ("Our
+    members say the lifts come first", "Mostly the bins", a cut-off copy of it)."""
+    if _HEADING.match(item.strip(" .:")):
+        return True
+    own = {_stem(w) for w in _content(item)} - {_stem(x) for x in _RANK_WORDS}
+    asked = {_stem(w) for w in _content(chosen) | set(re.findall(r"[a-z]+", chosen.lower()))}
+    return bool(own) and own <= asked
+
+
 def _content(text: str) -> set[str]:
     return {
         w.lemma.lower()
@@ -1405,7 +1433,7 @@ class AskShrinker:
         parked: list[str] = []
         for i, d in enumerate(found):
             plain = self._plain(d)
-            if i != chosen and plain.lower() not in {p.lower() for p in parked}:
+            if i != chosen and plain.lower() not in {p.lower() for p in parked} and not _not_parked(plain, demand.text):
                 parked.append(plain)
         return ShrunkAsk(ask, self._interest(text), parked, demand.text, honoured)
 
