@@ -776,9 +776,49 @@ def _demands_in(sentence: str) -> list[_Demand]:
 
 # words that say how much something matters, or who says so, not what it is
 _RANK_WORDS = frozenset(
-    "first most mostly main mainly priority biggest big important matters matter troubles trouble worries worry "
-    "bothers bother members say says said come comes really honestly above all especially particularly urgent "
-    "one thing things week item concern concerns need needs want wants".split()
+    [
+        "first",
+        "most",
+        "mostly",
+        "main",
+        "mainly",
+        "priority",
+        "biggest",
+        "big",
+        "important",
+        "matters",
+        "matter",
+        "troubles",
+        "trouble",
+        "worries",
+        "worry",
+        "bothers",
+        "bother",
+        "members",
+        "say",
+        "says",
+        "said",
+        "come",
+        "comes",
+        "really",
+        "honestly",
+        "above",
+        "all",
+        "especially",
+        "particularly",
+        "urgent",
+        "one",
+        "thing",
+        "things",
+        "week",
+        "item",
+        "concern",
+        "concerns",
+        "need",
+        "needs",
+        "want",
+        "wants",
+    ]
 )
 _HEADING = re.compile(
     r"^(?:(?-i:[^a-z]{4,})|effective immediately|(?:.{0,80}\b)?(?:the following|as follows)|"
@@ -787,18 +827,14 @@ _HEADING = re.compile(
 )
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
 def _not_parked(item: str, chosen: str) -> bool:
     """True for what is not a demand of its own beside the chosen one: a heading ("MEMO TO ALL KITCHEN
     USERS", "Effective immediately"), or the chosen demand said again with how much it matters ("Our
     members say the lifts come first", "Mostly the bins", a cut-off copy of it)."""
     if _HEADING.match(item.strip(" .:")):
         return True
-    own = {_stem(w) for w in _content(item)} - {_stem(x) for x in _RANK_WORDS}
-    asked = {_stem(w) for w in _content(chosen) | set(re.findall(r"[a-z]+", chosen.lower()))}
+    own = _stems(item) - {w[:5] for w in _RANK_WORDS}
+    asked = _stems(chosen) | {w[:5] for w in re.findall(r"[a-z]+", chosen.lower())}
     return bool(own) and own <= asked
 
 
