@@ -375,3 +375,10 @@ def test_a_light_noun_is_never_the_topic() -> None:
     # "a look", "a chat" say no more than "it": the question must name what the message is about
     assert topic_of("Could you have a look") is None
     assert topic_of("Can we have a chat about the bins") == "the bins"
+
+
+def test_days_texted_in_lower_case_keep_their_capitals_in_a_reframe(coach: OfflineCoach) -> None:
+    verdict = coach.check_message("if the rent isnt in by friday im changing the locks")
+    assert verdict.level == "ultimatum" and verdict.reframes
+    assert all("friday" not in r for r in verdict.reframes), verdict.reframes
+    assert any("Friday" in r for r in verdict.reframes), verdict.reframes

@@ -1693,8 +1693,16 @@ def _and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# days and months keep their capitals in a reframe, however they were texted ("by friday" -> "by Friday");
+# "may" and "march" are words too, so they are left as typed
+_CALENDAR = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:january|february|april|june|july|august|september|"
+    r"october|november|december)\b"
+)
+
+
 def _tidy(text: str) -> str:
-    text = plain_spelling(text)
+    text = _CALENDAR.sub(lambda m: m.group(0).capitalize(), plain_spelling(text))
     text = re.sub(r"\s+([,.?!])", r"\1", text)
     text = re.sub(r"([.?!])\s*\.", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
