@@ -332,6 +332,10 @@ class Parts:
     said: list[str] = field(default_factory=list)  # every sentence, cleaned, in order
     conditional: bool = False  # the lever hangs on a condition (if, unless, or, should)
 
+    def holds_lever(self, sentence: str) -> bool:
+        """True for a sentence said with a lever in it ("Do it once more and I'll forward the emails to HR")."""
+        return any(lever and lever in sentence for lever in self.levers)
+
 
 _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we're clear)\s*[:,–—-]?\s*", re.I)
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
@@ -1270,7 +1274,7 @@ def _topic_outside(parts: Parts, need: str) -> str | None:
     # what holds a lever ("I was chatting to the housing officer") or is a short exclamation ("Small world!")
     # is not what the need points back at
     said = [x for x in before if not _PHATIC.match(x)]
-    plain = [x for x in said if not any(lever and lever in x for lever in parts.levers)]
+    plain = [x for x in said if not parts.holds_lever(x)]
     # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
     yours = next((m.group(0) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
     topic = yours or _nearest_topic(plain) or _nearest_topic(said) or _nearest_topic(before)
@@ -1656,10 +1660,7 @@ class Reframer:
         if topic is None:  # nothing but lever: what the threat is about is usually the first thing it names
             # a sentence that holds a lever ("Do it one more time and I'll forward the email trail to HR") comes
             # after every sentence that holds none: the grievance is what the question is about
-            holds_lever = [any(lever and lever in x for lever in parts.levers) for x in parts.said]
-            said_first = [
-                x for x, held in zip(parts.said, holds_lever, strict=True) if not held and not _PHATIC.match(x)
-            ] + parts.levers
+            said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
             topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
         if topic:  # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
