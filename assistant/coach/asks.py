@@ -820,6 +820,7 @@ _RANK_WORDS = frozenset(
         "wants",
     ]
 )
+_RANK_STEMS = frozenset(w[:5] for w in _RANK_WORDS)
 _HEADING = re.compile(
     r"^(?:(?-i:[^a-z]{4,})|effective immediately|(?:.{0,80}\b)?(?:the following|as follows)|"
     r"for the next [\w ]{1,30}meeting)$",
@@ -833,7 +834,7 @@ def _not_parked(item: str, chosen: str) -> bool:
     members say the lifts come first", "Mostly the bins", a cut-off copy of it)."""
     if _HEADING.match(item.strip(" .:")):
         return True
-    own = _stems(item) - {w[:5] for w in _RANK_WORDS}
+    own = _stems(item) - _RANK_STEMS
     asked = _stems(chosen) | {w[:5] for w in re.findall(r"[a-z]+", chosen.lower())}
     return bool(own) and own <= asked
 

@@ -946,9 +946,6 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
     return sentence_case(f"I need {who} to {lemma} {tail}".strip())
 
 
-_OBJECT = {"he": "him", "she": "her", "they": "them"}
-
-
 def _lower_initial(words: str) -> str:
     """The first letter in lower case, unless it is 'I' or an acronym ('VAT', 'NHS')."""
     if re.match(r"^(?:[A-Z]{2}|I\b|I')", words):
