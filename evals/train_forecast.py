@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
-from assistant.coach.drift import HARD_NEGATIVES, DriftDetector
+from assistant.coach.drift import DriftDetector
 from assistant.coach.forecast import (
     BreakdownForecast,
     feature_names,
@@ -28,7 +28,7 @@ from assistant.coach.forecast import (
     forecast_path,
 )
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.knowledge import examples_path, load_examples
+from assistant.knowledge import examples_path
 from assistant.retrieval.embedding import shared_embedder
 
 RESULTS = PROJECT_ROOT / "evals" / "results"
@@ -91,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = Settings.from_env()
     root = args.real_data or settings.real_data_dir
-    examples = load_examples(examples_path(settings.knowledge_dir))
-    examples += load_examples(settings.knowledge_dir / HARD_NEGATIVES)
-    # the message classifier as the app builds it, without any forecast (that is what we train here)
-    drift = DriftDetector(
-        shared_embedder(settings.embedding_model_path, settings.tokenizer_dir), examples, settings.cache_dir
+    # the message classifier exactly as the app builds it (the same examples, hard negatives and voices),
+    # so the word probabilities the forecast learns from are the ones check_conversation will give it;
+    # the shipped forecast it loads is not used here (featurise reads only the word model)
+    drift = DriftDetector.from_knowledge(
+        shared_embedder(settings.embedding_model_path, settings.tokenizer_dir),
+        examples_path(settings.knowledge_dir),
+        settings.cache_dir,
     )
     train_files = sorted((root / "train").glob("*.jsonl"))
     if not train_files:
