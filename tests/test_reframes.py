@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.offline import OfflineCoach
-from assistant.coach.reframes import need_from_clause, topic_of
+from assistant.coach.reframes import _parallel_items, need_from_clause, topic_of
 
 CASES = [
     # a failed condition, then a decision no consequence list names
@@ -269,6 +269,18 @@ CASES = [
         ["your dog"],
         ["landlord", "small world"],
     ),
+    # terms laid down after a colon, whatever announces them: the items kept, the sanction dropped
+    (
+        "Fine, you want to talk about the allotment? Here's how it goes: the shed stays padlocked, the water butt is shared, and your nephew stops parking on the path. Argue with any of it and I'm reporting you both to the allotment society.",
+        ["shed", "water butt"],
+        ["society", "reporting", "argue"],
+    ),
+    # numbered terms under a heading that names none of the usual markers; the sanction after them is not an item
+    (
+        "CAR SHARE (read this): 1. Pickup at 7.40 sharp. 2. Petrol money every Friday. 3. No eating in the car. Anyone who cannot stick to this is out of the car share for good, no second chances.",
+        ["pickup", "petrol"],
+        ["out of the car share", "second chances"],
+    ),
     # a fragment after the walkout goes with it; a softener before the ask goes
     (
         "Fix the leak under the sink by Friday or I'm gone. Lease and all.",
@@ -382,3 +394,32 @@ def test_days_texted_in_lower_case_keep_their_capitals_in_a_reframe(coach: Offli
     assert verdict.level == "ultimatum" and verdict.reframes
     assert all("friday" not in r for r in verdict.reframes), verdict.reframes
     assert any("Friday" in r for r in verdict.reframes), verdict.reframes
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "you left, I cleaned up, and nobody thanked me",  # a story, not terms
+        "you cook on Mondays, I do the rest, or we order in on your card",  # the or-else is the lever
+        "the fence and the gate",  # two things are not a list of terms
+    ],
+)
+def test_a_story_or_an_or_else_is_not_a_list_of_terms(listing: str) -> None:
+    assert _parallel_items(listing) is None
+
+
+def test_three_short_terms_after_a_colon_are_a_list() -> None:
+    assert _parallel_items("bed by nine, no fizzy drinks, and homework before screens") == [
+        "bed by nine",
+        "no fizzy drinks",
+        "homework before screens",
+    ]
+
+
+def test_a_need_that_carries_its_own_penalty_is_never_offered(coach: OfflineCoach) -> None:
+    reframer = coach.reframer
+    problem = reframer.wording_problem(
+        "I need you to keep the gate shut and I'm reporting you to the landlord.", "The dog got out again.", ""
+    )
+    assert problem is not None and "consequence" in problem
+    assert reframer.wording_problem("I need you to keep the gate shut and I'll fix the latch.", "x", "") is None

@@ -180,6 +180,13 @@ _NOT_INVITING = (
     r"(?P<lever>[a-z£$][^.?!]*)"
 )
 
+# a dare to refuse what was laid down: "Turn it down and...", "Push back on any of them and...", "Argue with it and..."
+_DARE_DOWN = r"(?:just\s+)?(?:turn|knock)\s+(?:it|this|that|them|me)\s+down"
+_DARE_VERB = (
+    r"(?:just\s+)?(?:push back on|say no to|refuse|reject|break|ignore|cross|breach|touch|argue (?:with|about))"
+)
+DARE = rf"(?:{_DARE_DOWN}|{_DARE_VERB})"
+
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "threat",
@@ -304,9 +311,12 @@ PATTERNS: tuple[Pattern, ...] = (
         # any of them and we can all enjoy explaining it to a judge" (not "say no and that's fine")
         "threat",
         0.9,
-        r"(?:^|[.!?;:]\s+)(?:(?:just\s+)?(?:turn|knock)\s+(?:it|this|that|them|me)\s+down|(?:push back on|say no to|refuse|reject|"
-        r"break|ignore|cross|breach|touch)\s+(?:any of\s+|one of\s+)?(?:it|this|that|them|these|those|the offer|my offer))"
-        r"\s*,?\s+and\s+(?P<lever>(?:it'?s|it will be|you'?re|you'?ll|you will|we (?:can|all|will|'ll)|we'?re|i'?ll|i will|"
+        r"(?:^|[.!?;:]\s+)(?:"
+        + _DARE_DOWN
+        + "|"
+        + _DARE_VERB
+        + r"\s+(?:any of\s+|one of\s+)?(?:it|this|that|them|these|those|the offer|my offer))"
+        r"\s*,?\s+and\s+(?P<lever>(?:it'?s|it will be|you'?re|you'?ll|you will|we (?:can|all|will|'ll)|we'?re|i'?ll|i will|i'?m|i am|"
         r"that'?s (?:it|the end)|the \w+ (?:will|goes|is))\b(?!\s+(?:fine|ok(?:ay)?|no problem|talk|understand|still)\b)[^.?!]{3,})",
         cue=False,
     ),
@@ -568,6 +578,21 @@ def is_penalty(clause: str) -> bool:
     """A clause that is a penalty landing on the other side ("£10 comes off your share", "interest will
     accrue", "ur blocked", "it goes to auction"), whoever does it."""
     return bool(_PENALTY_CLAUSE.search(clause))
+
+
+# a consequence tacked on with "and": "... and I'm reporting you both to the society", "... and we'll pull the contract"
+_AND_THEN_CONSEQUENCE = re.compile(
+    r"\band\s+(?:then\s+)?(?:i|we)(?:'ll|’ll|'m|’m|'re|’re|\s+will|\s+shall|\s+am|\s+are)(?:\s+going\s+to)?\s+"
+    r"(?:just\s+|simply\s+|straight\s+)?" + _CONSEQUENCE_VERB,
+    re.I,
+)
+
+
+def tacked_on_consequence(text: str) -> str | None:
+    """The consequence a text tacks on with "and I'll/I'm ..." ("... and I'm reporting you both"), or None:
+    a reframe that still says one has kept the lever, however friendly the words around it."""
+    m = _AND_THEN_CONSEQUENCE.search(text)
+    return m.group(0) if m else None
 
 
 def decided_action(text: str) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.coach.drift_patterns import decided_action, is_penalty
+from assistant.coach.drift_patterns import DARE, decided_action, is_penalty, tacked_on_consequence
 from assistant.coach.language import (
     Word,
     base_form,
@@ -429,6 +429,13 @@ def _listed_terms(pieces: list[str]) -> list[str]:
                 if after:
                     out[i + 1] = out[i + 1][after.end() :]
                 continue
+        if not _NONNEG.search(piece):
+            listing = _parallel_list(out, i)
+            if listing is not None:
+                items, j = listing
+                out[i] = "Non-negotiable: " + "; ".join(items)
+                out[i + 1 : j] = [""] * (j - i - 1)
+                continue
         if _POINTS_BACK.match(piece) and i >= 2:
             # "Recycling out Thursday. No parties on weeknights. Kitchen wiped nightly. Ignore them, you're
             # off the tenancy": the short sentences the sanction points back at are the list
@@ -446,6 +453,68 @@ def _listed_terms(pieces: list[str]) -> list[str]:
                 out[start:i] = [""] * (i - start - 1) + ["Non-negotiable: " + "; ".join(said)]
                 out[i] = piece[marker.end() :]
     return [p for p in out if p.strip()]
+
+
+# "Here's my discussion: a, b, and c", "When Kezia by you: a, b, an' c", "HOUSE RULES (NOT optional): 1. ... 2. ...":
+# in a message already read as an ultimatum, three or more parallel items after a colon (or two or more numbered
+# ones) are the terms being laid down, whatever words announce them
+_COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120}):\s*(?P<list>.*)$")
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I)
+_BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
+
+
+def _parallel_items(listing: str) -> list[str] | None:
+    """The items of "a, b, and c" when there are three or more, each short and none a past event ("you left,
+    I cleaned, nobody thanked me" is a story, not terms); None otherwise."""
+    if "?" in listing:
+        return None
+    items = [re.sub(r"^(?:and|an'|&)\s+", "", x.strip(" .!"), flags=re.I) for x in _LIST_SPLIT.split(listing)]
+    items = [x for x in items if x]
+    if len(items) < 3 or any(not 1 <= len(x.split()) <= 12 for x in items):
+        return None
+    if any(_told(x) for x in items):
+        return None
+    if any(re.match(r"^(?:or|otherwise|else|if|unless)\b", x, re.I) for x in items):
+        return None  # "you cook Monday to Wednesday, I do the rest, or we order takeaway on your card": an or-else
+    return items
+
+
+def _told(item: str) -> bool:
+    """True for an item that tells what someone did ("you left", "I cleaned up", "nobody thanked me")."""
+    words = [w for w in tag(item) if w.text.strip()]
+    return (
+        len(words) >= 2
+        and re.match(r"^(?:i|you|u|he|she|they|we|nobody|everyone|everybody|someone|no one)$", words[0].lower)
+        is not None
+        and words[1].tag == "VBD"
+    )
+
+
+def _parallel_list(out: Sequence[str], i: int) -> tuple[list[str], int] | None:
+    """The items laid down at sentence ``i`` (a colon list, or numbered items in the sentences after it) and
+    the index of the first sentence after them; None when there is no such list."""
+    colon = _COLON_LIST.match(out[i])
+    if colon is None:
+        return None
+    listing = colon.group("list").strip()
+    if not _ITEM_NUMBER.match(listing) and not (listing == "" and i + 1 < len(out) and _ITEM_NUMBER.match(out[i + 1])):
+        items = _parallel_items(listing)
+        return (items, i + 1) if items else None
+    numbered = [_ITEM_NUMBER.sub("", listing).strip(" .")] if not _BARE_NUMBER.match(listing) else []
+    marked = bool(_BARE_NUMBER.match(listing))  # the next sentence is an item only when a number leads it
+    j = i + 1
+    while j < len(out) and len(out[j].split()) <= 14:
+        piece = out[j].strip()
+        if _BARE_NUMBER.match(piece):
+            marked = True
+        elif marked or _ITEM_NUMBER.match(piece):
+            numbered.append(_ITEM_NUMBER.sub("", _clean(piece)).strip(" ."))
+            marked = False
+        else:
+            break  # the first sentence without a number ends the list ("Anyone who can't manage this...")
+        j += 1
+    numbered = [x for x in numbered if x]
+    return (numbered, j) if len(numbered) >= 2 else None
 
 
 def _clean(text: str) -> str:
@@ -1038,10 +1107,7 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
         cond, consequence = sentence[: m.start()].strip(), sentence[m.end() :].strip()
         # "Touch my car again and...": an order to do it again is a dare, so the condition is not a request
         dare = starts_with_verb(cond) and re.search(
-            r"\b(?:again|once more|one more time)\b|^(?:just\s+)?(?:turn (?:it|this|that|them|me) down|push back on|"
-            r"say no to|refuse|reject|break|ignore|cross|breach)\b",
-            cond,
-            re.I,
+            r"\b(?:again|once more|one more time)\b|^" + DARE + r"\b", cond, re.I
         )
         if (
             not cond
@@ -1563,6 +1629,9 @@ class Reframer:
             return "it repeats itself"
         if _copies(reframe, original):
             return "it repeats the original message"
+        tacked = tacked_on_consequence(reframe)
+        if tacked:  # even when the parts reader took it for the need: a need never carries its own penalty
+            return f"it still carries a consequence ('{tacked}')"
         if re.search(r"(?:^|[\s.!?])i(?:\s|'(?:m|ll|d|ve)\b)", reframe):
             return "it has a lower-case 'i'"
         return None
