@@ -281,6 +281,12 @@ CASES = [
         ["pickup", "petrol"],
         ["out of the car share", "second chances"],
     ),
+    # an offer, then ", but if ..." with no comma before the consequence: the offer kept, the consequence gone
+    (
+        "I'll cover the petrol this month, but if you borrow the van again without asking I'm changing the locks on the garage",
+        ["petrol", "borrowing the van"],
+        ["locks", "garage", "i'm changing"],
+    ),
     # a fragment after the walkout goes with it; a softener before the ask goes
     (
         "Fix the leak under the sink by Friday or I'm gone. Lease and all.",

@@ -64,7 +64,7 @@ _PREAMBLE_TAIL = re.compile(
     r"this is me telling you|you should know|should (?:understand|know|note)|i want you to know|note)\s*$",
     re.I,
 )
-_MID_COND = re.compile(r"(?:,\s*|\bthat\s+|:\s*)(?=(?:if|unless|should)\s)", re.I)
+_MID_COND = re.compile(r"(?:,\s*(?:but\s+|and\s+|so\s+)?|\bthat\s+|:\s*)(?=(?:if|unless|should)\s)", re.I)
 _FURTHER_TO = re.compile(
     r"^further to (?:our|my|your) (?:meeting|conversation|call|email|letter|chat)$|^further to\s+", re.I
 )
