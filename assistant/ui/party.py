@@ -32,6 +32,7 @@ from assistant.ui.components import (
 )
 
 ENTRY_FIELDS = {"ask": "my ask", "offer": "my offer", "non_negotiable": "my non-negotiable"}
+DRAFT_KEYS = {"ask": "ask_draft", "offer": "offer_draft", "non_negotiable": "nn_draft"}  # the boxes' widget keys
 KEEP_MINE = "Keep mine as I wrote it"
 
 
@@ -355,6 +356,9 @@ def _ask_offer(state: SessionState, access: Access) -> None:
                 chosen = {k: _chosen_text(v, options.get(k, []), picks.get(k)) for k, v in fields.items()}
         if st.button("Back to editing", key="entry_edit", use_container_width=True):
             st.session_state.pop("_entry_pending", None)
+            # the boxes were not drawn while the choices showed, so Streamlit dropped their values:
+            # give the words back exactly as they were sealed
+            st.session_state["_entry_restore"] = fields
             st.rerun()
         if chosen is not None:
             try:
@@ -365,6 +369,10 @@ def _ask_offer(state: SessionState, access: Access) -> None:
                 show_error(exc)
         return
     has_nn = state.non_negotiable_of(pid) is not None
+    restore: dict[str, str] | None = st.session_state.pop("_entry_restore", None)
+    if restore is not None:  # set before the boxes are drawn, so they show it
+        for name, key in DRAFT_KEYS.items():
+            st.session_state[key] = restore.get(name, "")
     with st.form("entry_form"):
         ask = st.text_area("My one ask", key="ask_draft", height=70)
         offer = st.text_area("My one offer", key="offer_draft", height=70)
