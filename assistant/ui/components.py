@@ -80,7 +80,8 @@ def drift_gate(
             choice = text
         if st.button("Edit", key=f"{name}_edit", use_container_width=True):
             st.session_state.pop(pending_key, None)
-            st.session_state[f"{name}_draft"] = text
+            # the box was not drawn while the choice showed: give the words back as the box is drawn
+            st.session_state[f"_restore_{name}"] = text
             st.rerun()
         if choice is not None:
             try:
@@ -93,7 +94,7 @@ def drift_gate(
             st.rerun()
         return
     restore = st.session_state.pop(f"_restore_{name}", None)
-    if restore is not None:  # a send that failed: give the words back
+    if restore is not None:  # a send that failed, or Edit after a flag: give the words back
         st.session_state[f"{name}_draft"] = restore
     with st.form(f"{name}_form", clear_on_submit=True):
         text = st.text_area(label, key=f"{name}_draft", height=90)

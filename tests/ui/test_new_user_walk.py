@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from assistant.session import SessionService
-from tests.ui.test_pages import _open, _texts, _to_ask_offer, repo, svc
+from tests.ui.test_pages import _open, _texts, _to_ask_offer, _to_discuss, repo, svc
 
 __all__ = ["repo", "svc"]
 
@@ -55,3 +55,32 @@ def test_back_to_editing_keeps_an_ask_the_shrink_tool_filled_in(svc: SessionServ
     assert not at.exception
     assert _area(at, "My one ask").value == shrunk
     assert _area(at, "My one offer").value == ULTIMATUM_OFFER
+
+
+# 2 · edit after a drift flag gives the message back
+
+
+def test_edit_after_a_drift_flag_keeps_the_message(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    at = _open(tokens["Sam"])
+    _area(at, "Your message").input(ULTIMATUM_MSG)
+    _click(at, "Send")
+    assert at.warning and "ultimatum" in at.warning[0].value.lower()
+    _click(at, "Edit")
+    assert not at.exception
+    assert _area(at, "Your message").value == ULTIMATUM_MSG
+    assert svc.state(people["Sam"]).messages == ()
+
+
+def test_edit_twice_after_drift_flags_keeps_the_message(svc: SessionService) -> None:
+    _people, tokens = _to_discuss(svc)
+    at = _open(tokens["Sam"])
+    _area(at, "Your message").input(ULTIMATUM_MSG)
+    _click(at, "Send")
+    _click(at, "Edit")
+    second = ULTIMATUM_MSG + " I mean it."
+    _area(at, "Your message").input(second)
+    _click(at, "Send")
+    assert at.warning
+    _click(at, "Edit")
+    assert _area(at, "Your message").value == second

@@ -1,0 +1,37 @@
+"""What a new user hit in a real browser walk, where only a real browser shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.session import SessionService
+from tests.e2e.test_pages_in_browser import SIZES, _facilitated, _to_stage, browser, served
+from tests.e2e.test_session_in_browser import WAIT, _click, _context, _fill, _live, _see, _settled, pytestmark
+
+__all__ = ["browser", "pytestmark", "served"]
+
+
+def test_edit_after_a_drift_flag_gives_the_message_back(served: tuple[str, SessionService], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url, svc = served
+    session = _facilitated(svc, "Edit keeps words")
+    _to_stage(svc, session, "discuss")
+    page = _context(browser, viewport=SIZES["1280"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
+    _fill(page, "Your message", "Could we meet on Thursday?")
+    _click(page, "Send")
+    _see(page, "Sent.")
+    text = "Fix the roof by Friday or I stop paying rent."
+    box = _live(page).get_by_label("Your message", exact=True)
+    box.wait_for(timeout=WAIT)
+    box.fill(text)  # typed, then Send pressed straight away (no Tab first)
+    _click(page, "Send")
+    _see(page, "This may land as an ultimatum")
+    page.wait_for_timeout(6000)  # the shared record refreshes itself meanwhile (every two seconds)
+    _click(page, "Edit")
+    _settled(page)
+    page.wait_for_timeout(6000)  # and after: the words stay through the record's own refreshes
+    _settled(page)
+    expect(_live(page).get_by_label("Your message", exact=True)).to_have_value(text, timeout=WAIT)
+    page.context.close()
