@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from types import EllipsisType
 from typing import Any
 
 from assistant.coach import Coach, drift_policy
@@ -324,12 +325,18 @@ class SessionService:
 
         self.repo.atomic(access.session_id, fn)
 
-    def confirm(self, access: Access, seen_version: str) -> bool:
-        """Confirm the exact version the caller saw; returns True when this closed the session."""
+    def confirm(self, access: Access, seen_version: str, revisit_shown: date | EllipsisType | None = ...) -> bool:
+        """Confirm the exact version the caller saw; returns True when this closed the session.
+
+        A page with a revisit date field passes what the field shows (``None`` when empty): a
+        confirmation while it differs from the agreement's date is refused, never silently of the other.
+        """
 
         def fn(tx: Tx) -> bool:
             pid = perm.active_party_of(tx.state, access, "confirm the agreement")
             rules.check_confirm(tx.state, pid)
+            if not isinstance(revisit_shown, EllipsisType):
+                perm.check_confirm_shown(tx.state, revisit_shown)
             perm.check_confirm_version(tx.state, seen_version)
             tx.put_confirmation(pid, seen_version)
             if perm.closes(tx.reload()):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.process.model import STAGE_TITLES, Access, SessionState
 from assistant.process.rules import ProcessError, check_advance, check_mutual_goal
@@ -156,6 +157,23 @@ def check_confirm_version(state: SessionState, seen_version: str) -> None:
             "The agreement changed since you read it (a term or the revisit date). "
             "Read the current version, then confirm again."
         )
+
+
+def check_confirm_shown(state: SessionState, revisit_shown: date | None) -> None:
+    """A confirmation is of the revisit date on the person's screen: a date picked but not set is refused."""
+    if revisit_shown == state.revisit_on:
+        return
+    stored = f"{state.revisit_on:%d %B %Y}" if state.revisit_on else "none yet"
+    if revisit_shown is None:
+        raise ProcessError(
+            f"Your revisit date field is empty; the agreement's date is {stored}. "
+            "Pick a date and press 'Set the revisit date', then confirm."
+        )
+    raise ProcessError(
+        f"Your revisit date field says {revisit_shown:%d %B %Y}, but the agreement's date is {stored}. "
+        "Press 'Set the revisit date' to propose yours (everyone confirms again), "
+        "or put the field back, then confirm."
+    )
 
 
 def closes(state: SessionState) -> bool:

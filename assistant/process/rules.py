@@ -146,7 +146,10 @@ def check_confirm(state: SessionState, party_id: int) -> None:
     if not state.terms:
         raise ProcessError("There are no terms yet: add what each side commits to first.")
     if state.revisit_on is None:
-        raise ProcessError("Set a date to revisit the agreement before confirming.")
+        raise ProcessError(
+            "No revisit date is set yet: pick one in 'Revisit this agreement on' and press "
+            "'Set the revisit date', then confirm."
+        )
     if party_id in state.confirmed:
         raise ProcessError("You have already confirmed.")
 

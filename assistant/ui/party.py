@@ -508,10 +508,24 @@ def _agree(state: SessionState, access: Access) -> None:
                     st.rerun()
                 except ParleyError as exc:
                     show_error(exc)
+        # empty until a date is set (a placeholder date looked set); keyed by the agreement's date,
+        # so a date set on another device is what the field shows
         revisit = st.date_input(
-            "Revisit this agreement on", value=state.revisit_on or date.today() + timedelta(days=90), key="revisit"
+            "Revisit this agreement on",
+            value=state.revisit_on,
+            key=f"revisit_{state.revisit_on}",
         )
-        if revisit != state.revisit_on and st.button("Set the revisit date"):
+        if state.revisit_on is None:
+            st.caption(
+                "No revisit date yet: pick one (e.g. "
+                + f"{date.today() + timedelta(days=90):%d %B %Y}) and press 'Set the revisit date'."
+            )
+        elif revisit != state.revisit_on:
+            st.caption(
+                f"Not set yet: the agreement says {state.revisit_on:%d %B %Y}. "
+                "Setting your date resets every confirmation."
+            )
+        if revisit is not None and revisit != state.revisit_on and st.button("Set the revisit date"):
             try:
                 svc.set_revisit(access, revisit)
                 st.rerun()
@@ -527,7 +541,7 @@ def _agree(state: SessionState, access: Access) -> None:
         st.session_state[f"_agreement_seen_{state.id}"] = version
         if pid not in state.confirmed and st.button("I confirm this agreement", type="primary"):
             try:
-                svc.confirm(access, seen)
+                svc.confirm(access, seen, revisit_shown=revisit)
                 st.rerun()
             except ParleyError as exc:
                 show_error(exc)

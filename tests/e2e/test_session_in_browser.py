@@ -265,6 +265,10 @@ def test_whole_session(app_url: str, browser: object, tmp_path: Path) -> None:
         _fill(page, "By when", "from 1 June")
         _click(page, "Add my commitment")
         _see(page, term)
+    _see(a, "No revisit date yet")  # an empty field, not a placeholder date that looks set
+    revisit = _live(a).get_by_test_id("stDateInput").locator("input")
+    revisit.fill("2027/03/03")
+    revisit.press("Enter")
     _click(a, "Set the revisit date")
     expect(a.get_by_role("button", name="Set the revisit date")).to_have_count(0, timeout=WAIT)
     _see(b, "Two office days a week")

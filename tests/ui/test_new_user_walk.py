@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.process.model import Access
+from assistant.process.permissions import agreement_version
+from assistant.process.rules import ProcessError
 from assistant.session import SessionService
 from tests.ui.test_pages import _open, _texts, _to_ask_offer, _to_discuss, repo, svc
 
@@ -84,3 +90,52 @@ def test_edit_twice_after_drift_flags_keeps_the_message(svc: SessionService) -> 
     assert at.warning
     _click(at, "Edit")
     assert _area(at, "Your message").value == second
+
+
+# 3 · a confirmation is of the terms and revisit date on screen
+
+
+def _to_agree(svc: SessionService) -> tuple[dict[str, Access], dict[str, str]]:
+    people, tokens = _to_discuss(svc)
+    for acc in people.values():
+        svc.move_on(acc, "agree", "discuss")
+    svc.add_term(people["Sam"], "Cap the visit at two hours", "this Sunday")
+    return people, tokens
+
+
+def test_a_changed_revisit_date_can_be_set_and_never_confirmed_unset(svc: SessionService) -> None:
+    people, tokens = _to_agree(svc)
+    sam, alex = people["Sam"], people["Alex"]
+    svc.set_revisit(sam, date(2027, 3, 3))
+    svc.confirm(sam, agreement_version(svc.state(sam)))
+    at = _open(tokens["Alex"])
+    (field,) = at.date_input
+    field.set_value(date(2027, 3, 10)).run()
+    assert not at.exception
+    assert "Set the revisit date" in [b.label for b in at.button]
+    _click(at, "I confirm this agreement")  # the field says 10 March; the agreement says 3 March
+    assert not at.exception
+    assert svc.state(alex).stage == "agree" and alex.party_id not in svc.state(alex).confirmed
+    assert any("10 March 2027" in e.value and "Set the revisit date" in e.value for e in at.error)
+    _click(at, "Set the revisit date")
+    state = svc.state(alex)
+    assert state.revisit_on == date(2027, 3, 10) and state.confirmed == frozenset()  # Sam confirms again
+
+
+def test_confirm_while_the_field_differs_is_refused_by_the_service(svc: SessionService) -> None:
+    people, _tokens = _to_agree(svc)
+    sam = people["Sam"]
+    svc.set_revisit(sam, date(2027, 3, 3))
+    version = agreement_version(svc.state(sam))
+    with pytest.raises(ProcessError, match="Set the revisit date"):
+        svc.confirm(sam, version, revisit_shown=date(2027, 3, 10))
+    assert svc.state(sam).confirmed == frozenset()
+    assert svc.confirm(sam, version, revisit_shown=date(2027, 3, 3)) is False
+
+
+def test_no_revisit_date_yet_is_shown_as_empty(svc: SessionService) -> None:
+    _people, tokens = _to_agree(svc)
+    at = _open(tokens["Sam"])
+    (field,) = at.date_input
+    assert field.value is None  # no placeholder date that looks set
+    assert "No revisit date yet" in _texts(at)
