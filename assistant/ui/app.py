@@ -9,6 +9,7 @@ import streamlit as st
 
 from assistant.errors import ParleyError
 from assistant.ui import cards_page, facilitator, home, new_session, party, prepare, resources
+from assistant.ui.components import show_error
 
 log = logging.getLogger(__name__)
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # served by this app: no request leaves the machine
@@ -23,7 +24,7 @@ def main() -> None:
             access = resources.service().resolve(token)
         except ParleyError as exc:
             st.title("Parley")
-            st.error(str(exc))
+            show_error(exc)
             st.page_link(st.Page(home.render, title="Home"), label="Go to the home page")
             return
         if access.role == "facilitator":
@@ -45,4 +46,4 @@ try:
     main()
 except ParleyError as exc:  # e.g. a damaged database file: say what to do; the traceback goes to the log
     log.error("%s", exc, exc_info=True)
-    st.error(str(exc))
+    show_error(exc)

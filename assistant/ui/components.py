@@ -21,7 +21,8 @@ from assistant.ui import resources
 
 
 def show_error(exc: ParleyError) -> None:
-    st.error(str(exc))
+    """An error as text: its message may carry people's names or words, never to be read as Markdown."""
+    st.error(shown(str(exc)))
 
 
 def stage_bar(state: SessionState) -> None:
@@ -214,7 +215,7 @@ def offline_notice(llm_configured: bool) -> None:
 def origin_note(origin: Origin | None) -> None:
     """A small note when an answer comes from the offline coach although an LLM is configured, and why."""
     if origin is not None and origin.note:
-        st.caption(origin.note)
+        st.caption(shown(origin.note))
 
 
 def plain_stream(chunks: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ from assistant.errors import ParleyError
 from assistant.network import invite_base
 from assistant.textsafe import shown
 from assistant.ui import resources
+from assistant.ui.components import show_error
 
 
 def _base_url() -> str:
@@ -47,7 +48,7 @@ def render() -> None:
         try:
             links = resources.service().create_session(title, [a, b, c], facilitator=fac)
         except ParleyError as exc:
-            st.error(str(exc))
+            show_error(exc)
             return
         base = _base_url()
         st.session_state["_created_links"] = {

@@ -126,7 +126,7 @@ def _rehearse(plan: dict[str, Any], token: str, svc: SessionService) -> None:
             )
         st.rerun()
     if st.session_state.get("_rehearse_notice"):
-        st.caption(st.session_state.pop("_rehearse_notice"))
+        st.caption(shown(st.session_state.pop("_rehearse_notice")))
     if transcript and st.button("Start the rehearsal again", key="rehearse_reset"):
         plan["rehearsal"] = []
         _save(token, plan)
@@ -172,7 +172,7 @@ def render() -> None:
             show_error(exc)
     _field(plan, token, "ask", "My one ask (edit it until it sounds like you)", height=70)
     if st.session_state.get("_shrink_notice"):
-        st.caption(st.session_state.pop("_shrink_notice"))
+        st.caption(shown(st.session_state.pop("_shrink_notice")))
     if plan.get("interest"):
         st.caption(f"Interest it serves: {shown(str(plan['interest']))}")
     if plan.get("parked"):

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.config import PROJECT_ROOT
+from tests.ui.test_pages import _plain
 
 APP = str(PROJECT_ROOT / "assistant" / "ui" / "app.py")
 
@@ -28,7 +29,7 @@ def corrupt_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_data_dir
 
 
 def _shown(at: AppTest) -> str:
-    return "\n".join(str(e.value) for e in at.error)
+    return "\n".join(_plain(e.value) for e in at.error)
 
 
 def test_a_party_link_names_the_damaged_file(corrupt_db: Path) -> None:

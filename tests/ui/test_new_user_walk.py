@@ -139,3 +139,46 @@ def test_no_revisit_date_yet_is_shown_as_empty(svc: SessionService) -> None:
     (field,) = at.date_input
     assert field.value is None  # no placeholder date that looks set
     assert "No revisit date yet" in _texts(at)
+
+
+# 4 · other people's names and words are shown as text, never as markup
+
+SAM_MARKUP = "Sam <b>bold</b>"
+ALEX_MARKUP = "**Alex**"
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    """Every element whose body Streamlit renders as Markdown."""
+    kinds = ("markdown", "caption", "error", "warning", "info", "success", "title", "subheader", "header")
+    return [str(e.value) for kind in kinds for e in at.get(kind)] + [str(b.label) for b in at.button]
+
+
+def test_names_are_escaped_wherever_they_are_shown(svc: SessionService) -> None:
+    links = svc.create_session("Names as typed", [SAM_MARKUP, ALEX_MARKUP], facilitator=True)
+    assert links.facilitator_token is not None
+    people = {n: svc.resolve(t) for n, t in links.party_tokens.items()}
+    sam, alex = people[SAM_MARKUP], people[ALEX_MARKUP]
+    pages: list[AppTest] = []
+    at = _open(links.party_tokens[SAM_MARKUP])
+    _click(at, "Delete")  # the delete popover names who agreed
+    fac = _open(links.facilitator_token)
+    _click(fac, "Move on to Ask & offer")  # refused: 'Waiting for a goal from ...' names both
+    assert fac.error
+    pages += [at, fac]
+    svc.set_goal(sam, "a goal")
+    svc.set_goal(alex, "a goal")
+    svc.propose_mutual_goal(sam, "make progress")
+    pages.append(_open(links.party_tokens[ALEX_MARKUP]))  # 'Proposed mutual goal, from ...'
+    facilitator = svc.resolve(links.facilitator_token)
+    svc.propose_mutual_goal(facilitator, "make progress")
+    svc.move_on(facilitator, "ask_offer", "goals")
+    svc.submit_entry(sam, 1, "Could you call?", "I'll write.")
+    pages.append(_open(links.party_tokens[SAM_MARKUP]))  # 'Waiting for: ...'
+    svc.leave(alex, "bye")
+    pages.append(_open(links.party_tokens[SAM_MARKUP]))  # 'The talks look stuck: ... left'
+    pages.append(_open(links.facilitator_token))
+    for page in pages:
+        assert not page.exception
+        for body in _markdown_bodies(page):
+            assert ALEX_MARKUP not in body and "<b>" not in body, body
+    assert any("Waiting for a goal from" in e.value for e in fac.error)
