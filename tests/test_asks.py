@@ -377,3 +377,21 @@ def test_the_parked_list_holds_demands_not_headings_or_the_priority_said_again(c
     parked = [p.lower() for p in shrunk.parked]
     assert any("water butts" in p for p in parked) and any("tools" in p for p in parked), parked
     assert not any("notice to all" in p or "effective immediately" in p or "gate" in p for p in parked), parked
+
+
+def test_a_priority_said_as_getting_something_done_is_asked_grammatically(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Please cut back the ivy and stop parking on the verge. "
+        "For me the main thing is getting the gutter fixed because the wall is going green."
+    )
+    assert r.ask.startswith("Could we get the gutter fixed"), r.ask
+    assert [p.lower() for p in r.parked] == ["cut back the ivy", "stop parking on the verge"]
+
+
+def test_a_priority_that_names_a_listed_demand_picks_it_even_with_a_reason(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Sort the leaking gutter, cut back the ivy and stop parking on the verge. "
+        "The main thing for us is getting the gutter fixed because the wall is going green."
+    )
+    assert "gutter" in r.ask and not any(w in r.ask.lower() for w in ("ivy", "verge", "main thing", "for us"))
+    assert [p.lower() for p in r.parked] == ["cut back the ivy", "stop parking on the verge"]

@@ -38,8 +38,10 @@ _CUE_WORDS = (
     r"(?:most|more) importantly|number one|top priority)"
 )
 _LEAD_CUE = re.compile(
-    r"^\s*(?:and\s+|but\s+)*"
+    r"^\s*(?:and\s+|but\s+)*(?:(?:for me|to me|for us|honestly|personally|really|tbh|basically)[,\s]+)?"
     + _CUE_WORDS
+    # "the main thing for me is", "what matters to our family is"
+    + r"(?:\s+(?:for|to)\s+(?:me|us|him|her|them|(?:my|our)\s+\w+))?"
     + r"(?:\s+(?:i'm|i am|we're|we are|i|we) (?:asking(?: for)?|saying|after|hoping for|want|need))?\s*(?:,\s*|:\s*|\s+)?"
     r"(?:(?:it|that)?\s*(?:would be|is|was|'s|will be)\b\s*)?(?:that\b\s*|for\b\s*|this\b:?\s*)?",
     re.I,
@@ -455,6 +457,12 @@ def _subjunctive(text: str) -> str | None:
     return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail}?"
 
 
+def _lower_first_word(text: str) -> str:
+    """'The fence fixed' said mid-sentence: 'the fence fixed' (a name or 'I' keeps its capital)."""
+    first = text.split(" ", 1)[0]
+    return text if first == "I" or (first[1:2].isupper()) else text[:1].lower() + text[1:]
+
+
 def _to_request(demand: str) -> str:
     text = demand.strip()
     text = _MID_CUE.sub("", text)
@@ -481,6 +489,18 @@ def _to_request(demand: str) -> str:
     text = without_asides(text)
     if not text:
         return ""
+    # "getting the mould in the bedroom sorted (because my son has asthma)", "the fence fixed": a thing and the
+    # state wanted for it -> "Could we get the mould in the bedroom sorted, because my son has asthma?"
+    done = re.match(
+        r"^(?!.*\b(?:be|been|is|are|was|were)\s+\w+$)(?:getting\s+|having\s+)?((?:the|my|our|your|his|her|their|a|an|that|this)\s+[\w' -]{1,50}?\s+"
+        r"(?:sorted(?: out)?|fixed|done|repaired|replaced|cleaned(?: up)?|cleared|paid(?: back)?|signed|returned|"
+        r"finished|treated|removed|back))(\s*,?\s+(?:because|since|as|cos)\b.*)?$",
+        text,
+        re.I,
+    )
+    if done:
+        why = f", {done.group(2).strip(' ,')}" if done.group(2) else ""
+        return f"Could we get {_lower_first_word(done.group(1))}{why}?"
     # "the lift be repaired within 14 days" (what a letter requests): "Could the lift be repaired...?"
     wished = re.match(
         r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+(?:to\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
@@ -1239,7 +1259,9 @@ def read_demands(
         # a priority sentence that names a demand nobody else named is that demand: "The main thing
         # I'm asking is that your cat stops using our vegetable patch", "Fix the lock, that's my priority"
         for ref in references:
-            own = _stems(priority.sub(" ", ref)) - _POINTER_WORDS
+            # what the sentence names, without its reason ("...because the wall is going green")
+            core = re.split(r",?\s+\b(?:because|since|cos|coz|as)\b", ref, maxsplit=1, flags=re.I)[0]
+            own = _stems(priority.sub(" ", core)) - _POINTER_WORDS
             covered = max((len(own & _stems(d.text)) for d in found), default=0)
             said = _demand_of_reference(ref, priority) if len(own) >= 2 and covered * 3 <= len(own) else None
             if said:

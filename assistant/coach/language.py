@@ -70,14 +70,27 @@ def join(words: tuple[Word, ...] | list[Word]) -> str:
 def starts_with_verb(text: str) -> bool:
     """'trim the hedge', 'stop the barking', 'pay half the rent': a base-form verb comes first."""
     text = text.strip()
-    text = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Clean the kitchen": not an adjective
+    lowered = text[:1].lower() + text[1:] if text[1:2].islower() else text  # "Clean the kitchen": not an adjective
+    # the small tagger reads some verbs as verbs only with their capital ("Sort the leaking gutter"), others
+    # only without it: either reading will do
+    return _verb_first(lowered) or (lowered != text and _verb_first(text))
+
+
+def _verb_first(text: str) -> bool:
     words = [w for w in tag(text) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
     if not words or text.split()[0].lower() in {"already", "still"}:
         return False  # "Already wait three weeks": a statement about the writer, with the 'I' left out
     first = words[0]
     if first.lower in {"please", "also", "and", "just", "then"} and len(words) > 1:
         first = words[1]
-    return first.tag in {"VB", "VBP"} or (first.tag in {"NN", "JJ", "NNP"} and first.lower in _OFTEN_MISTAGGED_VERBS)
+    # "cut back the ivy", "put the bins out", "shut the gate": a verb whose past is its base form is often
+    # read as past at the start of a fragment; a past that is not the base ("cleaned the car") is not a request
+    same_as_past = first.tag in {"VBD", "VBN"} and first.lower == first.lemma.lower()
+    return (
+        first.tag in {"VB", "VBP"}
+        or same_as_past
+        or (first.tag in {"NN", "JJ", "NNP"} and first.lower in _OFTEN_MISTAGGED_VERBS)
+    )
 
 
 # verbs the small tagger sometimes reads as nouns at the start of a fragment
