@@ -57,14 +57,19 @@ class Outcome:
 
 
 def redacted(state: SessionState, viewer: Access) -> SessionState:
-    """The state as one viewer may hold it: another party's sealed entry keeps only that it exists."""
+    """The state as one viewer may hold it: another party's sealed entry keeps only that it exists,
+    and a party sees the drift label of their own messages only (the facilitator sees every label),
+    so no party is singled out to the others."""
     entries = tuple(
         e
         if e.round_no in state.revealed_rounds or (viewer.party_id is not None and e.party_id == viewer.party_id)
         else replace(e, ask="", offer="", non_negotiable=None)
         for e in state.entries
     )
-    return replace(state, entries=entries)
+    messages = state.messages
+    if not viewer.is_facilitator:
+        messages = tuple(m if m.party_id == viewer.party_id else replace(m, level="", score=0.0) for m in messages)
+    return replace(state, entries=entries, messages=messages)
 
 
 class SessionService:
@@ -385,15 +390,21 @@ class SessionService:
                 out.append(p)
         return out
 
-    def impasse(self, state: SessionState) -> str | None:
+    def impasse(self, access: Access) -> str | None:
+        """Why the session looks stuck, for the caller's screen: said of the conversation, never naming
+        or blaming one party (the facilitator's suggestions carry who); nothing once it is agreed."""
+        return self._impasse(self.repo.load(access.session_id))
+
+    def _impasse(self, state: SessionState) -> str | None:
         """Why the session looks stuck, if it does: someone left, or ultimatums repeat (one place)."""
-        gone = [p.name for p in state.parties if not p.active]
-        if gone:
-            return f"{', '.join(gone)} left the session."
+        if state.stage == "closed":
+            return None
+        if any(not p.active for p in state.parties):
+            return "a party has left the session."
         for p in state.parties:
             own = [m.level for m in state.messages if m.party_id == p.id and m.kind == "message"]
             if drift_policy.at_impasse(own):
-                return f"{p.name}'s last two messages read as ultimatums."
+                return "the last few messages read as ultimatums."
         return None
 
     def moves(self, access: Access, situation: str | None = None) -> list[Offer]:
@@ -401,7 +412,7 @@ class SessionService:
         state = self.repo.load(access.session_id)
         party_id = access.party_id
         their_asks = [e.ask for e in state.entries if e.party_id != party_id and e.round_no in state.revealed_rounds]
-        stuck = self.impasse(state)
+        stuck = self._impasse(state)
         base = situation or (stuck or f"We are working on: {state.mutual_goal or state.title}.")
         if stuck:
             base = f"{base} The talks are at an impasse: {stuck}"

@@ -577,9 +577,9 @@ def exports(state: SessionState) -> None:
         )
 
 
-def _impasse(state: SessionState, access: Access) -> None:
+def _impasse(access: Access) -> None:
     med = resources.service()
-    why = med.impasse(state)
+    why = med.impasse(access)
     if not why:
         return
     with st.container(border=True):
@@ -615,7 +615,7 @@ def render(access: Access) -> None:
         live_record(access)
         return
     svc.warm_up()  # load the coach (with progress) before any coaching call
-    _impasse(state, access)
+    _impasse(access)
     left, right = st.columns([3, 2])
     with left:
         if state.stage in ("ask_offer", "discuss"):  # where the coach speaks

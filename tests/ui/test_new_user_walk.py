@@ -182,3 +182,64 @@ def test_names_are_escaped_wherever_they_are_shown(svc: SessionService) -> None:
         for body in _markdown_bodies(page):
             assert ALEX_MARKUP not in body and "<b>" not in body, body
     assert any("Waiting for a goal from" in e.value for e in fac.error)
+
+
+# 5 · Parley never takes sides: no party is singled out to the others
+
+
+DEV_HARD = ["Sign it by Friday or we are done here.", "This is my final offer: take it or leave it."]
+PRIYA_HARD = ["Agree to three days by Friday or we cancel the office budget.", "We're done talking."]
+
+
+def _dev_and_priya(svc: SessionService) -> tuple[dict[str, Access], dict[str, str]]:
+    links = svc.create_session("Office days", ["Dev", "Priya"])
+    people = {n: svc.resolve(t) for n, t in links.party_tokens.items()}
+    for acc in people.values():
+        svc.set_goal(acc, "a goal")
+    svc.propose_mutual_goal(people["Dev"], "make progress")
+    svc.accept_mutual_goal(people["Priya"], "make progress")
+    for acc in people.values():
+        svc.move_on(acc, "ask_offer", "goals")
+    svc.submit_entry(people["Dev"], 1, "Could you come in twice?", "I'll move the standup.")
+    svc.submit_entry(people["Priya"], 1, "Could we start at ten?", "I'll come in on Tuesdays.")
+    for acc in people.values():
+        svc.move_on(acc, "discuss", "ask_offer")
+    return people, links.party_tokens
+
+
+def test_the_stuck_notice_names_nobody_and_drift_tags_go_only_to_the_sender(svc: SessionService) -> None:
+    people, tokens = _dev_and_priya(svc)
+    dev, priya = people["Dev"], people["Priya"]
+    for i, (d, p) in enumerate(zip(DEV_HARD, PRIYA_HARD, strict=True)):
+        svc.send(dev, d, f"d{i}")
+        svc.send(priya, p, f"p{i}")
+    assert all(
+        m.level == "ultimatum" for m in svc.state(svc.resolve(tokens["Dev"])).messages if m.party_id == dev.party_id
+    )
+    for me, other in (("Priya", "Dev"), ("Dev", "Priya")):
+        at = _open(tokens[me])
+        assert not at.exception
+        stuck = [w.value for w in at.warning if "The talks look stuck" in w.value]
+        assert stuck and not any(other in w or me in w for w in stuck), stuck
+        tags = [c.value for c in at.caption if "read as an ultimatum" in c.value]
+        assert tags and all(c.startswith(me) for c in tags), tags  # only my own messages carry the tag
+    # the service does not hand a party the others' drift labels either
+    assert {m.level for m in svc.state(priya).messages if m.party_id != priya.party_id} == {""}
+
+
+def test_no_stuck_notice_once_the_agreement_is_confirmed(svc: SessionService) -> None:
+    people, tokens = _dev_and_priya(svc)
+    dev, priya = people["Dev"], people["Priya"]
+    for i, d in enumerate(DEV_HARD):
+        svc.send(dev, d, f"d{i}")
+    assert "The talks look stuck" in _texts(_open(tokens["Priya"]))
+    for acc in people.values():
+        svc.move_on(acc, "agree", "discuss")
+    svc.add_term(dev, "Move the standup to ten", "Monday")
+    svc.set_revisit(dev, date(2027, 3, 3))
+    version = agreement_version(svc.state(dev))
+    svc.confirm(dev, version)
+    svc.confirm(priya, version)
+    at = _open(tokens["Priya"])
+    assert "Agreement confirmed by everyone" in _texts(at)
+    assert "The talks look stuck" not in _texts(at)
