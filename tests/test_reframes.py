@@ -429,3 +429,18 @@ def test_a_need_that_carries_its_own_penalty_is_never_offered(coach: OfflineCoac
     )
     assert problem is not None and "consequence" in problem
     assert reframer.wording_problem("I need you to keep the gate shut and I'll fix the latch.", "x", "") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We can cover the skip hire and that's our final offer.",
+        "ill cover the skip hire and thats my final offer",  # texting: "ill" is "I'll" where a clause starts
+    ],
+)
+def test_an_offer_before_and_thats_final_is_kept_whole(coach: OfflineCoach, message: str) -> None:
+    verdict = coach.check_message(message)
+    assert verdict.level == "ultimatum"
+    for reframe in verdict.reframes:
+        assert "cover the skip hire." in reframe, reframe  # not "...the skip hire and."
+        assert "final offer" not in reframe.lower() and "Ill " not in reframe

@@ -159,7 +159,27 @@ _SHORTHAND = {
     "2day": "today",
     "2nite": "tonight",
     "plz": "please",
+    "ive": "I've",
+    "youre": "you're",
+    "theyre": "they're",
+    "theyll": "they'll",
+    "youll": "you'll",
+    "wouldnt": "wouldn't",
+    "couldnt": "couldn't",
+    "shouldnt": "shouldn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
 }
+# "Ill pay for the dehumidifier", "ok ill ring him": "I'll" where a clause starts and a verb-like word
+# follows; "ill health", "I'm ill", "feeling ill" keep the word
+_ILL = re.compile(
+    r"(?:^|(?<=[.,;:!?]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\bthen\s)|(?<=\bor\s)|(?<=\bok\s))"
+    r"ill(?=\s+(?!(?:health|effects?|feeling|will|"
+    r"advised|treated|at ease|afford|repute|temper|fated|gotten|prepared|equipped|suited|judged|informed)\b)[a-z]+)",
+    re.I,
+)
 _SHORT = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b", re.I)
 # "ur" is "you're" before a participle, 'not' or how someone is ("ur not home", "ur taking them",
 # "ur late"); "your" before a thing ("ur mum", "ur wedding", "ur evening")
@@ -177,6 +197,7 @@ def plain_spelling(text: str) -> str:
     """'if ur not home by 9 u can' -> "if you're not home by 9 you can": texting shorthand spelled out."""
     text = _YOU_ARE.sub("you're", text)
     text = re.sub(r"\b(must|should|can|will)\s+to\b(?=\s+\w)", r"\1", text, flags=re.I)  # learner "you must to stop"
+    text = _ILL.sub("I'll", text)
     return _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
 
 

@@ -682,6 +682,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
+            body = re.sub(r"[\s,]+(?:and|but|so|&)$", "", body, flags=re.I)  # "X and that's my final offer"
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
