@@ -23,6 +23,7 @@ from assistant.ui.components import (
     offers_list,
     offline_notice,
     origin_note,
+    pick_phrasing,
     plain_stream,
     reframes_of,
     reset_client_key,
@@ -168,15 +169,61 @@ def _sidebar(state: SessionState, access: Access) -> None:
         st.divider()
         if state.party(pid).active and state.stage != "closed":
             with st.popover("Leave the session"):
+                restore = st.session_state.pop("_restore_leave_note", None)
+                if restore is not None:  # 'Edit my word' after a drift flag: the words come back
+                    st.session_state["leave_note"] = restore
                 note = st.text_input("A word for the others (optional)", key="leave_note")
                 erase = st.checkbox("Also erase my private notes", key="leave_erase")
                 if st.button("Leave now", key="leave_now"):
                     try:
+                        # the word is posted to the others: the same drift check as every other send
+                        verdict = svc.check_draft(access, note) if note.strip() else None
+                        if verdict is not None and verdict.level == "ultimatum":
+                            st.session_state["_leave_pending"] = (note, erase, verdict)
+                            st.session_state.pop("leave_phrasing", None)
+                            st.rerun()
                         svc.leave(access, note, erase_notes=erase)
                         st.rerun()
                     except ParleyError as exc:
                         show_error(exc)
         _delete_control(state, access)
+
+
+def _leave_choice(access: Access) -> bool:
+    """A word for the others that may land as an ultimatum: leave with a reframe, with it as written,
+    or edit it. True while the choice is on screen (the rest of the page waits)."""
+    pending = st.session_state.get("_leave_pending")
+    if not pending:
+        return False
+    note, erase, verdict = pending
+    with st.container(border=True):
+        st.warning(
+            f"**Your word for the others may land as an ultimatum.** {shown(verdict.reason)} "
+            "You have not left yet: choose how to leave, or edit it.",
+            icon=":material/warning:",
+        )
+        st.markdown("**You wrote:**")
+        st.text(note)
+        picked = pick_phrasing("leave_phrasing", reframes_of(verdict), "A reframe that keeps your need")
+        origin_note(verdict.origin)
+        word = None
+        if picked and st.button("Leave with the reframe", key="leave_reframe", type="primary", width="stretch"):
+            word = picked
+        if st.button("Leave with mine", key="leave_mine", width="stretch"):
+            word = note
+        if st.button("Edit my word", key="leave_edit", width="stretch"):
+            st.session_state.pop("_leave_pending", None)
+            st.session_state["_restore_leave_note"] = note
+            st.rerun()
+        if word is not None:
+            try:
+                resources.service().leave(access, word, erase_notes=erase)
+            except ParleyError as exc:
+                show_error(exc)
+                return True
+            st.session_state.pop("_leave_pending", None)
+            st.rerun()
+    return True
 
 
 def _delete_control(state: SessionState, access: Access) -> None:
@@ -613,6 +660,8 @@ def render(access: Access) -> None:
             svc.rejoin(access)
             st.rerun()
         live_record(access)
+        return
+    if _leave_choice(access):
         return
     svc.warm_up()  # load the coach (with progress) before any coaching call
     _impasse(access)

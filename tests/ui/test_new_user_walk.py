@@ -243,3 +243,34 @@ def test_no_stuck_notice_once_the_agreement_is_confirmed(svc: SessionService) ->
     at = _open(tokens["Priya"])
     assert "Agreement confirmed by everyone" in _texts(at)
     assert "The talks look stuck" not in _texts(at)
+
+
+# 6 · the word left on a walkout gets the same drift check as every other send
+
+
+def test_a_walkout_word_is_checked_before_it_is_posted(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    sam = people["Sam"]
+    at = _open(tokens["Sam"])
+    next(t for t in at.text_input if t.label.startswith("A word for the others")).input(ULTIMATUM_MSG)
+    _click(at, "Leave now")
+    assert not at.exception
+    assert svc.state(sam).party(sam.party_id or 0).active  # nothing posted yet: the person chooses
+    assert any("may land as an ultimatum" in w.value for w in at.warning)
+    _click(at, "Leave with the reframe")
+    assert not at.exception
+    state = svc.state(sam)
+    assert not state.party(sam.party_id or 0).active
+    (walkout,) = [m for m in state.messages if m.kind == "walkout"]
+    assert "spending the holidays without you" not in walkout.text and walkout.text.startswith("Sam left")
+
+
+def test_a_calm_walkout_word_is_posted_at_once(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    sam = people["Sam"]
+    at = _open(tokens["Sam"])
+    next(t for t in at.text_input if t.label.startswith("A word for the others")).input("I need a break; back soon.")
+    _click(at, "Leave now")
+    assert not at.exception
+    (walkout,) = [m for m in svc.state(sam).messages if m.kind == "walkout"]
+    assert walkout.text == "Sam left the session. I need a break; back soon."
