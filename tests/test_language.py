@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.drift import _shorten
-from assistant.coach.language import plain_spelling
+from assistant.coach.language import gerund, plain_spelling
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,23 @@ def test_evidence_is_cut_at_a_word_boundary() -> None:
     cut = _shorten("if the council turns up at my door one more time I will tell everyone about it")
     assert cut.endswith("I will…")
     assert len(cut) <= 60
+
+
+@pytest.mark.parametrize(
+    ("verb", "ing"),
+    [
+        ("stop", "stopping"),
+        ("make", "making"),
+        ("lie", "lying"),
+        ("see", "seeing"),
+        ("control", "controlling"),
+        ("cancel", "cancelling"),
+        ("forget", "forgetting"),
+        ("feel", "feeling"),
+        ("visit", "visiting"),
+        ("open", "opening"),
+        ("be", "being"),
+    ],
+)
+def test_one_gerund_for_the_whole_coach(verb: str, ing: str) -> None:
+    assert gerund(verb) == ing

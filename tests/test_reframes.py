@@ -444,3 +444,10 @@ def test_an_offer_before_and_thats_final_is_kept_whole(coach: OfflineCoach, mess
     for reframe in verdict.reframes:
         assert "cover the skip hire." in reframe, reframe  # not "...the skip hire and."
         assert "final offer" not in reframe.lower() and "Ill " not in reframe
+
+
+def test_a_worry_about_them_says_them(coach: OfflineCoach) -> None:
+    verdict = coach.check_message("if they keep promising theyll mend the fence and never do, im calling the council")
+    assert verdict.level == "ultimatum"
+    assert any("about them promising" in r for r in verdict.reframes), verdict.reframes
+    assert not any("about they " in r for r in verdict.reframes)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
-from assistant.coach.language import starts_with_verb, tag, without_hesitations
+from assistant.coach.language import gerund, starts_with_verb, tag, without_hesitations
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -137,24 +137,11 @@ def split_demands(demands: str | Sequence[str]) -> list[str]:
     return out
 
 
-def _gerund(verb: str) -> str:
-    v = verb.lower()
-    if v.endswith("ing") and len(v) > 5:
-        return v
-    if v.endswith("ie"):
-        return v[:-2] + "ying"
-    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and v != "be":
-        return v[:-1] + "ing"
-    if (len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", v)) or v in {"forget", "admit", "commit"}:
-        return v + v[-1] + "ing"
-    return v + "ing"
-
-
 def _flip_habit(clause: str) -> str:
     """'you always leave X' -> 'stop leaving X'; 'you never help' -> 'help'."""
     m = re.match(r"^(?:you|u)\s+(?:always|constantly|keep|keep on|continually)\s+(\w+)(.*)$", clause, re.I)
     if m:
-        return f"stop {_gerund(m.group(1))}{m.group(2)}"
+        return f"stop {gerund(m.group(1))}{m.group(2)}"
     m = re.match(r"^(?:you|u)\s+(?:never|don't ever|do not ever|hardly ever|rarely)\s+(.*)$", clause, re.I)
     if m:
         # keep the action, drop the grievance that follows it ("... so I have no idea what was promised")
@@ -261,7 +248,7 @@ def _past_to_gerund(word: str) -> str:
         return w[:-1] + "ing"
     if w.endswith("ed"):
         return w[:-2] + "ing"
-    return _gerund(w)
+    return gerund(w)
 
 
 def _base_from_third(verb: str) -> str:
@@ -397,7 +384,7 @@ def _reshape(text: str, desired: bool) -> str | None:
         return f"Could you check with me before {_past_to_gerund(m.group(1))}{m.group(2)} again?"
     m = _PRESENT_HABIT.match(text)
     if m and not desired and (m.group(1).lower() not in _IRREGULAR_ING or m.group(1).lower() in {"let", "put", "read"}):
-        return f"Could you stop {_gerund(m.group(1))}{m.group(2)}?"
+        return f"Could you stop {gerund(m.group(1))}{m.group(2)}?"
     if re.match(r"^(?:the|your|this|that)\b", text, re.I) and not re.search(
         r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|keeps?|goes|gets)\b", text, re.I
     ):

@@ -123,6 +123,54 @@ _OFTEN_MISTAGGED_VERBS = frozenset(
 )
 
 
+# two-syllable verbs stressed at the end double their last letter ("forgetting", "referring")
+_DOUBLED = frozenset(
+    [
+        "forget",
+        "admit",
+        "commit",
+        "permit",
+        "omit",
+        "submit",
+        "regret",
+        "refer",
+        "prefer",
+        "transfer",
+        "occur",
+        "recur",
+        "incur",
+        "defer",
+        "deter",
+        "confer",
+        "infer",
+        "begin",
+        "upset",
+        "equip",
+        "acquit",
+        "outwit",
+    ]
+)
+
+
+def gerund(verb: str) -> str:
+    """'stop' -> 'stopping', 'make' -> 'making', 'lie' -> 'lying', 'control' -> 'controlling' (British
+    spelling doubles a final 'l' after one vowel: 'cancelling', 'travelling'), 'be' -> 'being'."""
+    v = verb.lower()
+    if v.endswith("ing") and len(v) > 5:
+        return v
+    if v == "be":
+        return "being"
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return v[:-1] + "ing"
+    if (len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprtvz]", v)) or v in _DOUBLED:
+        return v + v[-1] + "ing"
+    if len(v) > 4 and re.search(r"[^aeiou][aeiou]l$", v):
+        return v + "ling"
+    return v + "ing"
+
+
 def base_form(verb: str) -> str:
     """'fixes' -> 'fix', 'stopped' -> 'stop' (the lemma of a lone verb)."""
     words = tag(f"he {verb}")

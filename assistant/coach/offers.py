@@ -6,9 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.coach.asks import _gerund
 from assistant.coach.drift import clean_text
-from assistant.coach.language import base_form, plain_spelling, starts_with_verb, tag
+from assistant.coach.language import base_form, gerund, plain_spelling, starts_with_verb, tag
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.coach.strategies import Recommendation, StrategyRecommender
 from assistant.knowledge import Card
@@ -259,7 +258,7 @@ def _plain_ask_action(text: str) -> str | None:
         not lead and dont
     ):  # "Don't cut anything during nesting season" -> "avoid cutting anything during nesting season"
         rest = _swap_pronouns(dont.group(2))
-        return f"avoid {_gerund(dont.group(1).lower())}{rest}"
+        return f"avoid {gerund(dont.group(1).lower())}{rest}"
     if not lead and starts_with_verb(text):  # "Pay the arrears in full", "Let me stay out till midnight"
         lead = re.match(r"^\s*", text)
         body = text[0].lower() + text[1:]
@@ -319,7 +318,7 @@ def goal_phrase(goal: str | None) -> str | None:
     while words and words[0].lower() in _ADVERBS:
         lead.append(words.pop(0).lower())
     if words and words[0].lower() in _GOAL_VERBS:
-        verb = "being" if words[0].lower() == "be" else _gerund(words[0])
+        verb = "being" if words[0].lower() == "be" else gerund(words[0])
         return " ".join([*lead, verb, *words[1:]])
     text = " ".join([*lead, *words])
     return text[0].lower() + text[1:] if not re.match(r"^[A-Z]{2,}|^I\b", text) else text
@@ -350,7 +349,7 @@ def goal_topic(goal: str | None) -> str | None:
             r"^\s*\w+(?: of us)?\s+(?:can|could|will|should|must|gets? to)\s+(\w+)(.*)$", goal.strip(" .!?"), re.I
         )
         if doing:
-            topic = f"{_gerund(doing.group(1).lower())}{doing.group(2)}"
+            topic = f"{gerund(doing.group(1).lower())}{doing.group(2)}"
     if topic:
         vague = _VAGUE_HEAD.match(topic)
         if vague and len(vague.group(1).split()) >= 1:  # "a fair share of the repair cost": the repair cost

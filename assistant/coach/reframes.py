@@ -18,6 +18,7 @@ from assistant.coach.drift_patterns import DARE, decided_action, is_penalty, tac
 from assistant.coach.language import (
     Word,
     base_form,
+    gerund,
     join,
     plain_spelling,
     sentence_case,
@@ -555,15 +556,6 @@ def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
     return bool(phrasing.lever_pattern.search(c) or _TAG.match(c))
 
 
-def _ing(lemma: str) -> str:
-    """'stop' -> 'stopping', 'make' -> 'making', 'be' -> 'being'."""
-    if lemma == "be":
-        return "being"
-    if re.match(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$", lemma) and len(lemma) <= 4:
-        return lemma + lemma[-1] + "ing"  # stop -> stopping, get -> getting
-    return lemma + "ing" if not lemma.endswith("e") or lemma.endswith("ee") else lemma[:-1] + "ing"
-
-
 def _gerund_clause(clause: str, base: bool = False) -> str:
     """'the council turns up at my door' -> 'the council turning up at my door'; with ``base``, a verb in its
     base form too ('should your husband raise the matter' -> 'your husband raising the matter')."""
@@ -571,7 +563,7 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
     finite = {"VBZ", "VBD", "VBP"} | ({"VB"} if base else set())
     for i, w in enumerate(words):
         if w.tag in finite and i > 0:
-            ing = _ing(w.lemma.lower())
+            ing = gerund(w.lemma.lower())
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
             words[i] = Word(ing, "VBG", w.lemma.lower(), w.space)
@@ -1299,7 +1291,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         r"^(you|they|he|she)(?:'re| are|'s| is)\s+(?:\w+ly\s+)?(?:gonna|going to)\s+(\w+)\b(.*)$", worry, re.I
     )
     if going:  # "you're actually gonna make me wear..." -> "you making me wear..."
-        parts.worry = parts.worry or f"{going.group(1)} {_ing(going.group(2).lower())}{going.group(3)}"
+        parts.worry = parts.worry or f"{going.group(1)} {gerund(going.group(2).lower())}{going.group(3)}"
         return
     opening = tag(worry.split()[0]) if worry.split() else []
     common = bool(opening and opening[0].tag in {"NN", "NNS"})  # "Boyfriend moves in" -> "boyfriend moving in"
@@ -1311,7 +1303,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             return
     if starts_with_verb(worry):  # "touch my car (again)" said as a dare -> "you touching my car"
         first, _, rest = worry.partition(" ")
-        parts.worry = parts.worry or f"you {_ing(base_form(first.lower()))} {rest}".strip()
+        parts.worry = parts.worry or f"you {gerund(base_form(first.lower()))} {rest}".strip()
         return
     worry = _gerund_clause(worry, base=word == "should")
     parts.worry = parts.worry or (worry[0].lower() + worry[1:] if common else worry)
@@ -1673,7 +1665,17 @@ class Reframer:
             topic = _topic_outside(parts, parts.needs[0])
             if topic and topic.lower() not in need.lower() and (pointer.group(0) == "it" or context is not None):
                 need = need[: pointer.start()] + topic + need[pointer.end() :]
-        worry = parts.worry
+        # "they saying they'll do it" -> "them saying they'll do it": after "worried about", the object form
+        worry = (
+            re.sub(
+                r"^(they|he|she|we)\s+(?=\w+ing\b)",
+                lambda m: _OBJECT.get(m.group(1).lower(), "us") + " ",
+                parts.worry,
+                flags=re.I,
+            )
+            if parts.worry
+            else None
+        )
         worry_plain = (
             f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
             if worry
