@@ -97,3 +97,20 @@ def test_a_goal_becomes_a_short_topic_of_its_own_words(goal: str, topic: str) ->
     from assistant.coach.offers import goal_topic
 
     assert goal_topic(goal) == topic
+
+
+@pytest.mark.parametrize(
+    ("their_ask", "action"),
+    [
+        # a guess at what the other side will say is their ask, without the guessing
+        ("he'll probably say you need to bleed the radiators more", "bleed the radiators more"),
+        ("I think they'll want the caravan every August", "let you have the caravan every August"),
+        # a link or markup in their text is no part of a sentence the coach says
+        (
+            "Could you walk the dog on Sundays? see [my rota](http://example.com) <b>thanks</b>",
+            "walk the dog on Sundays",
+        ),
+    ],
+)
+def test_the_other_sides_ask_is_taken_up_without_reporting_or_markup(their_ask: str, action: str) -> None:
+    assert ask_action(their_ask) == action

@@ -204,13 +204,32 @@ _ASK_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 _ASK_FILLER = re.compile(r"^(?:at least|just|then|ok(?:ay)?|so|well|fine|right|honestly|look|listen)\b[\s,]*", re.I)
 
 
+# "he'll probably say you need to...", "I think they'll want...", "she's going to ask that..."
+_REPORTED_ASK = re.compile(
+    r"^(?:(?:i think|i guess|i reckon|i expect|knowing (?:him|her|them)),?\s+)?(?:he|she|they|the landlord|my \w+)"
+    r"(?:'ll|’ll| will|'s going to| is going to|'re going to| are going to| would|'d)?\s+(?:probably\s+|likely\s+|just\s+)?"
+    r"(?:(?P<want>want|ask for|demand|insist on)|say|ask|tell me|insist|argue)s?\s+(?:that\s+)?",
+    re.I,
+)
+
+
 def ask_action(their_ask: str | None) -> str | None:
     """The other side's ask as a verb phrase the speaker could do ("be home by seven")."""
     if not their_ask or not their_ask.strip():
         return None
-    text = their_ask.strip().rstrip(".!? ")
+    # a link, markup or a web address is no part of a sentence the coach says: the ask ends where it starts
+    text = re.split(
+        r"\s*(?:(?:see|at|here)\s*:?\s*)?(?:\[[^\]]*\]\(|<[a-z/!]|https?://|www\.)", their_ask, maxsplit=1, flags=re.I
+    )[0]
+    text = text.strip().rstrip(".!? ")
+    # what someone expects the other side to say is their ask, without the expecting
+    reported = _REPORTED_ASK.match(text)
+    if reported:  # "they'll want the kids every Christmas" is "I want the kids every Christmas" said by them
+        text = ("I want " if reported.group("want") else "") + text[reported.end() :]
     for _ in range(2):
         text = _ASK_FILLER.sub("", text)
+    if not text:
+        return None
     text = re.sub(r"[\s,]+(?:then|instead|please)$", "", text, flags=re.I)
     both = re.match(r"^let'?s\s+(.+)$", text, re.I)
     if both:  # "let's get it valued by somebody neither of us knows": their "us" is both sides
