@@ -46,3 +46,16 @@ def test_evidence_is_cut_at_a_word_boundary() -> None:
 )
 def test_one_gerund_for_the_whole_coach(verb: str, ing: str) -> None:
     assert gerund(verb) == ing
+
+
+@pytest.mark.parametrize(
+    ("texting", "plain"),
+    [
+        ("by 9 ill pay it back", "by 9 I'll pay it back"),
+        ("Ill sort the bins", "I'll sort the bins"),
+        ("she's been ill all week", "she's been ill all week"),
+        ("ill health runs in the family", "ill health runs in the family"),
+    ],
+)
+def test_texted_ill_is_ill_only_when_a_verb_follows(texting: str, plain: str) -> None:
+    assert plain_spelling(texting) == plain
