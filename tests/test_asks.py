@@ -395,3 +395,16 @@ def test_a_priority_that_names_a_listed_demand_picks_it_even_with_a_reason(coach
     )
     assert "gutter" in r.ask and not any(w in r.ask.lower() for w in ("ivy", "verge", "main thing", "for us"))
     assert [p.lower() for p in r.parked] == ["cut back the ivy", "stop parking on the verge"]
+
+
+def test_what_is_said_around_a_list_is_not_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Hiya, it's Priya from number 4. Few things from me. Please move the wheelie bins off the path, "
+        "trim the laurel on our side and stop running the mower before 8 on Sundays. Honestly he's a nightmare. "
+        "The bins are the main thing. Best, Priya"
+    )
+    assert "bins" in r.ask
+    assert [p.lower() for p in r.parked] == [
+        "trim the laurel on our side",
+        "stop running the mower before 8 on sundays",
+    ]

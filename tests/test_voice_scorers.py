@@ -405,3 +405,11 @@ def test_a_restatement_may_reuse_a_few_words_of_the_ask_but_not_paste_it() -> No
     assert voices.is_raw_copy("Tom: the kids back by 6 on Sundays because they have school on Monday.", ask)
     assert voices.is_raw_copy("Ravi asks: stop nagging me", "Stop nagging me!") is None  # under four words
     assert voices.is_raw_copy("Ravi asks: please stop nagging me", "Please stop nagging me") == "please stop nagging me"
+
+
+def test_clutter_is_the_share_of_parked_items_that_name_no_listed_demand() -> None:
+    ask = "Could you pay your half of the rent on time?"
+    clean = shrink_result(ask, ["do the dishes", "stop being late"])
+    cluttered = shrink_result(ask, ["do the dishes", "stop being late", "With love, Mum", "He's a little toad"])
+    assert clean["parked_clutter_rate"] == 0.0
+    assert cluttered["parked_clutter_rate"] == 0.5

@@ -835,11 +835,30 @@ _HEADING = re.compile(
 )
 
 
+# what is said around a list and is no demand in it: a sign-off with a name ("With love, Mum"), a greeting or
+# who is writing ("It's Aisha from the top flat"), the list's own introduction ("Lads, few things from me"),
+# what someone is called ("He's a little toad"), a piece cut off before its verb ("We ask that")
+_AROUND_A_LIST = re.compile(
+    r"^(?:(?:with )?love|best(?: wishes)?|(?:kind |warm )?regards|respectfully|cheers|thanks|many thanks|yours(?: \w+)?|"
+    r"your (?:\w+ )?(?:aunt|uncle|sister|brother|mother|father|mum|dad|son|daughter|friend|neighbour|nephew|niece|cousin))"
+    r",?\s+(?-i:[A-Z])[\w.'-]*(?:\s+(?-i:[A-Z])[\w.'-]*)*$|"
+    r"^(?:hi|hey|hiya|hello|morning|evening|good (?:morning|afternoon|evening))\b[\w\s,!.-]{0,30}$|"
+    r"^(?:it'?s|this is) (?-i:[A-Z])\w+(?: from [\w\s]+)?$|"
+    r"^.{0,40}\b(?:a )?(?:few|couple(?: of)?|some|two|three|four|five|several|the following) (?:small )?"
+    r"(?:things|points|matters|requests|proposals|issues|asks|changes)\b.{0,30}$|"
+    r"^(?:you'?re|you are|ur|he'?s|he is|hes|she'?s|she is|they'?re|they are|the (?:wo)?man'?s)\s+(?:such |actually |just |so )?"
+    r"(?:a|an|the most)\s+(?!(?:bit|little bit|lot)\b)[\w\s,-]{2,40}$|"
+    r"^(?=(?:\S+\s+){0,7}\S+$).*\b(?:that|to|kindly|(?:asking|want|need|request) is)$",
+    re.I,
+)
+
+
 def _not_parked(item: str, chosen: str) -> bool:
     """True for what is not a demand of its own beside the chosen one: a heading ("MEMO TO ALL KITCHEN
-    USERS", "Effective immediately"), or the chosen demand said again with how much it matters ("Our
-    members say the lifts come first", "Mostly the bins", a cut-off copy of it)."""
-    if _HEADING.match(item.strip(" .:")):
+    USERS", "Effective immediately"), what is said around the list (a greeting, a sign-off, its introduction,
+    a name called), or the chosen demand said again with how much it matters ("Our members say the lifts
+    come first", "Mostly the bins", a cut-off copy of it)."""
+    if _HEADING.match(item.strip(" .:")) or _AROUND_A_LIST.match(item.strip(" .!?")):
         return True
     own = _stems(item) - _RANK_STEMS
     asked = _stems(chosen) | {w[:5] for w in re.findall(r"[a-z]+", chosen.lower())}

@@ -326,14 +326,19 @@ def shrink_problems(ask: str, parked: Sequence[str], row: Row) -> tuple[list[str
 def score_shrink_focus(coach: Coach, rows: Sequence[Row]) -> Result:
     """Focus: the ask keeps the stated priority and none of the other demands (with no priority: exactly
     one demand). Pass: focus, one sentence, a request, well formed (not the priority sentence wrapped), no blame, at most 30 words, and each other demand
-    parked exactly once, each parked item holding one demand."""
+    parked exactly once, each parked item holding one demand. Clutter: the share of parked items that name
+    none of the listed demands."""
     focused = passed = 0
+    parked_items = clutter = 0
     reasons: Counter[str] = Counter()
     by_form: dict[str, list[bool]] = {}
     failures: list[Row] = []
     for row in rows:
         result = coach.shrink(row["input"])
         parked = list(getattr(result, "parked", []) or [])
+        # clutter: a parked item that is none of the listed demands (a greeting, a sign-off, a name called)
+        parked_items += len(parked)
+        clutter += sum(1 for p in parked if not demands_in(p, row))
         focus, other = shrink_problems(result.ask, parked, row)
         why = focus + other
         reasons.update({w.split(":", 1)[0] for w in why})
@@ -356,6 +361,7 @@ def score_shrink_focus(coach: Coach, rows: Sequence[Row]) -> Result:
         "n": n,
         "focus_rate": _rate(focused, n),
         "pass_rate": _rate(passed, n),
+        "parked_clutter_rate": _rate(clutter, parked_items),
         "reasons": dict(reasons.most_common()),
         "pass_by_form": {k: {"n": len(v), "rate": _rate(sum(v), len(v))} for k, v in sorted(by_form.items())},
         "failures": sorted(_worst_first(failures), key=lambda f: f["focus_ok"]),
@@ -553,8 +559,8 @@ def headline_lines(split: str, measures: dict[str, Any]) -> list[str]:
             )
         elif name == "shrink_focus":
             lines.append(
-                f"  {split} shrink focus {r['focus_rate']:.3f}, pass {r['pass_rate']:.3f} (n={r['n']}) "
-                f"failures by reason {r['reasons']}"
+                f"  {split} shrink focus {r['focus_rate']:.3f}, pass {r['pass_rate']:.3f} (n={r['n']}), "
+                f"parked clutter {r['parked_clutter_rate']:.3f}; failures by reason {r['reasons']}"
             )
         else:
             lines.append(
