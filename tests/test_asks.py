@@ -408,3 +408,35 @@ def test_what_is_said_around_a_list_is_not_parked(coach: OfflineCoach) -> None:
         "trim the laurel on our side",
         "stop running the mower before 8 on sundays",
     ]
+
+
+@pytest.mark.parametrize(
+    ("demand", "ask"),
+    [
+        # a modal inside what a letter wishes for: not "Could the borehole should be repaired?"
+        ("the water pump should be repaired", "Could the water pump be repaired?"),
+        # what should happen is asked as said, not turned into its opposite
+        (
+            "decisions about the rota are made at the team meeting",
+            "Could we agree that decisions about the rota are made at the team meeting?",
+        ),
+        # a complaint about what keeps being done still asks for it to stop
+        (
+            "the bins are always left on the pavement",
+            "Could we agree that the bins are no longer left on the pavement?",
+        ),
+        # an order with a reason in the passive is an order
+        (
+            "book the van before noon as the yard is shared after lunch",
+            "Could you book the van before noon as the yard is shared after lunch?",
+        ),
+    ],
+)
+def test_what_should_happen_is_asked_without_reversing_it(demand: str, ask: str) -> None:
+    assert to_request(demand) == ask
+
+
+def test_a_blame_word_removed_leaves_no_dangling_frame(coach: OfflineCoach) -> None:
+    r = coach.shrink(["do your own washing", "stop being so lazy about the recycling"])
+    assert "Stop about" not in " ".join(r.parked) + r.ask and "so about" not in " ".join(r.parked) + r.ask
+    assert any("sort out the recycling" in x.lower() for x in [*r.parked, r.ask])

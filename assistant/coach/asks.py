@@ -230,6 +230,11 @@ _PASSIVE = re.compile(
     r"(?!supposed\b|used\b)(\w+ed|paid|told|given|made|sent|kept|left|put|taken|refused)\b(.*)$",
     re.I,
 )
+_COMPLAINT_MARK = re.compile(
+    r"\b(?:always|again|every (?:single )?\w+|constantly|still|never|all the time|keeps?|left|dumped|ignored|blocked|"
+    r"thrown|taken|refused|parked|ruined|broken)\b",
+    re.I,
+)
 _THERE_IS = re.compile(r"^there(?:'s| is| are)\s+(.+)$", re.I)
 _TO_BE = re.compile(
     r"^(?:(?:i|we)\s+(?:really\s+)?need\s+)?for\s+(.+?)\s+to be\s+(.+)$|^(?:i|we) need (.+?) to be (.+)$", re.I
@@ -369,10 +374,16 @@ def _reshape(text: str, desired: bool) -> str | None:
     m = _YOUR_DOES.match(text)
     if m and not m.group(2).lower().endswith("ss"):
         return f"Could you make sure {m.group(1).lower()} no longer {m.group(2)}{m.group(3)}?"
-    m = _PASSIVE.match(text)
+    m = _PASSIVE.match(text) if not starts_with_verb(text) else None  # "book deliveries ... as our dock is shared"
     if m:
         plural = m.group(2).lower() in {"were", "are", "have been", "keep being"}
-        return f"Could we agree that {m.group(1)[0].lower() + m.group(1)[1:]} {'are' if plural else 'is'} no longer {m.group(3)}{m.group(4)}?"
+        # "the bins are always left out" is a complaint to stop; "decisions are made at a meeting" is a wish
+        complaint = desired is False and (
+            _COMPLAINT_MARK.search(text)
+            or m.group(2).lower() in {"was", "were", "has been", "have been", "keep being", "keeps being"}
+        )
+        said = m.group(1)[0].lower() + m.group(1)[1:]
+        return f"Could we agree that {said} {'are' if plural else 'is'} {'no longer ' if complaint else ''}{m.group(3)}{m.group(4)}?"
     m = _THERE_IS.match(text)
     if m:
         return f"Could we find a fix together for {m.group(1)}?"
@@ -478,10 +489,15 @@ def _to_request(demand: str) -> str:
         return ""
     # "getting the mould in the bedroom sorted (because my son has asthma)", "the fence fixed": a thing and the
     # state wanted for it -> "Could we get the mould in the bedroom sorted, because my son has asthma?"
+    # "the borehole should be repaired" is wished for as "the borehole be repaired"
+    text = re.sub(
+        r"\s+(?:should|must|shall|has to|have to|needs? to|ought to)\s+be\s+", " be ", text, count=1, flags=re.I
+    )
     done = re.match(
-        r"^(?!.*\b(?:be|been|is|are|was|were)\s+\w+$)(?:getting\s+|having\s+)?((?:the|my|our|your|his|her|their|a|an|that|this)\s+[\w' -]{1,50}?\s+"
+        r"^(?!(?:(?!\b(?:because|since|as|cos)\b).)*\b(?:be|been|is|are|was|were|will|would|should|must|can|could|so|and|but)\b)"
+        r"(?:getting\s+|having\s+)?((?:the|my|our|your|his|her|their|a|an|that|this)\s+[\w' -]{1,50}?\s+"
         r"(?:sorted(?: out)?|fixed|done|repaired|replaced|cleaned(?: up)?|cleared|paid(?: back)?|signed|returned|"
-        r"finished|treated|removed|back))(\s*,?\s+(?:because|since|as|cos)\b.*)?$",
+        r"finished|treated|removed))(\s*,?\s+(?:because|since|as|cos)\b.*)?$",
         text,
         re.I,
     )
@@ -1467,6 +1483,10 @@ def _to_second_person(text: str, who: str | None) -> str:
 def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
     text = blame.sub("", text)
     text = re.sub(r"\b(?:a|an)\s+(?=(?:mess|state|pigsty|tip|dump)\b)", "a ", text)
+    # the blame word gone, what framed it goes too: "stop being so [lazy] about the bins" -> "sort out the bins",
+    # "be so [rude] to my mum" -> "be to my mum" is left for the blame check to catch
+    text = re.sub(r"\bstop being\s+(?:(?:so|such|too|really|very)\s+)?(?:about|with)\s+", "sort out ", text, flags=re.I)
+    text = re.sub(r"\b(?:so|such|too|really|very)\s+(?=(?:about|with|at|on|in|for|to)\b)", "", text, flags=re.I)
     return re.sub(r"\s{2,}", " ", text).strip(" ,.;:")
 
 
