@@ -168,7 +168,8 @@ def _sidebar(state: SessionState, access: Access) -> None:
         _notes(access)
         st.divider()
         if state.party(pid).active and state.stage != "closed":
-            with st.popover("Leave the session"):
+            # keyed popovers: once this one is gone, the open state it had never passes to the next one
+            with st.popover("Leave the session", key="leave_popover"):
                 restore = st.session_state.pop("_restore_leave_note", None)
                 if restore is not None:  # 'Edit my word' after a drift flag: the words come back
                     st.session_state["leave_note"] = restore
@@ -230,7 +231,7 @@ def _delete_control(state: SessionState, access: Access) -> None:
     """Deleting the shared record: every party agrees (or the facilitator), never one side alone."""
     svc = resources.service()
     agreed = [p.name for p in state.parties if p.id in state.delete_consents]
-    with st.popover("Delete this session"):
+    with st.popover("Delete this session", key="delete_popover"):
         if access.party_id is not None and access.party_id in state.delete_consents:
             waiting = [p.name for p in state.parties if p.id not in state.delete_consents]
             st.caption(

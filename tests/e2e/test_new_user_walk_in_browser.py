@@ -35,3 +35,24 @@ def test_edit_after_a_drift_flag_gives_the_message_back(served: tuple[str, Sessi
     _settled(page)
     expect(_live(page).get_by_label("Your message", exact=True)).to_have_value(text, timeout=WAIT)
     page.context.close()
+
+
+def test_after_leaving_on_a_phone_no_delete_popup_is_open(served: tuple[str, SessionService], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url, svc = served
+    session = _facilitated(svc, "Leave on a phone")
+    _to_stage(svc, session, "discuss")
+    page = _context(browser, viewport=SIZES["390"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
+    _see(page, "3 · Discuss")
+    page.get_by_test_id("stExpandSidebarButton").click(timeout=WAIT)
+    page.get_by_role("button", name="Leave the session").click(timeout=WAIT)  # a popover: its label carries an icon
+    _click(page, "Leave now")
+    _see(page, "You left this session")
+    _settled(page)
+    page.wait_for_timeout(3000)  # the shared record redraws itself meanwhile
+    _settled(page)
+    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_role("button", name="Delete", exact=True)).not_to_be_visible(timeout=WAIT)
+    page.context.close()
