@@ -112,6 +112,23 @@ def ready_for(state: SessionState, to_stage: str) -> set[int]:
     return {p for p, k in state.ready.items() if k == key}
 
 
+def move_words(state: SessionState, to_stage: str) -> str:
+    """What a move is, in words: 'move on to Agree', or 'open another ask & offer round'."""
+    if to_stage == "ask_offer" and state.stage == "discuss":
+        return "open another ask & offer round"
+    return f"move on to {STAGE_TITLES[to_stage]}"
+
+
+def readiness(state: SessionState) -> dict[int, str]:
+    """Each active party's one 'ready' that counts now: the stage it is for (a later choice replaced
+    any earlier one; votes from another stage or round never count)."""
+    active = {p.id for p in state.active_parties}
+    prefix = f"{state.stage}#{state.round_no}>"
+    return {
+        pid: key.removeprefix(prefix) for pid, key in state.ready.items() if pid in active and key.startswith(prefix)
+    }
+
+
 # ---- the mutual goal -------------------------------------------------------------------
 
 

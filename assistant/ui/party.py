@@ -12,7 +12,7 @@ from assistant.errors import ParleyError
 from assistant.export import agreement_markdown, long_date, markdown_to_pdf, when_phrase
 from assistant.process import NON_NEGOTIABLE_CAUTION, SessionState
 from assistant.process.model import STAGE_TITLES, Access
-from assistant.process.permissions import MAX_NOTES, agreement_version, ready_for
+from assistant.process.permissions import MAX_NOTES, agreement_version, move_words, readiness
 from assistant.session import UnknownLink
 from assistant.textsafe import shown
 from assistant.ui import resources
@@ -98,13 +98,11 @@ def can_steer(state: SessionState, access: Access) -> bool:
 
 def _move(state: SessionState, access: Access, to_stage: str) -> None:
     try:
-        outcome = resources.service().move_on(access, to_stage, state.stage)
+        resources.service().move_on(access, to_stage, state.stage)
     except ParleyError as exc:
         show_error(exc)
         return
-    if not outcome.done:
-        st.session_state["_move_note"] = "You said you are ready. Waiting for: " + ", ".join(outcome.waiting)
-    st.rerun()
+    st.rerun()  # who is ready for what is drawn from the state, not from a note that goes stale
 
 
 def advance_controls(state: SessionState, access: Access) -> None:
@@ -115,20 +113,37 @@ def advance_controls(state: SessionState, access: Access) -> None:
     moves = [(nxt, f"Move on to {STAGE_TITLES[nxt]}", f"adv_{state.stage}")] if nxt else []
     if state.stage == "discuss":
         moves.append(("ask_offer", "Open another ask & offer round", "another"))
+    votes = readiness(state) if party else {}
+    mine = votes.get(access.party_id) if access.party_id is not None else None
     for to_stage, label, key in moves:
-        ready = ready_for(state, to_stage)
-        if party and access.party_id in ready:
-            waiting = [p.name for p in state.active_parties if p.id not in ready]
-            st.caption(f"{label}: you are ready; waiting for " + ", ".join(shown(n) for n in waiting))
-            continue
+        if mine == to_stage:
+            continue  # my choice: said below, with whom it waits for
         if st.button(label, key=key, use_container_width=True):
             _move(state, access, to_stage)
-        if party and ready:
-            names = [p.name for p in state.active_parties if p.id in ready]
-            st.caption(", ".join(shown(n) for n in names) + " said they are ready.")
-    note = st.session_state.pop("_move_note", None)
-    if note:
-        st.caption(shown(note))
+    if votes:
+        _readiness_lines(state, access, votes)
+
+
+def _readiness_lines(state: SessionState, access: Access, votes: dict[int, str]) -> None:
+    """Who is ready for what: each party's one current choice, named with what it is for."""
+    lines = []
+    mine = votes.get(access.party_id) if access.party_id is not None else None
+    if mine is not None:
+        waiting = [p.name for p in state.active_parties if votes.get(p.id) != mine]
+        lines.append(
+            f"You are ready to {move_words(state, mine)}"
+            + ("; waiting for " + ", ".join(shown(n) for n in waiting) if waiting else "")
+            + "."
+        )
+    for p in state.active_parties:
+        if p.id != access.party_id and p.id in votes:
+            lines.append(f"{shown(p.name)} is ready to {move_words(state, votes[p.id])}.")
+    st.caption(" ".join(lines))
+    if len(set(votes.values())) > 1:
+        st.caption(
+            "You have chosen different next steps. Talk it over, then press the one you agree on: "
+            "each person's last choice is the one that counts."
+        )
 
 
 def _notes(access: Access) -> None:

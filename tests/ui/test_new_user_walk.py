@@ -55,6 +55,7 @@ def test_back_to_editing_keeps_an_ask_the_shrink_tool_filled_in(svc: SessionServ
     _area(at, "Everything you want, as it comes").input("fix the roof\nrepaint the bedroom\nanswer my emails")
     _click(at, "Shrink my demands")
     shrunk = _area(at, "My one ask").value
+    assert shrunk.strip()
     _area(at, "My one offer").input(ULTIMATUM_OFFER)
     _click(at, "Seal my ask and offer")
     _click(at, "Back to editing")
@@ -274,3 +275,27 @@ def test_a_calm_walkout_word_is_posted_at_once(svc: SessionService) -> None:
     assert not at.exception
     (walkout,) = [m for m in svc.state(sam).messages if m.kind == "walkout"]
     assert walkout.text == "Sam left the session. I need a break; back soon."
+
+
+# 8 · a 'ready' says what it is for, and a later choice replaces an earlier one
+
+
+def test_ready_votes_say_what_for_and_never_contradict(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    sam, alex = people["Sam"], people["Alex"]
+    svc.move_on(sam, "agree", "discuss")
+    svc.move_on(sam, "ask_offer", "discuss")  # Sam changes his mind: another round
+    assert set(svc.state(sam).ready.values()) == {"discuss#1>ask_offer"}  # the later vote replaced the earlier
+    at = _open(tokens["Alex"])
+    text = _texts(at)
+    assert "Sam is ready to open another ask & offer round" in text
+    assert "said they are ready." not in text  # never a 'ready' without what for
+    _click(at, "Move on to Agree")
+    assert not at.exception
+    assert svc.state(alex).stage == "discuss"
+    text = _texts(at)
+    assert "You are ready to move on to Agree" in text and "Sam is ready to open another ask & offer round" in text
+    assert "You said you are ready. Waiting for" not in text
+    assert "different next steps" in text  # says how to get unstuck
+    _click(at, "Open another ask & offer round")  # Alex joins Sam: the later choice counts
+    assert svc.state(alex).stage == "ask_offer" and svc.state(alex).round_no == 2

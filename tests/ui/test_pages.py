@@ -123,7 +123,7 @@ def test_moving_on_waits_for_every_party(svc: SessionService) -> None:
     assert svc.state(people["Sam"]).stage == "goals"
     assert "waiting for Alex" in _texts(at)
     alex = _open(tokens["Alex"])
-    assert "Sam said they are ready" in _texts(alex)
+    assert "Sam is ready to move on to Ask & offer" in _texts(alex)
     _button(alex, "Move on to Ask & offer").click().run()
     assert svc.state(people["Sam"]).stage == "ask_offer"
 
