@@ -360,9 +360,9 @@ def _ask_offer(state: SessionState, access: Access) -> None:
         demands = st.text_area("Everything you want, as it comes", key="demands", height=120)
         if st.button("Shrink my demands", key="shrink_btn"):
             try:
-                r = med.shrink(demands)
-                st.session_state["ask_draft"] = r.ask
-                st.session_state["_shrunk"] = r
+                # the suggestion waits beside the ask box: the box is in a form, so what the person
+                # typed there is not known here until they seal, and it must never be written over
+                st.session_state["_shrunk"] = med.shrink(demands)
             except ParleyError as exc:
                 show_error(exc)
         shrunk = st.session_state.get("_shrunk")
@@ -370,6 +370,10 @@ def _ask_offer(state: SessionState, access: Access) -> None:
             r = shrunk
             st.markdown("**One ask:**")
             st.text(r.ask)
+            if st.button("Use this as my ask", key="shrink_use"):
+                st.session_state["ask_draft"] = r.ask
+                st.rerun()
+            st.caption("It replaces what is in your ask box; until you press it, your own words stay.")
             st.caption(f"Interest it serves: {shown(r.interest)}")
             if r.parked:
                 st.caption("Parked for later: " + shown("; ".join(r.parked)))

@@ -56,3 +56,28 @@ def test_after_leaving_on_a_phone_no_delete_popup_is_open(served: tuple[str, Ses
     expect(page.get_by_test_id("stPopoverBody")).to_have_count(0, timeout=WAIT)
     expect(page.get_by_role("button", name="Delete", exact=True)).not_to_be_visible(timeout=WAIT)
     page.context.close()
+
+
+def test_shrinking_again_keeps_an_ask_typed_by_hand(served: tuple[str, SessionService], browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    url, svc = served
+    session = _facilitated(svc, "Shrink twice")
+    _to_stage(svc, session, "ask_offer")
+    page = _context(browser, viewport=SIZES["1280"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
+    page.get_by_text("Too many things to ask for?").click(timeout=WAIT)
+    _fill(page, "Everything you want, as it comes", "fix the roof\nrepaint the bedroom\nanswer my emails")
+    _click(page, "Shrink my demands")
+    _click(page, "Use this as my ask")
+    _settled(page)
+    ask = _live(page).get_by_label("My one ask", exact=True)
+    expect(ask).not_to_have_value("", timeout=WAIT)
+    mine = "Could you fix the roof before the first frost?"
+    ask.fill(mine)  # edited by hand, not sealed yet
+    _fill(page, "Everything you want, as it comes", "answer my emails\nrepaint the bedroom")
+    _settled(page)
+    _click(page, "Shrink my demands")
+    _settled(page)
+    expect(_live(page).get_by_label("My one ask", exact=True)).to_have_value(mine, timeout=WAIT)
+    page.context.close()
