@@ -451,3 +451,30 @@ def test_a_worry_about_them_says_them(coach: OfflineCoach) -> None:
     assert verdict.level == "ultimatum"
     assert any("about them promising" in r for r in verdict.reframes), verdict.reframes
     assert not any("about they " in r for r in verdict.reframes)
+
+
+def test_a_list_item_that_is_a_thing_and_its_wanted_state_reads_as_getting_it(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "Before we renew the contract, three things are not up for discussion: the leaking roof repaired, "
+        "a named contact for repairs, and the service charge frozen. Without all three we will not renew."
+    )
+    assert any("getting the leaking roof repaired" in r for r in verdict.reframes), verdict.reframes
+    assert not any("that the leaking roof repaired" in r for r in verdict.reframes)
+
+
+def test_numbers_said_as_sentences_of_their_own_are_not_list_items(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "SHED RULES - NOT OPEN TO DISCUSSION: 1. Tools back on the hooks. 2. No bikes inside. 3. Lock it after use. "
+        "Break any of them and you are off the allotment for good."
+    )
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert "2;" not in reframe and "3;" not in reframe, reframe
+
+
+def test_can_we_is_said_as_something_to_do_together(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "would be a shame if the overtime question came up at the staff meeting, just saying. can we settle the rota before then"
+    )
+    assert any("I'd like us to settle the rota" in r for r in verdict.reframes), verdict.reframes
+    assert not any("Can we settle the rota before then." in r for r in verdict.reframes)

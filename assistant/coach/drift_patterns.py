@@ -316,8 +316,8 @@ PATTERNS: tuple[Pattern, ...] = (
         + "|"
         + _DARE_VERB
         + r"\s+(?:any of\s+|one of\s+)?(?:it|this|that|them|these|those|the offer|my offer))"
-        r"\s*,?\s+and\s+(?P<lever>(?:it'?s|it will be|you'?re|you'?ll|you will|we (?:can|all|will|'ll)|we'?re|i'?ll|i will|i'?m|i am|"
-        r"that'?s (?:it|the end)|the \w+ (?:will|goes|is))\b(?!\s+(?:fine|ok(?:ay)?|no problem|talk|understand|still)\b)[^.?!]{3,})",
+        r"\s*,?\s+and\s+(?P<lever>(?:it'?s|it will be|you'?re|you are|you'?ll|you will|we (?:can|all|will|'ll)|we'?re|we are|i'?ll|i will|i'?m|i am|"
+        r"that'?s (?:it|the end)|the \w+ (?:will|goes|is))\b(?!\s+(?:fine|ok(?:ay)?|no problem|talk|understand|still|welcome|free|happy|more than welcome|always welcome)\b)[^.?!]{3,})",
         cue=False,
     ),
     _p(

@@ -197,6 +197,8 @@ _SECOND_TO_NEED = [
         re.compile(r"^(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+|possibly\s+|maybe\s+)?(.+)$", re.I),
         "I need you to {}",
     ),
+    # "can we sort the cliff before then": something to do together, said as a statement
+    (re.compile(r"^(?:could|can|shall)\s+we\s+(?:please\s+|maybe\s+)?(.+)$", re.I), "I'd like us to {}"),
 ]
 _STOPWORDS = frozenset(
     [
@@ -413,7 +415,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
             while j < len(out) and len(out[j].split()) <= 14 and not _LIST_ENDS.search(out[j]):
                 item = _ITEM_NUMBER.sub("", _clean(out[j])).strip(" .")
                 item = re.sub(r"^(?:and|also)\s+", "", item, flags=re.I)
-                if item:
+                if item and not _BARE_NUMBER.match(item):  # "2." said as a sentence of its own is no item
                     items.append(item)
                 j += 1
             if len(items) >= 2:
@@ -1716,7 +1718,12 @@ class Reframer:
             "offer_clause": sentence_case(offer) if offer and offer_said else None,
             "offer_clause_lower": _lower_initial(offer) if offer and offer_said else None,
             "first": first,
-            "first_that": (f"that {first}" if _is_clause(first) else first) if first else None,
+            # "the damp in the bathroom treated" is a thing and the state wanted for it: "getting it treated"
+            "first_that": (
+                (f"getting {first}" if _participle_item(first) else f"that {first}" if _is_clause(first) else first)
+                if first
+                else None
+            ),
             "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
             "rest": _and_list(rest) if rest else None,
             "rest_unnamed": None if rest else "",
@@ -1742,6 +1749,22 @@ _REFRAME_SENTENCES = re.compile(r"(?<=[.?!])\s+")
 _FOLLOW_ON = re.compile(r",\s+(?=(?:and\s+)?(?:you|u|he|she|they|i|we|it|the|your|my|his|her|their)\b)", re.I)
 _CONTRACTED = {"will": "ll", "am": "m", "are": "re", "would": "d"}
 _CONTRACT = re.compile(r"\b(I|we|We)\s+(will|am|are|would)\b(?!\s+not\b)")
+
+
+def _participle_item(item: str) -> bool:
+    """True for a thing and the state wanted for it ("the damp in the bathroom treated", "the rent held at its
+    level"): the first verb is a past participle straight after a noun, with nothing before it to make a clause."""
+    words = [w for w in tag(item) if w.text.strip()]
+    # "the leaking roof repaired": a verb in -ing before a noun describes it
+    verbs = [
+        i
+        for i, w in enumerate(words)
+        if w.is_verb and not (w.tag == "VBG" and i + 1 < len(words) and words[i + 1].tag.startswith("NN"))
+    ]
+    if not verbs or not words or words[0].tag not in {"DT", "PRP$"}:
+        return False
+    first = verbs[0]
+    return words[first].tag in {"VBN", "VBD"} and words[first - 1].tag.startswith("NN")
 
 
 def _is_clause(item: str) -> bool:
