@@ -478,3 +478,39 @@ def test_can_we_is_said_as_something_to_do_together(coach: OfflineCoach) -> None
     )
     assert any("I'd like us to settle the rota" in r for r in verdict.reframes), verdict.reframes
     assert not any("Can we settle the rota before then." in r for r in verdict.reframes)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept", "gone"),
+    [
+        (
+            "I have considered it at length and £1,200 for the car is my final figure. If that does not suit, I shall sell it at auction.",
+            "£1,200 for the car",
+            ["considered it", "final", "auction"],
+        ),
+        (
+            "final offer, £40 a week for the allotment and thats it. take it or leave it",
+            "£40 a week for the allotment",
+            ["that's it", "take it"],
+        ),
+        (
+            "best offer on the table: two days remote and a later start, no more. otherwise I'm taking the other job",
+            "two days remote and a later start",
+            ["on the table", "no more", "other job"],
+        ),
+        (
+            "Ms Patel, following our meeting, we can offer a 4% rise from April. This is our final position. If it is not accepted by Friday, the offer lapses.",
+            "we can offer a 4% rise from April",
+            ["Ms Patel", "following our meeting", "lapses"],
+        ),
+    ],
+)
+def test_a_final_offer_keeps_the_offer_and_none_of_its_finality_or_run_up(
+    coach: OfflineCoach, message: str, kept: str, gone: list[str]
+) -> None:
+    verdict = coach.check_message(message)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert kept.lower() in reframe.lower(), reframe
+        assert not any(g.lower() in reframe.lower() for g in gone), reframe

@@ -146,7 +146,8 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
+    r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
 )
 _PASSIVE_NEED = re.compile(
@@ -677,6 +678,16 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
             body = re.sub(r"[\s,]+(?:and|but|so|&)$", "", body, flags=re.I)  # "X and that's my final offer"
+            # the finality said with the offer is the lever, not the offer: "£950 a month and that's it", "no more"
+            body = re.sub(
+                r"[\s,]*(?:and\s+)?(?:that'?s it|that is it|no more|not a penny more|full stop|end of)\s*$",
+                "",
+                body,
+                flags=re.I,
+            )
+            body = re.sub(r"^(?:(?:last|final|best)\s+offer\s+)?on the table\s*[:,–—-]\s*", "", body, flags=re.I)
+            # "I have thought it over most carefully and £950 a month": the run-up before an amount goes
+            body = re.sub(r"^(?:i|we)\b[^,]{0,60}?\b(?:and|,)\s+(?=[£$€]\s?\d|\d)", "", body, flags=re.I)
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
