@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from assistant.process.permissions import agreement_version
 from assistant.session import SessionService
 from tests.e2e.test_pages_in_browser import SIZES, _facilitated, _to_stage, browser, served
 from tests.e2e.test_session_in_browser import WAIT, _click, _context, _fill, _live, _see, _settled, pytestmark
@@ -55,6 +57,25 @@ def test_after_leaving_on_a_phone_no_delete_popup_is_open(served: tuple[str, Ses
     _settled(page)
     expect(page.get_by_test_id("stPopoverBody")).to_have_count(0, timeout=WAIT)
     expect(page.get_by_role("button", name="Delete", exact=True)).not_to_be_visible(timeout=WAIT)
+    page.context.close()
+
+
+def test_confirming_with_a_date_typed_but_not_set_is_refused(served: tuple[str, SessionService], browser: Any) -> None:
+    url, svc = served
+    session = _facilitated(svc, "Revisit typed not set")
+    _to_stage(svc, session, "agree")  # the facilitator set the revisit date to 1 March 2027
+    svc.confirm(session.tenant, agreement_version(svc.state(session.tenant)))
+    page = _context(browser, viewport=SIZES["1280"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Landlord']}", wait_until="commit")
+    _see(page, "4 · Agree")
+    _settled(page)
+    _live(page).get_by_test_id("stDateInput").get_by_role("spinbutton").first.click(timeout=WAIT)
+    page.keyboard.type("20270310")  # a new date typed, and confirm pressed straight away
+    _click(page, "I confirm this agreement")
+    _see(page, "Press 'Set the revisit date' to propose yours")
+    state = svc.state(session.landlord)
+    assert state.stage == "agree" and state.revisit_on == date(2027, 3, 1)
+    assert session.landlord.party_id not in state.confirmed
     page.context.close()
 
 
