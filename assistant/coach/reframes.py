@@ -434,11 +434,11 @@ def _listed_terms(pieces: list[str]) -> list[str]:
                     out[i + 1] = out[i + 1][after.end() :]
                 continue
         if not _NONNEG.search(piece):
-            listing = _parallel_list(out, i)
-            if listing is not None:
-                items, j = listing
-                out[i] = "Non-negotiable: " + "; ".join(items)
-                out[i + 1 : j] = [""] * (j - i - 1)
+            laid_down = _parallel_list(out, i)
+            if laid_down is not None:
+                terms, after_terms = laid_down
+                out[i] = "Non-negotiable: " + "; ".join(terms)
+                out[i + 1 : after_terms] = [""] * (after_terms - i - 1)
                 continue
         if _POINTS_BACK.match(piece) and i >= 2:
             # "Recycling out Thursday. No parties on weeknights. Kitchen wiped nightly. Ignore them, you're
