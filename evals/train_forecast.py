@@ -93,11 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     root = args.real_data or settings.real_data_dir
     # the message classifier exactly as the app builds it (the same examples, hard negatives and voices),
     # so the word probabilities the forecast learns from are the ones check_conversation will give it;
-    # the shipped forecast it loads is not used here (featurise reads only the word model)
+    # no forecast is loaded: this is where one is made (featurise reads only the word model)
     drift = DriftDetector.from_knowledge(
         shared_embedder(settings.embedding_model_path, settings.tokenizer_dir),
         examples_path(settings.knowledge_dir),
         settings.cache_dir,
+        with_forecast=False,
     )
     train_files = sorted((root / "train").glob("*.jsonl"))
     if not train_files:

@@ -440,3 +440,29 @@ def test_a_blame_word_removed_leaves_no_dangling_frame(coach: OfflineCoach) -> N
     r = coach.shrink(["do your own washing", "stop being so lazy about the recycling"])
     assert "Stop about" not in " ".join(r.parked) + r.ask and "so about" not in " ".join(r.parked) + r.ask
     assert any("sort out the recycling" in x.lower() for x in [*r.parked, r.ask])
+
+
+@pytest.mark.parametrize(
+    ("demand", "ask"),
+    [
+        # a complaint said with "always" still asks for it to stop after "always" is dropped
+        ("the rent is always paid late", "Could we agree that the rent is no longer paid late?"),
+        # a modal the wished-for shape cannot use is left as said
+        ("he should be more careful with money", "Could we agree that he should be more careful with money?"),
+    ],
+)
+def test_complaints_and_modals_are_asked_as_meant(demand: str, ask: str) -> None:
+    assert to_request(demand) == ask
+
+
+def test_a_negated_thing_is_never_asked_for_as_it_is() -> None:
+    for demand in ("my deposit never returned", "the rent not paid"):
+        assert "Could we get" not in to_request(demand), to_request(demand)
+
+
+def test_a_demand_that_names_issues_or_changes_is_still_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink("Fix the two issues with the boiler, pay for some changes to the kitchen. Best, Jo")
+    assert [x.lower() for x in [r.ask, *r.parked]] == [
+        "could you fix the two issues with the boiler?",
+        "pay for some changes to the kitchen",
+    ]

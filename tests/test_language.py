@@ -59,3 +59,11 @@ def test_one_gerund_for_the_whole_coach(verb: str, ing: str) -> None:
 )
 def test_texted_ill_is_ill_only_when_a_verb_follows(texting: str, plain: str) -> None:
     assert plain_spelling(texting) == plain
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I was so ill yesterday", "tired and ill today", "old or ill people", "The chronically ill need support"],
+)
+def test_ill_that_means_ill_stays(said: str) -> None:
+    assert plain_spelling(said) == said

@@ -514,3 +514,17 @@ def test_a_final_offer_keeps_the_offer_and_none_of_its_finality_or_run_up(
     for reframe in verdict.reframes:
         assert kept.lower() in reframe.lower(), reframe
         assert not any(g.lower() in reframe.lower() for g in gone), reframe
+
+
+@pytest.mark.parametrize(
+    "listing",
+    ["Monday, Tuesday, Friday", "I'm exhausted, you're always late, the kids are upset"],
+)
+def test_choices_or_how_things_are_are_no_terms(listing: str) -> None:
+    assert _parallel_items(listing) is None
+
+
+def test_a_compound_offer_keeps_both_halves(coach: OfflineCoach) -> None:
+    verdict = coach.check_message("I can pay £950 a month and £200 towards the deposit, that's my final offer")
+    assert verdict.level == "ultimatum"
+    assert all("£950" in r and "£200" in r for r in verdict.reframes), verdict.reframes

@@ -114,3 +114,14 @@ def test_a_goal_becomes_a_short_topic_of_its_own_words(goal: str, topic: str) ->
 )
 def test_the_other_sides_ask_is_taken_up_without_reporting_or_markup(their_ask: str, action: str) -> None:
     assert ask_action(their_ask) == action
+
+
+@pytest.mark.parametrize(
+    ("their_ask", "action"),
+    [
+        ("Have a chat https://example.com", "have a chat"),  # "chat" is not cut at "at"
+        ("she asks for the deposit back", "let you have the deposit back"),
+    ],
+)
+def test_links_end_an_ask_at_a_word_and_reported_asks_in_the_third_person(their_ask: str, action: str) -> None:
+    assert ask_action(their_ask) == action

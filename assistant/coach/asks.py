@@ -313,7 +313,7 @@ _THING_IS = re.compile(
 )
 
 
-def _reshape(text: str, desired: bool) -> str | None:
+def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | None:
     """Requests for the common shapes of a complaint, or None when none fits."""
     m = _THING_SHOULD_BE.match(text)
     if m:  # "the borehole should be repaired" -> "Could the borehole be repaired?"
@@ -379,7 +379,8 @@ def _reshape(text: str, desired: bool) -> str | None:
         plural = m.group(2).lower() in {"were", "are", "have been", "keep being"}
         # "the bins are always left out" is a complaint to stop; "decisions are made at a meeting" is a wish
         complaint = desired is False and (
-            _COMPLAINT_MARK.search(text)
+            complaint_said
+            or _COMPLAINT_MARK.search(text)
             or m.group(2).lower() in {"was", "were", "has been", "have been", "keep being", "keeps being"}
         )
         said = m.group(1)[0].lower() + m.group(1)[1:]
@@ -455,6 +456,13 @@ def _subjunctive(text: str) -> str | None:
     return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail}?"
 
 
+# what a letter requests: "the lift (to) be repaired within 14 days"
+_WISHED_BE = re.compile(
+    r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+(?:to\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
+    re.I,
+)
+
+
 def _lower_first_word(text: str) -> str:
     """'The fence fixed' said mid-sentence: 'the fence fixed' (a name or 'I' keeps its capital)."""
     first = text.split(" ", 1)[0]
@@ -490,11 +498,14 @@ def _to_request(demand: str) -> str:
     # "getting the mould in the bedroom sorted (because my son has asthma)", "the fence fixed": a thing and the
     # state wanted for it -> "Could we get the mould in the bedroom sorted, because my son has asthma?"
     # "the borehole should be repaired" is wished for as "the borehole be repaired"
-    text = re.sub(
+    # (only when the wished-for shape then reads: "he should be more careful" stays as said)
+    wished_form = re.sub(
         r"\s+(?:should|must|shall|has to|have to|needs? to|ought to)\s+be\s+", " be ", text, count=1, flags=re.I
     )
+    if wished_form != text and _WISHED_BE.match(wished_form):
+        text = wished_form
     done = re.match(
-        r"^(?!(?:(?!\b(?:because|since|as|cos)\b).)*\b(?:be|been|is|are|was|were|will|would|should|must|can|could|so|and|but)\b)"
+        r"^(?!(?:(?!\b(?:because|since|as|cos)\b).)*\b(?:be|been|is|are|was|were|will|would|should|must|can|could|so|and|but|not|never|no)\b|(?:(?!\b(?:because|since|as|cos)\b).)*n't\b)"
         r"(?:getting\s+|having\s+)?((?:the|my|our|your|his|her|their|a|an|that|this)\s+[\w' -]{1,50}?\s+"
         r"(?:sorted(?: out)?|fixed|done|repaired|replaced|cleaned(?: up)?|cleared|paid(?: back)?|signed|returned|"
         r"finished|treated|removed))(\s*,?\s+(?:because|since|as|cos)\b.*)?$",
@@ -505,11 +516,7 @@ def _to_request(demand: str) -> str:
         why = f", {done.group(2).strip(' ,')}" if done.group(2) else ""
         return f"Could we get {_lower_first_word(done.group(1))}{why}?"
     # "the lift be repaired within 14 days" (what a letter requests): "Could the lift be repaired...?"
-    wished = re.match(
-        r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+(?:to\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
-        text,
-        re.I,
-    )
+    wished = _WISHED_BE.match(text)
     someone = re.match(
         r"^(someone|somebody|one of you|one of us|everyone|everybody)\s+(?!is\b|has\b|was\b)(\w+)\b(.*)$", text, re.I
     )
@@ -530,8 +537,9 @@ def _to_request(demand: str) -> str:
     if asked:  # "(that) you stop letting your mum..." is already the change asked for
         return f"Could you {asked.group(1)}?"
     text = _flip_habit(text)
+    said_as = text  # before the habit words go: "the rent is always paid late" is a complaint
     text = re.sub(r"\b(?:always|never|constantly|every single time)\b\s*", "", text, flags=re.I).strip()
-    reshaped = _reshape(text, desired)
+    reshaped = _reshape(text, desired, complaint_said=bool(_COMPLAINT_MARK.search(said_as)))
     if reshaped:
         return reshaped
     if _REQUEST_START.match(text):
@@ -862,9 +870,9 @@ _AROUND_A_LIST = re.compile(
     r"^(?:it'?s|this is) (?-i:[A-Z])\w+(?: from [\w\s]+)?$|"
     r"^.{0,40}\b(?:a )?(?:few|couple(?: of)?|some|two|three|four|five|several|the following) (?:small )?"
     r"(?:things|points|matters|requests|proposals|issues|asks|changes)\b.{0,30}$|"
-    r"^(?:you'?re|you are|ur|he'?s|he is|hes|she'?s|she is|they'?re|they are|the (?:wo)?man'?s)\s+(?:such |actually |just |so )?"
+    r"^(?:you'?re|you are|ur|he'?s|he is|hes|she'?s|she is|the (?:wo)?man'?s)\s+(?:such |actually |just |so )?"
     r"(?:a|an|the most)\s+(?!(?:bit|little bit|lot)\b)[\w\s,-]{2,40}$|"
-    r"^(?=(?:\S+\s+){0,7}\S+$).*\b(?:that|to|kindly|(?:asking|want|need|request) is)$",
+    r"^(?=(?:\S+\s+){0,7}\S+$).*\b(?:that|to|(?:asking|want|need|request) is)$",
     re.I,
 )
 
@@ -874,7 +882,9 @@ def _not_parked(item: str, chosen: str) -> bool:
     USERS", "Effective immediately"), what is said around the list (a greeting, a sign-off, its introduction,
     a name called), or the chosen demand said again with how much it matters ("Our members say the lifts
     come first", "Mostly the bins", a cut-off copy of it)."""
-    if _HEADING.match(item.strip(" .:")) or _AROUND_A_LIST.match(item.strip(" .!?")):
+    if _HEADING.match(item.strip(" .:")) or (
+        _AROUND_A_LIST.match(item.strip(" .!?")) and not starts_with_verb(item)
+    ):  # "Fix the two issues with the boiler" is a demand, whatever its words
         return True
     own = _stems(item) - _RANK_STEMS
     asked = _stems(chosen) | {w[:5] for w in re.findall(r"[a-z]+", chosen.lower())}
@@ -1484,9 +1494,7 @@ def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
     text = blame.sub("", text)
     text = re.sub(r"\b(?:a|an)\s+(?=(?:mess|state|pigsty|tip|dump)\b)", "a ", text)
     # the blame word gone, what framed it goes too: "stop being so [lazy] about the bins" -> "sort out the bins",
-    # "be so [rude] to my mum" -> "be to my mum" is left for the blame check to catch
-    text = re.sub(r"\bstop being\s+(?:(?:so|such|too|really|very)\s+)?(?:about|with)\s+", "sort out ", text, flags=re.I)
-    text = re.sub(r"\b(?:so|such|too|really|very)\s+(?=(?:about|with|at|on|in|for|to)\b)", "", text, flags=re.I)
+    text = re.sub(r"\bstop being\s+(?:(?:so|such|too|really|very)\s+)?about\s+", "sort out ", text, flags=re.I)
     return re.sub(r"\s{2,}", " ", text).strip(" ,.;:")
 
 

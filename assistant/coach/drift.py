@@ -156,16 +156,22 @@ class DriftDetector:
 
     @classmethod
     def from_knowledge(
-        cls, embedder: MiniLMEmbedder, knowledge_examples: Path, cache_dir: Path | None = None
+        cls,
+        embedder: MiniLMEmbedder,
+        knowledge_examples: Path,
+        cache_dir: Path | None = None,
+        with_forecast: bool = True,
     ) -> DriftDetector:
-        """The detector trained on the labelled examples (and the hard negatives beside them), with
-        the breakdown forecast shipped in the same folder."""
+        """The detector trained on the labelled examples (and the hard negatives and voices beside them),
+        with the breakdown forecast shipped in the same folder (without it when ``with_forecast`` is off:
+        the forecast's own trainer builds the classifier this way, before any forecast exists)."""
         examples = load_examples(knowledge_examples)
         for name in EXTRA_TRAINING:
             extra = knowledge_examples.parent / name
             if extra.is_file():
                 examples += load_examples(extra)
-        return cls(embedder, examples, cache_dir, load_forecast(forecast_path(knowledge_examples.parent)))
+        forecast = load_forecast(forecast_path(knowledge_examples.parent)) if with_forecast else None
+        return cls(embedder, examples, cache_dir, forecast)
 
     @property
     def model_key(self) -> str:

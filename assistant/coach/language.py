@@ -223,10 +223,12 @@ _SHORTHAND = {
 # "Ill pay for the dehumidifier", "ok ill ring him": "I'll" where a clause starts and a verb-like word
 # follows; "ill health", "I'm ill", "feeling ill" keep the word
 _ILL = re.compile(
+    r"(?<!ly\s)(?<!\bthe\s)(?<!\bso\s)(?<!\bvery\s)(?<!\btoo\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bis\s)(?<!\bam\s)"
+    r"(?<!\bare\s)(?<!\bfeel\s)(?<!\bfelt\s)(?<!\bget\s)(?<!\bgot\s)(?<!\bfall\s)(?<!\bfell\s)"
     r"\bill(?=\s+(?:just\s+|def\s+|probably\s+)?(?:be|do|pay|cover|call|ring|text|sort|take|get|see|come|go|send|tell|let|"
     r"make|have|bring|pick|drop|fix|leave|stop|keep|give|put|check|try|look|start|need|report|move|book|find|talk|"
     r"speak|wait|sell|cancel|block)\b)|"
-    r"(?:^|(?<=[.,;:!?]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\bthen\s)|(?<=\bor\s)|(?<=\bok\s))"
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\bok\s))"
     r"ill(?=\s+(?!(?:health|effects?|feeling|will|"
     r"advised|treated|at ease|afford|repute|temper|fated|gotten|prepared|equipped|suited|judged|informed)\b)[a-z]+)",
     re.I,

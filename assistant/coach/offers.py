@@ -208,7 +208,7 @@ _ASK_FILLER = re.compile(r"^(?:at least|just|then|ok(?:ay)?|so|well|fine|right|h
 _REPORTED_ASK = re.compile(
     r"^(?:(?:i think|i guess|i reckon|i expect|knowing (?:him|her|them)),?\s+)?(?:he|she|they|the landlord|my \w+)"
     r"(?:'ll|’ll| will|'s going to| is going to|'re going to| are going to| would|'d)?\s+(?:probably\s+|likely\s+|just\s+)?"
-    r"(?:(?P<want>want|ask for|demand|insist on)|say|ask|tell me|insist|argue)s?\s+(?:that\s+)?",
+    r"(?:(?P<want>wants?|asks? for|demands?)|says?|asks?|tells? me|insists?(?: on)?|argues?)\s+(?:that\s+)?",
     re.I,
 )
 
@@ -218,8 +218,9 @@ def ask_action(their_ask: str | None) -> str | None:
     if not their_ask or not their_ask.strip():
         return None
     # a link, markup or a web address is no part of a sentence the coach says: the ask ends where it starts
+    said = re.sub(r"\s+", " ", their_ask)  # one space between words (a pasted run of spaces is no ask)
     text = re.split(
-        r"\s*(?:(?:see|at|here)\s*:?\s*)?(?:\[[^\]]*\]\(|<[a-z/!]|https?://|www\.)", their_ask, maxsplit=1, flags=re.I
+        r"(?:\s(?:see|at|here)\s?:?)?\s?(?:\[[^\]]*\]\(|<[a-z/!]|https?://|www\.)", said, maxsplit=1, flags=re.I
     )[0]
     text = text.strip().rstrip(".!? ")
     # what someone expects the other side to say is their ask, without the expecting

@@ -478,6 +478,14 @@ def _parallel_items(listing: str) -> list[str] | None:
         return None
     if any(_told(x) for x in items):
         return None
+    # "Dates I can do: Monday, Tuesday, Friday" names choices, "I'm exhausted, you're late, ..." says how things
+    # are: neither lays down terms
+    if all(
+        len(x.split()) <= 2 and not re.match(r"^no\b", x, re.I) and not any(w.is_verb for w in tag(x)) for x in items
+    ):
+        return None
+    if any(re.match(r"^(?:i|you|u|he|she|they|we|it)(?:'m|'re|'s| am| are| is| was| were)\b", x, re.I) for x in items):
+        return None
     if any(re.match(r"^(?:or|otherwise|else|if|unless)\b", x, re.I) for x in items):
         return None  # "you cook Monday to Wednesday, I do the rest, or we order takeaway on your card": an or-else
     return items
@@ -687,7 +695,13 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             )
             body = re.sub(r"^(?:(?:last|final|best)\s+offer\s+)?on the table\s*[:,–—-]\s*", "", body, flags=re.I)
             # "I have thought it over most carefully and £950 a month": the run-up before an amount goes
-            body = re.sub(r"^(?:i|we)\b[^,]{0,60}?\b(?:and|,)\s+(?=[£$€]\s?\d|\d)", "", body, flags=re.I)
+            body = re.sub(
+                r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:thought|considered|looked|gone|mulled|slept)\b[^,]{0,50}?\b(?:and|,)\s+"
+                r"(?=[£$€]\s?\d|\d)",
+                "",
+                body,
+                flags=re.I,
+            )
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
