@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
-from assistant.coach.language import gerund, starts_with_verb, tag, without_hesitations
+from assistant.coach.language import gerund, lower_initial, starts_with_verb, tag, without_hesitations
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -456,17 +456,13 @@ def _subjunctive(text: str) -> str | None:
     return f"Could {who[0].lower() + who[1:]} {'not ' if negated else ''}{tail}?"
 
 
-# what a letter requests: "the lift (to) be repaired within 14 days"
+# what a letter requests: "the lift (to) be repaired within 14 days", "the borehole should be repaired"
 _WISHED_BE = re.compile(
-    r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+(?:to\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
+    # "the borehole should be repaired": the shortest subject, so a modal before "be" is never part of it
+    r"^((?:the|our|my|your|all|any|a|an)\s+[\w' -]{1,40}?)\s+"
+    r"(?:to\s+|(?:should|must|shall|has to|have to|needs? to|ought to)\s+)?be\s+(\w+ed\b.*|\w+en\b.*|made\b.*|paid\b.*|kept\b.*|shared\b.*)$",
     re.I,
 )
-
-
-def _lower_first_word(text: str) -> str:
-    """'The fence fixed' said mid-sentence: 'the fence fixed' (a name or 'I' keeps its capital)."""
-    first = text.split(" ", 1)[0]
-    return text if first == "I" or (first[1:2].isupper()) else text[:1].lower() + text[1:]
 
 
 def _to_request(demand: str) -> str:
@@ -497,13 +493,6 @@ def _to_request(demand: str) -> str:
         return ""
     # "getting the mould in the bedroom sorted (because my son has asthma)", "the fence fixed": a thing and the
     # state wanted for it -> "Could we get the mould in the bedroom sorted, because my son has asthma?"
-    # "the borehole should be repaired" is wished for as "the borehole be repaired"
-    # (only when the wished-for shape then reads: "he should be more careful" stays as said)
-    wished_form = re.sub(
-        r"\s+(?:should|must|shall|has to|have to|needs? to|ought to)\s+be\s+", " be ", text, count=1, flags=re.I
-    )
-    if wished_form != text and _WISHED_BE.match(wished_form):
-        text = wished_form
     done = re.match(
         r"^(?!(?:(?!\b(?:because|since|as|cos)\b).)*\b(?:be|been|is|are|was|were|will|would|should|must|can|could|so|and|but|not|never|no)\b|(?:(?!\b(?:because|since|as|cos)\b).)*n't\b)"
         r"(?:getting\s+|having\s+)?((?:the|my|our|your|his|her|their|a|an|that|this)\s+[\w' -]{1,50}?\s+"
@@ -514,7 +503,7 @@ def _to_request(demand: str) -> str:
     )
     if done:
         why = f", {done.group(2).strip(' ,')}" if done.group(2) else ""
-        return f"Could we get {_lower_first_word(done.group(1))}{why}?"
+        return f"Could we get {lower_initial(done.group(1))}{why}?"
     # "the lift be repaired within 14 days" (what a letter requests): "Could the lift be repaired...?"
     wished = _WISHED_BE.match(text)
     someone = re.match(

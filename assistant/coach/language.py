@@ -171,6 +171,13 @@ def gerund(verb: str) -> str:
     return v + "ing"
 
 
+def lower_initial(words: str) -> str:
+    """The first letter in lower case, for words said mid-sentence, unless it is 'I' or an acronym ('VAT', 'NHS')."""
+    if re.match(r"^(?:[A-Z]{2}|I\b|I')", words):
+        return words
+    return words[0].lower() + words[1:]
+
+
 def base_form(verb: str) -> str:
     """'fixes' -> 'fix', 'stopped' -> 'stop' (the lemma of a lone verb)."""
     words = tag(f"he {verb}")

@@ -20,6 +20,7 @@ from assistant.coach.language import (
     base_form,
     gerund,
     join,
+    lower_initial,
     plain_spelling,
     sentence_case,
     starts_with_verb,
@@ -632,7 +633,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 queue[:0] = [run_up, sentence]  # "...so this is as far as I can go, and if you can't agree...":
                 continue  # the offer is heard first, so the refusal after it points back at it
             if run_up and _WHEN_ONLY.match(run_up):  # "From the 1st, unless he pays...": when, not context
-                parts.deadline = parts.deadline or _lower_initial(run_up)
+                parts.deadline = parts.deadline or lower_initial(run_up)
             elif run_up:  # said before the condition: context, kept as said
                 parts.context.append(run_up)
                 parts.said.append(run_up)
@@ -1033,13 +1034,6 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
         return sentence_case(f"I need {_lower_first(who)} {tail}".strip())
     who = "you" if who.lower() in {"u", "you"} else _lower_first(who)
     return sentence_case(f"I need {who} to {lemma} {tail}".strip())
-
-
-def _lower_initial(words: str) -> str:
-    """The first letter in lower case, unless it is 'I' or an acronym ('VAT', 'NHS')."""
-    if re.match(r"^(?:[A-Z]{2}|I\b|I')", words):
-        return words
-    return words[0].lower() + words[1:]
 
 
 def _lower_first(words: str) -> str:
@@ -1446,7 +1440,7 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
     if starts_with_verb(need):
         return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
     if _VERBLESS_NEED.match(need):
-        return sentence_case(f"I need {_lower_initial(need)}")
+        return sentence_case(f"I need {lower_initial(need)}")
     passive = _PASSIVE_NEED.match(need)
     if passive and not re.match(r"^(?:i|we|you|it|this|that)\b", need, re.I):
         subject = passive.group(1)
@@ -1711,7 +1705,7 @@ class Reframer:
         # "No guests after 11pm" is said mid-sentence ("Rosie the cat" keeps her capital); a leading "that" goes,
         # the template says it where it is needed
         listed = [
-            i if tag(i)[0].tag in {"NNP", "NNPS"} and i.split()[0] != "No" else _lower_initial(i)
+            i if tag(i)[0].tag in {"NNP", "NNPS"} and i.split()[0] != "No" else lower_initial(i)
             for i in (re.sub(r"^that\s+", "", x, flags=re.I) for x in parts.items)
             if i.strip()
         ]
@@ -1739,9 +1733,9 @@ class Reframer:
             # "£950 a month" is as far as I can go; "we'll split it 50/50" is said as a sentence of its own
             # "the revised offer of 3.5%, backdated to April, is as far as I can go": an aside keeps its closing comma
             "offer": sentence_case(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
-            "offer_lower": _lower_initial(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
+            "offer_lower": lower_initial(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
             "offer_clause": sentence_case(offer) if offer and offer_said else None,
-            "offer_clause_lower": _lower_initial(offer) if offer and offer_said else None,
+            "offer_clause_lower": lower_initial(offer) if offer and offer_said else None,
             "first": first,
             # "the damp in the bathroom treated" is a thing and the state wanted for it: "getting it treated"
             "first_that": (
