@@ -28,17 +28,23 @@ def _click(at: AppTest, label: str) -> AppTest:
     return next(b for b in at.button if b.label == label).click().run()
 
 
+def _shrink_into_the_ask(at: AppTest) -> str:
+    """Shrink a short list and take the suggestion as the ask; the ask it wrote."""
+    _area(at, "Everything you want, as it comes").input("fix the roof\nrepaint the bedroom\nanswer my emails")
+    _click(at, "Shrink my demands")
+    _click(at, "Use this as my ask")
+    shrunk = str(_area(at, "My one ask").value)
+    assert shrunk.strip()
+    return shrunk
+
+
 # 1 · back to editing gives the words back
 
 
 def test_back_to_editing_keeps_the_ask_and_offer_as_written(svc: SessionService) -> None:
     _people, tokens = _to_ask_offer(svc)
     at = _open(tokens["Sam"])
-    _area(at, "Everything you want, as it comes").input("fix the roof\nrepaint the bedroom\nanswer my emails")
-    _click(at, "Shrink my demands")
-    _click(at, "Use this as my ask")
-    shrunk = _area(at, "My one ask").value
-    assert shrunk.strip()
+    _shrink_into_the_ask(at)
     _area(at, "My one ask").input(ULTIMATUM_ASK)
     _area(at, "My one offer").input(ULTIMATUM_OFFER)
     _click(at, "Seal my ask and offer")
@@ -53,11 +59,7 @@ def test_back_to_editing_keeps_the_ask_and_offer_as_written(svc: SessionService)
 def test_back_to_editing_keeps_an_ask_the_shrink_tool_filled_in(svc: SessionService) -> None:
     _people, tokens = _to_ask_offer(svc)
     at = _open(tokens["Sam"])
-    _area(at, "Everything you want, as it comes").input("fix the roof\nrepaint the bedroom\nanswer my emails")
-    _click(at, "Shrink my demands")
-    _click(at, "Use this as my ask")
-    shrunk = _area(at, "My one ask").value
-    assert shrunk.strip()
+    shrunk = _shrink_into_the_ask(at)
     _area(at, "My one offer").input(ULTIMATUM_OFFER)
     _click(at, "Seal my ask and offer")
     _click(at, "Back to editing")
@@ -309,11 +311,7 @@ def test_ready_votes_say_what_for_and_never_contradict(svc: SessionService) -> N
 def test_shrinking_again_asks_before_replacing_the_ask(svc: SessionService) -> None:
     _people, tokens = _to_ask_offer(svc)
     at = _open(tokens["Sam"])
-    _area(at, "Everything you want, as it comes").input("fix the roof\nrepaint the bedroom\nanswer my emails")
-    _click(at, "Shrink my demands")
-    _click(at, "Use this as my ask")
-    suggested = _area(at, "My one ask").value
-    assert suggested.strip()
+    suggested = _shrink_into_the_ask(at)
     # (the person edits the box by hand: a form keeps those words in the browser until the seal, tests/e2e)
     _area(at, "Everything you want, as it comes").input("answer my emails\nrepaint the bedroom")
     _click(at, "Shrink my demands")
