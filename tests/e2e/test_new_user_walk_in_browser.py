@@ -88,8 +88,11 @@ def test_shrinking_again_keeps_an_ask_typed_by_hand(served: tuple[str, SessionSe
     page = _context(browser, viewport=SIZES["1280"]).new_page()
     page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
     page.get_by_text("Too many things to ask for?").click(timeout=WAIT)
+    _settled(page)  # opening the expander reruns the page: words typed during that run can be redrawn away
     _fill(page, "Everything you want, as it comes", "fix the roof\nrepaint the bedroom\nanswer my emails")
+    _settled(page)  # the list reaches the server on blur: a click during that rerun can be lost
     _click(page, "Shrink my demands")
+    _settled(page)
     _click(page, "Use this as my ask")
     _settled(page)
     ask = _live(page).get_by_label("My one ask", exact=True)
