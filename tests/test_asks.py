@@ -442,6 +442,14 @@ def test_a_blame_word_removed_leaves_no_dangling_frame(coach: OfflineCoach) -> N
     assert any("sort out the recycling" in x.lower() for x in [*r.parked, r.ask])
 
 
+def test_blame_about_how_someone_is_treated_becomes_what_to_do_instead(coach: OfflineCoach) -> None:
+    r = coach.shrink("You need to stop being so rude to my friends when they visit.")
+    assert r.ask == "Could you be kinder to my friends when they visit?"
+    r = coach.shrink(["Stop being so rude with my mum", "pay your share of the bills"])
+    said = " ".join([*r.parked, r.ask])
+    assert "so with" not in said and "rude" not in said and "be kinder to my mum" in said.lower()
+
+
 @pytest.mark.parametrize(
     ("demand", "ask"),
     [

@@ -42,6 +42,9 @@ def test_evidence_is_cut_at_a_word_boundary() -> None:
         ("visit", "visiting"),
         ("open", "opening"),
         ("be", "being"),
+        ("going", "going"),  # already a gerund, though short ("bring" is a verb)
+        ("bring", "bringing"),
+        ("doing", "doing"),
     ],
 )
 def test_one_gerund_for_the_whole_coach(verb: str, ing: str) -> None:

@@ -1484,6 +1484,13 @@ def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
     text = re.sub(r"\b(?:a|an)\s+(?=(?:mess|state|pigsty|tip|dump)\b)", "a ", text)
     # the blame word gone, what framed it goes too: "stop being so [lazy] about the bins" -> "sort out the bins",
     text = re.sub(r"\bstop being\s+(?:(?:so|such|too|really|very)\s+)?about\s+", "sort out ", text, flags=re.I)
+    # "stop being so [rude] with my mum", "don't be so [nasty] to her" -> "be kinder to my mum"
+    text = re.sub(
+        r"\b(?:stop being|quit being|don'?t be|do not be)\s+(?:(?:so|such|too|really|very)\s+)?(?:with|to|towards|around)\s+",
+        "be kinder to ",
+        text,
+        flags=re.I,
+    )
     return re.sub(r"\s{2,}", " ", text).strip(" ,.;:")
 
 

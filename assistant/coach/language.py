@@ -152,11 +152,15 @@ _DOUBLED = frozenset(
 )
 
 
+# short words already in -ing form ("going"), which the length rule below would take for verbs ("bring")
+_ALREADY_GERUND = frozenset({"going", "doing", "being", "dying", "lying", "tying", "eying", "vying", "using", "owing", "suing"})
+
+
 def gerund(verb: str) -> str:
     """'stop' -> 'stopping', 'make' -> 'making', 'lie' -> 'lying', 'control' -> 'controlling' (British
     spelling doubles a final 'l' after one vowel: 'cancelling', 'travelling'), 'be' -> 'being'."""
     v = verb.lower()
-    if v.endswith("ing") and len(v) > 5:
+    if v in _ALREADY_GERUND or (v.endswith("ing") and len(v) > 5 and v not in {"spring", "string"}):
         return v
     if v == "be":
         return "being"
