@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.coach.drift_patterns import tacked_on_consequence
 from assistant.coach.offline import OfflineCoach
 from assistant.coach.reframes import _parallel_items, need_from_clause, topic_of
 
@@ -528,3 +529,18 @@ def test_a_compound_offer_keeps_both_halves(coach: OfflineCoach) -> None:
     verdict = coach.check_message("I can pay £950 a month and £200 towards the deposit, that's my final offer")
     assert verdict.level == "ultimatum"
     assert all("£950" in r and "£200" in r for r in verdict.reframes), verdict.reframes
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I need the rent by Friday, and I'll report you to the council.", True),
+        ("Sort the boiler and I'll post it all over Facebook otherwise.", True),
+        ("and I'll call the police", True),
+        # the writer's own help is not a lever: a reframe that keeps it is not refused for it
+        ("I need the boiler looked at this week, and I'll call the plumber myself if that helps.", False),
+        ("Can we settle the last bill, and I'll post the keys back on Monday.", False),
+    ],
+)
+def test_a_tacked_on_consequence_is_the_lever_not_the_writers_own_help(text: str, kept: bool) -> None:
+    assert (tacked_on_consequence(text) is not None) is kept

@@ -18,13 +18,13 @@ _WILL = (
 )
 _CONSEQUENCE_VERB = (
     r"(?:(?:leave|leaving)(?!\s+(?:a|the|you|some|it|them)\s+(?:spare|key|note|copy|food|money|message)\b)|walk|move out|moving out|quit|quitting|resign|sue|suing|take (?:you|this|it|him|her|them) to|"
-    r"call (?:the|my|a|your)|report|go to (?:the|a|your|my|hr|court|a lawyer|the press|the board)|"
+    r"call (?:the|my|a|your)(?!\s+(?:plumber|electrician|builder|roofer|engineer|gas engineer|boiler engineer|handyman|tradesman|tradesperson|joiner|locksmith|glazier|contractor|cleaners?)\b)|report|go to (?:the|a|your|my|hr|court|a lawyer|the press|the board)|"
     r"cancel|file|strike|stop paying|withhold|pull (?:out|the|our|my)|fire|evict|"
     r"tell (?:everyone|the|your|my|mum|mom|dad|them|people)|end (?:this|it|the|our)|"
     r"change the locks|keep the kids|take the kids|get a lawyer|lawyer up|involve (?:a|my|the)|"
     r"find someone else|find another(?! way)|walk away|be gone|be done|never speak|block|sell|"
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
-    r"escalate|call it off|break up|divorce|post|expose|remove|terminate|picket|"
+    r"escalate|call it off|break up|divorce|post(?!\s+(?:(?:the|your|my|a)\s+(?:keys?|cheques?|checks?|letters?|parcels?|forms?|money|payment|deposit)|(?:it|them)\s+(?:back|through|to you))\b)|expose|remove|terminate|picket|"
     r"take (?:my|our) business|go elsewhere|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
     r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here)|"
     r"(?:be )?(?:filing|suing|reporting|calling|leaving|quitting|moving|taking|going to|pulling|cancelling|canceling|"
