@@ -544,3 +544,25 @@ def test_a_compound_offer_keeps_both_halves(coach: OfflineCoach) -> None:
 )
 def test_a_tacked_on_consequence_is_the_lever_not_the_writers_own_help(text: str, kept: bool) -> None:
     assert (tacked_on_consequence(text) is not None) is kept
+
+
+def test_a_topic_is_a_whole_noun_phrase_and_never_only_when() -> None:
+    assert topic_of("totally up to you whether you come to the Monday stand-ups in person", first=True) == (
+        "the monday stand-ups"
+    )
+    # "the committee's moving training": the 's is 'is', not the committee's something
+    assert topic_of("if the committee's moving training to 6am", first=True) == "the committee"
+    assert topic_of("Anyone not paid by the 31st") is None
+    assert topic_of("I need a date by Wednesday") is None
+
+
+def test_every_phrasing_says_what_a_bare_deadline_is_about(coach: OfflineCoach) -> None:
+    # "I need a date by Wednesday" names nothing: each reframe carries the sentence that says a date for what
+    text = (
+        "Dear Mrs Lowe, I have now asked three times for a meeting about Sam's maths support. If I do not have a date "
+        "by Wednesday I will be taking this to the governors. Regards, Anna"
+    )
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "maths support" in reframe and "governors" not in reframe

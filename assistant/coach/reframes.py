@@ -147,7 +147,8 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to)\s+[\w. ]{1,40}?,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga)\s+[\w.' ]{1,40}?,\s*|"
+    r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
     r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
 )
@@ -1140,14 +1141,6 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
     return None
 
 
-_CONSEQUENCE_ONLY = re.compile(
-    r"^(?:otherwise|if not|or else|failing (?:that|which)|else)\b|^(?:then )?(?:i|we)(?:'ll| will| shall|'m going to| am going to)"
-    r" (?:have to |be forced to |need to )?(?:walk|leave|go|call|ring|report|sue|take|cancel|end|stop|withhold|evict|quit|"
-    r"pull|move|involve|escalate|file|contact|tell)\b",
-    re.I,
-)
-
-
 def _looks_like_threat(clause: str, level_of: LevelOf | None) -> bool:
     return level_of is not None and len(clause.split()) >= 3 and level_of(clause) == "ultimatum"
 
@@ -1467,25 +1460,63 @@ def _need_question(need: str) -> str | None:
     return None
 
 
+def _names_something(need: str) -> bool:
+    """Whether a need names what it is about: a noun that is not only when ("a date by Wednesday", "confirm by
+    the end of this week" name nothing), an amount ("£2,000"), or a count of days ("three days remote, two in")."""
+    words = tag(need)
+    return any(
+        w.tag == "$"
+        or (w.tag.startswith("NN") and w.lower not in _SAYS_NOTHING)
+        or (w.lower in _TIME_UNITS and i > 0 and words[i - 1].tag == "CD")
+        for i, w in enumerate(words)
+    )
+
+
 def _nounish(words: Sequence[Word]) -> bool:
     """A noun, or an amount of money ('£300')."""
     return any(x.tag.startswith("NN") for x in words) or any(x.tag == "$" for x in words)
 
 
 def _noun_chunks(text: str) -> list[list[Word]]:
-    """The noun phrases of a text in order: runs of determiners, adjectives, nouns and numbers that hold a noun."""
+    """The noun phrases of a text in order: runs of determiners, adjectives, nouns and numbers that hold a noun
+    ("the Monday stand-ups": a hyphen joins its words; "the committee's" before a verb is "the committee is")."""
     chunks: list[list[Word]] = []
     current: list[Word] = []
-    for w in [w for w in tag(text) if w.text.strip()]:
-        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS"):
-            current.append(w)
-            continue
-        if _nounish(current):
+
+    def close() -> None:
+        nonlocal current
+        while current and current[-1].tag in {"POS", "HYPH"}:
+            current = current[:-1]
+        if _nounish(current) and not all(w.lower in _NOT_A_TOPIC or w.tag in {"DT", "CD"} for w in current):
             chunks.append(current)
         current = []
-    if _nounish(current):
-        chunks.append(current)
+
+    for w in [w for w in tag(text) if w.text.strip()]:
+        joined = bool(current) and (current[-1].tag == "HYPH" or (w.tag == "HYPH" and not w.space))
+        if w.tag in {"DT", "PRP$", "JJ", "NN", "NNS", "NNP", "CD", "$"} or (current and w.tag == "POS") or joined:
+            current.append(w)
+            continue
+        close()
+    close()
     return chunks
+
+
+# what says when, never what: a noun phrase of these alone is no topic ("the 31st", "end of the week")
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today tomorrow tonight week weekend month year day days weeks months "
+    "morning afternoon evening night time date deadline end start 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th "
+    "12th 13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd 23rd 24th 25th 26th 27th 28th 29th 30th 31st "
+    "due asap".split()
+)
+_TIME_UNITS = frozenset("week weekend month year day days weeks months".split())
+_NOT_A_TOPIC = _TIME_WORDS | frozenset(
+    "anyone anybody everyone everybody someone somebody nobody nothing anything everything something".split()
+)
+# what a need may name and still say nothing of what it is about: "I need a date by Wednesday", "an answer by Friday"
+_SAYS_NOTHING = _NOT_A_TOPIC | _LIGHT_NOUNS | frozenset(
+    "answer answers response reply decision confirmation update date word yes no one".split()
+)
 
 
 def topic_of(text: str, first: bool = False) -> str | None:
@@ -1593,7 +1624,9 @@ class Reframer:
         # what the dispute is about ("my bike" in "ive lent u my bike 4 times...") may be named in a sentence read
         # as lever; the consequence's own words are what must go
         about = {t for t in (_first_topic(x, self.phrasing) for x in parts.levers) if t}
-        lever_words = _content(" ".join(parts.levers)) - _content(allowed) - _content(" ".join(about))
+        # what the person said around the need and not as lever ("Three days remote, two in") may be said again
+        context = " ".join(c for c in parts.context if not is_lever_sentence(c, self.phrasing))
+        lever_words = _content(" ".join(parts.levers)) - _content(f"{allowed} {context}") - _content(" ".join(about))
         plausible: list[str] = []
         for c in candidates:
             if not c or c in plausible:
@@ -1657,7 +1690,7 @@ class Reframer:
         # "have a look", "give it a go": a light noun says no more than 'sort it out' does
         led = bool(
             need
-            and not any(w.tag.startswith("NN") and w.lower not in _LIGHT_NOUNS for w in tag(need))
+            and not _names_something(need)
             and (context_parts or parts.reasons)
         )
         if need and led:
