@@ -474,3 +474,21 @@ def test_a_demand_that_names_issues_or_changes_is_still_parked(coach: OfflineCoa
         "could you fix the two issues with the boiler?",
         "pay for some changes to the kitchen",
     ]
+
+
+def test_a_shouted_list_is_read_and_every_other_demand_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink("FIX THE GATE. CUT THE HEDGE BACK. AND STOP PARKING ACROSS MY DRIVE. THE DRIVE IS THE BIG ONE.")
+    assert "drive" in r.ask.lower() and not re.search(r"[A-Z]{3,}", r.ask)
+    assert {"gate", "hedge"} <= {w for p in r.parked for w in re.findall(r"[a-z]+", p.lower())}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so my list is 1 walk the dog before work 2 take the recycling out on tuesdays 3 stop using my charger",
+        "what I want is number one walk the dog before work number two take the recycling out on tuesdays and "
+        "number three stop using my charger",
+    ],
+)
+def test_a_list_numbered_without_punctuation_is_split(coach: OfflineCoach, text: str) -> None:
+    assert len(coach.asks.demands(text)) == 3

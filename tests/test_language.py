@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.drift import _shorten
-from assistant.coach.language import gerund, plain_spelling
+from assistant.coach.language import gerund, plain_spelling, unshouted
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,10 @@ def test_texted_ill_is_ill_only_when_a_verb_follows(texting: str, plain: str) ->
 )
 def test_ill_that_means_ill_stays(said: str) -> None:
     assert plain_spelling(said) == said
+
+
+def test_a_message_in_capitals_is_read_in_sentence_case() -> None:
+    assert unshouted("THE BUS IS THE BIG ONE. MY SON IS SCARED.") == "The bus is the big one. My son is scared."
+    # short acronyms keep their capitals; a word shouted here and there is left as written
+    assert unshouted("I WANT THE MC SORTED BY HR AT THE AGM") == "I want the MC sorted by HR at the AGM"
+    assert unshouted("Please STOP parking across my drive") == "Please STOP parking across my drive"

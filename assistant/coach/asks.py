@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
-from assistant.coach.language import gerund, lower_initial, starts_with_verb, tag, without_hesitations
+from assistant.coach.language import gerund, lower_initial, starts_with_verb, tag, unshouted, without_hesitations
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -1097,7 +1097,11 @@ _MARKER = re.compile(
     r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s))(?P<b>\d)\s+(?=[a-z])"
     # said aloud: "what we're asking is, one, the changing rooms..., two, someone does..., and three, ..."
     r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s)|(?<=\bis\s)|(?<=\band\s))(?P<w>one|two|three|four|five|six|first(?:ly)?|"
-    r"second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\s*[,:]\s*",
+    r"second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\s*[,:]\s*"
+    # "number one tell me when... number two stop..."
+    r"|(?:^|(?<=\s))number\s+(?P<n>one|two|three|four|five|six|\d)\b[\s,:]*"
+    # texting without punctuation: "my stuff is 1 more game time 2 stop shouting 3 new bibs" (three at least)
+    r"|(?<=\s)(?P<loose>\d)\s+(?=[a-z])",
     re.I,
 )
 _SPOKEN = {
@@ -1122,10 +1126,11 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 def _marker_value(m: re.Match[str]) -> int:
     groups = m.groupdict()
-    spoken = (groups.get("w") or "").lower()
-    if spoken:
+    spoken = (groups.get("w") or groups.get("n") or "").lower()
+    if spoken and not spoken.isdigit():
         return _SPOKEN.get(spoken, _SPOKEN.get(spoken[:3], 0))
-    token = (groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or "").lower()
+    token = (spoken or groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or groups.get("loose") or "")
+    token = token.lower()
     if token.isdigit():
         return int(token)
     if (token in _ROMAN and (groups.get("p") or groups.get("l")) and token != "v") or token in {"ii", "iii", "iv"}:
@@ -1148,6 +1153,8 @@ def numbered_items(text: str) -> str:
             expected += 1
         elif 0 < value < expected and len(bounds) >= 2:
             refs.append((m, value))
+    if bounds and sum(1 for m, _ in bounds if m.group("loose")) and len(bounds) < 3:
+        bounds, refs = [], []  # "pay 1 month now and 2 next week": two loose numbers are amounts, not a list
     if len(bounds) >= 2:
         taken = {m.start() for m, _ in refs}
         for m in _POINTER.finditer(text):
@@ -1169,7 +1176,11 @@ def numbered_items(text: str) -> str:
         items[value] = text[m.end() : end].strip(" ,;.")
     out, last = [], 0
     for m, value in sorted(bounds + refs, key=lambda x: x[0].start()):
-        out.append(text[last : m.start()])
+        said = text[last : m.start()]
+        if last == 0 and re.search(r"(?:^|[.!?\n]\s*)(?:[\w']+\s+){0,6}(?:is|are)\s*$", said, re.I):
+            # "ok so my list is 1 ... 2 ...": what announces the list is not a demand of its own
+            said = re.sub(r"(?:[\w']+\s+){0,6}(?:is|are)\s*$", "", said, flags=re.I)
+        out.append(said)
         if (m, value) in refs:
             out.append(f"\n{' '.join(items.get(value, '').split()[:6])} ")
         else:
@@ -1193,7 +1204,7 @@ def read_demands(
     """parse_demands, with the priority sentences whose words name no demand ("the money is the main
     thing" beside "pay me back the 40 quid"), for a reader of meaning to place."""
     if isinstance(demands, str):
-        text = numbered_items(without_hesitations(clean_text(demands, "list of demands")))
+        text = numbered_items(without_hesitations(unshouted(clean_text(demands, "list of demands"))))
         sentences = _sentences(text)
         listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
@@ -1203,7 +1214,7 @@ def read_demands(
             s
             for d in demands
             if d.replace("\x00", "").strip()
-            for s in _sentences(without_hesitations(d.replace("\x00", "")))
+            for s in _sentences(without_hesitations(unshouted(d.replace("\x00", ""))))
         ]
         listed = True
     else:

@@ -285,6 +285,27 @@ _LIKE_FILLER = re.compile(
 )
 
 
+_ACRONYMS = frozenset({"AGM", "VAT", "HOA", "CEO", "PTA", "DIY", "UK", "EU", "PE"})
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
+
+
+def unshouted(text: str) -> str:
+    """A message written in capitals said in sentence case ("THE BUS IS THE BIG ONE." -> "The bus is the big
+    one."), so it reads as the words it is; short acronyms ("HR", "MC", "the AGM") keep their capitals.
+    Text with capitals only here and there is left as written."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return text
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        keep = w in _ACRONYMS or (len(w) <= 3 and not re.search("[AEIOUY]", w)) or w == "I"
+        return w if keep else w.lower()
+
+    lowered = re.sub(r"[A-Za-z]+", word, text)
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
+
+
 def without_hesitations(text: str) -> str:
     """Spoken hesitations out: "we can actually, um, do, then I'm out, like I'll..." -> "we can do, then I'm out, I'll..."."""
     text = _HESITATION.sub(

@@ -25,6 +25,7 @@ from assistant.coach.language import (
     sentence_case,
     starts_with_verb,
     tag,
+    unshouted,
     without_hesitations,
 )
 from assistant.coach.phrasing import Phrasing, placeholders
@@ -595,7 +596,7 @@ _SIGN_OFF = re.compile(
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
-    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(text.strip()))))
+    queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(unshouted(text.strip())))))
     while queue:
         raw = queue.pop(0)
         sentence = _clean(raw)
