@@ -492,3 +492,12 @@ def test_a_shouted_list_is_read_and_every_other_demand_parked(coach: OfflineCoac
 )
 def test_a_list_numbered_without_punctuation_is_split(coach: OfflineCoach, text: str) -> None:
     assert len(coach.asks.demands(text)) == 3
+
+
+def test_a_polite_letter_asking_two_things_parks_the_other(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Dear Mr Hale, Would you be so kind as to trim the laurel along our fence, and keep your hens out of "
+        "our vegetable beds? The hens are what worries me, as the beds are newly planted. Yours, June"
+    )
+    assert "hens" in r.ask and "laurel" not in r.ask
+    assert any("laurel" in p for p in r.parked)

@@ -580,7 +580,8 @@ _LIST_LEAD = re.compile(
     r"(?P<who1>him|her|them|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+to\s+"
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
-    r"|(?:please|could you|can you|would you|will you)\s+"
+    r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
+    r"(?:please|could you|can you|would you|will you)(?:\s+(?:please|possibly|kindly|be so kind as to))?)\s+"
     r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
     re.I,
 )
