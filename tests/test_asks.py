@@ -501,3 +501,17 @@ def test_a_polite_letter_asking_two_things_parks_the_other(coach: OfflineCoach) 
     )
     assert "hens" in r.ask and "laurel" not in r.ask
     assert any("laurel" in p for p in r.parked)
+
+
+def test_a_list_after_a_colon_is_split_and_its_lead_in_is_not_a_demand(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Hi Sam, following the allotment meeting, members have asked for: 1. a second water butt by the shed; "
+        "2. the gate padlock replaced; 3. a rota for the mower. Thanks, Priya"
+    )
+    said = [*r.parked, r.ask]
+    assert not any(re.search(r"asked for|following the", x, re.I) for x in said)
+    r = coach.shrink(
+        "After the funeral I would like: the letters from the loft, to keep Dad's watch, and that the car is not "
+        "sold before we all talk. The letters matter most."
+    )
+    assert "letters" in r.ask and "watch" not in r.ask and any("watch" in p for p in r.parked)

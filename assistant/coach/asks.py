@@ -978,6 +978,14 @@ _NOT_A_DEMAND = re.compile(
 )
 
 
+# what announces a list, said on its own once the list is split off: "staff have asked for", "we would like"
+_ANNOUNCES = re.compile(
+    r"\b(?:asked for|ask for|asking for|would like|'d like|want|need|are|include|includes|the following)\s*:?\s*$", re.I
+)
+# when or why it is being said, with no verb: "following the team survey", "further to our call"
+_OCCASION = re.compile(r"^(?:following|further to|after|regarding|re|as per|as discussed)\b(?!.*\b(?:is|are|was|were|will|can|could|should|must)\b)", re.I)
+
+
 def _prepared(sentences: Sequence[str]) -> list[str]:
     """Sentences with greetings, list intros and ordinals taken off, and written lists split into items."""
     out: list[str] = []
@@ -1002,6 +1010,12 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
         elif ":" in sentence:  # "I hope you can: send..., visit..., and stop...", "can or not: deliver..., use..."
             lead, rest = sentence.split(":", 1)
             listed = _pieces(rest.strip(), verbs=True)
+            if len(listed) < 2 and not re.search(r"\b(?:most|main|priority|important|matters?|biggest|key)\b", lead, re.I):
+                # (a lead that ranks "the most important is the fees: half is yours, on time" is not a list's)
+                # "I would like: the photographs, to see the will myself, and that the flat..."
+                listed = [p for p in re.split(r",\s*(?:and\s+)?", rest.strip()) if p.strip(" ,.")]
+                listed = listed if len(listed) >= 3 and all(len(p.split()) >= 2 for p in listed) else []
+                listed = [re.sub(r"^to\s+(?=\w)", "", p.strip(), flags=re.I) for p in listed]
             if len(lead.split()) <= 20 and len(listed) >= 2:
                 pieces = listed
         for piece in pieces:
@@ -1009,6 +1023,8 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
             piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
             if not piece:
                 continue
+            if len(piece.split()) <= 10 and (_ANNOUNCES.search(piece) or _OCCASION.match(piece)):
+                continue  # "staff have asked for", "following the team survey": what leads in, not a demand
             heading = _NOT_A_DEMAND.match(_FILLER.sub("", piece))
             if heading:
                 # "a few things, the intercom's still broken...": the heading goes, what follows its comma stays
