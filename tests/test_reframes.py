@@ -566,3 +566,35 @@ def test_every_phrasing_says_what_a_bare_deadline_is_about(coach: OfflineCoach) 
     assert v.level == "ultimatum" and v.reframes
     for reframe in v.reframes:
         assert "maths support" in reframe and "governors" not in reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "need", "lever"),
+    [
+        # a condition said without 'if': what follows the comma is the lever
+        (
+            "We've met four times. You come back Friday with nothing on the bonus scheme, we're out the door, "
+            "every one of us.",
+            "bonus",
+            "out the door",
+        ),
+        # the formal 'absent' and 'failing' conditions
+        ("Absent a written apology by 3 May, the matter goes to the league's disciplinary panel.", "apology", "panel"),
+        # Scots 'ah'll' is 'I'll': the 'or' before it splits the need from the lever
+        ("Sort the parking rota or ah'll be telling the whole street.", "parking rota", "whole street"),
+    ],
+)
+def test_a_condition_however_it_is_said_leaves_the_lever_out(
+    coach: OfflineCoach, text: str, need: str, lever: str
+) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert need in reframe.lower() and lever not in reframe.lower()
+
+
+def test_a_negated_condition_becomes_a_plain_worry() -> None:
+    from assistant.coach.reframes import _gerund_clause
+
+    assert _gerund_clause("folk don't like it") == "folk not liking it"
+    assert _gerund_clause("the council turns up at my door") == "the council turning up at my door"

@@ -230,6 +230,11 @@ _SHORTHAND = {
     "arent": "aren't",
     "havent": "haven't",
     "hasnt": "hasn't",
+    # Scots "ah" for "I", in its contractions only ("Ah, well" is not "I, well")
+    "ah'll": "I'll",
+    "ah'm": "I'm",
+    "ah've": "I've",
+    "ah'd": "I'd",
 }
 # "Ill pay for the dehumidifier", "ok ill ring him": "I'll" where a clause starts and a verb-like word
 # follows; "ill health", "I'm ill", "feeling ill" keep the word

@@ -67,7 +67,7 @@ _PREAMBLE_TAIL = re.compile(
     r"this is me telling you|you should know|should (?:understand|know|note)|i want you to know|note)\s*$",
     re.I,
 )
-_MID_COND = re.compile(r"(?:,\s*(?:but\s+|and\s+|so\s+)?|\bthat\s+|:\s*)(?=(?:if|unless|should)\s)", re.I)
+_MID_COND = re.compile(r"(?:,\s*(?:but\s+|and\s+|an'?\s+|so\s+)?|\bthat\s+|:\s*)(?=(?:if|unless|should)\s)", re.I)
 _FURTHER_TO = re.compile(
     r"^further to (?:our|my|your) (?:meeting|conversation|call|email|letter|chat)$|^further to\s+", re.I
 )
@@ -76,7 +76,11 @@ _RESULT = re.compile(
     r"^(?:any(?:one|body)?|every|all)\s+(.+?)\s+will\s+(?:result in|lead to|mean|be met with|have|be|face)\b.+$", re.I
 )
 # "if/unless X, Y" and "Y if/unless X"
-_COND_FIRST = re.compile(r"^(?:and |but |so )?(if|unless|until|should|the (?:next|moment|minute|day) )", re.I)
+_COND_FIRST = re.compile(
+    r"^(?:and |but |so )?(?:see )?(if|unless|until|should|absent|failing(?!\s+(?:this|that|which)\b)|in the absence of|the (?:next|moment|minute|day) )", re.I
+)
+# a condition said without 'if' in speech: "You come back Thursday with nothing over two percent, we're out the door"
+_BARE_COND = re.compile(r"^(?:you|u|ye|y'all|they)\s+(?!(?:know|see|said|say|told|think)\b)[^,]{3,100},\s*(?=(?:i|we|im|i'm|i'll|ill|we'll|we're)\b)", re.I)
 # "Y if/unless/until X", and the formal "Y should X be done" ("...will ballot members should the changes be
 # implemented without consultation")
 _COND_LAST = re.compile(
@@ -122,7 +126,8 @@ _DEADLINE = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(?:because|since|as(?!\s+(?:far|much|long|soon|well|many|good|often|little)\b)"
+    r"\b(?:because|since|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of)\b)"
     r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
     re.I,
 )
@@ -577,6 +582,14 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
     finite = {"VBZ", "VBD", "VBP"} | ({"VB"} if base else set())
     for i, w in enumerate(words):
         if w.tag in finite and i > 0:
+            after = words[i + 1] if i + 1 < len(words) else None
+            if after is not None and after.lower in {"n't", "not"} and i + 2 < len(words):
+                # "folk don't like it" -> "folk not liking it"
+                verb = words[i + 2]
+                if verb.tag.startswith("VB"):
+                    said = Word(f"not {gerund(verb.lemma.lower())}", "VBG", verb.lemma.lower(), verb.space)
+                    before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
+                    return join([*before, said, *words[i + 3 :]])
             ing = gerund(w.lemma.lower())
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
@@ -758,6 +771,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.worry = parts.worry or f"{'another' if what.split()[0].lower() != 'resident' else 'a'} {what}"
             parts.conditional = True  # "any further X will result in Y" is a condition to talk about first
             continue
+        if _BARE_COND.match(sentence) and _cond_first(f"if {sentence}", phrasing, level_of):
+            sentence = f"if {sentence[0].lower()}{sentence[1:]}"
         first = _cond_first(sentence, phrasing, level_of)
         if first:
             word, cond, consequence = first
@@ -1066,6 +1081,11 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
     if not lead:
         return None
     body = sentence[lead.end() :]
+    formal = re.match(r"^(?:absent|failing|in the absence of)\b", lead.group(1), re.I)
+    if formal and "," in body:  # "Absent agreement by 30 June, the ballot opens": what follows is the consequence
+        cond, consequence = body.split(",", 1)
+        if _content(cond) and _content(consequence) and not re.match(r"^\s*(?:this|that|which|it|so)\s*$", cond, re.I):
+            return "unless", cond.strip(), consequence.strip()
     for splits in (
         # the speaker's own 'I'/'we' first ('if you pull another no-show I'm filing..., and my lawyer...'),
         # then a comma or 'then' ('unless X confirms that the children will..., we'), then another subject
@@ -1094,7 +1114,9 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         if _REFUSED.search(cond) and _content(cond) and not _INVITATION.match(consequence):
             return lead.group(1).lower().strip(), cond, consequence
     if level_of is not None:  # a consequence no pattern knows ("the Branch will ballot members"): ask the classifier
-        for comma in itertools.islice(re.finditer(r",\s+(?:then\s+)?", body), 3):  # a condition is short
+        # a condition is short; "if folk don't like it they can find another club" has no comma
+        split = r",\s+(?:then\s+)?|\s+(?=(?:they|he|she|you|u|ye|folk|everyone)\s+(?:can|could|will|'ll|may|might)\s)"
+        for comma in itertools.islice(re.finditer(split, body, re.I), 3):
             cond, consequence = body[: comma.start()], body[comma.end() :]
             if _content(cond) and _looks_like_threat(consequence, level_of):
                 return lead.group(1).lower().strip(), cond, consequence

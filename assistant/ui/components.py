@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from typing import NoReturn
 
 import altair as alt
 import pandas as pd
@@ -82,7 +83,7 @@ def drift_gate(
         if st.button("Edit", key=f"{name}_edit", use_container_width=True):
             st.session_state.pop(pending_key, None)
             # the box was not drawn while the choice showed: give the words back as the box is drawn
-            st.session_state[f"_restore_{name}"] = text
+            st.session_state[f"_restore_{name}"] = {f"{name}_draft": text}
             st.rerun()
         if choice is not None:
             try:
@@ -94,21 +95,18 @@ def drift_gate(
             st.session_state[f"_note_{name}"] = ""
             st.rerun()
         return
-    restore = st.session_state.pop(f"_restore_{name}", None)
-    if restore is not None:  # a send that failed, or Edit after a flag: give the words back
-        st.session_state[f"{name}_draft"] = restore
+    restore_boxes(name)  # a send that failed, or Edit after a flag: give the words back
     with st.form(f"{name}_form", clear_on_submit=True):
         text = st.text_area(label, key=f"{name}_draft", height=90)
         submitted = st.form_submit_button(button)
+    show_failure(name)
     if submitted:
         if not text.strip():
             return  # an empty box (a second press after a send) sends nothing
         try:
             verdict = check(text)
         except ParleyError as exc:
-            st.session_state[f"_restore_{name}"] = text
-            show_error(exc)
-            return
+            give_back(name, {f"{name}_draft": text}, exc)
         if verdict.level == "ultimatum":
             st.session_state[pending_key] = (text, verdict)
             st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another text's phrasings
@@ -116,14 +114,36 @@ def drift_gate(
         try:
             _send_once(name, text, send)
         except ParleyError as exc:
-            st.session_state[f"_restore_{name}"] = text
-            show_error(exc)
-            return
+            give_back(name, {f"{name}_draft": text}, exc)
         st.session_state[f"_note_{name}"] = verdict.reason if verdict.level == "firm" else ""
         st.rerun()
     note = st.session_state.pop(f"_note_{name}", None)
     if note is not None:
         st.caption("Sent." + (f" {shown(note)}" if note else ""))
+
+
+def give_back(form: str, boxes: dict[str, str], exc: ParleyError) -> NoReturn:
+    """A refused submit of a form that empties itself: redraw it with the words as typed and the error.
+
+    The form has already emptied its boxes in the browser, so the words go back before it is drawn
+    again; the next submit is of what the person then types, never of the refused words.
+    """
+    st.session_state[f"_restore_{form}"] = boxes
+    st.session_state[f"_failed_{form}"] = exc
+    st.rerun()
+
+
+def restore_boxes(form: str) -> None:
+    """Before a form is drawn: the words of its refused submit, back in their boxes."""
+    for key, value in (st.session_state.pop(f"_restore_{form}", None) or {}).items():
+        st.session_state[key] = value
+
+
+def show_failure(form: str) -> None:
+    """After a form is drawn: why its last submit was refused."""
+    failed = st.session_state.pop(f"_failed_{form}", None)
+    if failed is not None:
+        show_error(failed)
 
 
 def reframes_of(verdict: DriftVerdict) -> list[str]:

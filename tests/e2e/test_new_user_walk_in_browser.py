@@ -105,3 +105,41 @@ def test_shrinking_again_keeps_an_ask_typed_by_hand(served: tuple[str, SessionSe
     _settled(page)
     expect(_live(page).get_by_label("My one ask", exact=True)).to_have_value(mine, timeout=WAIT)
     page.context.close()
+
+
+def test_refused_words_come_back_in_their_box(served: tuple[str, SessionService], browser: Any) -> None:
+    """A form that empties itself on submit gives refused words back, and the next submit is of what is typed."""
+    from playwright.sync_api import expect
+
+    url, svc = served
+    session = _facilitated(svc, "Refused words come back")
+    _to_stage(svc, session, "discuss")
+    page = _context(browser, viewport=SIZES["390"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
+    pasted = "The damp is back in the bedroom and nobody answers my emails about it. " * 30  # over 2,000
+    _fill(page, "Your message", pasted)
+    _click(page, "Send")
+    _see(page, "keep it under 2,000")
+    _settled(page)
+    expect(_live(page).get_by_label("Your message", exact=True)).to_have_value(pasted, timeout=WAIT)
+    _fill(page, "Your message", "Could someone look at the bedroom wall this week?")
+    _click(page, "Send")
+    _see(page, "Sent.")
+    mine = [m.text for m in svc.state(session.tenant).messages if m.party_id == session.tenant.party_id]
+    assert mine[-1] == "Could someone look at the bedroom wall this week?"  # not the refused paste again
+
+    svc.move_on(session.fac, "agree", "discuss")
+    _see(page, "4 · Agree")
+    _settled(page)
+    _fill(page, "I will…", "Open the windows every morning")
+    _click(page, "Add my commitment")  # no 'by when' yet
+    _see(page, "'by when' is empty")
+    _settled(page)
+    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value("Open the windows every morning")
+    _fill(page, "By when", "from Monday")
+    _click(page, "Add my commitment")
+    _see(page, "Open the windows every morning (from Monday)")
+    terms = [(t.text, t.by_when) for t in svc.state(session.tenant).terms if t.party_id == session.tenant.party_id]
+    assert ("Open the windows every morning", "from Monday") in terms
+    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value("")  # emptied once it is added
+    page.context.close()

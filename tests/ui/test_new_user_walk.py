@@ -320,3 +320,26 @@ def test_shrinking_again_asks_before_replacing_the_ask(svc: SessionService) -> N
     second = next(t.value for t in at.text if t.value != suggested and t.value.startswith("Could you"))
     _click(at, "Use this as my ask")  # replaced only when the person says so
     assert _area(at, "My one ask").value == second
+
+
+# 10 · a refused send gives the words back, and the next one is sent as typed
+
+LONG_PASTE = "I have been thinking about the visits all week and I feel nobody listens to me. " * 30
+
+
+def test_a_message_over_the_limit_stays_in_the_box_and_the_next_one_is_sent_as_typed(svc: SessionService) -> None:
+    people, tokens = _to_discuss(svc)
+    at = _open(tokens["Sam"])
+    _area(at, "Your message").input(LONG_PASTE)
+    _click(at, "Send")
+    assert not at.exception
+    assert any("keep it under" in e.value for e in at.error)
+    assert _area(at, "Your message").value == LONG_PASTE  # the pasted words are still there to shorten
+    _area(at, "Your message").input("Could we meet on Sunday instead?")
+    _click(at, "Send")
+    assert not at.exception and not at.error
+    (msg,) = svc.state(people["Sam"]).messages
+    assert msg.text == "Could we meet on Sunday instead?"  # not the refused paste sent again
+
+
+# (a refused commitment: the form empties itself in the browser, so tests/e2e walks it)
