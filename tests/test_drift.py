@@ -303,3 +303,28 @@ def test_a_door_left_open_outweighs_the_classifier_alone(
     sure = {"open": 0.05, "firm": 0.15, "ultimatum": 0.8}
     monkeypatch.setattr(coach.drift, "probabilities", lambda texts: [dict(sure) for _ in texts])
     assert (coach.drift.check_message(text).level == "ultimatum") is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly cant take it anymore, if the parties keep happening im moving out end of the month",
+        "Ye'll pay yer share of the skip hire or ye won't see a penny from me for the party",
+        "Refund the course fee by Friday or we shall take our custom, and our club's bookings, elsewhere.",
+        "well bless your heart, after the 1st y'all can go on and find yourselves another farrier",
+        "if the move to five office days goes ahead I'm handing in my notice, simple as",
+    ],
+)
+def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "booked the b&b for ur birthday weekend, if u cant get the time off ill move it, they said any date is fine xx",
+        "You can find another time that suits you better, no rush at all.",
+    ],
+)
+def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.coach.language import spelled_out
+
 _I = r"(?:i|we)"
 _WILL = (
     r"(?:'ll|’ll| will| am going to| are going to|'m going to|’m going to|'re going to| shall| would| have to| must)"
@@ -25,7 +27,8 @@ _CONSEQUENCE_VERB = (
     r"find someone else|find another(?! way)|walk away|be gone|be done|never speak|block|sell|"
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
     r"escalate|call it off|break up|divorce|post(?!\s+(?:(?:the|your|my|a)\s+(?:keys?|cheques?|checks?|letters?|parcels?|forms?|money|payment|deposit)|(?:it|them)\s+(?:back|through|to you))\b)|expose|remove|terminate|picket|"
-    r"take (?:my|our) business|go elsewhere|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
+    r"take (?:my|our) (?:business|custom|trade|donations?)|go elsewhere|go with (?:another|other|a different) \w+|"
+    r"hand (?:in )?(?:my|our) notice|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
     r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here)|"
     r"(?:be )?(?:filing|suing|reporting|calling|leaving|quitting|moving|taking|going to|pulling|cancelling|canceling|"
     r"starting (?:\w+ )?proceedings|accepting (?:the other|another|a different|their)|looking elsewhere|"
@@ -125,7 +128,9 @@ _NOT_A_LEVER_ACTION = (
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
     r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
     r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
-    r"available|busy|saying|say\b|be \w+ed\b)"
+    r"available|busy|saying|say\b|be \w+ed\b|"
+    # rebooking for the other side's sake: "if u cant get the time off ill move it"
+    r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange)"
 )
 # an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
@@ -200,7 +205,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
         rf"\bif\b[^.?!]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
-        r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|"
+        r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|handing (?:in )?(?:my|our) notice|resigning|"
         r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
         r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
@@ -281,6 +286,14 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # the other side told to go elsewhere: "after that y'all can go on and find another supplier"
+        "threat",
+        0.9,
+        r"\b(?:you|u)\s+can\s+(?:(?:go|go on|just)\s+(?:and\s+)?)?(?P<lever>(?:find|look for|get)\s+(?:yourself\s+|yourselves\s+)?"
+        r"(?:another|someone else|somebody else|somewhere else|a new)\b(?!\s+(?:time|day|date|way|slot|week|copy)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         # help, money or contact withdrawn in advance: "Just don't expect me to be answering my phone"
         "cut-off",
         0.9,
@@ -358,7 +371,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:anyone|anybody|whoever|those|people|any \w+) (?:who|that) (?:hasn'?t|haven'?t|doesn'?t|don'?t|can'?t|"
         r"cannot|won'?t|isn'?t|aren'?t|fails? to|refuses? to|breaks?|ignores?)\b[^.?!]{0,70}?\b(?P<lever>(?:is|are|will be|'ll be|"
         r"can|gets?|will get)\s+(?:\w+\s+)?(?:off|out|banned|dropped|removed|fined|charged|struck off|find \w+ else|"
-        r"find another|leave|go|look elsewhere|evicted|suspended)\b[^.?!]*)",
+        r"find another|leave|go|look elsewhere|evicted|suspended|stay (?:home|away))\b[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -551,6 +564,16 @@ def _cancelled(text: str, start: int, end: int) -> bool:
     return _in_reported_quote(text, start, end) or _negated(text, start) or _reported(text, start)
 
 
+def _SHORT_ONLY(text: str) -> str:
+    from assistant.coach import language as L
+    return L._SHORT.sub(lambda m: L._SHORTHAND[m.group(0).lower()], L._YOU_ARE.sub("you're", text))
+
+
+_PLAIN_YOU = re.compile(r"\b(?:ye|yez|youse|y'all|yall)\b", re.I)
+# "u" and "ur" stay as typed for the patterns: spelled out, they lifted false alarms on warm texts in our checks
+_AMBIGUOUS_SHORT = frozenset({"u", "ur"})
+
+
 @lru_cache(maxsize=2048)
 def find_hits(text: str) -> tuple[Hit, ...]:
     """Every ultimatum-shaped match in a message, dropping negated or reported ones.
@@ -560,12 +583,17 @@ def find_hits(text: str) -> tuple[Hit, ...]:
     Cached: a drift check asks twice per message (for the classifier's cues and for the verdict).
     """
     hits: list[Hit] = []
+    # texting and dialect spelled out ("if it keeps happening im moving out", "or ye won't see a penny"),
+    # so every shape below is known however it is typed; the words as typed are quoted when they match
+    plain = _PLAIN_YOU.sub("you", spelled_out(text, keep=_AMBIGUOUS_SHORT))
     for pattern in PATTERNS:
-        for match in _matches(pattern, text):
-            # the words that are the lever, when the pattern names them; else the whole match
-            lever = match.groupdict().get("lever")
-            hits.append(Hit(pattern.kind, (lever or match.group(0)).strip(), pattern.weight, pattern.cue))
-            break
+        for said in (text, plain) if plain != text else (text,):
+            match = next(_matches(pattern, said), None)
+            if match is not None:
+                # the words that are the lever, when the pattern names them; else the whole match
+                lever = match.groupdict().get("lever")
+                hits.append(Hit(pattern.kind, (lever or match.group(0)).strip(), pattern.weight, pattern.cue))
+                break
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
         return ()
     return tuple(hits)

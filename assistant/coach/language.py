@@ -267,7 +267,12 @@ def plain_spelling(text: str) -> str:
     text = _YOU_ARE.sub("you're", text)
     text = re.sub(r"\b(must|should|can|will)\s+to\b(?=\s+\w)", r"\1", text, flags=re.I)  # learner "you must to stop"
     text = _ILL.sub("I'll", text)
-    return _SHORT.sub(lambda m: _SHORTHAND[m.group(0).lower()], text)
+    return spelled_out(text)
+
+
+def spelled_out(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Texting shorthand words spelled out ("im" -> "I'm", "dont" -> "don't"), except those in ``keep``."""
+    return _SHORT.sub(lambda m: m.group(0) if m.group(0).lower() in keep else _SHORTHAND[m.group(0).lower()], text)
 
 
 # spoken hesitations inside a message ("we can actually, um, do", "then I'm out, like I'll"): they
