@@ -324,6 +324,9 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
     [
         "booked the b&b for ur birthday weekend, if u cant get the time off ill move it, they said any date is fine xx",
         "You can find another time that suits you better, no rush at all.",
+        # a condition followed by help, not a penalty (dev6 showed these flagged)
+        "If the payment plan doesn't work for you, we'll figure something else out, just text me.",
+        "If the shift swap doesn't suit, we'll work things out, just ring me.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:

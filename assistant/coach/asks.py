@@ -983,7 +983,10 @@ _ANNOUNCES = re.compile(
     r"\b(?:asked for|ask for|asking for|would like|'d like|want|need|are|include|includes|the following)\s*:?\s*$", re.I
 )
 # when or why it is being said, with no verb: "following the team survey", "further to our call"
-_OCCASION = re.compile(r"^(?:following|further to|after|regarding|re|as per|as discussed)\b(?!.*\b(?:is|are|was|were|will|can|could|should|must)\b)", re.I)
+_OCCASION = re.compile(
+    r"^(?:following|further to|after|regarding|re|as per|as discussed)\b(?!.*\b(?:is|are|was|were|will|can|could|should|must)\b)",
+    re.I,
+)
 
 
 def _prepared(sentences: Sequence[str]) -> list[str]:
@@ -1010,7 +1013,9 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
         elif ":" in sentence:  # "I hope you can: send..., visit..., and stop...", "can or not: deliver..., use..."
             lead, rest = sentence.split(":", 1)
             listed = _pieces(rest.strip(), verbs=True)
-            if len(listed) < 2 and not re.search(r"\b(?:most|main|priority|important|matters?|biggest|key)\b", lead, re.I):
+            if len(listed) < 2 and not re.search(
+                r"\b(?:most|main|priority|important|matters?|biggest|key)\b", lead, re.I
+            ):
                 # (a lead that ranks "the most important is the fees: half is yours, on time" is not a list's)
                 # "I would like: the photographs, to see the will myself, and that the flat..."
                 listed = [p for p in re.split(r",\s*(?:and\s+)?", rest.strip()) if p.strip(" ,.")]
@@ -1146,7 +1151,9 @@ def _marker_value(m: re.Match[str]) -> int:
     spoken = (groups.get("w") or groups.get("n") or "").lower()
     if spoken and not spoken.isdigit():
         return _SPOKEN.get(spoken, _SPOKEN.get(spoken[:3], 0))
-    token = (spoken or groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or groups.get("loose") or "")
+    token = (
+        spoken or groups.get("p") or groups.get("d") or groups.get("l") or groups.get("b") or groups.get("loose") or ""
+    )
     token = token.lower()
     if token.isdigit():
         return int(token)

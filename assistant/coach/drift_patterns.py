@@ -46,7 +46,7 @@ _CONSEQUENCE_VERB = (
 
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|no|isn't|wasn't|won't|don't|didn't|doesn't)\s+(?:a\s+|an\s+|my\s+)?"
-    r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying)\b",
+    r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying|['‘\"“]?or else\b)",
     re.I,
 )
 _REPORTED = re.compile(
@@ -107,7 +107,7 @@ def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | Non
 # a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
 # sign", "if you book another trip", "after that date"
 _FAILED_CONDITION = (
-    r"(?:(?<!even )\bif\b[^.?!]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+    r"(?:(?<!even )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
     r"\bcontinue\w*|\bkeep \w+ing\b)|"
     # the formal inversion: "Should your partner raise it again, ..." (a person's repeat or refusal)
@@ -126,7 +126,8 @@ _NOT_A_LEVER_ACTION = (
     r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
     r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
-    r"work (?:something|it|this|that) out|sort (?:something|it|this|that) out|find (?:a|another|some) way|listen|fine|"
+    r"work (?:something|it|this|that|things)(?: else)? out|sort (?:something|it|this|that)(?: else)? out|"
+    r"figure (?:something|it|this|that)(?: else)? out|find (?:a|another|some) way|listen|fine|"
     r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
     r"available|busy|saying|say\b|be \w+ed\b|"
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
@@ -531,7 +532,8 @@ _DOOR_OPEN = re.compile(
     r"\b(?:very |more than |really )?(?:happy|glad|delighted|keen) to (?:talk|meet|hear|help|look|discuss|sit|go through)\b|"
     r"\b(?:keep|carry on|go on) talking\b|\bsit down (?:together|with you)\b|\b(?:my|our) door(?:'s| is) (?:always )?open\b|"
     r"\b(?:we|i)(?:'ll| will| can| could)? (?:review|revisit|tweak|look at) (?:it|this|that)? ?again\b|"
-    r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|"
+    r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|\bjust (?:call|ring|text) me\b|"
+    r"\b(?:we|i) can (?:do|split|pay|spread) (?:it|this|that|the \w+) (?:in|over|across) (?:two|three|four|\d+|a few|instal)|"
     r"\bi'?d (?:still )?(?:very much )?(?:love|like) (?:for us to|us to|to hear|you to)\b",
     re.I,
 )
@@ -566,6 +568,7 @@ def _cancelled(text: str, start: int, end: int) -> bool:
 
 def _SHORT_ONLY(text: str) -> str:
     from assistant.coach import language as L
+
     return L._SHORT.sub(lambda m: L._SHORTHAND[m.group(0).lower()], L._YOU_ARE.sub("you're", text))
 
 

@@ -153,7 +153,9 @@ _DOUBLED = frozenset(
 
 
 # short words already in -ing form ("going"), which the length rule below would take for verbs ("bring")
-_ALREADY_GERUND = frozenset({"going", "doing", "being", "dying", "lying", "tying", "eying", "vying", "using", "owing", "suing"})
+_ALREADY_GERUND = frozenset(
+    {"going", "doing", "being", "dying", "lying", "tying", "eying", "vying", "using", "owing", "suing"}
+)
 
 
 def gerund(verb: str) -> str:

@@ -77,10 +77,14 @@ _RESULT = re.compile(
 )
 # "if/unless X, Y" and "Y if/unless X"
 _COND_FIRST = re.compile(
-    r"^(?:and |but |so )?(?:see )?(if|unless|until|should|absent|failing(?!\s+(?:this|that|which)\b)|in the absence of|the (?:next|moment|minute|day) )", re.I
+    r"^(?:and |but |so )?(?:see )?(if|unless|until|should|absent|failing(?!\s+(?:this|that|which)\b)|in the absence of|the (?:next|moment|minute|day) )",
+    re.I,
 )
 # a condition said without 'if' in speech: "You come back Thursday with nothing over two percent, we're out the door"
-_BARE_COND = re.compile(r"^(?:you|u|ye|y'all|they)\s+(?!(?:know|see|said|say|told|think)\b)[^,]{3,100},\s*(?=(?:i|we|im|i'm|i'll|ill|we'll|we're)\b)", re.I)
+_BARE_COND = re.compile(
+    r"^(?:you|u|ye|y'all|they)\s+(?!(?:know|see|said|say|told|think)\b)[^,]{3,100},\s*(?=(?:i|we|im|i'm|i'll|ill|we'll|we're)\b)",
+    re.I,
+)
 # "Y if/unless/until X", and the formal "Y should X be done" ("...will ballot members should the changes be
 # implemented without consultation")
 _COND_LAST = re.compile(
@@ -1526,19 +1530,117 @@ def _noun_chunks(text: str) -> list[list[Word]]:
 
 # what says when, never what: a noun phrase of these alone is no topic ("the 31st", "end of the week")
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today tomorrow tonight week weekend month year day days weeks months "
-    "morning afternoon evening night time date deadline end start 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th "
-    "12th 13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd 23rd 24th 25th 26th 27th 28th 29th 30th 31st "
-    "due asap".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "tomorrow",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "days",
+        "weeks",
+        "months",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "date",
+        "deadline",
+        "end",
+        "start",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "6th",
+        "7th",
+        "8th",
+        "9th",
+        "10th",
+        "11th",
+        "12th",
+        "13th",
+        "14th",
+        "15th",
+        "16th",
+        "17th",
+        "18th",
+        "19th",
+        "20th",
+        "21st",
+        "22nd",
+        "23rd",
+        "24th",
+        "25th",
+        "26th",
+        "27th",
+        "28th",
+        "29th",
+        "30th",
+        "31st",
+        "due",
+        "asap",
+    ]
 )
-_TIME_UNITS = frozenset("week weekend month year day days weeks months".split())
+_TIME_UNITS = frozenset(["week", "weekend", "month", "year", "day", "days", "weeks", "months"])
 _NOT_A_TOPIC = _TIME_WORDS | frozenset(
-    "anyone anybody everyone everybody someone somebody nobody nothing anything everything something".split()
+    [
+        "anyone",
+        "anybody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "nothing",
+        "anything",
+        "everything",
+        "something",
+    ]
 )
 # what a need may name and still say nothing of what it is about: "I need a date by Wednesday", "an answer by Friday"
-_SAYS_NOTHING = _NOT_A_TOPIC | _LIGHT_NOUNS | frozenset(
-    "answer answers response reply decision confirmation update date word yes no one".split()
+_SAYS_NOTHING = (
+    _NOT_A_TOPIC
+    | _LIGHT_NOUNS
+    | frozenset(
+        [
+            "answer",
+            "answers",
+            "response",
+            "reply",
+            "decision",
+            "confirmation",
+            "update",
+            "date",
+            "word",
+            "yes",
+            "no",
+            "one",
+        ]
+    )
 )
 
 
@@ -1711,11 +1813,7 @@ class Reframer:
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
         context_parts = [c for c in parts.context if not is_lever_sentence(c, self.phrasing)]
         # "have a look", "give it a go": a light noun says no more than 'sort it out' does
-        led = bool(
-            need
-            and not _names_something(need)
-            and (context_parts or parts.reasons)
-        )
+        led = bool(need and not _names_something(need) and (context_parts or parts.reasons))
         if need and led:
             # 'sort it out' says nothing alone: the sentence before it says what 'it' is
             said = context_parts.pop(0) if context_parts else parts.reasons.pop(0)
