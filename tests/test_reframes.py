@@ -598,3 +598,76 @@ def test_a_negated_condition_becomes_a_plain_worry() -> None:
 
     assert _gerund_clause("folk don't like it") == "folk not liking it"
     assert _gerund_clause("the council turns up at my door") == "the council turning up at my door"
+
+
+@pytest.mark.parametrize(
+    ("message", "kept", "gone"),
+    [
+        # the finality pointing back at the offer, or said as a heading before it
+        (
+            "Dear Ms Obi, the trust can offer £30 an hour for the spring term. This is the final rate the board "
+            "approved. If it is not acceptable we will be advertising the post.",
+            "£30 an hour",
+            ["board approved", "advertising"],
+        ),
+        (
+            "right last offer. u take the bike i keep the tent. if u say no im selling the lot",
+            "the bike",
+            ["last offer", "selling"],
+        ),
+        (
+            "I'll cover half the skip hire, that's £240, and that is the last number you're getting from me. "
+            "You don't like it, see you in court.",
+            "half the skip hire",
+            ["last number", "court"],
+        ),
+    ],
+)
+def test_a_final_offer_is_found_where_the_finality_points_to_it(
+    coach: OfflineCoach, message: str, kept: str, gone: list[str]
+) -> None:
+    verdict = coach.check_message(message)
+    assert verdict.level == "ultimatum" and verdict.reframes
+    for reframe in verdict.reframes:
+        assert kept.lower() in reframe.lower(), reframe
+        assert not any(g.lower() in reframe.lower() for g in gone), reframe
+
+
+def test_since_a_time_is_when_not_why(coach: OfflineCoach) -> None:
+    text = (
+        "I have covered the Saturday shifts since March and nobody has mentioned the overtime I was promised. "
+        "If nothing is done by the end of the month, don't be surprised when my notice lands on your desk."
+    )
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "because march" not in reframe.lower() and "notice" not in reframe.lower(), reframe
+
+
+def test_every_phrasing_keeps_what_the_message_is_about(coach: OfflineCoach) -> None:
+    # the complaint said beside a veiled hint is what it is about: no phrasing drops it to say something vaguer
+    text = (
+        "Mate, I'm not looking for bother. Just saying my sister runs the biggest residents' group round here and "
+        "people always ask her which landlords to trust. The boiler still isn't working."
+    )
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "boiler" in reframe.lower() and "sister" not in reframe.lower(), reframe
+
+
+@pytest.mark.parametrize(
+    ("need", "asks"),
+    [
+        ("I need the boiler fixed by Friday.", True),
+        ("Bills money by Sunday.", True),
+        ("I'm sure you'll trim it back.", True),
+        ("I have done two people's work since January and nobody has said a word about the allowance.", False),
+        ("Lovely to hear your bass at 2am.", False),
+    ],
+)
+def test_the_question_after_the_need_fits_what_was_said(need: str, asks: bool) -> None:
+    # "What would make that possible for you?" follows a request; after a statement it makes no sense
+    from assistant.coach.reframes import _asks
+
+    assert _asks(need) is asks

@@ -21,6 +21,8 @@ class Phrasing:
     fallback_with_topic: str
     fallback: str
     worry_plain_default: str
+    invite_after_request: str
+    invite_after_statement: str
     rest_open: str
     lever_words: tuple[str, ...]
     blame_words: tuple[str, ...]
@@ -66,6 +68,8 @@ def load_phrasing(path: Path) -> Phrasing:
             fallback_with_topic=str(reframe["fallback_with_topic"]),
             fallback=str(reframe["fallback"]),
             worry_plain_default=str(reframe["worry_plain_default"]),
+            invite_after_request=str(reframe["invite_after_request"]),
+            invite_after_statement=str(reframe["invite_after_statement"]),
             rest_open=str(reframe["rest_open"]),
             lever_words=tuple(str(w).lower() for w in data["lever_words"]),
             blame_words=tuple(str(w).lower() for w in data["blame_words"]),

@@ -130,18 +130,20 @@ _DEADLINE = re.compile(
     re.I,
 )
 _REASON = re.compile(
-    r"\b(?:because|since|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    # "since January", "since last week", "since the 3rd": since a time is when, not why
+    r"\b(?:because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
+    r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d)\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of)\b)"
     r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
     re.I,
 )
 _OFFER_AFTER = re.compile(
-    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)\b\s*(?:is|:|-|–|—|,)?\s*(.+)$",
+    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)\b\s*(?:is|:|-|–|—|,)?\s*(.*)$",
     re.I,
 )
 _OFFER_BEFORE = re.compile(
     r"^(.+?)[\s,:–—-]+(?:(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:my|our|the|the \w+'s) "
-    r"(?:final|last|best and final) (?:offer|price|figure|word|position)\b|"
+    r"(?:final|last|best and final) (?:offer|price|figure|word|position|number|amount|deal|terms|proposal|rate)\b|"
     r"(?:so\s+)?(?:this|that|it)(?:'s| is) (?:as far as|the most|the best|all) (?:i|we) can (?:go|do|offer|stretch|manage)\b)",
     re.I,
 )
@@ -691,7 +693,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         ):
             after = None  # "3% is our final offer and if they reject it...": the offer is what came before
         if after and re.match(
-            r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see)|you(?:'ll| will) get)\b",
+            r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see|getting)|"
+            r"you(?:'ll| will) get|"
+            # "the final figure the committee approved": who approved it, not what was offered
+            r"(?:that |which )?(?:the \w+|we|i|they)\s+(?:has |have |had )?(?:approved|agreed|authori[sz]ed|signed off|"
+            r"allowed|sanctioned|can (?:go|do|offer|afford|stretch))(?:\s+(?:to|on|for))?$)\b",
             _clean(after.group(1)),
             re.I,
         ):  # "that's my last word on it", "the best offer you're going to get": the offer is what came before
@@ -725,6 +731,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
+            if not body and queue and re.match(r"^\W*(?:\w+\s+){0,2}\w+\W*$", _clean(sentence)):
+                # "ok last offer. u keep the car i keep the sofa": a heading, and the offer comes after it
+                body = _clean(queue.pop(0))
             body = re.sub(r"^(?:since|because|as)\b[^:]{0,80}:\s*", "", body, flags=re.I)  # "since you love..."
             if len(body.split()) > 25:  # a long run-up: the offer is the last clause that says what was offered
                 clauses = [c.strip() for c in re.split(r",\s*(?:and\s+|but\s+|so\s+)?|\s+(?:and|but|so)\s+", body)]
@@ -1728,7 +1737,7 @@ class Reframer:
                 continue
             filled = template.format(**{k: v or "" for k, v in slots.items()})
             candidates.append(_tidy(filled))
-        safe = self.checked(candidates, text, parts)
+        safe = _fullest(self.checked(candidates, text, parts), slots)
         if not safe and parts.needs:
             # a "need" that reads as a threat on its own ("just remember I know your bank pin") is lever the
             # parts reader took for a need: set it aside and build again from what is left
@@ -1873,6 +1882,11 @@ class Reframer:
         offer_said = bool(offer and (re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer)))
         return {
             "need": need,
+            "invite": (
+                self.phrasing.invite_after_request
+                if need and _asks(f"{context or ''} {need}")
+                else self.phrasing.invite_after_statement
+            ),
             "need_sentence": f"{need}. " if need else "",
             "need_question": _need_question(need) if need else None,
             # the need said after the worry, so a worry never stands in for it
@@ -1978,6 +1992,36 @@ def _tidy(text: str) -> str:
 
 def _content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z£$0-9']+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+
+
+_ASKS = re.compile(
+    r"\b(?:must|should|need|needs|has to|have to|due|want|would like|'d like|would welcome|prefer|asking|ask|please|"
+    r"by (?:the )?\w+|before|within|until|till|til|today|tonight|tomorrow|(?:you|ye)(?:'ll| will))\b",
+    re.I,
+)
+
+
+def _asks(need: str) -> bool:
+    """True when a need reads as (or holds) a request ('I need X by Friday', 'Bills money by Sunday'), not only
+    a statement ('I've been on hold 45 minutes', 'Lovely to hear your bass at 2am')."""
+    return any(_request_shaped(x) or _ASKS.search(x) for x in re.split(r"(?<=[.?!])\s+", need.strip()))
+
+
+def _fullest(reframes: list[str], slots: dict[str, str | None]) -> list[str]:
+    """The phrasings that say as much of what the person is about as the fullest one does: a variant that
+    drops 'the fridge still isn't cold' to say 'Timing matters to me here' differs, but not usefully."""
+    said = [slots.get(k) for k in ("context", "worry", "need")]
+    topics = [_content(t) for t in (topic_of(x) for x in said if x) if t]
+    topics = [t for t in topics if t]
+    if len(reframes) < 2 or not topics:
+        return reframes
+
+    def covered(reframe: str) -> int:
+        words = _content(reframe)
+        return sum(1 for t in topics if t & words)
+
+    most = max(covered(r) for r in reframes)
+    return [r for r in reframes if covered(r) == most]
 
 
 def _same_gist(a: str, b: str) -> bool:
