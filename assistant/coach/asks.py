@@ -307,6 +307,12 @@ _THING_SHOULD_BE = re.compile(
     r"be\s+(?P<rest>.+)$",
     re.I,
 )
+_WANTED_STATE = re.compile(
+    r"^(?:the|my|our|your|his|her|their)\s(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,]){1,50}?\s+"
+    r"(?:\w+ed|put straight|put right|sorted(?: out)?|done|paid|cut|fixed|back)"
+    r"(?:\s+(?:before|by|within|asap|properly|once and for all|now|soon|in time)\b.*)?$",
+    re.I,
+)
 _THING_IS = re.compile(
     r"^(?P<subj>(?:the|my|our|your|his|her|their)\s[^,]{1,40}?)(?:\s+(?:which|that|who))?\s+(?P<verb>is|are|has|have|was|were|keeps?|'s)\s+(?P<rest>.+)$",
     re.I,
@@ -476,6 +482,8 @@ def _to_request(demand: str) -> str:
         r"^(?:you|u)\s+(?:really\s+)?(?:must|need to|have to|should|gotta|got to|ought to)\s+", "", text, flags=re.I
     )
     text = re.sub(r"^(?:is|:)\s+", "", text, flags=re.I).strip(" ,.;:!-—")
+    # "We would ask that you fix the gate" asks for the fixing: "Could you fix the gate?"
+    text = re.sub(r"^(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)\s+", "you to ", text, flags=re.I)
     # keep one sentence: the first clause that carries the demand
     text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
     text = re.sub(r",\s*(?:it|that|which)\s+(?:has|is|was|'s)\b.*$", "", text, flags=re.I)
@@ -559,6 +567,9 @@ def _to_request(demand: str) -> str:
         r"^(?:you|u)\b", text, re.I
     ):
         return f"Could we agree that {text[0].lower() + text[1:]}?"
+    m = _WANTED_STATE.match(text)
+    if m:  # "the matter of the garage settled before it is too late": a thing and the state wanted for it
+        return f"Could we get {text[0].lower() + text[1:]}?"
     m = _THING_IS.match(text)
     if (
         m and not desired
@@ -581,6 +592,7 @@ _LIST_LEAD = re.compile(
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
     r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
+    r"(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)|"
     r"(?:please|could you|can you|would you|will you)(?:\s+(?:please|possibly|kindly|be so kind as to))?)\s+"
     r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
     re.I,
@@ -617,13 +629,20 @@ def _sentences(text: str) -> list[str]:
     # (written without the stop, as British usage allows: "Mr T Bajwa", "Dr Okafor")
     text = re.sub(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.\s+(?=[A-Z])", "\\1 ", text)
     # a priority said in brackets marks the item before it: "the furnace (that's the big one, we're cold)"
-    text = re.sub(r"\s*\(([^()]{0,80})\)", lambda m: _bracketed(m.group(1)), text)
+    # ...and one that opens a line marks that line: "• (biggest one) get the floodlights fixed"
+    text = re.sub(
+        r"(?m)^([ \t]*)\(([^()]{0,80})\)[ \t]*",
+        lambda m: m.group(1) + ("Most importantly, " if _BRACKET_CUE.search(m.group(2)) else ""),
+        text,
+    )
+    text = re.sub(r"[ \t]*\(([^()]{0,80})\)", lambda m: _bracketed(m.group(1)), text)
     text = re.sub(r"\s+&\s+", ", and ", text)  # "the window wont shut & the alarm keeps chirping"
     text = re.sub(r"\s+[:;]-?[)(DP]\s*", ". ", text)  # a smiley ends what was said before it
     parts = re.split(r"(?<=[.!?])\s+|\n+|;\s*|\s+[-–—]\s+|(?<=[a-z])\s*\.{2,}\s*", text.strip())
     out = []
     for p in parts:
         p = re.sub(r"^\s*(?:\d+[.)]|[-*•])\s+", "", p).strip(" \t,")
+        p = re.sub(r"[\s,]+(?:and|or|&)$", "", p, flags=re.I)  # "(c) credit the panels, and (d) ...": the 'and' joins
         if p:
             out.extend(_run_on(p))
     return out
@@ -652,7 +671,7 @@ def _run_on(sentence: str) -> list[str]:
 
 
 _BRACKET_CUE = re.compile(
-    r"\b(?:the (?:big|main|key|biggest|important|urgent) (?:one|thing)|most important|main thing|priority|above all|"
+    r"\b(?:(?:the )?(?:big|main|key|biggest|important|urgent) (?:one|thing)|most important|main thing|priority|above all|"
     r"most of all|matters most|the one|most particularly|in particular|especially)\b",
     re.I,
 )
@@ -980,7 +999,10 @@ _NOT_A_DEMAND = re.compile(
 
 # what announces a list, said on its own once the list is split off: "staff have asked for", "we would like"
 _ANNOUNCES = re.compile(
-    r"\b(?:asked for|ask for|asking for|would like|'d like|want|need|are|include|includes|the following)\s*:?\s*$", re.I
+    r"\b(?:asked for|ask for|asking for|would like|'d like|want|need|are|include|includes|the following|"
+    # "we would ask that you (a) ... (b) ...": the request's lead, with the items after it
+    r"(?:i|we) (?:would |must |'d )?(?:ask|request|like)(?: that)?(?: you)?)\s*:?\s*$",
+    re.I,
 )
 # when or why it is being said, with no verb: "following the team survey", "further to our call"
 _OCCASION = re.compile(
@@ -1358,7 +1380,17 @@ def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None
         s = re.sub(r"^(?:that|for)\s+", "", s, flags=re.I)
         s = _as_wished(s)
         return s if len(s.split()) >= 2 else None
-    if cue.start() <= len(s) // 3:  # the cue leads: what follows 'is (that)', 'would be', 'is getting'
+    # the cue leads when nothing before it names anything ("Above all, ...", "Honestly my top priority is ..."); in
+    # "The OT money most important lah, the rest can tahan" the demand is what came before it, however short
+    named_before = _names_something(s[: cue.start()], priority) - _CUE_FILLER
+    lead = _LEAD_CUE.match(s)
+    if lead and lead.end() > cue.start() and not named_before:
+        # "Above all I want the business of the cottage put straight before it is too late": all after the
+        # cue and its 'I want' / 'is that' (never from a later 'is' inside the demand)
+        what = s[lead.end() :]
+    elif (
+        cue.start() <= len(s) // 3 and not named_before
+    ):  # the cue leads: what follows 'is (that)', 'would be', 'is getting'
         m = re.search(
             r"\b(?:is|are|'s|would be|will be|was)\s+(?:that\s+|for\s+|getting\s+|having\s+|to\s+)?",
             s[cue.end() :],
