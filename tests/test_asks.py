@@ -560,3 +560,25 @@ def test_a_lettered_list_keeps_no_joining_and_and_its_lead_is_not_parked(coach: 
     assert not re.search(r"\band\?$", r.ask), r.ask
     assert len(r.parked) == 3 and not any("would ask" in p.lower() for p in r.parked), r.parked
     assert to_request("We would ask that you fix the gate.") == "Could you fix the gate?"
+
+
+def test_a_thing_named_then_first_is_the_priority(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "To the landlord: we need the shower actually draining, the hall light fixed, the back gate sorted, and "
+        "the wasps' nest dealt with. Wasps first, obviously, one got my little brother."
+    )
+    assert "wasps" in r.ask.lower() and not any(w in r.ask.lower() for w in ("shower", "light", "gate")), r
+    assert len(r.parked) == 3
+
+
+@pytest.mark.parametrize(
+    ("demand", "ask"),
+    [
+        ("the wasps' nest dealt with", "Could we get the wasps' nest dealt with?"),
+        ("the fence fixed by Friday", "Could we get the fence fixed by Friday?"),
+    ],
+)
+def test_a_thing_and_the_state_wanted_for_it_is_asked_for(demand: str, ask: str) -> None:
+    assert to_request(demand) == ask
+    # what went wrong with a thing is never asked for
+    assert not to_request("the car scratched").startswith("Could we get")

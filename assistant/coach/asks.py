@@ -308,8 +308,11 @@ _THING_SHOULD_BE = re.compile(
     re.I,
 )
 _WANTED_STATE = re.compile(
-    r"^(?:the|my|our|your|his|her|their)\s(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^,]){1,50}?\s+"
-    r"(?:\w+ed|put straight|put right|sorted(?: out)?|done|paid|cut|fixed|back)"
+    r"^(?:the|my|our|your|his|her|their)\s(?:(?!\b(?:is|are|was|were|has|have|had|not|never|no|nobody|nothing)\b)[^,]){1,50}?\s+"
+    # what is done to put a thing right, never what went wrong with it ("the car scratched", "my bike stolen")
+    r"(?:fixed|repaired|sorted(?: out)?|cleaned|cleared|mended|returned|paid|done|replaced|removed|collected|treated|"
+    r"serviced|painted|cut(?: back)?|trimmed|settled|dealt with|put (?:straight|right)|seen to|looked at|checked|"
+    r"inspected|signed|sent|back|finished|emptied|unblocked|moved|fitted|installed|refunded|confirmed|resolved)"
     r"(?:\s+(?:before|by|within|asap|properly|once and for all|now|soon|in time)\b.*)?$",
     re.I,
 )
@@ -403,6 +406,8 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     m = _PRESENT_HABIT.match(text)
     if m and not desired and (m.group(1).lower() not in _IRREGULAR_ING or m.group(1).lower() in {"let", "put", "read"}):
         return f"Could you stop {gerund(m.group(1))}{m.group(2)}?"
+    if _WANTED_STATE.match(text):  # "the mice dealt with", "the fence fixed by Friday"
+        return f"Could we get {text[0].lower() + text[1:]}?"
     if re.match(r"^(?:the|your|this|that)\b", text, re.I) and not re.search(
         r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|keeps?|goes|gets)\b", text, re.I
     ):
@@ -1244,6 +1249,15 @@ def parse_demands(
     return found, chosen
 
 
+# "Mice first, obviously", "The lock comes first": a short thing named, then 'first', marks the priority
+_FIRST = re.compile(
+    r"^(?P<np>(?!(?:i|we|you|u|he|she|they|it|this|that|and|but|so|then|well|ok|okay)\b)[\w'’-]+(?: [\w'’-]+){0,3}?) "
+    r"(?:(?:comes?|goes?|is|are|has to be|needs to be) )?first\b(?!\s+(?:of|thing|time|one|and foremost|up|off|to)\b)"
+    r"(?P<rest>\s*(?:[,.!;:]|$).*)$",
+    re.I,
+)
+
+
 def read_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None, list[str]]:
@@ -1267,6 +1281,7 @@ def read_demands(
         raise InputError("Demands must be text or a list of texts.")
     found: list[_Demand] = []
     references: list[str] = []
+    sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
