@@ -11,7 +11,7 @@ import pytest
 
 from assistant.coach.drift_patterns import tacked_on_consequence
 from assistant.coach.offline import OfflineCoach
-from assistant.coach.reframes import _parallel_items, need_from_clause, topic_of
+from assistant.coach.reframes import _parallel_items, need_from_clause, parts_of, topic_of
 
 CASES = [
     # a failed condition, then a decision no consequence list names
@@ -671,3 +671,30 @@ def test_the_question_after_the_need_fits_what_was_said(need: str, asks: bool) -
     from assistant.coach.reframes import _asks
 
     assert _asks(need) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("Your dog was in my garden again. I know a lot of people at the RSPCA, you know.", "rspca"),
+        (
+            "Funny how the fence panel is still down on our side. My brother-in-law sits on the parish council, you "
+            "know. Just saying.",
+            "parish council",
+        ),
+    ],
+)
+def test_what_is_said_before_just_saying_is_the_hint_not_the_need(coach: OfflineCoach, text: str, hint: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert hint not in reframe.lower(), reframe
+
+
+def test_a_hint_is_set_aside_as_the_lever_and_the_complaint_kept(coach: OfflineCoach) -> None:
+    parts = parts_of(
+        "The fence panel is still down on our side. My brother-in-law sits on the parish council. Just saying.",
+        coach.phrasing,
+    )
+    assert any("parish council" in x for x in parts.levers)
+    assert any("fence panel" in x for x in parts.needs + parts.context)

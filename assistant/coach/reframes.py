@@ -612,6 +612,17 @@ _SIGN_OFF = re.compile(
 )
 
 
+# what says the sentence before it was a hint: "Just saying.", "I only say.", "I'll say no more."
+_HINT = re.compile(
+    r"^(?:(?:i'?m |i am |im )?(?:just |only )?saying(?: only)?|i only say|that'?s all i'?m saying|"
+    r"i(?:'ll| will| shall) say no more|say no more|just a thought|food for thought|(?:that'?s )?something to think about|"
+    r"(?:if )?you know what i mean|i'?m sure you understand)\W*$",
+    re.I,
+)
+# ...or said with it: "My husband's brother is on the board of governors, you know."
+_HINTED = re.compile(r"\w,?\s+you know\W*$", re.I)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
@@ -639,6 +650,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             and not any(w.tag in {"VB", "VBZ", "VBP", "VBD", "MD"} for w in tag(sentence))
             and not _request_shaped(sentence)
         ):  # "Sort it by Saturday or I'm out. Coaching and all.": a fragment after the lever goes on with it
+            parts.levers.append(sentence)
+            parts.said.append(sentence)
+            continue
+        hint = _HINT.match(sentence) or _HINTED.search(sentence)
+        if hint and not _request_shaped(sentence):
+            # "My husband's brother is on the board of governors, you know. Just saying.": what is said before
+            # 'just saying' (or with 'you know' after it) is the hint, the lever of a veiled threat
+            said = sentence if _HINTED.search(sentence) else (parts.said[-1] if parts.said else "")
+            for bucket in (parts.needs, parts.context, parts.reasons):
+                for x in [x for x in bucket if said and (x in said or said in x) and not _request_shaped(x)]:
+                    bucket.remove(x)
+                    parts.levers.append(x)
             parts.levers.append(sentence)
             parts.said.append(sentence)
             continue
