@@ -698,3 +698,12 @@ def test_a_hint_is_set_aside_as_the_lever_and_the_complaint_kept(coach: OfflineC
     )
     assert any("parish council" in x for x in parts.levers)
     assert any("fence panel" in x for x in parts.needs + parts.context)
+
+
+def test_that_before_a_noun_names_the_thing_itself(coach: OfflineCoach) -> None:
+    # "if that sale goes ahead": 'that' is not a pointer to a topic said before ("the party sale")
+    parts = parts_of(
+        "I won't be party to selling the flat below its value. If that sale goes ahead I'm resigning as executor.",
+        coach.phrasing,
+    )
+    assert parts.worry == "the sale going ahead", parts.worry

@@ -1346,6 +1346,10 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
     pointer = re.match(r"^(?:it|this|that)\b", worry, re.I)
+    after = worry[pointer.end() :].split() if pointer else []
+    if pointer and after and pointer.group(0).lower() != "it" and tag(" ".join(after[:2]))[0].tag.startswith("NN"):
+        # "if that sale goes ahead": 'that' points at a thing it names itself -> "the sale going ahead"
+        worry, pointer = "the" + worry[pointer.end() :], None
     if pointer:  # "if it happens again tonight": 'it' is what the sentence before was about
         topic = _topic_before(parts)
         if topic and re.match(
