@@ -707,3 +707,16 @@ def test_that_before_a_noun_names_the_thing_itself(coach: OfflineCoach) -> None:
         coach.phrasing,
     )
     assert parts.worry == "the sale going ahead", parts.worry
+
+
+def test_it_keeps_happening_is_what_keeps_happening_with_the_topic(coach: OfflineCoach) -> None:
+    # "every single night" says when, never what; "it keeps happening" is not "<topic> happening"
+    assert topic_of("every single night the whole week") is None
+    v = coach.check_message(
+        "honestly cant cope like every single night theres music blasting till 3am and ive asked nicely like "
+        "five times so if it keeps happening im reporting you to the landlord"
+    )
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "every single night happening" not in reframe and "landlord" not in reframe, reframe
+        assert "music" in reframe, reframe

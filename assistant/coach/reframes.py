@@ -1353,7 +1353,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if pointer:  # "if it happens again tonight": 'it' is what the sentence before was about
         topic = _topic_before(parts)
         if topic and re.match(
-            r"^\s*(?:happens?|continues?|keeps? (?:on|happening|going)|carr(?:y|ies) on|goes on)\s*(?:again)?\W*(?:\s+\S.*)?$",
+            r"^\s*(?:happens?|happening|continues?|continuing|keeps? (?:on|happening|going)|carr(?:y|ies) on|goes on|"
+            r"going on)\s*(?:again)?\W*(?:\s+\S.*)?$",
             worry[pointer.end() :],
             re.I,
         ):  # "if it continues this week", "if again this happen" -> "what keeps happening with the music"
@@ -1550,7 +1551,9 @@ def _noun_chunks(text: str) -> list[list[Word]]:
         nonlocal current
         while current and current[-1].tag in {"POS", "HYPH"}:
             current = current[:-1]
-        if _nounish(current) and not all(w.lower in _NOT_A_TOPIC or w.tag in {"DT", "CD"} for w in current):
+        if _nounish(current) and not all(
+            w.lower in _NOT_A_TOPIC or w.tag in {"DT", "CD"} or w.lower in _HOW_OFTEN for w in current
+        ):  # "every single night", "the whole week": when, however it is said
             chunks.append(current)
         current = []
 
@@ -1564,6 +1567,7 @@ def _noun_chunks(text: str) -> list[list[Word]]:
     return chunks
 
 
+_HOW_OFTEN = frozenset(["every", "single", "each", "whole", "entire", "other", "last", "next", "same"])
 # what says when, never what: a noun phrase of these alone is no topic ("the 31st", "end of the week")
 _TIME_WORDS = frozenset(
     [
