@@ -720,3 +720,53 @@ def test_it_keeps_happening_is_what_keeps_happening_with_the_topic(coach: Offlin
     for reframe in v.reframes:
         assert "every single night happening" not in reframe and "landlord" not in reframe, reframe
         assert "music" in reframe, reframe
+
+
+def test_a_negated_be_or_passive_becomes_a_grammatical_worry() -> None:
+    from assistant.coach.reframes import _gerund_clause
+
+    assert _gerund_clause("you and the kids aren't at Gran's") == "you and the kids not being at Gran's"
+    assert _gerund_clause("the invoice isn't paid by the 30th") == "the invoice not being paid by the 30th"
+
+
+def test_a_reframe_asking_for_something_that_is_not_an_action_is_not_offered(coach: OfflineCoach) -> None:
+    problem = coach.reframer.wording_problem("I need you to civil to Dan at lunch. Can we talk it through?", "x")
+    assert problem is not None and "not an action" in problem
+    assert (
+        coach.reframer.wording_problem("I need you to pay the gas bill by Friday. Can we talk it through?", "x") is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "Hi both! Just a reminder that your final numbers are due to us by 3 June. Anything after that we "
+            "can't take, and the full rate for all 90 guests will be charged. Lots of love, the Mill House team x",
+            "lots of love",
+        ),
+        (
+            "Dear Parent/Carer, Our records show the £60 balance for the museum trip is outstanding. Payment must "
+            "reach the office by Friday 6 June. After this date the place will be given to the waiting list.",
+            "dear parent",
+        ),
+    ],
+)
+def test_a_greeting_or_sign_off_is_never_part_of_a_reframe(coach: OfflineCoach, text: str, gone: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert gone not in reframe.lower(), reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("if u cant be civil to my sister at the wedding then dont bother coming. im done", "be civil to my sister"),
+        ("if u cant even be bothered to ring mum on mothers day dont bother ringing me either", "ring mum"),
+    ],
+)
+def test_a_negated_can_keeps_its_be_and_drops_bothered(coach: OfflineCoach, text: str, need: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    assert all(need in r for r in v.reframes), v.reframes

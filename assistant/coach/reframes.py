@@ -159,7 +159,7 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga)\s+[\w.' ]{1,40}?,\s*|"
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga)\s+[\w.'/ ]{1,40}?[,!]\s*|"
     r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
     r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
@@ -593,10 +593,17 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
                 # "folk don't like it" -> "folk not liking it"
                 verb = words[i + 2]
                 if verb.tag.startswith("VB"):
-                    said = Word(f"not {gerund(verb.lemma.lower())}", "VBG", verb.lemma.lower(), verb.space)
+                    # "the rent isn't paid" -> "the rent not being paid": a passive keeps its participle
+                    passive = verb.tag == "VBN" and w.lemma.lower() == "be"
+                    ing = f"being {verb.text}" if passive else gerund(verb.lemma.lower())
+                    said = Word(f"not {ing}", "VBG", verb.lemma.lower(), verb.space)
                     before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
                     return join([*before, said, *words[i + 3 :]])
             ing = gerund(w.lemma.lower())
+            if after is not None and after.lower in {"n't", "not"}:
+                # "you and the kids aren't at Mum's" -> "you and the kids not being at Mum's" (not "beingn't")
+                before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
+                return join([*before, Word(f"not {ing}", "VBG", w.lemma.lower(), after.space), *words[i + 2 :]])
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
             words[i] = Word(ing, "VBG", w.lemma.lower(), w.space)
@@ -607,7 +614,9 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
 _SIGN_OFF = re.compile(
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
     r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
-    r"your (?:loving|devoted) \w+)\b[\s,.-]*(?:[A-Z][\w.'-]*[\s,]*){0,6}$|"
+    r"your (?:loving|devoted) \w+)\b[\s,.-]*(?:the\s+)?(?:[A-Z][\w.'-]*[\s,]*){0,6}"
+    # "Lots of love, the Orchard Barn team x"
+    r"(?:(?i:team|family|crew|office|committee|management)[\s,]*)?(?:x{1,3}\W*)?$|"
     r"\s+[-–—]\s*[A-Z][\w.'-]*$",
 )
 
@@ -1309,6 +1318,12 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         subject = negative.group("who").lower()
         body = negative.group("body")
         if subject in {"you", "u"}:
+            # "if u cant even be bothered to call dad" -> "call dad"; "if u cant be civil" -> "be civil"
+            bothered = re.match(r"^(?:even\s+)?(?:be\s+)?bothered\s+to\s+(.+)$", body, re.I)
+            if bothered:
+                body = bothered.group(1)
+            elif re.search(r"\b(?:can'?t|cannot|won'?t|will not)\s+be\s", negative.group(0), re.I):
+                body = f"be {body}"
             being = re.search(r"\b(?:aren'?t|are not|'re not)\s", negative.group(0), re.I)
             going = re.match(r"^(?:gonna|going to)\s+(.+)$", body, re.I)  # "if ur not gonna wash ur dishes"
             said = (
@@ -1846,6 +1861,15 @@ class Reframer:
             return f"it still carries a consequence ('{tacked}')"
         if re.search(r"(?:^|[\s.!?])i(?:\s|'(?:m|ll|d|ve)\b)", reframe):
             return "it has a lower-case 'i'"
+        for m in _ASKS_YOU_TO.finditer(reframe):
+            # "I need you to civil to Dan", "Could you sure, keep letting him...": what follows must be a verb
+            # tagged after a bare 'you' ("you civil to Dan" reads JJ; after "you to" the tagger guesses VB)
+            words = [w for w in tag("you " + reframe[m.end() :].strip()) if w.text.strip()]
+            first = words[1] if len(words) > 1 else None
+            if first is not None and not (
+                first.tag in {"VB", "VBP"} or (first.tag in {"RB", "MD"} and first.lower in _ACTION_ADVERBS)
+            ):
+                return f"it asks for something that is not an action ('{m.group(0)} {first.text}')"
         return None
 
     def _slots(self, parts: Parts) -> dict[str, str | None]:
@@ -1883,7 +1907,7 @@ class Reframer:
         # "they saying they'll do it" -> "them saying they'll do it": after "worried about", the object form
         worry = (
             re.sub(
-                r"^(they|he|she|we)\s+(?=\w+ing\b)",
+                r"^(they|he|she|we)\s+(?=(?:not\s+)?\w+ing\b)",
                 lambda m: _OBJECT.get(m.group(1).lower(), "us") + " ",
                 parts.worry,
                 flags=re.I,
@@ -1962,6 +1986,10 @@ class Reframer:
 
 
 _REFRAME_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+_ACTION_ADVERBS = frozenset(
+    ["not", "never", "please", "kindly", "really", "just", "also", "always", "still", "maybe", "perhaps", "possibly"]
+)
+_ASKS_YOU_TO = re.compile(r"\b(?:I need you to|Could you|Can you|Would you)(?=\s)")
 # a clause with its own subject after a comma inside one sentence of a reframe: where a consequence the
 # parts reader missed would hide ("I need you to keep to the rules, you're off the lease otherwise")
 _FOLLOW_ON = re.compile(r",\s+(?=(?:and\s+)?(?:you|u|he|she|they|i|we|it|the|your|my|his|her|their)\b)", re.I)
