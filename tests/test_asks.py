@@ -582,3 +582,13 @@ def test_a_thing_and_the_state_wanted_for_it_is_asked_for(demand: str, ask: str)
     assert to_request(demand) == ask
     # what went wrong with a thing is never asked for
     assert not to_request("the car scratched").startswith("Could we get")
+
+
+def test_a_judgement_of_who_they_are_is_neither_asked_nor_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "You are the most selfish housemate I have ever had. Wash your pans, stop the music after midnight and "
+        "pay the electric on time. Some of ye are a disgrace."
+    )
+    said = " ".join([r.ask, *r.parked]).lower()
+    assert "most housemate" not in said and "selfish" not in said and "disgrace" not in said, r
+    assert len(r.parked) == 2, r.parked

@@ -1258,6 +1258,9 @@ _FIRST = re.compile(
 )
 
 
+_JUDGEMENT = re.compile(r"^(?:and\s+|but\s+)?(?:you|u|he|she|they)(?:'re|'s| are| is| r| was| were)\s", re.I)
+
+
 def read_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None, list[str]]:
@@ -1333,7 +1336,14 @@ def read_demands(
     if asides and len(asides) < len(found):
         found = [d for d in found if d not in asides]
     # a demand that is only blame ("stop being so lazy") says nothing the other side can do
-    kept = [d for d in found if _content(blame.sub(" ", d.text)) - {"stop", "so", "such"}]
+    # ...nor does a judgement of who they are ("You are the most selfish flatmate I've ever lived with",
+    # "you're selfish and you know it"): taking the blame word out would leave "the most flatmate"
+    kept = [
+        d
+        for d in found
+        if _content(blame.sub(" ", d.text)) - {"stop", "so", "such"}
+        and not (_JUDGEMENT.match(d.text) and blame.search(d.text))
+    ]
     found = kept or found
     if not found:
         if references:
