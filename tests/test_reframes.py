@@ -770,3 +770,16 @@ def test_a_negated_can_keeps_its_be_and_drops_bothered(coach: OfflineCoach, text
     v = coach.check_message(text)
     assert v.level == "ultimatum" and v.reframes
     assert all(need in r for r in v.reframes), v.reframes
+
+
+def test_a_phrasing_about_a_date_only_follows_a_need_that_says_when(coach: OfflineCoach) -> None:
+    # read as a deadline with a penalty, a need with no date gets no "If that date is hard for you"
+    undated = coach.reframer.reframes(
+        "We'd prefer to keep this informal. Whether it stays that way depends on you withdrawing the complaint.",
+        ["deadline-penalty"],
+    )
+    dated = coach.reframer.reframes(
+        "Get the deposit back to me by Friday or I'm taking you to the small claims court.", ["deadline-penalty"]
+    )
+    assert undated and not any("date" in r or "Timing" in r for r in undated), undated
+    assert any("If that date is hard" in r for r in dated), dated

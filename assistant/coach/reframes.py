@@ -947,6 +947,12 @@ _WHEN = re.compile(
     r"(?:the )?end of (?:the )?(?:day|week|month|term))\b",
     re.I,
 )
+# a need that says when, however: "by Friday", "within 7 days", "tonight", "before the 30th", "at 9am"
+_DATED = re.compile(
+    r"\b(?:by|before|until|till|til|within|no later than|from|after)\s+\S|\b(?:today|tonight|tomorrow|asap|"
+    r"this (?:week|weekend|month|term|year)|next (?:week|weekend|month|term|year)|\d{1,2}(?::\d\d)?\s?(?:am|pm))\b",
+    re.I,
+)
 # a run-up that only says when: "from the 1st", "as of Monday", "starting next week"
 _WHEN_ONLY = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?:from|as of|as from|starting|after|before|by|on|come|beginning)\s+[\w\s/.-]{1,25}$", re.I
@@ -1942,6 +1948,7 @@ class Reframer:
                 if need and _asks(f"{context or ''} {need}")
                 else self.phrasing.invite_after_statement
             ),
+            "dated": "" if need and (_WHEN.search(need) or _DATED.search(need)) else None,
             "need_sentence": f"{need}. " if need else "",
             "need_question": _need_question(need) if need else None,
             # the need said after the worry, so a worry never stands in for it
