@@ -783,3 +783,35 @@ def test_a_phrasing_about_a_date_only_follows_a_need_that_says_when(coach: Offli
     )
     assert undated and not any("date" in r or "Timing" in r for r in undated), undated
     assert any("If that date is hard" in r for r in dated), dated
+
+
+@pytest.mark.parametrize(
+    ("text", "worry"),
+    [
+        (
+            "No, it's fine. Go on the golf weekend in Portugal. Just don't expect me to be picking up when you ring.",
+            "you going on the golf weekend",
+        ),
+    ],
+)
+def test_permission_said_with_a_sting_is_the_worry_never_the_ask(coach: OfflineCoach, text: str, worry: str) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert worry in reframe and "I need you to go" not in reframe and "Could you keep" not in reframe, reframe
+        assert "interesting" not in reframe and "picking up" not in reframe, reframe
+
+
+def test_a_sarcastic_keep_doing_it_is_the_worry_and_the_hint_is_lever(coach: OfflineCoach) -> None:
+    parts = parts_of(
+        "Sure, keep letting her have the tablet till 11 on school nights. I'm sure the school counsellor will find "
+        "it really interesting.",
+        coach.phrasing,
+    )
+    assert parts.worry == "you letting her have the tablet till 11 on school nights", parts
+    assert not parts.needs and any("counsellor" in x for x in parts.levers), parts
+
+
+def test_a_plain_permission_without_a_sting_is_left_alone(coach: OfflineCoach) -> None:
+    parts = parts_of("Fine, pay me back by Friday or I'm going to the small claims court.", coach.phrasing)
+    assert parts.worry is None and any("pay me back" in n for n in parts.needs)

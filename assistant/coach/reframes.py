@@ -621,11 +621,34 @@ _SIGN_OFF = re.compile(
 )
 
 
+# permission said with a sigh: "No, it's fine.", "fine.", "Sure, keep letting him stay up till midnight"
+_PERMISSION = re.compile(
+    r"^(?:no,?\s+|oh,?\s+|ok(?:ay)?,?\s+)?(?:it'?s |that'?s )?(?:fine|whatever|sure(?=,?\s+(?:keep|carry on)\b|\W*$)|go ahead|by all means|suit yourself)"
+    r"(?:\W*$|\s*[,.!]+\s*(?P<rest>\w.*))$",
+    re.I,
+)
+# ...and what is 'permitted': something the other side wanted to do ("go to the stag do", "keep letting him")
+_PERMITTED = re.compile(
+    r"^(?:just\s+)?(?:go|keep|carry on|have|enjoy|take|spend|invite|book|buy|stay|play|do whatever|do what)\b", re.I
+)
+# ...with the sting after it: "Just don't expect me to be here", "I'm sure the school will find it interesting"
+_STING = re.compile(
+    r"^(?:just\s+|and\s+|but\s+)*(?:don'?t|do not|dont) (?:expect|bother|come|ask|think|call)\b|^(?:i'?m|im) sure\b|"
+    r"^(?:we'?ll|we will) see\b|^see (?:how|what|if)\b",
+    re.I,
+)
 # what says the sentence before it was a hint: "Just saying.", "I only say.", "I'll say no more."
 _HINT = re.compile(
     r"^(?:(?:i'?m |i am |im )?(?:just |only )?saying(?: only)?|i only say|that'?s all i'?m saying|"
     r"i(?:'ll| will| shall) say no more|say no more|just a thought|food for thought|(?:that'?s )?something to think about|"
     r"(?:if )?you know what i mean|i'?m sure you understand)\W*$",
+    re.I,
+)
+# a consequence only hinted at: "the school counsellor will find it really interesting", "word gets around"
+_VEILED = re.compile(
+    r"\b(?:will|would|might|'ll|'d) (?:find|be) (?:it|that|this|them|\w+) (?:really |very |most |quite )?"
+    r"(?:interesting|fascinating|illuminating)\b|\bworth remembering\b|\bpeople talk\b|\bword (?:gets|travels) "
+    r"(?:around|fast)\b",
     re.I,
 )
 # ...or said with it: "My husband's brother is on the board of governors, you know."
@@ -636,10 +659,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
     queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(unshouted(text.strip())))))
+    permitted = False
     while queue:
         raw = queue.pop(0)
         sentence = _clean(raw)
-        if not sentence:
+        if not sentence and not _PERMISSION.match(raw.strip()):
             continue
         if parts.levers and re.match(
             # "...im not coming. i'll just stay at jess's", "I'm done. I'll hand back the keys": the walkout goes on
@@ -662,11 +686,36 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)
             parts.said.append(sentence)
             continue
-        hint = _HINT.match(sentence) or _HINTED.search(sentence)
+        permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
+        if permission and not permission.group("rest"):
+            parts.said.append(sentence or raw.strip())  # "No, it's fine." said before what is 'permitted'
+            permitted = True
+            continue
+        rest = _clean(permission.group("rest")) if permission else sentence
+        if (
+            (permitted or permission)
+            and _PERMITTED.match(rest)
+            and not re.search(r"\bor\b", rest, re.I)
+            and bool(queue)
+            and _STING.match(_clean(queue[0]) or queue[0])
+        ):
+            # "fine. go to the stag do. just don't expect me to be here": what is 'permitted' with a threat after
+            # it is what the person is worried about, never what they ask for ("I need you to go..." was offered)
+            doing = re.sub(r"^(?:just\s+)?(?:keep|carry on)\s+(?=\w+ing\b)", "", rest, flags=re.I)
+            first, _, tail = doing.partition(" ")
+            if not first.lower().endswith("ing"):
+                first = gerund(first.lower())
+            parts.worry = parts.worry or f"you {first} {tail}".strip()
+            parts.said.append(rest)
+            permitted = False
+            continue
+        permitted = False
+        hint = _HINT.match(sentence) or _HINTED.search(sentence) or _VEILED.search(sentence)
         if hint and not _request_shaped(sentence):
             # "My husband's brother is on the board of governors, you know. Just saying.": what is said before
             # 'just saying' (or with 'you know' after it) is the hint, the lever of a veiled threat
-            said = sentence if _HINTED.search(sentence) else (parts.said[-1] if parts.said else "")
+            itself = _HINTED.search(sentence) or _VEILED.search(sentence)
+            said = sentence if itself else (parts.said[-1] if parts.said else "")
             for bucket in (parts.needs, parts.context, parts.reasons):
                 for x in [x for x in bucket if said and (x in said or said in x) and not _request_shaped(x)]:
                     bucket.remove(x)
@@ -1623,6 +1672,9 @@ _TIME_WORDS = frozenset(
         "weeks",
         "months",
         "morning",
+        "midnight",
+        "midday",
+        "noon",
         "afternoon",
         "evening",
         "night",
@@ -1872,6 +1924,13 @@ class Reframer:
             # tagged after a bare 'you' ("you civil to Dan" reads JJ; after "you to" the tagger guesses VB)
             words = [w for w in tag("you " + reframe[m.end() :].strip()) if w.text.strip()]
             first = words[1] if len(words) > 1 else None
+            if (
+                first is not None
+                and len(words) > 2
+                and first.lower in {"do", "does"}
+                and words[2].lower in {"n't", "not"}
+            ):
+                return f"it asks for a 'don't' as if it were an action ('{m.group(0)} {first.text}{words[2].text}')"
             if first is not None and not (
                 first.tag in {"VB", "VBP"} or (first.tag in {"RB", "MD"} and first.lower in _ACTION_ADVERBS)
             ):
