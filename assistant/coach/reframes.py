@@ -691,22 +691,22 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.said.append(sentence or raw.strip())  # "No, it's fine." said before what is 'permitted'
             permitted = True
             continue
-        rest = _clean(permission.group("rest")) if permission else sentence
+        allowed = _clean(permission.group("rest")) if permission else sentence
         if (
             (permitted or permission)
-            and _PERMITTED.match(rest)
-            and not re.search(r"\bor\b", rest, re.I)
+            and _PERMITTED.match(allowed)
+            and not re.search(r"\bor\b", allowed, re.I)
             and bool(queue)
             and _STING.match(_clean(queue[0]) or queue[0])
         ):
             # "fine. go to the stag do. just don't expect me to be here": what is 'permitted' with a threat after
             # it is what the person is worried about, never what they ask for ("I need you to go..." was offered)
-            doing = re.sub(r"^(?:just\s+)?(?:keep|carry on)\s+(?=\w+ing\b)", "", rest, flags=re.I)
-            first, _, tail = doing.partition(" ")
-            if not first.lower().endswith("ing"):
-                first = gerund(first.lower())
-            parts.worry = parts.worry or f"you {first} {tail}".strip()
-            parts.said.append(rest)
+            doing = re.sub(r"^(?:just\s+)?(?:keep|carry on)\s+(?=\w+ing\b)", "", allowed, flags=re.I)
+            verb, _, said_after = doing.partition(" ")
+            if not verb.lower().endswith("ing"):
+                verb = gerund(verb.lower())
+            parts.worry = parts.worry or f"you {verb} {said_after}".strip()
+            parts.said.append(allowed)
             permitted = False
             continue
         permitted = False
