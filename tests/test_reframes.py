@@ -815,3 +815,13 @@ def test_a_sarcastic_keep_doing_it_is_the_worry_and_the_hint_is_lever(coach: Off
 def test_a_plain_permission_without_a_sting_is_left_alone(coach: OfflineCoach) -> None:
     parts = parts_of("Fine, pay me back by Friday or I'm going to the small claims court.", coach.phrasing)
     assert parts.worry is None and any("pay me back" in n for n in parts.needs)
+
+
+def test_naming_who_could_be_brought_in_is_the_lever(coach: OfflineCoach) -> None:
+    v = coach.check_message(
+        "Boss, I have told you many times about the dog barking at night. I don't want to involve the residents' "
+        "committee or the council, but my patience has finished."
+    )
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "involve" not in reframe and "council" not in reframe and "dog" in reframe, reframe

@@ -648,7 +648,10 @@ _HINT = re.compile(
 _VEILED = re.compile(
     r"\b(?:will|would|might|'ll|'d) (?:find|be) (?:it|that|this|them|\w+) (?:really |very |most |quite )?"
     r"(?:interesting|fascinating|illuminating)\b|\bworth remembering\b|\bpeople talk\b|\bword (?:gets|travels) "
-    r"(?:around|fast)\b",
+    r"(?:around|fast)\b|"
+    # "I don't want to involve the area boys": naming who could be brought in is the lever
+    r"^(?:i|we) (?:don'?t|do not|wouldn'?t|would not|would hate to|'d hate to) (?:want to |like to )?(?:have to )?"
+    r"(?:involve|bring in|get \w+ involved|call in)\b",
     re.I,
 )
 # ...or said with it: "My husband's brother is on the board of governors, you know."
