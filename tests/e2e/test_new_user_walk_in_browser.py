@@ -127,19 +127,4 @@ def test_refused_words_come_back_in_their_box(served: tuple[str, SessionService]
     _see(page, "Sent.")
     mine = [m.text for m in svc.state(session.tenant).messages if m.party_id == session.tenant.party_id]
     assert mine[-1] == "Could someone look at the bedroom wall this week?"  # not the refused paste again
-
-    svc.move_on(session.fac, "agree", "discuss")
-    _see(page, "4 · Agree")
-    _settled(page)
-    _fill(page, "I will…", "Open the windows every morning")
-    _click(page, "Add my commitment")  # no 'by when' yet
-    _see(page, "'by when' is empty")
-    _settled(page)
-    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value("Open the windows every morning")
-    _fill(page, "By when", "from Monday")
-    _click(page, "Add my commitment")
-    _see(page, "Open the windows every morning (from Monday)")
-    terms = [(t.text, t.by_when) for t in svc.state(session.tenant).terms if t.party_id == session.tenant.party_id]
-    assert ("Open the windows every morning", "from Monday") in terms
-    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value("")  # emptied once it is added
     page.context.close()
