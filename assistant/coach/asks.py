@@ -307,6 +307,8 @@ _THING_SHOULD_BE = re.compile(
     r"be\s+(?P<rest>.+)$",
     re.I,
 )
+# a letter's request lead: "we would ask that you", "I must request that you"
+_ASK_THAT_YOU = r"(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)"
 _WANTED_STATE = re.compile(
     r"^(?:the|my|our|your|his|her|their)\s(?:(?!\b(?:is|are|was|were|has|have|had|not|never|no|nobody|nothing)\b)[^,]){1,50}?\s+"
     # what is done to put a thing right, never what went wrong with it ("the car scratched", "my bike stolen")
@@ -406,7 +408,7 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     m = _PRESENT_HABIT.match(text)
     if m and not desired and (m.group(1).lower() not in _IRREGULAR_ING or m.group(1).lower() in {"let", "put", "read"}):
         return f"Could you stop {gerund(m.group(1))}{m.group(2)}?"
-    if _WANTED_STATE.match(text):  # "the mice dealt with", "the fence fixed by Friday"
+    if _WANTED_STATE.match(text):  # "the mice dealt with", "the garage settled before it is too late"
         return f"Could we get {text[0].lower() + text[1:]}?"
     if re.match(r"^(?:the|your|this|that)\b", text, re.I) and not re.search(
         r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|keeps?|goes|gets)\b", text, re.I
@@ -488,7 +490,7 @@ def _to_request(demand: str) -> str:
     )
     text = re.sub(r"^(?:is|:)\s+", "", text, flags=re.I).strip(" ,.;:!-—")
     # "We would ask that you fix the gate" asks for the fixing: "Could you fix the gate?"
-    text = re.sub(r"^(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)\s+", "you to ", text, flags=re.I)
+    text = re.sub(rf"^{_ASK_THAT_YOU}\s+", "you to ", text, flags=re.I)
     # keep one sentence: the first clause that carries the demand
     text = re.split(r"(?<=[.!?])\s+", text)[0].strip(" .!?")
     text = re.sub(r",\s*(?:it|that|which)\s+(?:has|is|was|'s)\b.*$", "", text, flags=re.I)
@@ -572,9 +574,6 @@ def _to_request(demand: str) -> str:
         r"^(?:you|u)\b", text, re.I
     ):
         return f"Could we agree that {text[0].lower() + text[1:]}?"
-    m = _WANTED_STATE.match(text)
-    if m:  # "the matter of the garage settled before it is too late": a thing and the state wanted for it
-        return f"Could we get {text[0].lower() + text[1:]}?"
     m = _THING_IS.match(text)
     if (
         m and not desired
@@ -597,7 +596,8 @@ _LIST_LEAD = re.compile(
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
     r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
-    r"(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)|"
+    + _ASK_THAT_YOU
+    + r"|"
     r"(?:please|could you|can you|would you|will you)(?:\s+(?:please|possibly|kindly|be so kind as to))?)\s+"
     r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
     re.I,

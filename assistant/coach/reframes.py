@@ -589,6 +589,8 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
     for i, w in enumerate(words):
         if w.tag in finite and i > 0:
             after = words[i + 1] if i + 1 < len(words) else None
+            # what comes before a 'not' put in ("do" + "n't" was written without a space before it)
+            before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
             if after is not None and after.lower in {"n't", "not"} and i + 2 < len(words):
                 # "folk don't like it" -> "folk not liking it"
                 verb = words[i + 2]
@@ -597,12 +599,10 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
                     passive = verb.tag == "VBN" and w.lemma.lower() == "be"
                     ing = f"being {verb.text}" if passive else gerund(verb.lemma.lower())
                     said = Word(f"not {ing}", "VBG", verb.lemma.lower(), verb.space)
-                    before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
                     return join([*before, said, *words[i + 3 :]])
             ing = gerund(w.lemma.lower())
             if after is not None and after.lower in {"n't", "not"}:
                 # "you and the kids aren't at Mum's" -> "you and the kids not being at Mum's" (not "beingn't")
-                before = [*words[: i - 1], Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")]
                 return join([*before, Word(f"not {ing}", "VBG", w.lemma.lower(), after.space), *words[i + 2 :]])
             if w.text.startswith("'") and not words[i - 1].space:
                 words[i - 1] = Word(words[i - 1].text, words[i - 1].tag, words[i - 1].lemma, " ")
@@ -666,7 +666,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     while queue:
         raw = queue.pop(0)
         sentence = _clean(raw)
-        if not sentence and not _PERMISSION.match(raw.strip()):
+        permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
+        if not sentence and not permission:
             continue
         if parts.levers and re.match(
             # "...im not coming. i'll just stay at jess's", "I'm done. I'll hand back the keys": the walkout goes on
@@ -689,7 +690,6 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)
             parts.said.append(sentence)
             continue
-        permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
         if permission and not permission.group("rest"):
             parts.said.append(sentence or raw.strip())  # "No, it's fine." said before what is 'permitted'
             permitted = True
@@ -713,11 +713,10 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             permitted = False
             continue
         permitted = False
-        hint = _HINT.match(sentence) or _HINTED.search(sentence) or _VEILED.search(sentence)
-        if hint and not _request_shaped(sentence):
+        itself = _HINTED.search(sentence) or _VEILED.search(sentence)
+        if (itself or _HINT.match(sentence)) and not _request_shaped(sentence):
             # "My husband's brother is on the board of governors, you know. Just saying.": what is said before
             # 'just saying' (or with 'you know' after it) is the hint, the lever of a veiled threat
-            itself = _HINTED.search(sentence) or _VEILED.search(sentence)
             said = sentence if itself else (parts.said[-1] if parts.said else "")
             for bucket in (parts.needs, parts.context, parts.reasons):
                 for x in [x for x in bucket if said and (x in said or said in x) and not _request_shaped(x)]:
