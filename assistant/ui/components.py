@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from typing import NoReturn
 
 import altair as alt
 import pandas as pd
@@ -83,7 +82,7 @@ def drift_gate(
         if st.button("Edit", key=f"{name}_edit", use_container_width=True):
             st.session_state.pop(pending_key, None)
             # the box was not drawn while the choice showed: give the words back as the box is drawn
-            st.session_state[f"_restore_{name}"] = {f"{name}_draft": text}
+            st.session_state[f"_restore_{name}"] = {box(name, "draft"): text}
             st.rerun()
         if choice is not None:
             try:
@@ -92,29 +91,29 @@ def drift_gate(
                 show_error(exc)
                 return
             st.session_state.pop(pending_key, None)
+            empty_boxes(name)
             st.session_state[f"_note_{name}"] = ""
             st.rerun()
         return
-    restore_boxes(name)  # a send that failed, or Edit after a flag: give the words back
-    with st.form(f"{name}_form", clear_on_submit=True):
-        text = st.text_area(label, key=f"{name}_draft", height=90)
+    restore_boxes(name)  # Edit after a flag: the words go back into the box
+    with st.form(f"{name}_form"):
+        text = st.text_area(label, key=box(name, "draft"), height=90)
         submitted = st.form_submit_button(button)
-    show_failure(name)
     if submitted:
         if not text.strip():
             return  # an empty box (a second press after a send) sends nothing
         try:
             verdict = check(text)
-        except ParleyError as exc:
-            give_back(name, {f"{name}_draft": text}, exc)
+            if verdict.level != "ultimatum":
+                _send_once(name, text, send)
+        except ParleyError as exc:  # refused: the words stay in the box as typed
+            show_error(exc)
+            return
         if verdict.level == "ultimatum":
             st.session_state[pending_key] = (text, verdict)
             st.session_state.pop(f"{name}_phrasing", None)  # a pick made among another text's phrasings
             st.rerun()
-        try:
-            _send_once(name, text, send)
-        except ParleyError as exc:
-            give_back(name, {f"{name}_draft": text}, exc)
+        empty_boxes(name)
         st.session_state[f"_note_{name}"] = verdict.reason if verdict.level == "firm" else ""
         st.rerun()
     note = st.session_state.pop(f"_note_{name}", None)
@@ -122,28 +121,26 @@ def drift_gate(
         st.caption("Sent." + (f" {shown(note)}" if note else ""))
 
 
-def give_back(form: str, boxes: dict[str, str], exc: ParleyError) -> NoReturn:
-    """A refused submit of a form that empties itself: redraw it with the words as typed and the error.
+def box(form: str, field: str) -> str:
+    """The widget key of one box of a form that empties itself after an accepted submit.
 
-    The form has already emptied its boxes in the browser, so the words go back before it is drawn
-    again; the next submit is of what the person then types, never of the refused words.
+    The key is new after each accepted submit (``empty_boxes``), so the box is drawn afresh and
+    empty. A refused submit keeps the key, so the browser keeps the words as typed and the next
+    submit sends what the box shows. (A form with ``clear_on_submit`` cannot do that: words written
+    back into an emptied box were shown but not sent, so a second press sent an empty box.)
     """
-    st.session_state[f"_restore_{form}"] = boxes
-    st.session_state[f"_failed_{form}"] = exc
-    st.rerun()
+    return f"{form}_{field}_{st.session_state.get(f'_gen_{form}', 0)}"
+
+
+def empty_boxes(form: str) -> None:
+    """After an accepted submit: the form's boxes are drawn empty on the next run."""
+    st.session_state[f"_gen_{form}"] = st.session_state.get(f"_gen_{form}", 0) + 1
 
 
 def restore_boxes(form: str) -> None:
-    """Before a form is drawn: the words of its refused submit, back in their boxes."""
+    """Before a form is drawn: words given back to boxes that were not on screen (Edit after a flag)."""
     for key, value in (st.session_state.pop(f"_restore_{form}", None) or {}).items():
         st.session_state[key] = value
-
-
-def show_failure(form: str) -> None:
-    """After a form is drawn: why its last submit was refused."""
-    failed = st.session_state.pop(f"_failed_{form}", None)
-    if failed is not None:
-        show_error(failed)
 
 
 def reframes_of(verdict: DriftVerdict) -> list[str]:

@@ -17,9 +17,10 @@ from assistant.session import UnknownLink
 from assistant.textsafe import shown
 from assistant.ui import resources
 from assistant.ui.components import (
+    box,
     client_key,
     drift_gate,
-    give_back,
+    empty_boxes,
     mutual_goal_suggestion,
     offers_list,
     offline_notice,
@@ -28,10 +29,8 @@ from assistant.ui.components import (
     plain_stream,
     reframes_of,
     reset_client_key,
-    restore_boxes,
     shared_record,
     show_error,
-    show_failure,
     stage_bar,
 )
 
@@ -569,18 +568,17 @@ def _agree(state: SessionState, access: Access) -> None:
             icon=":material/task_alt:",
         )
     if state.stage == "agree":
-        restore_boxes("term_form")
-        with st.form("term_form", clear_on_submit=True):
-            text = st.text_input("I will…", key="term_text")
-            by_when = st.text_input("By when", placeholder="e.g. Friday 14 November", key="term_when")
+        with st.form("term_form"):
+            text = st.text_input("I will…", key=box("term_form", "text"))
+            by_when = st.text_input("By when", placeholder="e.g. Friday 14 November", key=box("term_form", "when"))
             added = st.form_submit_button("Add my commitment")
-        show_failure("term_form")
         if added:
             try:
                 svc.add_term(access, text, by_when)
-            except ParleyError as exc:  # the form emptied itself: a refused commitment comes back as typed
-                give_back("term_form", {"term_text": text, "term_when": by_when}, exc)
-            st.rerun()
+                empty_boxes("term_form")
+                st.rerun()
+            except ParleyError as exc:  # refused: the commitment stays in its boxes as typed
+                show_error(exc)
         # empty until a date is set (a placeholder date looked set); keyed by the agreement's date,
         # so a date set on another device is what the field shows
         revisit = st.date_input(

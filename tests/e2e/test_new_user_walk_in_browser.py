@@ -108,7 +108,7 @@ def test_shrinking_again_keeps_an_ask_typed_by_hand(served: tuple[str, SessionSe
 
 
 def test_refused_words_come_back_in_their_box(served: tuple[str, SessionService], browser: Any) -> None:
-    """A form that empties itself on submit gives refused words back, and the next submit is of what is typed."""
+    """Refused words stay in their box, and the next submit is of what the box then shows."""
     from playwright.sync_api import expect
 
     url, svc = served
@@ -127,4 +127,31 @@ def test_refused_words_come_back_in_their_box(served: tuple[str, SessionService]
     _see(page, "Sent.")
     mine = [m.text for m in svc.state(session.tenant).messages if m.party_id == session.tenant.party_id]
     assert mine[-1] == "Could someone look at the bedroom wall this week?"  # not the refused paste again
+    page.context.close()
+
+
+def test_a_refused_commitment_comes_back_in_its_box(served: tuple[str, SessionService], browser: Any) -> None:
+    """A commitment refused for want of a date stays as typed, the next press sends it, and then the box is empty."""
+    from playwright.sync_api import expect
+
+    url, svc = served
+    session = _facilitated(svc, "Refused commitment comes back")
+    _to_stage(svc, session, "agree")
+    page = _context(browser, viewport=SIZES["390"]).new_page()
+    page.goto(f"{url}/?t={session.tokens['Tenant']}", wait_until="commit")
+    _see(page, "4 · Agree")
+    _settled(page)
+    _fill(page, "I will…", "Open the windows every morning")
+    _click(page, "Add my commitment")  # no 'by when' yet
+    _see(page, "'by when' is empty")
+    _settled(page)
+    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value(
+        "Open the windows every morning", timeout=WAIT
+    )
+    _fill(page, "By when", "from Monday")
+    _click(page, "Add my commitment")
+    _see(page, "Open the windows every morning (from Monday)")
+    terms = [(t.text, t.by_when) for t in svc.state(session.tenant).terms if t.party_id == session.tenant.party_id]
+    assert ("Open the windows every morning", "from Monday") in terms
+    expect(_live(page).get_by_label("I will…", exact=True)).to_have_value("", timeout=WAIT)  # emptied once added
     page.context.close()
