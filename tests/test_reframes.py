@@ -701,11 +701,14 @@ def test_a_hint_is_set_aside_as_the_lever_and_the_complaint_kept(coach: OfflineC
 
 
 def test_that_before_a_noun_names_the_thing_itself(coach: OfflineCoach) -> None:
-    # "if that sale goes ahead": 'that' is not a pointer to a topic said before ("the party sale")
+    # "if that sale goes ahead": 'that' is not a pointer to a topic's first noun ("the party sale");
+    # the refusal before it says what the sale is
     parts = parts_of(
         "I won't be party to selling the flat below its value. If that sale goes ahead I'm resigning as executor.",
         coach.phrasing,
     )
+    assert parts.worry == "selling the flat below its value", parts.worry
+    parts = parts_of("We can't keep the shop open. If that sale goes ahead I'm resigning as executor.", coach.phrasing)
     assert parts.worry == "the sale going ahead", parts.worry
 
 
@@ -825,3 +828,53 @@ def test_naming_who_could_be_brought_in_is_the_lever(coach: OfflineCoach) -> Non
     assert v.level == "ultimatum" and v.reframes
     for reframe in v.reframes:
         assert "involve" not in reframe and "council" not in reframe and "dog" in reframe, reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (  # the giving is a heading: the offer is the sentence after it
+            "Priya, I give you my last proposal. You have the flat on weekdays and I have it at weekends. "
+            "If you refuse, my solicitor will apply to the court.",
+            "weekdays",
+            "solicitor",
+        ),
+        (  # an offer made for a client, not taken up 'in the absence of acceptance'
+            "Dear Sir, Our client is prepared to pay £3,500 in settlement of the claim for the damaged fence. "
+            "This offer is final and will not be repeated. In the absence of acceptance within 7 days, we are instructed to issue proceedings.",
+            "£3,500",
+            "proceedings",
+        ),
+        (  # a bare figure after what was offered before it
+            "I've offered already to share the cost of the new gate. £600 from me, that's my last word. "
+            "Say no and I'll block the path with my car.",
+            "£600 from me to share the cost of the new gate",
+            "block",
+        ),
+        (  # 'that sale' is what the refusal before it named
+            "I won't agree to selling Grandad's allotment to the developer. If that sale happens I'm resigning "
+            "as trustee and you can run the trust yourselves.",
+            "selling Grandad's allotment",
+            "resigning",
+        ),
+    ],
+)
+def test_a_final_offer_or_refusal_keeps_what_it_is_about(
+    coach: OfflineCoach, text: str, kept: str, dropped: str
+) -> None:
+    v = coach.check_message(text)
+    assert v.level == "ultimatum" and v.reframes, v
+    for reframe in v.reframes:
+        assert kept in reframe and dropped not in reframe, reframe
+        assert "I give you" not in reframe and "Acceptance." not in reframe, reframe
+
+
+def test_a_name_after_look_is_not_part_of_the_need(coach: OfflineCoach) -> None:
+    v = coach.check_message(
+        "Look Ciarán I'm not doing it anymore. If you're late collecting the kids one more Friday I'm pulling "
+        "out of the whole arrangement and we'll let the court sort the weekends."
+    )
+    assert v.level == "ultimatum" and v.reframes
+    for reframe in v.reframes:
+        assert "collecting the kids" in reframe and "Ciarán" not in reframe and "court" not in reframe, reframe
+        assert "not doing it anymore" not in reframe and "one more" not in reframe, reframe

@@ -179,7 +179,7 @@ def gerund(verb: str) -> str:
 
 def lower_initial(words: str) -> str:
     """The first letter in lower case, for words said mid-sentence, unless it is 'I' or an acronym ('VAT', 'NHS')."""
-    if re.match(r"^(?:[A-Z]{2}|I\b|I')", words):
+    if re.match(r"^(?:[A-Z]{2}|[A-Z]\d|I\b|I')", words):  # "R8,000", "A4" keep their capital too
         return words
     return words[0].lower() + words[1:]
 

@@ -60,7 +60,9 @@ _TAIL_FILLER = re.compile(
     re.I,
 )
 # a name said to the other person before the point: "Kemi, either you pay..."
-_VOCATIVE = re.compile(r"^[A-Z][a-z]+,\s+(?=(?:[Ee]ither|[Ii]f|[Yy]ou|[Uu]|I|[Ww]e|[Uu]nless)\b)")
+_VOCATIVE = re.compile(r"^[A-Z][^\W\d_A-Z]+,\s+(?=(?:[Ee]ither|[Ii]f|[Yy]ou|[Uu]|I|[Ww]e|[Uu]nless)\b)")
+# after "Look", "Listen", "Right": a name without its comma ("Look Ciarán I'm not doing it anymore")
+_NAMED_AFTER_LEAD = re.compile(r"^[A-Z][^\W\d_A-Z]+\s+(?=(?:I|I'm|I've|I'll|I'd|[Ww]e|[Yy]ou|[Uu])\b)")
 # the formal run-up to a condition: "Please be advised that if...", "Sir, kindly note if..."
 _PREAMBLE_TAIL = re.compile(
     r"[\s,]*\b(?:kindly note|please note|please be advised|be advised|i must inform you|i have to tell you|"
@@ -547,7 +549,10 @@ def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
     for _ in range(2):
-        text = _VOCATIVE.sub("", _LEAD_FILLER.sub("", _SARCASTIC_LEAD.sub("", text.strip())).strip())
+        led = _LEAD_FILLER.sub("", _SARCASTIC_LEAD.sub("", text.strip())).strip()
+        if led != text.strip() and re.match(r"^(?:look|listen|right|ok(?:ay)?|oi|well)\b", text.strip(), re.I):
+            led = _NAMED_AFTER_LEAD.sub("", led)
+        text = _VOCATIVE.sub("", led)
     text = _TAIL_FILLER.sub("", text).strip(" ,;:-–—")
     return text.strip(" .!?")
 
@@ -560,6 +565,8 @@ def is_lever(clause: str, phrasing: Phrasing) -> bool:
 
 _TAG = re.compile(
     r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing)|i (?:swear|mean it)|"
+    # "I'm not doing it anymore", "I can't do this any more": a walkout said on its own, not a need
+    r"(?:i'?m|i am|im) not doing (?:it|this|that)(?: any ?more)?|i can'?t do (?:this|it|that) any ?more|"
     r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
     r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
@@ -814,7 +821,23 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             if not body:  # "That is my final offer": the offer is what was said before it
                 earlier = parts.needs or parts.context
                 body = earlier.pop() if earlier else ""
-            if not body and queue and re.match(r"^\W*(?:\w+\s+){0,2}\w+\W*$", _clean(sentence)):
+            # "I give you the last proposal. Kids are with you every second weekend...": the giving is a heading
+            giving = re.match(
+                r"^(?:so\s+|here\s+)?(?:i|we)(?:'m| am|'re| are)?\s+(?:give|giving|make|making|put|putting|send|sending|"
+                r"offer|offering|bring|bringing)\s+(?:to\s+)?(?:you|u)(?:\s+(?:now|again|here))?$",
+                body,
+                re.I,
+            )
+            if giving:
+                body = ""
+            if (
+                not body
+                and queue
+                and (
+                    re.match(r"^\W*(?:\w+\s+){0,2}\w+\W*$", _clean(sentence))
+                    or (giving and not re.match(r"^(?:if|unless|should|otherwise|or)\b", _clean(queue[0]), re.I))
+                )
+            ):
                 # "ok last offer. u keep the car i keep the sofa": a heading, and the offer comes after it
                 body = _clean(queue.pop(0))
             body = re.sub(r"^(?:since|because|as)\b[^:]{0,80}:\s*", "", body, flags=re.I)  # "since you love..."
@@ -845,7 +868,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             # "our last price for use of the hall is 40 euro per hour" -> "40 euro per hour for use of the hall"
             body = re.sub(r"^((?:for|on|to)\s+.+?)\s+(?:is|are|will be)\s+(.+)$", r"\2 \1", body, flags=re.I)
             if body and not is_lever_sentence(body, phrasing):  # "we'll split it 50/50" is the offer itself
-                parts.offer = parts.offer or body
+                parts.offer = parts.offer or _with_what_was_offered(body, parts)
             parts.levers.append(sentence)
             continue
         hangs = _HANGS_ON.search(sentence)
@@ -1300,6 +1323,11 @@ def _request_shaped(sentence: str) -> bool:
     )
 
 
+_ACCEPTANCE_ONLY = re.compile(
+    r"^(?:your\s+|their\s+|his\s+|her\s+|written\s+|such\s+)?(?:acceptance|agreement|signature|confirmation|consent)"
+    r"(?:\s+(?:of|to)\s+(?:this|that|it|the|our|my)\b[^,]{0,40})?$",
+    re.I,
+)
 _NOT_ACCEPTED = re.compile(
     r"^(?:that|this|it|the offer|my offer|our offer)\b[^,]{0,30}\b(?:work|suit|good enough|acceptable|ok|okay|agree|"
     r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b|"
@@ -1315,9 +1343,38 @@ _SUBJECT = {v: k for k, v in _OBJECT.items()}
 _OFFERED = re.compile(
     r"^(?:[\w ,]{0,40},\s*)?(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering|"
     r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer|"
-    r" am prepared to|'m prepared to| are prepared to|'re prepared to| am willing to|'m willing to)\s(?!not\b|never\b)",
+    r" am prepared to|'m prepared to| are prepared to|'re prepared to| am willing to|'m willing to)\s(?!not\b|never\b)|"
+    # "Our client is prepared to accept £42,000...": an offer made for someone the writer speaks for
+    r"^(?:[\w ,]{0,40},\s*)?(?:our|my)\s+(?:clients?|company|firm|board|committee|family|side|team)\s+(?:is|are|will be|would be)\s+"
+    r"(?:prepared|willing|able|happy)\s+to\s",
     re.I,
 )
+
+
+# "I will not be party to selling Mum's house...", "We won't agree to a four-day week": what is refused
+_REFUSED_THING = re.compile(
+    r"^(?:i|we)\s+(?:will not|won'?t|cannot|can'?t|refuse to|am not going to|'m not going to)\s+"
+    r"(?:be (?:a )?party to|agree to|accept|allow|stand for|sign off on|support|go along with|put up with)\s+"
+    r"(?P<what>\w+ing\b.{3,}|(?:a|an|the|any|this|that|your)\s.{3,})$",
+    re.I,
+)
+_OFFERED_BEFORE = re.compile(
+    r"^(?:[\w ,]{0,20},\s*)?(?:i|we)(?:'ve| have)\s+(?:already\s+)?offered\s+(?:\w+\s+){0,2}?to\s+(?P<what>.+)$", re.I
+)
+
+
+def _with_what_was_offered(offer: str, parts: Parts) -> str:
+    """A bare figure after what it is for: "I've offered twice to split the wall fifty-fifty. R8,000 from me,
+    that's my last word" -> "R8,000 from me to split the wall fifty-fifty"."""
+    if not re.match(r"^[£$€R]?\s?\d[\d,.]*k?\b", offer) or re.search(r"\b(?:for|to|towards)\b", offer, re.I):
+        return offer
+    for pool in (parts.needs, parts.context):
+        for said in reversed(pool):
+            earlier = _OFFERED_BEFORE.match(said)
+            if earlier:
+                pool.remove(said)
+                return f"{offer} to {earlier.group('what')}"
+    return offer
 
 
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
@@ -1327,7 +1384,10 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if not cond:
         return
     refused = bool(
-        _NOT_ACCEPTED.match(cond) or _NOT_ACCEPTED.match(raw)
+        _NOT_ACCEPTED.match(cond)
+        or _NOT_ACCEPTED.match(raw)
+        # "in the absence of acceptance", "failing your agreement": the offer not taken up
+        or (word == "unless" and _ACCEPTANCE_ONLY.match(cond))
     )  # "if this is not okay" ('okay' is a filler elsewhere)
     if refused and parts.offer is None:
         # "I'll buy the car for three thousand. If that's not good enough...": what was said before is an offer
@@ -1405,6 +1465,13 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             _need_or_reason(said, parts, phrasing, condition=True)
         return
     # a positive condition is the thing feared: "if the council turns up at my door again"
+    # "late one more Friday" -> "late on a Friday again": the count is the lever, the day is not
+    cond = re.sub(
+        r"\bone more ((?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|night|morning)\b",
+        r"on a \1 again",
+        cond,
+        flags=re.I,
+    )
     worry = re.sub(r"\b(?:one more time|ever again|again|once more|any more|anymore)\b", "", cond, flags=re.I).strip(
         " ,"
     )
@@ -1420,6 +1487,13 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     pointer = re.match(r"^(?:it|this|that)\b", worry, re.I)
     after = worry[pointer.end() :].split() if pointer else []
     if pointer and after and pointer.group(0).lower() != "it" and tag(" ".join(after[:2]))[0].tag.startswith("NN"):
+        earlier = [x for x in parts.said if raw not in x and cond not in x]  # the sentences said before this one
+        named_before = _REFUSED_THING.match(earlier[-1]) if earlier else None
+        if named_before:
+            # "I will not be party to selling Mum's house for under valuation. If that sale goes ahead...":
+            # what 'that sale' is was said in the refusal before it
+            parts.worry = parts.worry or _lower_first(named_before.group("what"))
+            return
         # "if that sale goes ahead": 'that' points at a thing it names itself -> "the sale going ahead"
         worry, pointer = "the" + worry[pointer.end() :], None
     if pointer:  # "if it happens again tonight": 'it' is what the sentence before was about
@@ -2002,6 +2076,7 @@ class Reframer:
             else None
         )
         offer_said = bool(offer and (re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer)))
+        aside = "," if offer and re.search(r",(?!\d)", offer) else ""  # "R8,000 from me": a figure's comma is not one
         return {
             "need": need,
             "invite": (
@@ -2023,8 +2098,8 @@ class Reframer:
             "worry_plain": worry_plain,
             # "£950 a month" is as far as I can go; "we'll split it 50/50" is said as a sentence of its own
             # "the revised offer of 3.5%, backdated to April, is as far as I can go": an aside keeps its closing comma
-            "offer": sentence_case(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
-            "offer_lower": lower_initial(offer) + ("," if "," in offer else "") if offer and not offer_said else None,
+            "offer": sentence_case(offer) + aside if offer and not offer_said else None,
+            "offer_lower": lower_initial(offer) + aside if offer and not offer_said else None,
             "offer_clause": sentence_case(offer) if offer and offer_said else None,
             "offer_clause_lower": lower_initial(offer) if offer and offer_said else None,
             "first": first,
