@@ -331,3 +331,36 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group's decision in the third person after a failed condition
+        "If the bonus isn't paid by the 20th, the whole shift's downing tools on the Monday. Just how it is.",
+        # a decision in the plain present, as English learners write it
+        "The invoice is wrong again, third month. If next invoice is not correct, we stop to order from you and we go with other supplier.",
+        "if the budget goes over 500 count me out",
+        "Here's what I can do: two evenings a week. Take it, or do the lot yourselves.",
+        "Close the youth club and we'll have every parent out on the town hall steps. Don't push us.",
+        "Please repaint the hallway before you move out. If this has not been done, the deposit will be kept to cover it.",
+        "Just so you know, if the rent stays unpaid, maybe the landlord will need to hear from me.",
+        "I'd hate for this to turn into something formal. Just return the ladder this week, yeah?",
+    ],
+)
+def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a colon ends a condition: what follows it is said to the reader, not done if they fail
+        "If you're reading this on the train: I will not sell the van, but I'll buy your half at the valuation whenever you like.",
+        # an 'or else' denied is not one
+        "This isn't an 'or else', honestly. I just can't keep fronting the gas bill. Could we set up a direct debit?",
+        "If the kids are tired we stop at the services and have a break, no rush.",
+    ],
+)
+def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -878,3 +878,29 @@ def test_a_name_after_look_is_not_part_of_the_need(coach: OfflineCoach) -> None:
     for reframe in v.reframes:
         assert "collecting the kids" in reframe and "Ciarán" not in reframe and "court" not in reframe, reframe
         assert "not doing it anymore" not in reframe and "one more" not in reframe, reframe
+
+
+def test_a_deal_heading_and_a_sarcastic_dare_are_not_the_offer(coach: OfflineCoach) -> None:
+    text = (
+        "Seeing as nobody else will lift a finger, here's the deal: I'll do the minutes for the residents' meeting. "
+        "Minutes only. Take it, or enjoy writing them yourselves from March. Should be fun."
+    )
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert "minutes" in reframe.lower()
+        assert "yourselves" not in reframe and "lift a finger" not in reframe and "fun" not in reframe
+
+
+def test_a_hedge_before_the_lever_goes_with_it(coach: OfflineCoach) -> None:
+    text = (
+        "Colm, the joint account is in both our names. But if you keep ignoring me about Dad's carer, "
+        "maybe the bank will need to hear from me."
+    )
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert "carer" in reframe
+        assert "bank" not in reframe and ", maybe." not in reframe and "maybe." not in reframe

@@ -41,7 +41,7 @@ _CONSEQUENCE_VERB = (
     r"take (?:the (?:whole )?(?:thing|lot|matter)|everything|all of (?:this|it)|this further|it further) (?:to|up with) |"
     r"raise (?:it|this) with (?:\w+ ){0,3}(?:court|directors?|manager|hr|board|union|council|regulator|ombudsman|police)|"
     r"go to (?:the )?(?:press|papers|tribunal|court|police|council|ombudsman|regulator|media)|"
-    r"advise (?:\w+ )?to refuse|wipe|lodge|issue (?:a )?(?:claim|proceedings|notice))"
+    r"advise (?:\w+ )?to refuse|wipe|lodge|issue (?:a )?(?:claim|proceedings|notice)|down(?:ing)? tools)"
 )
 
 _NEGATED_LEAD = re.compile(
@@ -137,7 +137,9 @@ _NOT_A_LEVER_ACTION = (
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
 _DECIDED_ACTION = (
     r"(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff)\b"
-    r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im))"
+    r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im)|"
+    # a group's decision said in the third person: "the whole crew's downing tools Thursday"
+    r"(?<=\w)(?<!\bi)(?<!\bwe)(?<!\bim)(?:'s|’s|\s+is))"
     r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
     + _NOT_A_LEVER_ACTION
     + r"[a-z]+[^?.!]*)(?:[.!]|$)"
@@ -146,6 +148,7 @@ _DECIDED_ACTION = (
 # money comes off their share, interest accrues, they are blocked, the thing goes to auction
 _PENALTY = (
     r"(?:go(?:es)? up|(?:will|'ll|’ll) (?:go up|rise|increase|double)|rises|increases|doubles|"
+    r"(?:deposit|bond|money|payment|fee|wages|pay|refund)\s+(?:will|shall|'ll|’ll)\s+be\s+(?:kept|retained|held back)\b|"
     r"(?:comes?|(?:will|'ll|’ll) come) off (?:your|the|their|his|her) (?:share|deposit|pay|wages|salary|allowance|"
     r"pocket money|bonus|cut)|(?:will|'ll|’ll|shall) (?:start to )?accrue|accrues|"
     r"(?:is|are|will be|'ll be|’ll be|gets?|shall be)\s+(?:automatically\s+|immediately\s+)?(?:deducted|withheld|docked|"
@@ -189,7 +192,9 @@ _NOT_INVITING = (
 # a dare to refuse what was laid down: "Turn it down and...", "Push back on any of them and...", "Argue with it and..."
 _DARE_DOWN = r"(?:just\s+)?(?:turn|knock)\s+(?:it|this|that|them|me)\s+down"
 _DARE_VERB = (
-    r"(?:just\s+)?(?:push back on|say no to|refuse|reject|break|ignore|cross|breach|touch|argue (?:with|about))"
+    r"(?:just\s+)?(?:push back on|say no to|refuse|reject|break|ignore|cross|breach|touch|argue (?:with|about)|"
+    # a harm to what the writer's side holds: "Cut the night-shift allowance and we'll..."
+    r"(?:cut|scrap|axe|slash|close|sell|drop|remove|reduce)(?= (?:the|our|my|any|their) ))"
 )
 DARE = rf"(?:{_DARE_DOWN}|{_DARE_VERB})"
 
@@ -204,7 +209,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:or|otherwise|if not)\s*,?\s*(?:the|this|our|my) (?:deal|offer|agreement)(?:'s| is| will be) (?:off|withdrawn|dead)\b",
         r"\byou(?:'ll| will| are going to|'re going to)\s+(?:\w+\s+){0,2}(?:regret|be sorry|pay for|lose)",
         r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
-        rf"\bif\b[^.?!]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        rf"\bif\b[^.?!:]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
         r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|handing (?:in )?(?:my|our) notice|resigning|"
         r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
@@ -401,6 +406,54 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # a decision in the plain present after a failed condition, as English learners write it: "If next
+        # delivery is not correct packing, we stop to work with your company and we go with other distributor"
+        "threat",
+        0.9,
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we)\s+(?:stop(?!\s+(?:at|by|for|in|off|over|and)\b)|cancel|quit|"
+        r"terminate|end (?:the|our|my|this)|go (?:with|to) (?:an?\s*)?(?:other|different|new)|"
+        r"change (?:the |our |my )?(?:supplier|company|provider|distributor|agent|agency|school|bank)|"
+        r"find (?:an?\s*)?(?:other|new|different)|take (?:my|our) (?:business|custom|money))\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # out of it altogether if the terms stand: "if thats a problem count me out"
+        "walkout",
+        0.9,
+        r"\bif\b[^.?!]{2,60}?,?\s*(?:then\s+)?(?:just\s+)?(?P<lever>count (?:me|us) out\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # "Take it, or enjoy running the whole thing yourselves"
+        "final-offer",
+        0.9,
+        r"(?:^|[.!?;:]\s*)(?P<lever>take it,?\s+or\b(?!\s+(?:tell|let|ask|say|suggest|talk|change|adjust)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a harm dared, then a walkout of many, and the warning not to try it: "Cut the allowance and we'll
+        # have every depot out on the pavement by Monday. Don't test us."
+        "threat",
+        0.9,
+        r"\band\s+(?P<lever>(?:we|i)(?:'ll|’ll| will) have (?:every|all (?:the |our )?|the whole )\w+ (?:out|on strike|walking out)\b[^.?!]*)",
+        r"\bdon'?t (?:test|push) (?:me|us)\b",
+        cue=False,
+    ),
+    _p(
+        # a third party to be told, said as what they will hear: "maybe the bank will need to hear from me",
+        # "you'll be hearing from my solicitor"
+        "veiled-threat",
+        0.85,
+        r"\b(?P<lever>(?:the|your|my|our) (?:bank|police|council|landlord|letting agent|agency|school|head(?:teacher)?|boss|manager|hr|"
+        r"court|solicitor|lawyer|insurer|insurance|tax office|authorities|ombudsman|board|regulator|union|inspector|"
+        r"trustees|governors|committee)\b[^.?!]{0,20}?\b(?:will|'ll|may|might|would|could)\s+(?:need to |have to |want to )?"
+        r"(?:hear|be hearing) from (?:me|us)\b[^.?!]*)",
+        r"\byou(?:'ll|’ll| will) (?:be )?hear(?:ing)? from (?:my|our) (?:solicitor|lawyer|attorney|union|agent|rep)",
+        r"\b(?:would|'d) hate for (?:this|it|things|that|us) to (?:turn|become|go|get|end up|escalate|have to)\b",
+        cue=False,
+    ),
+    _p(
         "final-offer",
         0.95,
         r"\btake it or leave it\b|\btake-it-or-leave-it\b",
@@ -551,7 +604,7 @@ def _negated(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if re.search(
         r"\b(?:not saying|never said|didn't say|won't say|not going to say)\s*\W*$", before, re.I
-    ) or re.search(r"\b(?:not|never)\s*\W*$", before, re.I):
+    ) or re.search(r"(?:\bnot|\bnever|n't)\s+(?:(?:a|an|my|some|any)\s+)?\W*$|\b(?:not|never)\s*\W*$", before, re.I):
         return True
     return bool(_CLAUSE_DENIAL.search(_clause_before(text, start)))
 

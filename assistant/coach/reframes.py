@@ -557,6 +557,12 @@ def _clean(text: str) -> str:
     return text.strip(" .!?")
 
 
+_DEAL_HEADING = re.compile(
+    r"^[^:]{0,80}?\bhere(?:'?s|’s| is) (?:the|my|our) (?:deal|offer|plan|proposal|bottom line|position)\s*:\s*(?=\w)",
+    re.I,
+)
+
+
 def is_lever(clause: str, phrasing: Phrasing) -> bool:
     """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
     c = clause.strip().lower()
@@ -572,7 +578,7 @@ _TAG = re.compile(
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
     r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean)\b.*\byourself$|(?:i'?m |im )?done being \w+|"
-    r"(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
+    r"take it,?\s+or\b.*|(?:that |this |it )?should be (?:fun|interesting|good)|(?:have fun|good luck) with that|(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
     r"(?:i'?m|i am|i'?ve been|we'?re) keeping (?:a |every |all )?(?:tally|record|note|count|log|screenshots?|receipts)|"
@@ -672,6 +678,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     permitted = False
     while queue:
         raw = queue.pop(0)
+        # "Since nobody else can be bothered, here's the deal: I'll run the tuck shop": what comes after the
+        # colon is what is said; the run-up to it is a heading
+        raw = _DEAL_HEADING.sub("", raw)
         sentence = _clean(raw)
         permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
         if not sentence and not permission:
@@ -1482,6 +1491,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         r",\s*[A-Z][a-z]+\s*,", ",", worry
     )  # "without asking me, Graham, after...": the name is not the worry
     worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
+    # "if you continue to not answer about her fees, maybe the bank...": the hedge went with the lever
+    worry = re.sub(r",?\s+(?:maybe|perhaps|then|well)\W*$", "", worry, flags=re.I)
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
     pointer = re.match(r"^(?:it|this|that)\b", worry, re.I)

@@ -575,10 +575,11 @@ def _agree(state: SessionState, access: Access) -> None:
         if added:
             try:
                 svc.add_term(access, text, by_when)
-                empty_boxes("term_form")
-                st.rerun()
             except ParleyError as exc:  # refused: the commitment stays in its boxes as typed
                 show_error(exc)
+            else:
+                empty_boxes("term_form")
+                st.rerun()
         # empty until a date is set (a placeholder date looked set); keyed by the agreement's date,
         # so a date set on another device is what the field shows
         revisit = st.date_input(
