@@ -262,7 +262,7 @@ CASES = [
     # 'it' / 'him' in the need names the other side's thing said before, not the hint or the exclamation
     (
         "Your van has been parked across my drive since Sunday. Funny, my cousin works at the council parking office. Small world. Anyway, maybe move it today?",
-        ["move your van"],
+        ["your van", "move"],
         ["cousin", "council", "small world", "anyway"],
     ),
     (
@@ -904,3 +904,57 @@ def test_a_hedge_before_the_lever_goes_with_it(coach: OfflineCoach) -> None:
     for reframe in verdict.reframes:
         assert "carer" in reframe
         assert "bank" not in reframe and ", maybe." not in reframe and "maybe." not in reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # an emoji ends a sentence: the greeting is not the need
+        (
+            "Hey! Tickets were due Monday 😬 if we don't have the £30 by Thursday's rehearsal Priya won't be able "
+            "to perform in the concert 🤷 sorry x",
+            "£30",
+            "perform",
+        ),
+        # someone else's duty becomes the writer's need, in grammar
+        (
+            "She needs to be dropped home by 7 on school nights 😡 Do it or the sleepover doesn't happen.",
+            "dropped home by 7",
+            "sleepover",
+        ),
+        # a date is not what 'it' points back to
+        (
+            "the rent share was due on the 3rd. its the 12th. if i dont see it in my account by monday im going to the agency",
+            "rent share",
+            "agency",
+        ),
+        # what has happened is said, not set aside as the lever
+        (
+            "Residents have now waited nine weeks for the lift repair. If a date is not confirmed in writing by 1 May, "
+            "the association will move to a rent strike.",
+            "lift",
+            "strike",
+        ),
+        # a hint at who could be told is the lever
+        (
+            "Funny how you want the car back now. I wonder what your new manager would make of the parking tickets. Anyway. The car stays here.",
+            "car",
+            "manager",
+        ),
+        (
+            "If you lot cannot chip in for Mum's carer every month, I am leaving it. I will go back to Leeds and you will manage her yourselves.",
+            "not being able to",
+            "Leeds",
+        ),
+    ],
+)
+def test_a_reframe_keeps_the_need_said_around_the_lever(
+    coach: OfflineCoach, text: str, kept: str, dropped: str
+) -> None:
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert kept in reframe, reframe
+        assert dropped not in reframe, reframe
+        assert not reframe.startswith(("Hey", "I need she")), reframe

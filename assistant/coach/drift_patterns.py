@@ -123,7 +123,9 @@ _NOT_A_LEVER_ACTION = (
     r"(?!happy|glad|able|willing|can\b|could|try|offer|help|pay for|cover|refund|let\b|talk|discuss|meet|suggest|"
     r"happily|gladly|willingly|gratefully|replace (?:it|them)\b|repair|fix\b|leave (?:a|the) (?:spare|key|note)|"
     r"be (?:at|in|around|home|here|there|available|free|happy|glad)\b|"
-    r"understand|see if|look|check|ask|consider|need|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
+    r"understand|see if|look|check|ask|consider|want|like|love|hope|think|feel|know|sure|sorry|afraid|"
+    # "I'll need to know" is not a lever; "I'll need to add interest and take the site offline" is
+    r"need(?! to (?:add|charge|take|cancel|stop|remove|report|pass|involve|withhold|terminate|suspend|end|close|release|issue)\b)|"
     r"going to need|more than|still|also|do my best|make sure|get (?:back|you)|send you|give you|accept|agree|"
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
     r"work (?:something|it|this|that|things)(?: else)? out|sort (?:something|it|this|that)(?: else)? out|"
@@ -454,11 +456,68 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # 'or' / 'otherwise', a word of regret, then the decision: "otherwise I'm afraid we'll have to release your
+        # date", "or I'll have to pause things", "or I'm telling Priya at the agency", "or I will stop to pay the rent"
+        "threat",
+        0.9,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:(?:i'?m afraid|i am afraid|sadly|unfortunately|regrettably|i'?m sorry(?: to say)?(?: but)?|"
+        r"honestly|frankly)\s*,?\s*)?(?P<lever>(?:i|we)(?:'ll|’ll| will| shall|'m|’m| am|'re| are)\s+(?:have to |need to |be )?"
+        r"(?:release (?:your|the|their|his|her)\b|pause\b|hand (?:over|back)\b|stop to \w+|tell(?:ing)?\b|report(?:ing)?\b|"
+        r"contact(?:ing)?\b|ring(?:ing)?\b|phon(?:e|ing)\b|email(?:ing)?\b|writ(?:e|ing) to\b|call(?:ing)? to\b|"
+        r"stop(?:ping)? (?:to pay|paying|payment|the (?:rent|payment|standing order|direct debit))\b)[^.?!]*)",
+        # "Do it or next weekend doesn't happen", "or the trip is off"
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?P<lever2>(?:[\w']+\s+){1,4}(?:doesn'?t|won'?t|will not|isn'?t going to|is not going to) happen\b[^.?!]*)",
+        # "You can have it or you can explain to the scheme why you pocketed the rest"
+        r"\bor (?:you|u) can (?P<lever3>(?:explain|answer|justify)\b[^.?!]{0,30}?\bto (?:the|a|my|your|our) \w+[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # the slot or the price not held past a date: "we won't be able to hold the production slot past Friday"
+        "deadline-penalty",
+        0.9,
+        r"\b(?P<lever>(?:won'?t|will not|can'?t|cannot) (?:be able to )?(?:hold|keep|reserve|guarantee) (?:the|your|this|that|our) "
+        r"(?:[\w-]+ ){0,2}(?:slot|place|date|booking|price|room|spot|offer|rate|table|pitch|space)s? (?:past|beyond|after)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a child's or member's place lost if the other side fails: "if we don't have the £45 by Saturday Kai won't be
+        # able to play in the cup match"
+        "deadline-penalty",
+        0.9,
+        r"\b(?P<lever>(?:he|she|they|(?-i:[A-Z][a-z]+)|your \w+) (?:won'?t|will not|can'?t|cannot) be (?:able|allowed) to "
+        r"(?:play|attend|take part|sit|travel|join|compete|perform|go on|come on)\b[^.?!]*)",
+        cue=False,
+        after=_FAILED_CONDITION,
+    ),
+    _p(
+        # someone with power, named as family or as the writer's own seat: "My brother-in-law's on the planning
+        # committee", "I sit on the board of governors" (not an offer of their help)
+        "veiled-threat",
+        0.85,
+        r"\b(?P<lever>my (?:brother|sister|cousin|uncle|aunt|auntie|dad|mum|mom|father|mother|husband|wife|partner|son|daughter|"
+        r"friend|mate|best friend)(?:-in-law)?(?:'s| is| sits| works| has a (?:seat|job))\s+(?:(?:on|in|at|for|with)\s+)?"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:committee|council|board|police|force|panel|governors|tribunal|court|press|paper|"
+        r"planning|licensing|ombudsman)\b[^.?!]*)(?![^.?!]{0,60}\b(?:help|advice|advise|ask (?:her|him)|recommend)\b)",
+        r"\b(?P<lever2>(?:as you (?:may |might )?know,?\s+)i (?:sit|serve|am|'m) on the (?:[\w-]+ ){0,2}(?:board|committee|council|panel|governors)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # other work or other suppliers on offer: "I've had a few interesting calls from recruiters", "returning calls
+        # from the other packaging firms who keep ringing us"
+        "veiled-threat",
+        0.85,
+        r"\b(?P<lever>[^.?!]{0,40}\b(?:calls?|offers?|messages?|approaches|emails?) from (?:recruiters|headhunters|"
+        r"(?:the )?other (?:[\w-]+ ){0,2}(?:firms|companies|suppliers|clubs|schools|agencies|landlords|distributors|teams))\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         "final-offer",
         0.95,
         r"\btake it or leave it\b|\btake-it-or-leave-it\b",
         r"\b(?:my|our|this is the|this is my|this is our|the)\s+(?:best and\s+)?final\s+(?:offer|answer|word|price|terms|proposal)\b",
-        r"\bbest and final\b|\blast offer\b|\blast chance\b|\bfinal chance\b",
+        # not the notice of a date that closes ("Last chance to sign up for camp is Friday")
+        r"\bbest and final\b|\blast offer\b|\b(?:last|final) chance\b(?!\s+to\s+(?:sign|send|book|register|order|enter|grab|buy|apply|"
+        r"join|rsvp|vote|submit|reply|respond|see|catch|enrol|enroll|nominate|get (?:your|tickets|in on))\b)",
         r"\bnot (?:a|one) (?:penny|cent|dollar|pound|euro|minute|day|inch) more\b",
         r"\bthat'?s (?:it|all),? (?:take it|final|end of)\b|\bend of (?:story|discussion|negotiation)\b",
         r"\bno (?:further|more) (?:negotiation|discussion|counter ?offers?|back and forth)\b",
@@ -540,6 +599,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bthrough (?:my|our) (?:solicitor|lawyer|attorney)s?\b",
         r"\b(?:no|not have any|don't have any|not to have any) (?:further |more )?contact\b",
         r"\b(?:i'm|i am|we're|we are|i won't be|we won't be|i will not be|we will not be) (?:not )?discussing "
+        r"(?![^.?!]{0,30}\b(?:over|by|on|via|in) (?:text|texts|email|emails|whatsapp|messages?|writing|the phone)\b)"
         r"(?:this|it|that|the \w+|\w+)(?: \w+){0,3} (?:again|further|any further|anymore|any more)\b",
         r"\bdon'?t bother (?:coming back|calling|replying|coming home)\b",
     ),
@@ -647,12 +707,21 @@ def find_hits(text: str) -> tuple[Hit, ...]:
             match = next(_matches(pattern, said), None)
             if match is not None:
                 # the words that are the lever, when the pattern names them; else the whole match
-                lever = match.groupdict().get("lever")
-                hits.append(Hit(pattern.kind, (lever or match.group(0)).strip(), pattern.weight, pattern.cue))
+                lever = _lever_span(match)
+                said_as = match.group(0) if lever is None else said[lever[0] : lever[1]]
+                hits.append(Hit(pattern.kind, said_as.strip(), pattern.weight, pattern.cue))
                 break
     if hits and _DOOR_OPEN.search(text) and not any(h.kind in _HARD for h in hits):
         return ()
     return tuple(hits)
+
+
+def _lever_span(match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the lever a pattern names sits in its match (a pattern of several shapes names it lever, lever2...)."""
+    for name, value in match.groupdict().items():
+        if name.startswith("lever") and value is not None:
+            return match.span(name)
+    return None
 
 
 _PENALTY_CLAUSE = re.compile(r"\b" + _PENALTY, re.I)
@@ -683,10 +752,12 @@ def decided_action(text: str) -> tuple[int, int] | None:
     """Where the action a writer has decided on after a failed condition starts and ends ("if it
     isn't fixed by Friday, |I'm stopping the debit order|"), or None; negated or reported ones aside."""
     for pattern in PATTERNS:
-        if "lever" not in pattern.regex.groupindex:
+        if not any(name.startswith("lever") for name in pattern.regex.groupindex):
             continue
         for match in _matches(pattern, text):
-            return match.span("lever")
+            span = _lever_span(match)
+            if span is not None:
+                return span
     return None
 
 

@@ -104,6 +104,8 @@ _CONSEQUENCE = re.compile(
     r"(?:be|regret|lose|hear|find|have|need|pay|start|go|forget|kiss|never|not|see|answer|face|get)\b"
     r"|(?:there(?:'ll| will) be|expect|it'?s|this is|that'?s|we'?re|we are|consider)\b"
     r"|(?:the kids|the children|your \w+)\s+(?:will|won't)\b"
+    # "Do it or the sleepover doesn't happen", "or next weekend is off"
+    r"|(?:[\w']+\s+){1,4}(?:doesn'?t|won'?t|will not|isn'?t going to) happen\b|(?:the|next|this|your) (?:[\w']+\s+){0,2}(?:is|'s) (?:off|cancell?ed)\b"
     r"|(?:don'?t|do not) (?:bother|expect|come|call|contact|text|test)\b"
     r"|(?:see you in|i'?ll see you in)\b"
     # a walkout said in the present: "the whole team walks out", "we all walk", "everyone quits"
@@ -192,7 +194,9 @@ _ALL_OF_THEM = re.compile(
 )
 _WORRY_COND = re.compile(r"^(?:you|u)\b", re.I)
 _VEILED_LEAD = re.compile(
-    r"^(?:it(?:'d| would) be a (?:shame|pity) if|i'?d hate (?:for|it if)|i'?d hate to see|you wouldn'?t want|"
+    r"^(?:it(?:'d| would) be a (?:shame|pity) if|i'?d (?:\w+ly )?hate (?:for|it if)|i'?d (?:\w+ly )?hate to see|you wouldn'?t want|"
+    # "I'd genuinely hate to have to start returning calls from the other firms"
+    r"i'?d (?:\w+ly )?hate to (?:have to )?(?:start|go|take|call|tell|involve|get|bring|look|move|switch|find)|"
     r"it would be unfortunate if|we wouldn'?t want|shame if|pity if)\s+(.+)$",
     re.I,
 )
@@ -361,11 +365,15 @@ _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we'r
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
+_EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
+
+
 def _sentences(text: str) -> list[str]:
     """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
     out: list[str] = []
-    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+", text))
+    # an emoji between words ends a sentence as a full stop would: "subs were due 2 weeks ago 😬 if we don't..."
+    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+|\s*" + _EMOJI + r"+(?:\s+|$)", text))
     for piece in pieces:
         if _NONNEG.search(piece):
             out.append(piece)
@@ -577,7 +585,7 @@ _TAG = re.compile(
     r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
-    r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean)\b.*\byourself$|(?:i'?m |im )?done being \w+|"
+    r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean|handle|manage|look after)\b.*\byoursel(?:f|ves)$|(?:i'?m |im )?done being \w+|"
     r"take it,?\s+or\b.*|(?:that |this |it )?should be (?:fun|interesting|good)|(?:have fun|good luck) with that|(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
@@ -662,6 +670,13 @@ _VEILED = re.compile(
     r"\b(?:will|would|might|'ll|'d) (?:find|be) (?:it|that|this|them|\w+) (?:really |very |most |quite )?"
     r"(?:interesting|fascinating|illuminating)\b|\bworth remembering\b|\bpeople talk\b|\bword (?:gets|travels) "
     r"(?:around|fast)\b|"
+    # "I wonder what your new boss would make of the photos", "I haven't shown it to anyone yet", "I don't want to
+    # say bad about you", "I'd be sorry to go": the hint is the lever
+    r"\bi wonder what (?:your|the|my|his|her|their) [\w' -]{1,30}? (?:would|'d|might|will) (?:make of|think|say)\b|"
+    r"\b(?:haven'?t|have not|not) (?:yet )?(?:shown|told|sent|mentioned|forwarded) (?:it|this|that|them|anyone|anybody)\b"
+    r"[^.?!]{0,20}\b(?:yet|so far|for now)\b|"
+    r"^(?:i|we) (?:don'?t|do not) want to (?:say|speak|talk) (?:bad|badly|ill|anything bad)\b|"
+    r"\b(?:i'?d|i would|we'?d|we would) be (?:really |very )?sorry to (?:go|leave)\b|"
     # "I don't want to involve the area boys": naming who could be brought in is the lever
     r"^(?:i|we) (?:don'?t|do not|wouldn'?t|would not|would hate to|'d hate to) (?:want to |like to )?(?:have to )?"
     r"(?:involve|bring in|get \w+ involved|call in)\b",
@@ -688,7 +703,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if parts.levers and re.match(
             # "...im not coming. i'll just stay at jess's", "I'm done. I'll hand back the keys": the walkout goes on
             r"^(?:and\s+)?(?:i'?ll|i will|we'?ll|we will)\s+(?:just\s+\w+|hand (?:back|in)|leave|quit|resign|walk|stay|"
-            r"move out|stop|find (?:someone|another|somewhere)|go elsewhere)\b",
+            r"move out|stop|find (?:someone|another|somewhere)|go elsewhere|go back|move back|go home)\b",
             sentence,
             re.I,
         ):
@@ -1004,6 +1019,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if is_lever_sentence(sentence, phrasing) or (
             not _request_shaped(sentence)
             and not _OFFERED.match(sentence)  # "I am prepared to buy your half for £140,000" is an offer
+            # what has happened is no lever ("Members have now waited eleven weeks for the backpay"): a threat
+            # says what will or could come
+            and not (_ONLY_PAST.match(sentence) and not _CALLED_IN.search(sentence))
             and _looks_like_threat(sentence, level_of)
         ):
             _hint_then_need(sentence, parts, phrasing)
@@ -1083,6 +1101,22 @@ def _rule_need(sentence: str) -> str | None:
         when = f" by {unpaid.group('when')}" if unpaid.group("when") else ""
         return f"I need every {unpaid.group('thing')} {done}{when}"
     return None
+
+
+# who a complaint brings round: "I've had the environmental health people round twice" is a lever even in the past
+_CALLED_IN = re.compile(
+    r"\b(?:environmental health|council|police|cops|solicitor|lawyer|court|agency|hr|union|bailiffs?|inspector|ombudsman|"
+    r"social services|landlord|trading standards)\b",
+    re.I,
+)
+# a sentence only about what has been: a subject, then a past or perfect verb, and no word of what comes next
+_ONLY_PAST = re.compile(
+    r"^(?![^.?!]*\b(?:will|'ll|shall|going to|gonna|would|'d|won'?t|can|could|may|might|unless|otherwise|or else|if|until|"
+    r"till|before|next|soon|tomorrow|again|any more|anymore)\b)(?:[\w'-]+\s+){1,4}?(?:have|has|had|'ve|was|were)?\s*"
+    r"(?:now\s+|already\s+|still\s+|just\s+)?(?:waited|been|paid|asked|done|tried|covered|sent|spent|worked|had|given|"
+    r"called|written|chased|emailed|reported|complained|raised)\b",
+    re.I,
+)
 
 
 def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
@@ -1540,7 +1574,12 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         first, _, rest = worry.partition(" ")
         parts.worry = parts.worry or f"you {gerund(base_form(first.lower()))} {rest}".strip()
         return
-    worry = _gerund_clause(worry, base=word == "should")
+    unable = re.match(r"^(.{1,40}?)\s+(?:cannot|can ?not|can'?t|could ?not|couldn'?t)\s+(?=\w)(.*)$", worry, re.I)
+    if unable and not re.search(r"\b(?:if|when|and|but)\b", unable.group(1), re.I):
+        # "you people cannot send something small every month" -> "you people not being able to send ..."
+        worry = f"{unable.group(1)} not being able to {unable.group(2)}"
+    else:
+        worry = _gerund_clause(worry, base=word == "should")
     parts.worry = parts.worry or (worry[0].lower() + worry[1:] if common else worry)
 
 
@@ -1635,6 +1674,14 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
     parts.needs.append(sentence)
 
 
+# someone else's duty said as theirs: "He needs to be back by 6", "The kids have to be in bed by 8", "Sam must pay"
+_THIRD_PERSON_NEED = re.compile(
+    r"^(?P<who>he|she|they|(?-i:[A-Z][a-z]+)|(?:the|your|my|our|his|her|their) [\w' -]{1,30}?)\s+"
+    r"(?:(?:needs|need|has|have|got) to|must|should)\s+(?P<what>(?!be (?:nice|great|good)\b)\w.*)$",
+    re.I,
+)
+
+
 def need_sentence(need: str, phrasing: Phrasing) -> str:
     """A need in the speaker's own voice, as a statement: 'pay me back by Friday' -> 'I need you to pay me back by Friday'."""
     need = phrasing.blame_pattern.sub("", need)
@@ -1643,6 +1690,11 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
         m = pattern.match(need)
         if m:
             return sentence_case(form.format(m.group(1).strip()))
+    third = _THIRD_PERSON_NEED.match(need)
+    if third:  # "He needs to be back by 6 on Sundays" -> "I need him to be back by 6 on Sundays"
+        who = third.group("who")
+        who = _OBJECT.get(who.lower(), _lower_first(who))
+        return sentence_case(f"I need {who} to {third.group('what')}")
     own = re.match(r"^(?:need|want)\s+(?!to\b)(.+)$", need, re.I)
     if own:  # "need ur share of the bills by sunday": the writer's own need, with the 'I' left out
         return sentence_case(f"I need {own.group(1)}")
@@ -1666,15 +1718,15 @@ def _need_question(need: str) -> str | None:
     m = re.match(r"^I need you to (.+)$", need)
     if m:
         return f"Could you {m.group(1)}?"
+    m = re.match(r"^I need (him|her|them) to (.+)$", need)
+    if m:  # "I need him to pay his share" -> "Could he pay his share?"
+        return f"Could {_SUBJECT[m.group(1)]} {m.group(2)}?"
     m = re.match(
         r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|everyone|everybody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
         need,
     )
     if m:
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
-    m = re.match(r"^I need (him|her|them) to (.+)$", need)
-    if m:  # "I need him to pay his share" -> "Could he pay his share?"
-        return f"Could {_SUBJECT[m.group(1)]} {m.group(2)}?"
     m = re.match(r"^I need (.+)$", need)
     if m and not re.match(r"^(?:to|a break|some time|him|her|them)\b", m.group(1)):
         return f"Could I have {m.group(1)}?"
@@ -1844,6 +1896,13 @@ _SAYS_NOTHING = (
 )
 
 
+# a day or a date is when, never what ("its the 9th" is not what 'it' points back to)
+_DATE_WORD = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|its|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|"
+    r"august|september|october|november|december|today|tomorrow|tonight|yesterday)$"
+)
+
+
 def topic_of(text: str, first: bool = False) -> str | None:
     """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question;
     with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to)."""
@@ -1851,7 +1910,10 @@ def topic_of(text: str, first: bool = False) -> str | None:
     chunks = [
         c
         for c in _noun_chunks(text)
-        if any(w.tag == "$" or (w.tag.startswith("NN") and w.lower not in _LIGHT_NOUNS) for w in c)
+        if any(
+            w.tag == "$" or (w.tag.startswith("NN") and w.lower not in _LIGHT_NOUNS and not _DATE_WORD.match(w.lower))
+            for w in c
+        )
     ]
     if not chunks:
         return None
