@@ -592,3 +592,43 @@ def test_a_judgement_of_who_they_are_is_neither_asked_nor_parked(coach: OfflineC
     said = " ".join([r.ask, *r.parked]).lower()
     assert "most housemate" not in said and "selfish" not in said and "disgrace" not in said, r
     assert len(r.parked) == 2, r.parked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "parked"),
+    [
+        # Scots spellings of the words that join a list, and a priority said as 'the worst of it'
+        (
+            "see here, ye're a clatty besom. wash yer pots, stop leavin yer bike in the close, put the bins oot on a "
+            "Thursday an tell yer brother tae stop phonin at midnight. the bike is the worst of it honestly",
+            "bike",
+            ["pots", "bins", "brother"],
+        ),
+        # pictures between the items of a texted list part them
+        (
+            "stuff that needs to change 👇 no gaming after midnight 🎮 u walk the dog in the evenings too 🐕 "
+            "stop leaving the heating on all day 🔥",
+            None,
+            [],
+        ),
+        # a formal letter's 'request that A, that B, and that C', and its sign-off, which is no demand
+        (
+            "Dear Councillor Patel,\n\nI write to request that the broken bench by the pond be repaired, that the bins "
+            "by the gate be emptied weekly, and that the path lights be fixed.\n\nI remain, yours sincerely,\nGladys Oakes",
+            None,
+            [],
+        ),
+    ],
+)
+def test_a_list_in_other_spellings_is_split_into_its_demands(
+    coach: OfflineCoach, text: str, asked: str | None, parked: list[str]
+) -> None:
+    r = coach.shrink(text)
+    named = [w for w in ("pots", "bike", "bins", "brother", "gaming", "dog", "heating", "bench", "path") if w in text]
+    in_ask = [w for w in named if w in r.ask.lower()]
+    assert len(in_ask) == 1, (r.ask, in_ask)  # one demand, not the list pasted back
+    assert "sincerely" not in r.ask and "Gladys" not in r.ask
+    if asked:
+        assert asked in r.ask.lower()
+    for word in parked:
+        assert any(word in p.lower() for p in r.parked), (word, r.parked)

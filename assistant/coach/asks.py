@@ -995,7 +995,9 @@ _NOT_A_DEMAND = re.compile(
     r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
     r"(?:i|we) (?:want|would like|wish|need) to (?:request|ask|raise|say)\b.*\b(?:following|things|points)\b|"
     r"(?:many )?thanks|kind regards|regards|cheers|best wishes|yours (?:sincerely|faithfully|truly|ever)|"
-    r"(?:ok(?:ay)?,? )?(?:thanks,? )?bye\b|love,? \w+$|(?:that'?s it|that'?s all),? (?:i think|really)?$|"
+    r"(?:ok(?:ay)?,? )?(?:thanks,? )?bye\b|love,? \w+$|(?:that'?s it|that'?s all),? (?:i think|really)?$|i remain\b|"
+    # a list's own heading: "Stuff the club needs to fix:", "things that need to change"
+    r"(?:stuff|things|what)(?: \w+){0,4} (?:needs?|has|have) to (?:fix|change|sort|improve|happen|stop)\w*\W*$|"
     # a list's own heading: "The Branch hereby sets out the following demands"
     r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
@@ -1058,6 +1060,15 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
             if len(piece.split()) <= 10 and (_ANNOUNCES.search(piece) or _OCCASION.match(piece)):
                 continue  # "staff have asked for", "following the team survey": what leads in, not a demand
             heading = _NOT_A_DEMAND.match(_FILLER.sub("", piece))
+            asked = re.search(
+                r"\b(?:request|ask|asking|requesting|propose|proposing)\s+that\s+(?P<rest>.+)$", piece, re.I
+            )
+            if heading and asked:
+                # "I write to request that the bench be repaired, that the bins be emptied, and that...": the
+                # letter's lead goes, each 'that' is a demand
+                said = re.split(r",?\s*(?:and\s+)?\bthat\s+", asked.group("rest"), flags=re.I)
+                out.extend(c.strip(" ,.") for c in said if c.strip(" ,."))
+                continue
             if heading:
                 # "a few things, the intercom's still broken...": the heading goes, what follows its comma stays
                 rest = re.match(r"^[^,:;]{0,40}?\b(?:things|points|issues)\s*[,:;]\s*(?P<rest>.+)$", piece, re.I)
@@ -1193,7 +1204,10 @@ def numbered_items(text: str) -> str:
     """A list numbered inside running text ('1 stop calling me out, 2 give me the sheets...') put one
     item to a line, and a later 'no 2' / '(b)' / '2️⃣' that points back replaced by that item's words,
     so that 'honestly no 2 is the one' names the demand it means. Pictures are dropped."""
-    text = _PICTURES.sub(" ", _KEYCAP.sub(r" \1. ", text))
+    text = _KEYCAP.sub(r" \1. ", text)
+    # a picture between words parts them as a new line would: "no phones in bed 📵 u walk the dog 🐕 ..."
+    text = re.sub(r"(?<=\w)\s*" + _PICTURES.pattern + r"\s+(?=\w)", "\n", text)
+    text = _PICTURES.sub(" ", text)
     text = re.sub(r"\s*[•·▪◦]\s*", "\n", text)  # bullets written inline: one item to a line
     marks = list(_MARKER.finditer(text))
     expected, bounds, refs = 1, [], []
@@ -1261,13 +1275,39 @@ _FIRST = re.compile(
 _JUDGEMENT = re.compile(r"^(?:and\s+|but\s+)?(?:you|u|he|she|they)(?:'re|'s| are| is| r| was| were)\s", re.I)
 
 
+# dialect and texting spellings that hide a list's verbs and joins from the tagger: "hoover yer room, stop leavin
+# yer dishes in the sink an tell yer pal tae stop", "u walk the dog", "I need y'all to keep them chickens"
+_DIALECT = {
+    "yer": "your",
+    "ye": "you",
+    "oot": "out",
+    "tae": "to",
+    "y'all": "you",
+    "yall": "you",
+    "u": "you",
+    "ur": "your",
+}
+_DIALECT_WORD = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in _DIALECT) + r")(?![\w'’])", re.I)
+_AN_AND = re.compile(
+    r"\ban(?=\s+(?:tell|get|put|stop|keep|quit|make|take|give|do|fix|pay|clean|move|let|sort|go|come|bring|answer|call|"
+    r"ring|no|never|the|that|yer|your|my|his|her|their)\b)",
+    re.I,
+)
+
+
+def _plain_words(text: str) -> str:
+    """Dialect and texting spellings of the words that join a list, in plain spelling."""
+    text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
+    return _AN_AND.sub("and", text)
+
+
 def read_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None, list[str]]:
     """parse_demands, with the priority sentences whose words name no demand ("the money is the main
     thing" beside "pay me back the 40 quid"), for a reader of meaning to place."""
     if isinstance(demands, str):
-        text = numbered_items(without_hesitations(unshouted(clean_text(demands, "list of demands"))))
+        text = numbered_items(without_hesitations(unshouted(_plain_words(clean_text(demands, "list of demands")))))
         sentences = _sentences(text)
         listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
