@@ -958,3 +958,45 @@ def test_a_reframe_keeps_the_need_said_around_the_lever(
         assert kept in reframe, reframe
         assert dropped not in reframe, reframe
         assert not reframe.startswith(("Hey", "I need she")), reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # texted without a comma, and "its" for "it's": the condition is still read as one
+        (
+            "ur bikes are still in my shed dan. if its not cleared by friday 5pm its going to the tip no joke",
+            "by Friday",
+            "tip",
+        ),
+        # a need said firmly in a notice is not set aside with the lever when nothing else is asked for
+        (
+            "LAST NOTICE. Service charge arrears of £860 must be paid in full by noon on Monday 3 March. Failing this, "
+            "the account will be passed to a debt collector and the deposit will be forfeited.",
+            "£860",
+            "collector",
+        ),
+        # "as your own" is a likeness, not a reason
+        (
+            "Great, you've passed off my report as your own in the board meeting. Again. Do it one more time and I'll "
+            "send the whole draft history to HR.",
+            "as your own",
+            "HR",
+        ),
+        # a sarcastic greeting is not the need; the need said after it is
+        (
+            "Lovely to hear you're 'still mulling it over', Tom. The agent needs both our signatures on the "
+            "transfer by the 20th. If yours isn't there by then I'll take you to court.",
+            "signatures",
+            "court",
+        ),
+    ],
+)
+def test_a_reframe_reads_texting_notices_and_sarcasm(coach: OfflineCoach, text: str, kept: str, dropped: str) -> None:
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert kept in reframe, reframe
+        assert dropped not in reframe, reframe
+        assert "because your own" not in reframe and "Lovely" not in reframe

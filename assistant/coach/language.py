@@ -264,11 +264,20 @@ _YOU_ARE = re.compile(
 )
 
 
+# "if its not gone by sunday its going in the skip": texted "its" for "it's", where a verb or a state follows
+_ITS = re.compile(
+    r"\bits(?=\s+(?:not|going|gonna|been|being|getting|already|still|too|so|really|just|all|a|an|the|time|over|done|"
+    r"fine|ok|okay|late|due|gone|here|there|only|never|always|literally|actually)\b)",
+    re.I,
+)
+
+
 def plain_spelling(text: str) -> str:
     """'if ur not home by 9 u can' -> "if you're not home by 9 you can": texting shorthand spelled out."""
     text = _YOU_ARE.sub("you're", text)
     text = re.sub(r"\b(must|should|can|will)\s+to\b(?=\s+\w)", r"\1", text, flags=re.I)  # learner "you must to stop"
     text = _ILL.sub("I'll", text)
+    text = _ITS.sub("it's", text)
     return spelled_out(text)
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.coach.drift_patterns import DARE, decided_action, is_penalty, tacked_on_consequence
+from assistant.coach.drift_patterns import DARE, decided_action, find_hits, is_penalty, tacked_on_consequence
 from assistant.coach.language import (
     Word,
     base_form,
@@ -137,7 +137,9 @@ _REASON = re.compile(
     # "since January", "since last week", "since the 3rd": since a time is when, not why
     r"\b(?:because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
     r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d)\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
-    r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of)\b)"
+    r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
+    # "presented my slides as your own", "treated as a joke": a role or a likeness, not why
+    r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest)|usual|normal)\b)"
     r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
     re.I,
 )
@@ -355,6 +357,8 @@ class Parts:
     items: list[str] = field(default_factory=list)
     said: list[str] = field(default_factory=list)  # every sentence, cleaned, in order
     conditional: bool = False  # the lever hangs on a condition (if, unless, or, should)
+    # sentences set aside on the classifier's word alone, with no lever shape of their own
+    guessed: list[str] = field(default_factory=list)
 
     def holds_lever(self, sentence: str) -> bool:
         """True for a sentence said with a lever in it ("Do it once more and I'll forward the emails to HR")."""
@@ -565,6 +569,13 @@ def _clean(text: str) -> str:
     return text.strip(" .!?")
 
 
+_UNMARKED_CONDITION = re.compile(
+    r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?weekend|"
+    r"(?:next |this |the end of the )?(?:week|month)|\d{1,2}(?:st|nd|rd|th)))\s+"
+    r"(?=(?:i|i'm|im|i'll|ill|we|we'll|we're|it's|its|it'll|you|you'll|you're|they|they'll|he|she|ur|u)\b)",
+    re.I,
+)
 _DEAL_HEADING = re.compile(
     r"^[^:]{0,80}?\bhere(?:'?s|’s| is) (?:the|my|our) (?:deal|offer|plan|proposal|bottom line|position)\s*:\s*(?=\w)",
     re.I,
@@ -671,12 +682,11 @@ _VEILED = re.compile(
     r"(?:interesting|fascinating|illuminating)\b|\bworth remembering\b|\bpeople talk\b|\bword (?:gets|travels) "
     r"(?:around|fast)\b|"
     # "I wonder what your new boss would make of the photos", "I haven't shown it to anyone yet", "I don't want to
-    # say bad about you", "I'd be sorry to go": the hint is the lever
+    # say bad about you": the hint is the lever
     r"\bi wonder what (?:your|the|my|his|her|their) [\w' -]{1,30}? (?:would|'d|might|will) (?:make of|think|say)\b|"
     r"\b(?:haven'?t|have not|not) (?:yet )?(?:shown|told|sent|mentioned|forwarded) (?:it|this|that|them|anyone|anybody)\b"
     r"[^.?!]{0,20}\b(?:yet|so far|for now)\b|"
     r"^(?:i|we) (?:don'?t|do not) want to (?:say|speak|talk) (?:bad|badly|ill|anything bad)\b|"
-    r"\b(?:i'?d|i would|we'?d|we would) be (?:really |very )?sorry to (?:go|leave)\b|"
     # "I don't want to involve the area boys": naming who could be brought in is the lever
     r"^(?:i|we) (?:don'?t|do not|wouldn'?t|would not|would hate to|'d hate to) (?:want to |like to )?(?:have to )?"
     r"(?:involve|bring in|get \w+ involved|call in)\b",
@@ -696,6 +706,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # "Since nobody else can be bothered, here's the deal: I'll run the tuck shop": what comes after the
         # colon is what is said; the run-up to it is a heading
         raw = _DEAL_HEADING.sub("", raw)
+        # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
+        raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
         sentence = _clean(raw)
         permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
         if not sentence and not permission:
@@ -1016,7 +1028,10 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(if_then.group(3))
             _condition(if_then.group(1).lower(), if_then.group(2), parts, phrasing)
             continue
-        if is_lever_sentence(sentence, phrasing) or (
+        if is_lever_sentence(sentence, phrasing):
+            _hint_then_need(sentence, parts, phrasing)
+            continue
+        if (
             not _request_shaped(sentence)
             and not _OFFERED.match(sentence)  # "I am prepared to buy your half for £140,000" is an offer
             # what has happened is no lever ("Members have now waited eleven weeks for the backpay"): a threat
@@ -1024,9 +1039,21 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             and not (_ONLY_PAST.match(sentence) and not _CALLED_IN.search(sentence))
             and _looks_like_threat(sentence, level_of)
         ):
+            if not (
+                find_hits(sentence)
+                or _CALLED_IN.search(sentence)
+                or re.search(r"\b(?:if|unless|or|otherwise|else|till|until)\b", sentence, re.I)
+            ):
+                parts.guessed.append(sentence)
             _hint_then_need(sentence, parts, phrasing)
             continue
         _need_or_reason(sentence, parts, phrasing)
+    if not (parts.needs or parts.worry or parts.offer or parts.items):
+        # nothing left to ask for: a sentence the classifier alone set aside, with no lever shape of its own, is
+        # more likely the need said firmly ("Rent arrears of £1,240 must be cleared in full by 5pm on Friday")
+        for guessed in [g for g in parts.guessed if g in parts.levers]:
+            parts.levers.remove(guessed)
+            _need_or_reason(guessed, parts, phrasing)
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
@@ -1266,7 +1293,9 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             consequence = body[comma.end() :]
             if re.search(r",\s*then\s", consequence, re.I):
                 continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
-            cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
+            # "if yours isn't there by then I'll...": a 'then' after 'by' is when, not the split
+            if not re.search(r"\b(?:by|before|until|till)\s+then\s*$", cond, re.I):
+                cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
             if cond.strip() and (is_lever(consequence, phrasing) or _PRESENT_CONSEQUENCE.match(consequence)):
                 return lead.group(1).lower().strip(), cond, consequence
     action = decided_action(sentence)
@@ -1526,7 +1555,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     )  # "without asking me, Graham, after...": the name is not the worry
     worry = re.sub(r"^(?:keep|keeps)\s+(?=\w+ing\b)", "", worry, flags=re.I)
     # "if you continue to not answer about her fees, maybe the bank...": the hedge went with the lever
-    worry = re.sub(r",?\s+(?:maybe|perhaps|then|well)\W*$", "", worry, flags=re.I)
+    worry = re.sub(r",?\s+(?:maybe|perhaps|well)\W*$", "", worry, flags=re.I)
     if not _content(worry):  # "one more time and I'm gone": the condition says nothing by itself
         return
     pointer = re.match(r"^(?:it|this|that)\b", worry, re.I)
@@ -1631,7 +1660,7 @@ def _nearest_topic(said: Sequence[str]) -> str | None:
 # said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon"
 _PHATIC = re.compile(
     r"^(?:hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
-    r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|fair enough|never mind|funny (?:that|how)|just saying|"
+    r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|i hope (?:this|that|it)(?:'s| is) (?:ok|okay|alright|fine)\b|(?:lovely|nice|good|great|glad|so glad) to hear (?:from (?:you|u)|that|(?:you|u)(?:'re| are)?)\b|fair enough|never mind|funny (?:that|how)|just saying|"
     r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$)",
     re.I,
 )
