@@ -632,3 +632,14 @@ def test_a_list_in_other_spellings_is_split_into_its_demands(
         assert asked in r.ask.lower()
     for word in parked:
         assert any(word in p.lower() for p in r.parked), (word, r.parked)
+
+
+def test_a_priority_named_short_with_its_reason_after_a_comma_picks_that_demand(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "I'm done with the chaos, honestly: the kids' swim bags come back dry, you stop letting them stay up till "
+        "midnight on Fridays, you put the parents evening in the shared calendar, and you stop buying Mia fizzy "
+        "drinks. If I had to pick it's the late nights, they're shattered on Saturdays."
+    )
+    assert "midnight" in r.ask and "shattered" not in r.ask
+    assert not any(w in r.ask for w in ("swim", "calendar", "fizzy"))
+    assert any("swim" in p for p in r.parked) and any("fizzy" in p for p in r.parked)

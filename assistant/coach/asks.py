@@ -1287,7 +1287,9 @@ _DIALECT = {
     "u": "you",
     "ur": "your",
 }
-_DIALECT_WORD = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in _DIALECT) + r")(?![\w'’])", re.I)
+_DIALECT_WORD = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in sorted(_DIALECT, key=len, reverse=True)) + r")(?![\w'’])", re.I
+)
 _AN_AND = re.compile(
     r"\ban(?=\s+(?:tell|get|put|stop|keep|quit|make|take|give|do|fix|pay|clean|move|let|sort|go|come|bring|answer|call|"
     r"ring|no|never|the|that|yer|your|my|his|her|their)\b)",
@@ -1403,9 +1405,16 @@ def read_demands(
         # I'm asking is that your cat stops using our vegetable patch", "Fix the lock, that's my priority"
         for ref in references:
             # what the sentence names, without its reason ("...because the wall is going green")
-            core = re.split(r",?\s+\b(?:because|since|cos|coz|as)\b", ref, maxsplit=1, flags=re.I)[0]
+            # ...and without what follows its first comma ("the late nights, they're wrecked on Mondays")
+            core = re.split(
+                r",?\s+\b(?:because|since|cos|coz|as)\b|,\s*(?:(?:man|mate|like|honestly|pal|love),\s*)?"
+                r"(?=(?:they|he|she|it|we|i|the \w+'?s?)(?:'re|'s|’s| is| are| was| were|'m| am| gets| get)\b)",
+                ref,
+                maxsplit=1,
+                flags=re.I,
+            )[0]
             own = _stems(priority.sub(" ", core)) - _POINTER_WORDS
-            covered = max((len(own & _stems(d.text)) for d in found), default=0)
+            covered = max((_shared(priority.sub(" ", core), d.text) for d in found), default=0)
             said = _demand_of_reference(ref, priority) if len(own) >= 2 and covered * 3 <= len(own) else None
             if said:
                 found.append(_Demand(said, priority=True))
@@ -1414,8 +1423,10 @@ def read_demands(
     if chosen is None and references:
         scores = []
         for ref in references:
-            ref_words = _stems(priority.sub(" ", ref))
-            scores.append([len(ref_words & _stems(d.text)) for d in found])
+            # the words that name the demand weigh more than the reason said after them: "the bike, man, the
+            # bairn's getting woken every day" names the motorbike, not the day
+            head, _, rest = priority.sub(" ", ref).partition(",")
+            scores.append([2 * _shared(head, d.text) + _shared(rest, d.text) for d in found])
         best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
         if best[0] > 0:
             chosen = best[1]
@@ -1519,6 +1530,20 @@ def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
 def _names_something(text: str, priority: re.Pattern[str]) -> set[str]:
     """The stems a piece names besides the priority cue, pointers and its lead ('we need', 'I want')."""
     return _stems(priority.sub(" ", text)) - _POINTER_WORDS - _LEAD_STEMS
+
+
+def _shared(reference: str, demand: str) -> int:
+    """How many words a priority sentence shares with a demand: the same stem, or a word said inside a
+    longer one ('the bike' and 'that motorbike', 'the names' and 'calling him names')."""
+    theirs = _stems(demand)
+    words = _content(demand)
+    own = _stems(reference)
+    inside = {
+        w[:5]
+        for w in _content(reference)
+        if len(w) >= 4 and w[:5] not in theirs and any(w in x and x != w for x in words)
+    }
+    return len(own & theirs) + len(inside)
 
 
 def _stems(text: str) -> set[str]:
