@@ -1000,3 +1000,32 @@ def test_a_reframe_reads_texting_notices_and_sarcasm(coach: OfflineCoach, text: 
         assert kept in reframe, reframe
         assert dropped not in reframe, reframe
         assert "because your own" not in reframe and "Lovely" not in reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "Dear Ms Okoro, Following the review, the trust is able to offer you a move to the Day Centre coordinator "
+            "post at the Hillside site on your current grade. Should you decline, your employment will be terminated on 30 June.",
+            "coordinator",
+            "terminated",
+        ),
+        (
+            "Good afternoon Sir Ben, about the fence, I can only give 1,500 rand towards it, that is my final already. "
+            "If you will not accept then I will just take the cost from your deposit.",
+            "1,500 rand",
+            "deposit",
+        ),
+    ],
+)
+def test_an_offer_made_before_a_refusal_is_what_the_reframe_offers(
+    coach: OfflineCoach, text: str, kept: str, dropped: str
+) -> None:
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert kept in reframe, reframe
+        assert dropped not in reframe and "final already" not in reframe and "Good afternoon" not in reframe, reframe
+        assert "before either of us decides" not in reframe

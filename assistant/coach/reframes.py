@@ -165,7 +165,7 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga)\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
     r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
     r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
@@ -225,7 +225,7 @@ _SECOND_TO_NEED = [
 ]
 _STOPWORDS = frozenset(
     [
-        # words every template may use that say nothing of a lever ("before either of us decides anything")
+        # words every template may use that say nothing of a lever ("could we talk about it together", "either of us")
         "either",
         "neither",
         "both",
@@ -1417,8 +1417,10 @@ _OFFERED = re.compile(
     r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer|"
     r" am prepared to|'m prepared to| are prepared to|'re prepared to| am willing to|'m willing to)\s(?!not\b|never\b)|"
     # "Our client is prepared to accept £42,000...": an offer made for someone the writer speaks for
-    r"^(?:[\w ,]{0,40},\s*)?(?:our|my)\s+(?:clients?|company|firm|board|committee|family|side|team)\s+(?:is|are|will be|would be)\s+"
-    r"(?:prepared|willing|able|happy)\s+to\s",
+    r"^(?:[\w ,]{0,40},\s*)?(?:our|my|the)\s+(?:clients?|company|firm|board|committee|family|side|team|school|club|council|"
+    r"landlord|management|trust|association)\s+(?:is|are|will be|would be)\s+(?:prepared|willing|able|happy)\s+to\s|"
+    # "the best we can do is 12% off list", "I can only give 3,000 pesos discount": a limit said as what is offered
+    r"^(?:[\w ,'’]{0,60},\s*)?(?:the (?:best|most|furthest) (?:i|we) can (?:do|offer|go)(?: to)? is|(?:i|we) can only (?:give|offer|do|pay|go to))\s",
     re.I,
 )
 
@@ -1467,7 +1469,13 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             said = next((s for s in reversed(pool) if _OFFERED.match(s)), None)
             if said is not None:
                 pool.remove(said)
-                parts.offer = said
+                # "..., that is my final already po": the finality said after the offer is the lever, not the offer
+                parts.offer = re.sub(
+                    r",?\s*(?:and\s+)?(?:that|this|it)(?:'s|’s| is)\s+(?:my|our|the)\s+(?:final|last|best)\b.*$",
+                    "",
+                    said,
+                    flags=re.I,
+                )
                 break
     if parts.offer and refused:
         return  # "if that doesn't work for you": the offer said before is the point, not a need
