@@ -643,3 +643,17 @@ def test_a_priority_named_short_with_its_reason_after_a_comma_picks_that_demand(
     assert "midnight" in r.ask and "shattered" not in r.ask
     assert not any(w in r.ask for w in ("swim", "calendar", "fizzy"))
     assert any("swim" in p for p in r.parked) and any("fizzy" in p for p in r.parked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are the worst landlord in Leeds. Fix the boiler, repaint the hall and return my deposit. The boiler matters most.",
+        "see here, ye're a clatty besom. fix the boiler, repaint the hall an return my deposit. the boiler is the worst of it",
+    ],
+)
+def test_a_name_called_is_not_parked_as_a_demand(coach: OfflineCoach, text: str) -> None:
+    r = coach.shrink(text)
+    assert "boiler" in r.ask
+    assert len(r.parked) == 2, r.parked
+    assert not any(w in " ".join(r.parked).lower() for w in ("worst", "besom", "landlord"))

@@ -1272,7 +1272,18 @@ _FIRST = re.compile(
 )
 
 
-_JUDGEMENT = re.compile(r"^(?:and\s+|but\s+)?(?:you|u|he|she|they)(?:'re|'s| are| is| r| was| were)\s", re.I)
+_JUDGEMENT = re.compile(
+    r"^(?:and\s+|but\s+)?(?:you|u|he|she|they)(?:'re|'s| are| is| r| was| were|'ve been| have been|'s been| has been)\s",
+    re.I,
+)
+# who someone is, said with nothing for them to do: "See you, you're an absolute clatty midden", "You are the worst
+# landlord in Bristol" (not "you're always late", "you're not paying")
+_ONLY_A_NAME_CALLED = re.compile(
+    r"^(?:(?:see (?:here|you)|look|honestly|and|but|frankly)[,\s]+)*(?:[A-Z][a-z]+,\s*)?(?:you|u|ye)(?:'re| are| r|'ve been| have been)\s+"
+    r"(?:(?:such|so|an?|the|absolute(?:ly)?|total(?:ly)?|complete(?:ly)?|just|literally|actually|honestly|truly|most|"
+    r"biggest|worst|laziest|an absolute)\s+)+[\w' -]{2,40}$",
+    re.I,
+)
 
 
 # dialect and texting spellings that hide a list's verbs and joins from the tagger: "hoover yer room, stop leavin
@@ -1291,8 +1302,9 @@ _DIALECT_WORD = re.compile(
     r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in sorted(_DIALECT, key=len, reverse=True)) + r")(?![\w'’])", re.I
 )
 _AN_AND = re.compile(
-    r"\ban(?=\s+(?:tell|get|put|stop|keep|quit|make|take|give|do|fix|pay|clean|move|let|sort|go|come|bring|answer|call|"
-    r"ring|no|never|the|that|yer|your|my|his|her|their)\b)",
+    # 'an' is an article only before a vowel sound, so before a lower-case consonant (not 'h': "an hour") it is 'and'
+    r"(?-i:\ban(?=\s+(?!h)[bcdfgjklmnpqrstvwxyz][a-z]))|\ban(?=\s+(?:ask|answer|empty|explain|own up|apologise|agree|"
+    r"arrange|every|all|our|it|if|i|we|you|ye|that|the|this|these|those|yer|your|my|his|her|their|no|never)\b)",
     re.I,
 )
 
@@ -1385,6 +1397,7 @@ def read_demands(
         for d in found
         if _content(blame.sub(" ", d.text)) - {"stop", "so", "such"}
         and not (_JUDGEMENT.match(d.text) and blame.search(d.text))
+        and not _ONLY_A_NAME_CALLED.match(d.text)
     ]
     found = kept or found
     if not found:
