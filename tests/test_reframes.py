@@ -1029,3 +1029,16 @@ def test_an_offer_made_before_a_refusal_is_what_the_reframe_offers(
         assert kept in reframe, reframe
         assert dropped not in reframe and "final already" not in reframe and "Good afternoon" not in reframe, reframe
         assert "before either of us decides" not in reframe
+
+
+def test_bulleted_demands_pointed_at_with_them_are_the_items(coach: OfflineCoach) -> None:
+    text = (
+        "The tenants' association demands:\n• Fix the lift in block C\n• Refund the service charge overpayment\n"
+        "• Fit a new entry door lock\nNone of these are up for trade-offs. Meet them in full or we start a rent strike in May."
+    )
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    for reframe in verdict.reframes:
+        assert "lift" in reframe.lower(), reframe
+        assert "strike" not in reframe and "meet them in full" not in reframe.lower() and "•" not in reframe, reframe

@@ -569,6 +569,8 @@ def _clean(text: str) -> str:
     return text.strip(" .!?")
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*-]|\d{1,2}[.)])\s+")
+_POINTS_AT_THEM = re.compile(r"\b(?:them|these|those|all of (?:it|them|these)|all (?:three|four|five))\b", re.I)
 _UNMARKED_CONDITION = re.compile(
     r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?weekend|"
@@ -1054,6 +1056,16 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         for guessed in [g for g in parts.guessed if g in parts.levers]:
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
+    bullets = [n for n in parts.needs if _BULLET.match(n)]
+    if (
+        len(bullets) >= 2
+        and not parts.items
+        and any(_POINTS_AT_THEM.search(n) for n in parts.needs if n not in bullets)
+    ):
+        # "• Reinstate Carl • Scrap the 12-hour shifts • Full sick pay. Meet them in full or we ballot": the bullets
+        # are what is asked for, and 'them' says no more than they do
+        parts.items = [_BULLET.sub("", b).strip(" .") for b in bullets]
+        parts.needs = [n for n in parts.needs if n not in bullets and not _POINTS_AT_THEM.search(n)]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
