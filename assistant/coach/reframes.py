@@ -1056,7 +1056,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         for guessed in [g for g in parts.guessed if g in parts.levers]:
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
-    bullets = [n for n in parts.needs if _BULLET.match(n)]
+    bullets = [n for n in parts.said if _BULLET.match(n) and (n in parts.needs or n in parts.context)]
     if (
         len(bullets) >= 2
         and not parts.items
@@ -1066,6 +1066,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # are what is asked for, and 'them' says no more than they do
         parts.items = [_BULLET.sub("", b).strip(" .") for b in bullets]
         parts.needs = [n for n in parts.needs if n not in bullets and not _POINTS_AT_THEM.search(n)]
+        parts.context = [c for c in parts.context if c not in bullets]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
