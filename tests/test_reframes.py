@@ -1042,3 +1042,14 @@ def test_bulleted_demands_pointed_at_with_them_are_the_items(coach: OfflineCoach
     for reframe in verdict.reframes:
         assert "lift" in reframe.lower(), reframe
         assert "strike" not in reframe and "meet them in full" not in reframe.lower() and "•" not in reframe, reframe
+
+
+def test_a_demand_said_as_an_order_is_named_in_grammar(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "Non-negotiables: fix the boiler in flat 4, refund the overcharged service fee, and replace the broken entry phone. "
+        "Break any one and we're withholding rent."
+    )
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    assert not any("it's fix" in r or "is fix the" in r for r in verdict.reframes), verdict.reframes
+    assert any("that you fix the boiler" in r for r in verdict.reframes), verdict.reframes

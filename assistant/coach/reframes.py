@@ -2228,7 +2228,16 @@ class Reframer:
             "first": first,
             # "the damp in the bathroom treated" is a thing and the state wanted for it: "getting it treated"
             "first_that": (
-                (f"getting {first}" if _participle_item(first) else f"that {first}" if _is_clause(first) else first)
+                (
+                    f"getting {first}"
+                    if _participle_item(first)
+                    else f"that {first}"
+                    if _is_clause(first)
+                    # "fix the lift in block C" said as a demand: "it's that you fix the lift", not "it's fix the lift"
+                    else f"that you {first}"
+                    if starts_with_verb(first) and not re.match(r"^(?:no|not|never)\b", first, re.I)
+                    else first
+                )
                 if first
                 else None
             ),
