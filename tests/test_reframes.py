@@ -1053,3 +1053,27 @@ def test_a_demand_said_as_an_order_is_named_in_grammar(coach: OfflineCoach) -> N
     assert verdict.reframes
     assert not any("it's fix" in r or "is fix the" in r for r in verdict.reframes), verdict.reframes
     assert any("that you fix the boiler" in r for r in verdict.reframes), verdict.reframes
+
+
+@pytest.mark.parametrize(
+    "reframe",
+    [
+        "I'm worried about I not doing the school run on my own. Could we talk about it together?",
+        "I need he needs to be back by 6. What would make that possible for you?",
+        "I need you to ain't nobody here got time to cover for you. What would make that possible for you?",
+        "I'm worried about he not being been to training all month. Could we talk about it together?",
+    ],
+)
+def test_a_reframe_with_broken_grammar_is_not_offered(coach: OfflineCoach, reframe: str) -> None:
+    problem = coach.reframer.wording_problem(reframe, "an original message about something else entirely")
+    assert problem is not None and "grammar" in problem
+
+
+def test_a_worry_about_oneself_is_said_in_the_object_form(coach: OfflineCoach) -> None:
+    verdict = coach.check_message(
+        "Look, Aoife, I'm not doing every Sunday dinner at Mam's on my own anymore. You take every second Sunday or "
+        "I'm ringing the council myself about a care home, and you can explain that to her."
+    )
+    assert verdict.level == "ultimatum"
+    for reframe in verdict.reframes or []:
+        assert "worried about I " not in reframe, reframe

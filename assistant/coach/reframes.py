@@ -584,6 +584,15 @@ _DEAL_HEADING = re.compile(
 )
 
 
+# shapes no English sentence has, left when a clause is cut into a template: a subject pronoun after "worried
+# about" or "I need", "you to ain't", "being been", a capital after "worried about" that starts no name
+_BROKEN = re.compile(
+    r"\bworried about (?:I|we|he|she|they)\b(?!['’])|\bI need (?:he|she|they|I|we)\b(?!['’])|"
+    r"\b(?:need you to|[Cc]ould you) (?:ain'?t|aint|is|are|was|were)\b|\bbeing been\b|"
+    r"\bworried about (?-i:You|Your|The|It|This|That|My)\b|\bI need the (?:no|its|it's)\b"
+)
+
+
 def is_lever(clause: str, phrasing: Phrasing) -> bool:
     """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
     c = clause.strip().lower()
@@ -2118,6 +2127,9 @@ class Reframer:
             return f"it still carries a consequence ('{tacked}')"
         if re.search(r"(?:^|[\s.!?])i(?:\s|'(?:m|ll|d|ve)\b)", reframe):
             return "it has a lower-case 'i'"
+        broken = _BROKEN.search(reframe)
+        if broken:  # "I'm worried about I not doing...", "I need he needs...", "not being been": not sent garbled
+            return f"its grammar is broken ('{broken.group(0)}')"
         for m in _ASKS_YOU_TO.finditer(reframe):
             # "I need you to civil to Dan", "Could you sure, keep letting him...": what follows must be a verb
             # tagged after a bare 'you' ("you civil to Dan" reads JJ; after "you to" the tagger guesses VB)
@@ -2171,8 +2183,12 @@ class Reframer:
         # "they saying they'll do it" -> "them saying they'll do it": after "worried about", the object form
         worry = (
             re.sub(
-                r"^(they|he|she|we)\s+(?=(?:not\s+)?\w+ing\b)",
-                lambda m: _OBJECT.get(m.group(1).lower(), "us") + " ",
+                # "I not doing every weekend on my own" -> "me not doing...", "You knowing" -> "you knowing"
+                r"^(they|he|she|we|i|you)\s+(?=(?:not\s+|\w+ly\s+)?\w+ing\b)",
+                lambda m: (
+                    {"i": "me", "you": "you", "we": "us"}.get(m.group(1).lower(), _OBJECT.get(m.group(1).lower(), ""))
+                    + " "
+                ),
                 parts.worry,
                 flags=re.I,
             )
