@@ -880,15 +880,20 @@ def test_a_name_after_look_is_not_part_of_the_need(coach: OfflineCoach) -> None:
         assert "not doing it anymore" not in reframe and "one more" not in reframe, reframe
 
 
+def _offered(coach: OfflineCoach, text: str) -> list[str]:
+    """The reframes offered for a message the coach must flag as an ultimatum (at least one)."""
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert verdict.reframes
+    return list(verdict.reframes)
+
+
 def test_a_deal_heading_and_a_sarcastic_dare_are_not_the_offer(coach: OfflineCoach) -> None:
     text = (
         "Seeing as nobody else will lift a finger, here's the deal: I'll do the minutes for the residents' meeting. "
         "Minutes only. Take it, or enjoy writing them yourselves from March. Should be fun."
     )
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert "minutes" in reframe.lower()
         assert "yourselves" not in reframe and "lift a finger" not in reframe and "fun" not in reframe
 
@@ -898,10 +903,7 @@ def test_a_hedge_before_the_lever_goes_with_it(coach: OfflineCoach) -> None:
         "Colm, the joint account is in both our names. But if you keep ignoring me about Dad's carer, "
         "maybe the bank will need to hear from me."
     )
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert "carer" in reframe
         assert "bank" not in reframe and ", maybe." not in reframe and "maybe." not in reframe
 
@@ -951,10 +953,7 @@ def test_a_hedge_before_the_lever_goes_with_it(coach: OfflineCoach) -> None:
 def test_a_reframe_keeps_the_need_said_around_the_lever(
     coach: OfflineCoach, text: str, kept: str, dropped: str
 ) -> None:
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert kept in reframe, reframe
         assert dropped not in reframe, reframe
         assert not reframe.startswith(("Hey", "I need she")), reframe
@@ -993,10 +992,7 @@ def test_a_reframe_keeps_the_need_said_around_the_lever(
     ],
 )
 def test_a_reframe_reads_texting_notices_and_sarcasm(coach: OfflineCoach, text: str, kept: str, dropped: str) -> None:
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert kept in reframe, reframe
         assert dropped not in reframe, reframe
         assert "because your own" not in reframe and "Lovely" not in reframe
@@ -1022,10 +1018,7 @@ def test_a_reframe_reads_texting_notices_and_sarcasm(coach: OfflineCoach, text: 
 def test_an_offer_made_before_a_refusal_is_what_the_reframe_offers(
     coach: OfflineCoach, text: str, kept: str, dropped: str
 ) -> None:
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert kept in reframe, reframe
         assert dropped not in reframe and "final already" not in reframe and "Good afternoon" not in reframe, reframe
         assert "before either of us decides" not in reframe
@@ -1036,10 +1029,7 @@ def test_bulleted_demands_pointed_at_with_them_are_the_items(coach: OfflineCoach
         "The tenants' association demands:\n• Fix the lift in block C\n• Refund the service charge overpayment\n"
         "• Fit a new entry door lock\nNone of these are up for trade-offs. Meet them in full or we start a rent strike in May."
     )
-    verdict = coach.check_message(text)
-    assert verdict.level == "ultimatum"
-    assert verdict.reframes
-    for reframe in verdict.reframes:
+    for reframe in _offered(coach, text):
         assert "lift" in reframe.lower(), reframe
         assert "strike" not in reframe and "meet them in full" not in reframe.lower() and "•" not in reframe, reframe
 

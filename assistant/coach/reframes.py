@@ -369,15 +369,12 @@ _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we'r
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
-_EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]"
-
-
 def _sentences(text: str) -> list[str]:
     """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
     out: list[str] = []
     # an emoji between words ends a sentence as a full stop would: "subs were due 2 weeks ago 😬 if we don't..."
-    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+|\s*" + _EMOJI + r"+(?:\s+|$)", text))
+    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+|\s*" + _PICTURES.pattern + r"(?:\s+|$)", text))
     for piece in pieces:
         if _NONNEG.search(piece):
             out.append(piece)
