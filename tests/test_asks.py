@@ -657,3 +657,36 @@ def test_a_name_called_is_not_parked_as_a_demand(coach: OfflineCoach, text: str)
     assert "boiler" in r.ask
     assert len(r.parked) == 2, r.parked
     assert not any(w in " ".join(r.parked).lower() for w in ("worst", "besom", "landlord"))
+
+
+@pytest.mark.parametrize(
+    ("demand", "ask"),
+    [
+        # an order the fixed shapes miss is asked of the other side, not pasted behind "on this:"
+        ("refund the deposit", "Could you refund the deposit?"),
+        ("for the love of God book the minibus this week", "Could you book the minibus this week?"),
+        ("don't use my pans", "Could you please not use my pans?"),
+        # a thing wanted is agreed on; a trouble is sorted out; a thing and where it should be is got there
+        ("30-day payment terms", "Could we agree on 30-day payment terms?"),
+        ("the damp in the bedroom", "Could we sort out the damp in the bedroom?"),
+        ("your bike out of the hallway", "Could we get your bike out of the hallway?"),
+        # a thing and its change, said without the verb that asks for it
+        ("meetings moved to evenings so workers can come", "Could meetings be moved to evenings so workers can come?"),
+        ("coaches stop shouting at the under-9s", "Could coaches stop shouting at the under-9s?"),
+        (
+            "can the rota go up on Thursday instead of Sunday night",
+            "Can the rota go up on Thursday instead of Sunday night?",
+        ),
+    ],
+)
+def test_what_no_fixed_shape_fits_is_read_from_its_grammar(demand: str, ask: str) -> None:
+    assert to_request(demand) == ask
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["he is crying at home", "members have been clear that the pay uplift", "the meeting agreed the insurance"],
+)
+def test_a_statement_is_not_turned_into_a_request_it_never_made(said: str) -> None:
+    ask = to_request(said)
+    assert not re.match(r"^Could (?:you|members|the meeting|he)\b", ask)

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.coach.drift import clean_text
-from assistant.coach.language import gerund, lower_initial, starts_with_verb, tag, unshouted, without_hesitations
+from assistant.coach.language import (
+    gerund,
+    join,
+    lower_initial,
+    starts_with_verb,
+    tag,
+    unshouted,
+    without_hesitations,
+)
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
@@ -413,7 +421,7 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     if re.match(r"^(?:the|your|this|that)\b", text, re.I) and not re.search(
         r"\b(?:is|are|was|were|has|have|had|does|do|did|will|would|keeps?|goes|gets)\b", text, re.I
     ):
-        return f"Could we find a solution together for {text[0].lower() + text[1:]}?"
+        return _from_words(text) or f"Could we find a solution together for {text[0].lower() + text[1:]}?"
     return None
 
 
@@ -587,7 +595,103 @@ def _to_request(demand: str) -> str:
     being = re.match(r"^(?:you're|you are|u r|ur)\s+(.+)$", text, re.I)
     if being:
         return f"Could we work out together how to change this: being {being.group(1)}?"
-    return f"Could we work out a change together on this: {text[0].lower() + text[1:]}?"
+    return _from_words(text) or f"Could we work out a change together on this: {text[0].lower() + text[1:]}?"
+
+
+# said before what is asked and adding nothing to it: "pls", "for the love of God", "actually", "maybe"
+_ASK_FILLER = re.compile(
+    r"^(?:(?:pls|plz|please|kindly|actually|maybe|perhaps|just|honestly|seriously|for the love of god|"
+    r"for god'?s sake|for once)\b[\s,]*)+",
+    re.I,
+)
+_ASKED_ALREADY = re.compile(
+    r"^(?:can|could|would|will)\s+(?:you|u|we|someone|somebody|anyone|everyone|the|my|our|your|this|that)\b", re.I
+)
+_DONT = re.compile(r"^(?:don'?t|do not|dont|never|not)\s+(?=\w)", re.I)
+# a thing that is a trouble in itself: what is asked is that it be sorted, not agreed on
+_TROUBLES = frozenset(
+    [
+        "damp",
+        "mould",
+        "mold",
+        "leak",
+        "leaks",
+        "noise",
+        "music",
+        "smell",
+        "mess",
+        "rubbish",
+        "rats",
+        "mice",
+        "pests",
+        "draught",
+        "crack",
+        "cracks",
+        "barking",
+        "parking",
+        "flooding",
+        "flood",
+        "rot",
+        "infestation",
+    ]
+)
+
+
+def _from_words(text: str) -> str | None:
+    """A request read from the words' own grammar, for what no shape above fits: an order ("refund the
+    deposit", "don't use my pans") is asked of the other side, a thing wanted ("30-day payment terms") is
+    agreed on, a thing with its change ("meetings moved to evenings", "coaches stop shouting") is asked for;
+    None for a statement ("he is crying at home"), which holds no request to phrase."""
+    said = _ASK_FILLER.sub("", text).strip(" ,.;:!-—")
+    if len(said.split()) < 1:
+        return None
+    if _ASKED_ALREADY.match(said):  # "can the rota go up on Thursday" is already a request
+        return said[0].upper() + said[1:].rstrip(" ?.!") + "?"
+    dont = _DONT.match(said)
+    if dont:
+        rest = said[dont.end() :]
+        return f"Could you please not {rest}?" if starts_with_verb(rest) else None
+    if starts_with_verb(said):
+        return f"Could you {lower_initial(said)}?"
+    words = [w for w in tag(said) if w.tag not in {"``", "''"}]
+    verb = next((i for i, w in enumerate(words) if w.is_verb and w.tag != "VBG"), None)
+    if verb is None:
+        if not words or words[0].tag not in {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD"}:
+            return None
+        nouns = [w.lower for w in words if w.tag.startswith("NN")]
+        if not nouns or any(w.tag in {"POS", "VBG"} or w.text == "," or w.lower in {"needs", "keeps"} for w in words):
+            return None  # "the front door lock sticks and needs replacing" is a statement the tagger misread
+        what = lower_initial(said) if words[0].tag != "NNP" else said
+        if any(w.lower in {"out", "off", "away", "back", "down", "up"} for w in words[1:]):
+            return f"Could we get {what}?"  # "your bike out of the hallway": a thing and where it should be
+        if any(n in _TROUBLES for n in nouns[:2]):
+            return f"Could we sort out {what}?"
+        return f"Could we agree on {what}?"
+    subject, v = words[:verb], words[verb]
+    if (
+        not subject
+        or len(subject) > 5
+        or any(w.tag in {"PRP", "EX", "WP", "WDT", "IN", "RB", ","} for w in subject)
+        or subject[-1].tag == "POS"
+        or (v.lemma.lower() in {"be", "have", "do"} and v.tag != "VB")
+    ):
+        return None  # "he is crying at home", "there's no heating", "the intercom's still broken": a statement
+    who = join(subject)
+    who = who if subject[0].tag == "NNP" else lower_initial(who)
+    after = words[verb + 1 :]
+    rest = join(after)
+    if any(w.text == "," for w in after):
+        return None  # what follows a comma may be anything: not guessed at
+    if v.tag == "VB" or (v.tag == "VBP" and subject[-1].tag in {"NNS", "NNPS"}):
+        return f"Could {who} {v.text} {rest}".rstrip() + "?"  # "coaches stop shouting", "homework be set"
+    if (
+        v.tag in {"VBN", "VBD"}
+        and v.lower != v.lemma.lower()
+        and v.lower.endswith("ed")
+        and (not after or after[0].tag in {"IN", "RB", "RP", "TO"})  # "the meeting agreed the insurance": no
+    ):
+        return f"Could {who} be {v.text} {rest}".rstrip() + "?"  # "meetings moved to evenings"
+    return None
 
 
 _LIST_LEAD = re.compile(

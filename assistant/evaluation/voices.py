@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from assistant.coach import Coach
+from assistant.errors import InputError
 from assistant.evaluation.scorers import MALFORMED, REQUEST, classification_report
 
 Row = dict[str, Any]
@@ -334,7 +335,21 @@ def score_shrink_focus(coach: Coach, rows: Sequence[Row]) -> Result:
     by_form: dict[str, list[bool]] = {}
     failures: list[Row] = []
     for row in rows:
-        result = coach.shrink(row["input"])
+        try:
+            result = coach.shrink(row["input"])
+        except InputError as refused:  # demands the coach could not find are a failure to report, not a crash
+            reasons.update({"no_demands_found"})
+            by_form.setdefault("list" if isinstance(row["input"], list) else "paragraph", []).append(False)
+            failures.append(
+                {
+                    "id": row["id"],
+                    "input": row["input"],
+                    "output": None,
+                    "why": [f"no_demands_found: {refused}"],
+                    "focus_ok": False,
+                }
+            )
+            continue
         parked = list(getattr(result, "parked", []) or [])
         # clutter: a parked item that is none of the listed demands (a greeting, a sign-off, a name called)
         parked_items += len(parked)
