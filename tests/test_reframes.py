@@ -1067,3 +1067,44 @@ def test_a_worry_about_oneself_is_said_in_the_object_form(coach: OfflineCoach) -
     assert verdict.level == "ultimatum"
     for reframe in verdict.reframes or []:
         assert "worried about I " not in reframe, reframe
+
+
+@pytest.mark.parametrize(
+    "reframe",
+    [
+        "I need you to mend the fence by the barn or next time they're going to the pound. What would help?",
+        "Could we share the car, or nobody gets it?",
+        "I need all three, if you can't do them then I want you out. Can we talk?",
+    ],
+)
+def test_a_reframe_that_still_says_what_happens_otherwise_is_not_offered(coach: OfflineCoach, reframe: str) -> None:
+    problem = coach.reframer.wording_problem(reframe, "an original message about something else entirely")
+    assert problem is not None and "otherwise" in problem
+
+
+def test_an_or_else_no_pattern_names_is_cut_from_the_need(coach: OfflineCoach) -> None:
+    text = (
+        "Look, Gethin, your goats are through my hedge again. Mend the gap by the old barn or next time they're "
+        "going to the pound and you can pay to get them out."
+    )
+    for reframe in _offered(coach, text):
+        assert "pound" not in reframe and "pay to get" not in reframe, reframe
+    assert any("mend the gap by the old barn" in r.lower() for r in _offered(coach, text))
+
+
+def test_either_you_or_else_keeps_what_you_are_to_do_as_the_need(coach: OfflineCoach) -> None:
+    text = (
+        "Hiya Marek. Your cockerel was crowing from 4am again, every day now. Either you keep him in the coop "
+        "till seven or I'm calling environmental health, and I mean it."
+    )
+    reframes = _offered(coach, text)
+    assert any("in the coop till seven" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "environmental health" not in reframe and "Hiya" not in reframe, reframe
+
+
+def test_an_initial_or_a_title_ends_no_sentence(coach: OfflineCoach) -> None:
+    from assistant.coach.reframes import _sentences
+
+    said = _sentences("We act for Mrs J. Okoro of 3 Mill Lane. Dr. Shah has seen the damp. Please fix it.")
+    assert said[:2] == ["We act for Mrs J. Okoro of 3 Mill Lane.", "Dr. Shah has seen the damp."]

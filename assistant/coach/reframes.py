@@ -136,7 +136,8 @@ _DEADLINE = re.compile(
 _REASON = re.compile(
     # "since January", "since last week", "since the 3rd": since a time is when, not why
     r"\b(?:because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
-    r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d)\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|dawn|forever|ages|school|uni|college)\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
     # "presented my slides as your own", "treated as a joke": a role or a likeness, not why
     r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest)|usual|normal)\b)"
@@ -165,7 +166,9 @@ _OFFER_TAIL = re.compile(
     re.I,
 )
 _SALUTATION = re.compile(
-    r"^(?:(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    # a greeting said as a sentence of its own: "Howzit Johan.", "G'day mate!", "Morning all,"
+    r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|"
+    r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
     r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
     r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
@@ -369,6 +372,9 @@ _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we'r
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
+_INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Mx|Dr|St|Prof|Rev|Fr|Sr|Jr|No|Nos|Cllr|Capt|Lt|Sgt)\.$")
+
+
 def _sentences(text: str) -> list[str]:
     """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
@@ -380,7 +386,14 @@ def _sentences(text: str) -> list[str]:
             out.append(piece)
         else:
             out.extend(_SENTENCES.split(piece))
-    return out
+    # "Mrs P. Lindqvist", "Dr. Shah", "St. Mary's": an initial or a title's full stop ends no sentence
+    merged: list[str] = []
+    for piece in out:
+        if merged and _INITIAL_END.search(merged[-1]) and piece[:1].isupper():
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
 
 
 # "we need: a, b and c", "what I require before I move: ...", "my conditions: ..." and, in the lead or
@@ -717,6 +730,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
         sentence = _clean(raw)
+        either = _YOU_OR_ELSE.match(sentence)
+        tail = OR_ELSE.search(sentence, either.end("body")) if either else None
+        if either and tail and tail.start() <= either.end("body") + 2:
+            # "Either you keep them inside after ten or I'm phoning the SPCA": what 'you' are to do is the need,
+            # and what follows the 'or' is the lever
+            parts.levers.append(sentence[tail.start() :].strip(" ,"))
+            _need_or_reason(f"I need you to {either.group('body')}", parts, phrasing, condition=True)
+            parts.conditional = True
+            continue
         permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
         if not sentence and not permission:
             continue
@@ -1078,6 +1100,23 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
         if then and when:
             parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
+    # an "or else" no pattern named ("Fix the gap by the top gate or next time they're going in the pound"):
+    # what follows it is the lever, and the need is what comes before it
+    for k, need in enumerate(list(parts.needs)):
+        tail = OR_ELSE.search(need)
+        if tail:
+            parts.levers.append(need[tail.start() :].strip(" ,"))
+            parts.needs[k] = need[: tail.start()].strip(" ,;")
+    if parts.worry:
+        tail = OR_ELSE.search(parts.worry)
+        if tail and tail.start() > 0:
+            parts.levers.append(parts.worry[tail.start() :].strip(" ,"))
+            parts.worry = parts.worry[: tail.start()].strip(" ,;")
+    # "No more 'next week'.", "No more excuses.": a door shut, said beside the need, is lever too
+    for said in [c for c in parts.context if OR_ELSE.search(c) or re.match(r"^no more\b", c, re.I)]:
+        parts.context.remove(said)
+        parts.levers.append(said)
+    parts.needs = [n for n in parts.needs if n]
     lever_text = " ".join(parts.levers)
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
@@ -1088,6 +1127,20 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     return parts
 
 
+# what follows "or", "otherwise" or a failed condition is a consequence when it says what will happen:
+# "or next time they're going in the pound", "or nobody gets it", "if you can't do all 3 then I want you out"
+OR_ELSE = re.compile(
+    r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
+    r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i'll\b(?!\s+(?:happily|gladly|do it|"
+    r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b)"
+    r"|\bif (?:you|u) (?:can'?t|cannot|don'?t|won'?t|do not|will not|are not|aren'?t|fail|refuse)\b[^.?!]*?\bthen\b",
+    re.I,
+)
+_YOU_OR_ELSE = re.compile(
+    r"^(?:either\s+)?(?:you|u)\s+(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
+    r"(?P<body>\w.+?)\s*,?(?=\s+(?:or|otherwise|else)\s)",
+    re.I,
+)
 _WHEN = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|arvo|evening|night))?|"
     r"the \d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
@@ -2119,6 +2172,9 @@ class Reframer:
             return "it repeats itself"
         if _copies(reframe, original):
             return "it repeats the original message"
+        left = OR_ELSE.search(reframe)
+        if left and left.group(0).strip(" ,").lower() not in allowed:
+            return f"it still says what happens otherwise ('{left.group(0).strip(' ,')}')"
         tacked = tacked_on_consequence(reframe)
         if tacked:  # even when the parts reader took it for the need: a need never carries its own penalty
             return f"it still carries a consequence ('{tacked}')"
