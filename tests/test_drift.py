@@ -364,3 +364,18 @@ def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) ->
 )
 def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a deal offered on a condition the other side can meet is no threat
+        ("If you can do the school run, I'll cancel the taxi.", "not ultimatum"),
+        ("If you can do the school run on Friday, I'll stop driving the long way round.", "not ultimatum"),
+        # what I do for you, withdrawn when the condition fails, is one
+        ("If you can't take Saturdays from next month, I will stop managing his appointments.", "ultimatum"),
+    ],
+)
+def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(coach: OfflineCoach, text: str, level: str) -> None:
+    found = coach.check_message(text).level
+    assert (found == "ultimatum") == (level == "ultimatum"), found

@@ -35,6 +35,9 @@ _CONSEQUENCE_VERB = (
     r"withholding|escalating|contacting (?:my|a|the|our)|selling|stopping|changing the|terminating|evicting)|"
     r"start (?:\w+ )?proceedings|accept (?:the other|another|a different|their)|look elsewhere|ballot|"
     r"tow|lock|put a lock|stop visiting|stop (?:doing|covering|paying|helping|babysitting|lending)|"
+    # "I will stop managing his appointments", "I'll stop driving them": what I do for you, withdrawn
+    r"stop (?!(?:worrying|nagging|asking|complaining|moaning|charging|bothering|messaging|texting|chasing)\b)\w+ing (?:his|her|their|your|the|all|any)\b|"
+    r"give (?:your|the|his|her) (?:\w+ )?(?:hours|shifts|place|spot|slot|job|room|seat|role) to|"
     r"mov(?:e|ing) (?:our|my|the) (?:\w+ )?(?:account|business|custom|contract|kids|money)|"
     r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported)|"
     r"take (?:it|them|that|this|the \w+) (?:off|away)|take (?:it|this|you|them) (?:to|up with) |"
@@ -44,6 +47,11 @@ _CONSEQUENCE_VERB = (
     r"advise (?:\w+ )?to refuse|wipe|lodge|issue (?:a )?(?:claim|proceedings|notice)|down(?:ing)? tools)"
 )
 
+# a condition that offers a deal ("if you can take Saturdays", "if you'd like to swap") unless it is refused in it
+_OFFERED_IF = (
+    r"(?!\s+(?:you|u)\s+(?:can(?!['’]?t\b|not\b)|could(?!n['’]?t\b)|are able to|'re able to|would like|'d like|want to|"
+    r"prefer)\b(?![^.?!,]{0,80}(?:\bnot\b|n't\b|\bno\b|\bnever\b|\bagain\b|\banother\b|\bone more\b)))"
+)
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|no|isn't|wasn't|won't|don't|didn't|doesn't)\s+(?:a\s+|an\s+|my\s+)?"
     r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying|['‘\"“]?or else\b)",
@@ -211,7 +219,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:or|otherwise|if not)\s*,?\s*(?:the|this|our|my) (?:deal|offer|agreement)(?:'s| is| will be) (?:off|withdrawn|dead)\b",
         r"\byou(?:'ll| will| are going to|'re going to)\s+(?:\w+\s+){0,2}(?:regret|be sorry|pay for|lose)",
         r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
-        rf"\bif\b[^.?!:]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
+        # "if you can do the school run, I'll cancel the taxi" is a deal offered, not a threat
+        rf"\bif\b{_OFFERED_IF}[^.?!:]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
         r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|handing (?:in )?(?:my|our) notice|resigning|"
         r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
