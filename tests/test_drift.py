@@ -379,3 +379,16 @@ def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: 
 def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(coach: OfflineCoach, text: str, level: str) -> None:
     found = coach.check_message(text).level
     assert (found == "ultimatum") == (level == "ultimatum"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Final request from my side: the henna night at home, not at the hall. If it is not possible we will "
+        "manage, no issue at all.",
+        "last thing about Easter, I'd love the kids Sunday morning but if that doesn't work let's talk, I'm "
+        "flexible on Monday",
+    ],
+)
+def test_making_do_after_a_failed_condition_is_no_lever(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -140,6 +140,8 @@ _NOT_A_LEVER_ACTION = (
     r"figure (?:something|it|this|that)(?: else)? out|find (?:a|another|some) way|listen|fine|"
     r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
     r"available|busy|saying|say\b|be \w+ed\b|"
+    # making do: "if it is not possible we will manage", "I'm flexible on Boxing Day", "I'll survive"
+    r"manage\b|survive|cope|live with|flexible|easy\b|okay\b|ok\b|good\b|work (?:around|round)|adapt|adjust|"
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
     r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange)"
 )
