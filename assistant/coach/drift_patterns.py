@@ -195,7 +195,7 @@ _NOT_INVITING = (
     r"email|message|reach out|get in touch|knock|maybe|perhaps|how|what|why|when|just (?:say|tell|let)|say so|"
     r"feel free|do let|no (?:problem|worries|hard feelings|pressure)|(?:that'?s|that’s|it'?s|it’s) (?:fine|ok|okay|"
     r"alright|understandable)|(?:i|we)(?:'d|’d| would| can| could| am| are|'m|’m|'re|’re| will|'ll|’ll| shall)?\s*"
-    r"(?:understand|happy|glad|open|be happy|love|like|talk|sorry|afraid|listen|look|think|find|work|sort|suggest|propose|"
+    r"(?:understand|happy|glad|open|flexible|easy|fine|ok|okay|manage|survive|cope|be happy|love|like|talk|sorry|afraid|listen|look|think|find|work|sort|suggest|propose|"
     r"send|share|meet|need to talk|have to (?:talk|think|meet|look|discuss)|try|can|could|don'?t know|get back)|"
     r"you (?:can|could) (?:tell|let|say|suggest|propose|come back|counter)|i don'?t know)\b)"
     r"(?P<lever>[a-z£$][^.?!]*)"
