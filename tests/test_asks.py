@@ -690,3 +690,29 @@ def test_what_no_fixed_shape_fits_is_read_from_its_grammar(demand: str, ask: str
 def test_a_statement_is_not_turned_into_a_request_it_never_made(said: str) -> None:
     ask = to_request(said)
     assert not re.match(r"^Could (?:you|members|the meeting|he)\b", ask)
+
+
+def test_a_greeting_texted_without_a_stop_does_not_hide_the_demands(coach: OfflineCoach) -> None:
+    # it used to be read as a greeting whole, and shrink answered "There are no demands in that text"
+    shrunk = coach.shrink(
+        "hi Mrs Kaur its Dan at flat 3 I need the front gate latch fixed and the bins collected on time please"
+    )
+    assert "gate" in shrunk.ask.lower() or any("gate" in p.lower() for p in shrunk.parked)
+
+
+def test_a_ranking_texted_without_stops_marks_the_demand_it_names(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "ok so I need you to stop being late for the pick ups I need you to pay for the school trip on time "
+        "I need you to stop posting about us online that last one is the one that matters most"
+    )
+    assert "posting" in shrunk.ask.lower(), shrunk.ask
+    assert "late" not in shrunk.ask.lower() and "trip" not in shrunk.ask.lower(), shrunk.ask
+
+
+def test_a_letters_sign_off_and_name_are_not_parked_as_demands(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "Dear Mr Owusu,\n\nWe have three requests: that the fence be repaired, that the hedge be trimmed, and that "
+        "the bins be moved. The fence is by far the most important to us.\n\nKind regards,\nFunmi and Dele Bakare"
+    )
+    assert "fence" in shrunk.ask.lower(), shrunk.ask
+    assert not any("Bakare" in p or "regards" in p.lower() for p in shrunk.parked), shrunk.parked

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -658,7 +659,10 @@ def _from_words(text: str) -> str | None:
     if verb is None:
         if not words or words[0].tag not in {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD"}:
             return None
-        nouns = [w.lower for w in words if w.tag.startswith("NN")]
+        # a name or a greeting ("Funmi and Dele Bakare", "my dear Vicar") is no thing to agree on
+        nouns = [w.lower for w in words if w.tag in {"NN", "NNS"}]
+        if re.match(r"^(?:my\s+)?(?:dear|dearest|respected)\b", said, re.I):
+            return None
         if not nouns or any(w.tag in {"POS", "VBG"} or w.text == "," or w.lower in {"needs", "keeps"} for w in words):
             return None  # "the front door lock sticks and needs replacing" is a statement the tagger misread
         what = lower_initial(said) if words[0].tag != "NNP" else said
@@ -1070,7 +1074,8 @@ _ORDINAL_LEAD = re.compile(
 )
 _VOCATIVE_LEAD = re.compile(
     r"^(?:landlord|sir|madam|ma'?am|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
-    r"(?:dear|hi|hello|hey|hiya) (?:(?:mr|mrs|ms|miss|dr|prof)\.? )?\w+(?: \w+)?|oga|so basically|right|ok(?:ay)?)\s*[,!:-]\s*",
+    r"(?:my )?(?:dear|hi|hello|hey|hiya) (?:(?:mr|mrs|ms|miss|dr|prof)\.? )?\w+(?: \w+)?|oga|so basically|right|ok(?:ay)?)"
+    r"\s*[,!:-]\s*",
     re.I,
 )
 # a list of clauses each with its own subject and "should/must": "the borehole should be repaired, the gate should..."
@@ -1176,9 +1181,17 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
             if heading:
                 # "a few things, the intercom's still broken...": the heading goes, what follows its comma stays
                 rest = re.match(r"^[^,:;]{0,40}?\b(?:things|points|issues)\s*[,:;]\s*(?P<rest>.+)$", piece, re.I)
-                if rest is None or len(rest.group("rest").split()) < 4:
+                # "hi Mr Patel its Gemma in number 9 I need the boiler looking at...": texted without a stop, the
+                # greeting goes and what is asked after it stays
+                after = _FILLER.sub("", piece)[heading.end() :].strip(" ,.;:-")
+                if rest is None and len(after.split()) >= 6 and _REQUEST_WORDS.search(after):
+                    piece = re.sub(
+                        r"^(?:in|at|from)\s+(?:number|no\.?|flat|unit|apt\.?)\s*\w+\s+", "", after, flags=re.I
+                    )
+                elif rest is None or len(rest.group("rest").split()) < 4:
                     continue
-                piece = rest.group("rest")
+                else:
+                    piece = rest.group("rest")
             chunks = [c.strip(" ,") for c in _SUBJECT_MODAL.split(piece) if c.strip(" ,")]
             # "Above all, I need you to...": a lead of a few words with no verb belongs to what follows
             while len(chunks) > 1 and len(chunks[0].split()) <= 3 and not any(w.is_verb for w in tag(chunks[0])):
@@ -1419,13 +1432,24 @@ def _plain_words(text: str) -> str:
     return _AN_AND.sub("and", text)
 
 
+# a letter's sign-off on a line of its own and everything under it (the name, the role): no demand in it
+_SIGNED_OFF = re.compile(
+    r"\n\s*(?:kind regards|warm regards|best regards|regards|best wishes|with (?:every )?(?:good|best) wishes?|"
+    r"yours (?:sincerely|faithfully|truly|ever)|many thanks|thanks(?: so much)?|thank you|cheers|with love|love|"
+    r"best|warmly|sincerely|i remain[^\n]{0,40})\s*[,.!]?\s*(?:\n[^\n]{0,60}){0,3}\s*$",
+    re.I,
+)
+
+
 def read_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None, list[str]]:
     """parse_demands, with the priority sentences whose words name no demand ("the money is the main
     thing" beside "pay me back the 40 quid"), for a reader of meaning to place."""
     if isinstance(demands, str):
-        text = numbered_items(without_hesitations(unshouted(_plain_words(clean_text(demands, "list of demands")))))
+        text = numbered_items(
+            without_hesitations(unshouted(_plain_words(_SIGNED_OFF.sub("", clean_text(demands, "list of demands")))))
+        )
         sentences = _sentences(text)
         listed = False
     elif isinstance(demands, Sequence) and not isinstance(demands, bytes | bytearray):
@@ -1442,6 +1466,7 @@ def read_demands(
         raise InputError("Demands must be text or a list of texts.")
     found: list[_Demand] = []
     references: list[str] = []
+    sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
@@ -1617,6 +1642,37 @@ _CUE_FILLER = frozenset(
 _CLAUSE_CUT = re.compile(r"\s*,\s*")
 # words a priority sentence uses without naming a demand ("if I could only change one thing")
 _GENERIC_STEMS = frozenset({"chang", "pick", "choos", "only", "could", "sort", "fix", "thing", "ask", "get", "want"})
+
+
+# texted without stops: where a ranking of what was just listed starts ("... in front of them that last one is
+# the one that matters most", "... two days ahead the first aid kit is the big one")
+_RUN_ON_RANK = re.compile(
+    r"\s+(?=(?:(?:honestly|tbh|but|and|so|though)\s+)?(?:the|that|this|my|our)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:is|'s|are)\s+(?:the|my|our|by far the)\s+(?:\w+\s+)?(?:one|thing|issue|priority|concern)\b)",
+    re.I,
+)
+# ...and where each demand starts when every one is led the same way: "I need you to X I need you to Y"
+_RUN_ON_LEAD = re.compile(r"\b(?:and\s+)?(?:i|we) (?:need|want|would like|'d like) (?:you|u) to\b", re.I)
+
+
+def _unstopped(sentence: str) -> list[str]:
+    """A long sentence texted without stops, cut where a ranking starts and where each same-led demand does."""
+    if len(sentence.split()) < 15:
+        return [sentence]
+    # a cut that would leave a scrap ("Ngl", "Credit for") is no boundary
+    cuts = [m.start() for m in _RUN_ON_RANK.finditer(sentence) if len(sentence[: m.start()].split()) >= 4]
+    bounds = [0, *cuts, len(sentence)]
+    pieces = [sentence[a:b].strip() for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
+    out: list[str] = []
+    for piece in pieces:
+        leads = list(_RUN_ON_LEAD.finditer(piece))
+        if len(leads) >= 2 and not re.search(r"[,;]", piece):
+            cuts = [m.start() for m in leads if m.start() > 0]
+            bounds = [0, *cuts, len(piece)]
+            out.extend(piece[a:b].strip() for a, b in itertools.pairwise(bounds) if piece[a:b].strip())
+        else:
+            out.append(piece)
+    return out
 
 
 def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
