@@ -716,3 +716,23 @@ def test_a_letters_sign_off_and_name_are_not_parked_as_demands(coach: OfflineCoa
     )
     assert "fence" in shrunk.ask.lower(), shrunk.ask
     assert not any("Bakare" in p or "regards" in p.lower() for p in shrunk.parked), shrunk.parked
+
+
+def test_a_number_inside_a_numbered_item_is_an_amount_and_hash_two_points_back(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "Feedback from the warehouse team:\n1. Rotas out 3 weeks ahead\n2. Proper heating in the loading bay\n"
+        "3. Bring back the Friday early finish\n#2 is the one everyone's raising, people are freezing"
+    )
+    assert "heating" in shrunk.ask.lower(), shrunk.ask
+    assert "Rotas out 3 weeks ahead" in shrunk.parked, shrunk.parked
+
+
+def test_what_is_said_about_the_list_is_not_parked_as_a_demand(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        '"Only till the end of the month," you said about the van on the verge. So: move the van, stop your '
+        "guests parking across my gate, and fix the gutter that came down. The gate is what I need most. "
+        "The rest can wait."
+    )
+    assert "gate" in shrunk.ask.lower(), shrunk.ask
+    assert not any(p.startswith(('"', "The rest", "Wait")) for p in shrunk.parked), shrunk.parked
+    assert any("van" in p.lower() for p in shrunk.parked) and any("gutter" in p.lower() for p in shrunk.parked)

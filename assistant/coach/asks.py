@@ -403,7 +403,7 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
             or _COMPLAINT_MARK.search(text)
             or m.group(2).lower() in {"was", "were", "has been", "have been", "keep being", "keeps being"}
         )
-        said = m.group(1)[0].lower() + m.group(1)[1:]
+        said = m.group(1) if tag(m.group(1))[0].tag in {"NNP", "NNPS"} else lower_initial(m.group(1))
         return f"Could we agree that {said} {'are' if plural else 'is'} {'no longer ' if complaint else ''}{m.group(3)}{m.group(4)}?"
     m = _THERE_IS.match(text)
     if m:
@@ -999,6 +999,15 @@ _AROUND_A_LIST = re.compile(
 )
 
 
+# what is said about the list rather than in it: "The rest can wait", "the rest I'll survive", "Other points",
+# and the other side's own words quoted back ('"It's just for a week," you said')
+_AROUND_THE_ASK = re.compile(
+    r"^(?:the rest\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
+    r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
+    re.I,
+)
+
+
 def _not_parked(item: str, chosen: str) -> bool:
     """True for what is not a demand of its own beside the chosen one: a heading ("MEMO TO ALL KITCHEN
     USERS", "Effective immediately"), what is said around the list (a greeting, a sign-off, its introduction,
@@ -1092,7 +1101,8 @@ _RUN_UP = re.compile(
 )
 _WOULD_BE_GREAT = re.compile(r"^it (?:would|'d) be (?:really )?(?:great|good|nice|helpful|lovely|ideal) if\s+", re.I)
 _ORDINAL_REF = re.compile(
-    r"(?:^|\b(?:the|that|this)\s+)(first|second|third|fourth|last|final) (?:one|thing|point|item)\b"
+    r"(?:^|\b(?:the|that|this)\s+)(first|second|third|fourth|last|final) (?:one|thing|point|item|"
+    r"of (?:these|those|them|the (?:\w+ )?(?:things|points|items|requests|matters)))\b"
     r"|\bthe (number one)\b(?! (?:thing|priority|issue))",
     re.I,
 )
@@ -1296,7 +1306,7 @@ _SPOKEN = {
 }
 # a pointer back to a numbered item: "no 2", "number 3", "item (a)", "point 2", "#2"
 _POINTER = re.compile(
-    r"\b(?:item|point|no\.?|number|num|#)\s*(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)", re.I
+    r"(?:\b(?:item|point|no\.?|number|num)|#)\s*(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)", re.I
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
@@ -1327,6 +1337,11 @@ def numbered_items(text: str) -> str:
     text = _PICTURES.sub(" ", text)
     text = re.sub(r"\s*[•·▪◦]\s*", "\n", text)  # bullets written inline: one item to a line
     marks = list(_MARKER.finditer(text))
+    # a list numbered "1." "2." at the starts of lines: a bare number inside an item ("Rotas out 2 weeks
+    # ahead") is an amount, not the next marker
+    written = [m for m in marks if (m.group("d") or m.group("p")) and (m.start() == 0 or text[m.start() - 1] == "\n")]
+    if len(written) >= 2:
+        marks = [m for m in marks if not (m.group("loose") or m.group("b"))]
     expected, bounds, refs = 1, [], []
     for m in marks:
         value = _marker_value(m)
@@ -1852,7 +1867,14 @@ class AskShrinker:
         parked: list[str] = []
         for i, d in enumerate(found):
             plain = self._plain(d)
-            if i != chosen and plain.lower() not in {p.lower() for p in parked} and not _not_parked(plain, demand.text):
+            if (
+                i != chosen
+                and plain.lower() not in {p.lower() for p in parked}
+                and not _not_parked(plain, demand.text)
+                and not _AROUND_THE_ASK.match(plain)
+                # the sentence that ranks the chosen one ("The one nobody can live with is the leave") is no demand
+                and not (self.phrasing.priority_pattern.search(plain) and not d.priority and _refers_back(plain))
+            ):
                 parked.append(plain)
         return ShrunkAsk(ask, self._interest(text), parked, demand.text, honoured)
 
