@@ -1108,3 +1108,15 @@ def test_an_initial_or_a_title_ends_no_sentence(coach: OfflineCoach) -> None:
 
     said = _sentences("We act for Mrs J. Okoro of 3 Mill Lane. Dr. Shah has seen the damp. Please fix it.")
     assert said[:2] == ["We act for Mrs J. Okoro of 3 Mill Lane.", "Dr. Shah has seen the damp."]
+
+
+def test_a_bulleted_need_is_the_need_without_its_bullet(coach: OfflineCoach) -> None:
+    text = (
+        "hey @Sam, quick one\n• I've been running payroll and onboarding since March\n"
+        "• I need either a second hire or a grade change by the end of the quarter\n"
+        "• otherwise I'll be taking the offer I've had from elsewhere."
+    )
+    reframes = _offered(coach, text)
+    assert any("second hire" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "•" not in reframe and "elsewhere" not in reframe, reframe

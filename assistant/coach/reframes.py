@@ -580,6 +580,7 @@ def _clean(text: str) -> str:
 
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*-]|\d{1,2}[.)])\s+")
+_BULLET_MARK = re.compile(r"^\s*[•·▪◦*]\s*")
 _POINTS_AT_THEM = re.compile(r"\b(?:them|these|those|all of (?:it|them|these)|all (?:three|four|five))\b", re.I)
 _UNMARKED_CONDITION = re.compile(
     r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
@@ -1084,7 +1085,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         for guessed in [g for g in parts.guessed if g in parts.levers]:
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
-    bullets = [n for n in parts.said if _BULLET.match(n) and (n in parts.needs or n in parts.context)]
+    unmarked = {_clean(_BULLET_MARK.sub("", n)) for n in parts.needs + parts.context}
+    bullets = [n for n in parts.said if _BULLET.match(n) and _clean(_BULLET_MARK.sub("", n)) in unmarked]
     if (
         len(bullets) >= 2
         and not parts.items
@@ -1093,8 +1095,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # "• Reinstate Carl • Scrap the 12-hour shifts • Full sick pay. Meet them in full or we ballot": the bullets
         # are what is asked for, and 'them' says no more than they do
         parts.items = [_BULLET.sub("", b).strip(" .") for b in bullets]
-        parts.needs = [n for n in parts.needs if n not in bullets and not _POINTS_AT_THEM.search(n)]
-        parts.context = [c for c in parts.context if c not in bullets]
+        listed = {_clean(_BULLET_MARK.sub("", b)) for b in bullets}
+        parts.needs = [n for n in parts.needs if n not in listed and not _POINTS_AT_THEM.search(n)]
+        parts.context = [c for c in parts.context if c not in listed and c not in bullets]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
@@ -1756,7 +1759,7 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
         sentence,
         flags=re.I,
     )
-    sentence = _clean(sentence)
+    sentence = _clean(_BULLET_MARK.sub("", sentence))  # "• I need a backfill": the bullet is no word of the need
     if not sentence or is_lever_sentence(sentence, phrasing) or (_PHATIC.match(sentence) and not condition):
         return
     reason = _REASON.search(sentence)
