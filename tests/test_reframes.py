@@ -1120,3 +1120,14 @@ def test_a_bulleted_need_is_the_need_without_its_bullet(coach: OfflineCoach) -> 
     assert any("second hire" in r for r in reframes), reframes
     for reframe in reframes:
         assert "•" not in reframe and "elsewhere" not in reframe, reframe
+
+
+def test_a_list_numbered_inside_one_line_is_read_as_its_items(coach: OfflineCoach) -> None:
+    text = (
+        "ok here are my terms: 1. no vaping indoors 2. quiet after eleven on weeknights 3. you pay your share of "
+        "the broadband. if u cant do all 3 then i want u out by end of the month"
+    )
+    reframes = _offered(coach, text)
+    assert any("vaping" in r and "broadband" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "out by end" not in reframe and "weeknights 3" not in reframe, reframe

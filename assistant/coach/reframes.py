@@ -32,7 +32,7 @@ from assistant.coach.phrasing import Phrasing, placeholders
 
 LevelOf = Callable[[str], str]
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
+_SENTENCES = re.compile(r"(?<=[.!?])(?<!^\d[.)])(?<!^\d\d[.)])\s+|\n+|\s+[-–—]\s+|;\s*|\.{2,}\s*|…\s*")
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
@@ -372,6 +372,7 @@ _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we'r
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
+_INLINE_NUMBER = re.compile(r"(?:(?<=\S)\s+|^)(?P<n>\d{1,2})[.)]\s+(?=[A-Za-z])")
 _INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Mx|Dr|St|Prof|Rev|Fr|Sr|Jr|No|Nos|Cllr|Capt|Lt|Sgt)\.$")
 
 
@@ -380,7 +381,21 @@ def _sentences(text: str) -> list[str]:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
     out: list[str] = []
     # an emoji between words ends a sentence as a full stop would: "subs were due 2 weeks ago 😬 if we don't..."
-    pieces = _listed_terms(re.split(r"(?<=[.!?])\s+|\n+|\s*" + _PICTURES.pattern + r"(?:\s+|$)", text))
+    # "none of it is up for debate: 1. no smoking inside 2. guests gone by midnight 3. ...": a list numbered
+    # inside one line is one item to a line, each keeping its number
+    marks, expected = [], 1
+    for m in _INLINE_NUMBER.finditer(text):  # only the run 1, 2, 3...: "at 6 not 7. I'm" numbers nothing
+        if int(m.group("n")) == expected:
+            marks.append(m)
+            expected += 1
+    if len(marks) >= 2:
+        for m in reversed(marks):
+            text = text[: m.start()] + "\n" + m.group(0).strip() + " " + text[m.end() :]
+    pieces = _listed_terms(
+        re.split(
+            r"(?<=[.!?])(?<!\n\d[.)])(?<!\n\d\d[.)])(?<!^\d[.)])\s+|\n+|\s*" + _PICTURES.pattern + r"(?:\s+|$)", text
+        )
+    )
     for piece in pieces:
         if _NONNEG.search(piece):
             out.append(piece)
@@ -581,7 +596,7 @@ def _clean(text: str) -> str:
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*-]|\d{1,2}[.)])\s+")
 _BULLET_MARK = re.compile(r"^\s*[•·▪◦*]\s*")
-_POINTS_AT_THEM = re.compile(r"\b(?:them|these|those|all of (?:it|them|these)|all (?:three|four|five))\b", re.I)
+_POINTS_AT_THEM = re.compile(r"\b(?:them|these|those|all of (?:it|them|these)|all (?:three|four|five|[2-9]))\b", re.I)
 _UNMARKED_CONDITION = re.compile(
     r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?weekend|"
@@ -1085,12 +1100,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         for guessed in [g for g in parts.guessed if g in parts.levers]:
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
-    unmarked = {_clean(_BULLET_MARK.sub("", n)) for n in parts.needs + parts.context}
+    # (a listed item the classifier alone set aside is still an item: "2. quiet after eleven on weeknights")
+    unmarked = {_clean(_BULLET_MARK.sub("", n)) for n in parts.needs + parts.context + parts.guessed}
     bullets = [n for n in parts.said if _BULLET.match(n) and _clean(_BULLET_MARK.sub("", n)) in unmarked]
     if (
         len(bullets) >= 2
         and not parts.items
-        and any(_POINTS_AT_THEM.search(n) for n in parts.needs if n not in bullets)
+        # "Meet them in full or we ballot", "if u cant do all 3 then i want u out": said of the bullets together
+        and any(_POINTS_AT_THEM.search(n) for n in parts.needs + parts.levers if n not in bullets)
     ):
         # "• Reinstate Carl • Scrap the 12-hour shifts • Full sick pay. Meet them in full or we ballot": the bullets
         # are what is asked for, and 'them' says no more than they do
@@ -1098,6 +1115,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         listed = {_clean(_BULLET_MARK.sub("", b)) for b in bullets}
         parts.needs = [n for n in parts.needs if n not in listed and not _POINTS_AT_THEM.search(n)]
         parts.context = [c for c in parts.context if c not in listed and c not in bullets]
+        parts.levers = [x for x in parts.levers if x not in bullets and x not in listed]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
