@@ -392,3 +392,16 @@ def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(coach: Offlin
 )
 def test_making_do_after_a_failed_condition_is_no_lever(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be very unfortunate if someone inspects that loft conversion you never got signed off.",
+        "It'd be an awful shame now if the tenancy renewal got a bit complicated come March, wouldn't it.",
+        "If there's no second coach sorted by the end of the month, I'm stepping away from the team.",
+        "If the rota isn't published by the next cycle, the branch will be balloting for industrial action.",
+    ],
+)
+def test_a_pity_that_points_at_trouble_and_a_stepping_away_are_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"

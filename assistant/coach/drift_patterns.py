@@ -225,6 +225,7 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\bif\b{_OFFERED_IF}[^.?!:]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
         r"(?:\w+\s+)?(?:leaving|out|done|gone|moving out|walking out|calling|filing|quitting|handing (?:in )?(?:my|our) notice|resigning|"
+        r"stepping (?:away|down|back) from|pulling out of|"
         r"taking (?:you|u|it|this|that|them|him|her|the kids|the children|the (?:whole )?(?:lot|matter|thing)|everything)\b)",
         r"\b(?:one more|next) time\b[^.?!]{0,60}\b(?:and|,)\s*(?:i'm|i am|i'll|i will|we're|we'll|that's it)",
         r"\bor (?:we|i) (?:walk|strike|go on strike|pull out|leave)\b",
@@ -245,7 +246,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:my|our) (?:lawyer|solicitor|attorney)s? (?:will )?(?:files?|will be in touch|sends?|is drafting)\b",
         r"\byou (?:won't|will not) (?:be seeing|see) (?:the kids|the children|me|us|a penny|your|another)\b",
         r"\bif (?:we|i|you|they)\b[^.?!]{2,60}?,?\s*(?:then\s+)?(?:we|i) (?:walk|strike|leave|quit|go|stop|sue)\b",
-        r"\b(?:we|members|the union|staff|the team) (?:will|shall|'ll) (?:\w+ )?(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
+        r"\b(?:we|members|the union|the branch|the membership|the workforce|staff|the team) (?:will|shall|'ll) (?:be )?(?:\w+ )?"
+        r"(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
         r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
     ),
     _p(
@@ -318,6 +320,21 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\b(?:just )?(?:don'?t|do not) expect (?:me|us) to (?P<lever>(?:be )?(?:answer|answering|pick|picking|reply|"
         r"replying|call|calling|come|coming|help|helping|pay|paying|be there|lend|lending|cover|covering|babysit)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # trouble for the other side wished on nobody, said as a pity: "It would be very unfortunate if someone
+        # inspects that extra room", "It'd be an awful shame if the lease renewal got complicated"
+        "veiled-threat",
+        0.9,
+        r"\b(?:it|that)(?:'d|’d| would| could)\s+be\s+(?:(?:a|an|such a)\s+)?(?:(?:real|awful|terrible|great|very|"
+        r"really|right)\s+)*(?:shame|pity|unfortunate|unlucky)\b[^.?!]{0,12}?\bif\s+"
+        r"(?P<lever>(?!(?:we|i|you|u|they|he|she)\b)(?:someone|somebody|anyone|word|the|your|this|that|a|an)\b[^.?!]{0,60}?"
+        # ...and the trouble is someone looking, hearing or things getting difficult
+        r"\b(?:inspects?|inspected|finds? out|found out|hears?|heard|noticed?|looks? into|looked into|checks?|checked|"
+        r"reports?|reported|got (?:a bit |rather |very )?(?:complicated|difficult|messy|awkward|delayed)|"
+        r"gets? (?:a bit |rather |very )?(?:complicated|difficult|messy|awkward|delayed)|came up|comes up|got back to|"
+        r"gets? back to|went missing|happened to)\b[^.?!]*)",
         cue=False,
     ),
     _p(
