@@ -1131,3 +1131,26 @@ def test_a_list_numbered_inside_one_line_is_read_as_its_items(coach: OfflineCoac
     assert any("vaping" in r and "broadband" in r for r in reframes), reframes
     for reframe in reframes:
         assert "out by end" not in reframe and "weeknights 3" not in reframe, reframe
+
+
+@pytest.mark.parametrize(
+    "reframe",
+    [
+        "I need you to let's keep things between us. What would make that possible for you?",
+        "I need the some ground rules happen. What would make that possible for you?",
+        "Could I have if it suits you the van back? If that's hard for you, tell me what would work.",
+    ],
+)
+def test_a_glued_reframe_is_not_offered(coach: OfflineCoach, reframe: str) -> None:
+    problem = coach.reframer.wording_problem(reframe, "an original message about something else entirely")
+    assert problem is not None and "grammar" in problem
+
+
+def test_a_name_or_glued_words_are_no_topic_to_sort_out() -> None:
+    from assistant.coach.reframes import _sound_topic
+
+    said = ["Right, Pádraig, here's the deal", "we split the resurfacing"]
+    assert not _sound_topic("the pádraig", said)
+    assert not _sound_topic("the some ground rules", said)
+    assert _sound_topic("the resurfacing", said)
+    assert _sound_topic("the monday stand-ups", ["Come to the Monday stand-ups"])

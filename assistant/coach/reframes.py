@@ -615,7 +615,10 @@ _DEAL_HEADING = re.compile(
 _BROKEN = re.compile(
     r"\bworried about (?:I|we|he|she|they)\b(?!['’])|\bI need (?:he|she|they|I|we)\b(?!['’])|"
     r"\b(?:need you to|[Cc]ould you) (?:ain'?t|aint|is|are|was|were)\b|\bbeing been\b|"
-    r"\bworried about (?-i:You|Your|The|It|This|That|My)\b|\bI need the (?:no|its|it's)\b"
+    r"\bworried about (?-i:You|Your|The|It|This|That|My)\b|\bI need the (?:no|its|it's)\b|"
+    # "I need you to let's keep things between us", "I need the some ground rules", "Could I have if you can't..."
+    r"\b(?:need you to|[Cc]ould you|I need|[Cc]ould I have) (?:let'?s|if|when|unless|because)\b|"
+    r"\b(?:I need|[Cc]ould I have) the (?:some|any|every|a|an|my|your|his|her|our|their|no)\b"
 )
 
 
@@ -2345,9 +2348,37 @@ class Reframer:
             # after every sentence that holds none: the grievance is what the question is about
             said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
             topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
-        if topic:  # the topic says what to talk about; the bare question beside it would only lose it
+        if topic and _sound_topic(topic, parts.said):
+            # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
         return [self.phrasing.fallback]
+
+
+_DOUBLED_DETERMINER = frozenset(
+    ["some", "any", "every", "no", "a", "an", "my", "your", "its", "it's", "his", "her", "our", "their", "this", "that"]
+)
+
+
+def _sound_topic(topic: str, said: Sequence[str]) -> bool:
+    """False for a topic no one would ask about: a name ("the pádraig", from "Right, Pádraig, here's the deal"),
+    or words the chunker glued ("the some ground rules", "the no uncertain terms")."""
+    words = topic.split()
+    if len(words) >= 2 and words[1].lower() in _DOUBLED_DETERMINER:
+        return False
+    for word in words[1:] if words[0].lower() in {"the", "a", "an"} else words:
+        named = word[:1].upper() + word[1:]
+        if (
+            named == word.lower()
+            or _WHEN.match(word)
+            or re.match(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", word, re.I)
+        ):
+            continue  # a day or a month is written with its capital, and is no name
+        as_name = re.compile(rf"(?<![.!?]\s)(?<!^)\b{re.escape(named)}\b")
+        if any(as_name.search(s) for s in said) and not any(
+            re.search(rf"\b{re.escape(word.lower())}\b", s) for s in said
+        ):
+            return False  # said only with a capital, mid-sentence: someone's name
+    return True
 
 
 _REFRAME_SENTENCES = re.compile(r"(?<=[.?!])\s+")
