@@ -1154,3 +1154,22 @@ def test_a_name_or_glued_words_are_no_topic_to_sort_out() -> None:
     assert not _sound_topic("the some ground rules", said)
     assert _sound_topic("the resurfacing", said)
     assert _sound_topic("the monday stand-ups", ["Come to the Monday stand-ups"])
+
+
+def test_a_bare_if_it_isnt_hangs_on_the_request_said_before_it(coach: OfflineCoach) -> None:
+    text = (
+        "Right Owen, I've asked nicely twice now. The school trip money, £45, needs to be with me by Friday. "
+        "If it isn't, I'm ringing Child Maintenance on Monday morning."
+    )
+    reframes = _offered(coach, text)
+    assert any("£45" in r and "Friday" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "Child Maintenance" not in reframe and "not being." not in reframe, reframe
+
+
+def test_they_in_the_need_is_named_from_the_sentence_before(coach: OfflineCoach) -> None:
+    text = (
+        "The scouts still have the spare set of church hall keys from the fete. They must be returned to the "
+        "office by noon on Saturday. If not, we will change the locks and bill the scouts for it."
+    )
+    assert any("keys" in r for r in _offered(coach, text))

@@ -137,7 +137,8 @@ _REASON = re.compile(
     # "since January", "since last week", "since the 3rd": since a time is when, not why
     r"\b(?:because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
     r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|dawn|forever|ages|school|uni|college)\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|dawn|forever|ages|school|uni|college|"
+    r"(?:our|my|your|his|her|their|the) (?:last|previous|first|recent)|we (?:last|first) )\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
     # "presented my slides as your own", "treated as a joke": a role or a likeness, not why
     r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest)|usual|normal)\b)"
@@ -618,7 +619,8 @@ _BROKEN = re.compile(
     r"\bworried about (?-i:You|Your|The|It|This|That|My)\b|\bI need the (?:no|its|it's)\b|"
     # "I need you to let's keep things between us", "I need the some ground rules", "Could I have if you can't..."
     r"\b(?:need you to|[Cc]ould you|I need|[Cc]ould I have) (?:let'?s|if|when|unless|because)\b|"
-    r"\b(?:I need|[Cc]ould I have) the (?:some|any|every|a|an|my|your|his|her|our|their|no)\b"
+    r"\b(?:I need|[Cc]ould I have) the (?:some|any|every|a|an|my|your|his|her|our|their|no)\b|"
+    r"\bnot being[.?!]"  # "I'm worried about the uniform money not being.": the state was lost
 )
 
 
@@ -1124,6 +1126,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
         if then and when:
             parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
+    # "My number is £38k. I'm not negotiating down from that": when the lever says the position is final, the
+    # position said beside it is the offer, not context
+    if parts.offer is None and _FINAL_SAID.search(" ".join(parts.levers)):
+        for pool in (parts.context, parts.needs):
+            stated = next((x for x in pool if _OFFERED.match(x) and not OR_ELSE.search(x)), None)
+            if stated is not None:
+                pool.remove(stated)
+                parts.offer = stated
+                break
     # an "or else" no pattern named ("Fix the gap by the top gate or next time they're going in the pound"):
     # what follows it is the lever, and the need is what comes before it
     for k, need in enumerate(list(parts.needs)):
@@ -1158,6 +1169,23 @@ OR_ELSE = re.compile(
     r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i'll\b(?!\s+(?:happily|gladly|do it|"
     r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b)"
     r"|\bif (?:you|u) (?:can'?t|cannot|don'?t|won'?t|do not|will not|are not|aren'?t|fail|refuse)\b[^.?!]*?\bthen\b",
+    re.I,
+)
+_BARE_REFUSAL = re.compile(
+    r"^(?:not|(?:it|this|that|they|you|u|he|she)\s+(?:isn'?t|is not|aren'?t|are not|doesn'?t|does not|don'?t|do not|"
+    r"won'?t|will not|hasn'?t|has not|haven'?t|have not|can'?t|cannot)(?:\s+(?:happen|be done|arrive|come))?|"
+    r"(?:it|that|this) (?:doesn'?t|does not|won'?t|will not) happen)\W*$",
+    re.I,
+)
+# a sentence that asks for something, said before a bare "if it isn't": "X needs to be with me by Friday"
+_ASKED_BEFORE = re.compile(
+    r"\b(?:needs? to|has to|have to|must|should|i need|i want|please|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"by tomorrow|by tonight|by the end)\b",
+    re.I,
+)
+_FINAL_SAID = re.compile(
+    r"\b(?:not negotiating|won'?t negotiate|no (?:further|more) (?:negotiation|discussion|reduction)|final|last offer|"
+    r"take it or leave it|not going back and forth|no more back and forth|not budging|won'?t budge|non[- ]?negotiable)\b",
     re.I,
 )
 _YOU_OR_ELSE = re.compile(
@@ -1501,7 +1529,9 @@ _NOT_ACCEPTED = re.compile(
     r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b|"
     # "should the membership reject it", "if they turn it down", "if we don't have your acceptance by Friday"
     r"^(?:you|u|they|he|she|the \w+|members?(?:hip)?)\s+(?:reject|refuse|decline|turn)s?\b(?:\s+(?:it|this|that|down))?|"
-    r"^(?:we|i) (?:don'?t|do not) (?:have|get|receive|hear)\b.{0,30}\b(?:acceptance|agreement|answer|signature|confirmation|yes)\b",
+    r"^(?:we|i) (?:don'?t|do not) (?:have|get|receive|hear)\b.{0,30}\b(?:acceptance|agreement|answer|signature|confirmation|yes)\b|"
+    # "if you don't want it", "if you're not interested": the offer said before is refused
+    r"^(?:you|u)(?:'re| are)? (?:don'?t|do not|not) (?:want|like|interested|happy with)\b",
     re.I,
 )
 
@@ -1516,7 +1546,9 @@ _OFFERED = re.compile(
     r"^(?:[\w ,]{0,40},\s*)?(?:our|my|the)\s+(?:clients?|company|firm|board|committee|family|side|team|school|club|council|"
     r"landlord|management|trust|association)\s+(?:is|are|will be|would be)\s+(?:prepared|willing|able|happy)\s+to\s|"
     # "the best we can do is 12% off list", "I can only give 3,000 pesos discount": a limit said as what is offered
-    r"^(?:[\w ,'’]{0,60},\s*)?(?:the (?:best|most|furthest) (?:i|we) can (?:do|offer|go)(?: to)? is|(?:i|we) can only (?:give|offer|do|pay|go to))\s",
+    r"^(?:[\w ,'’]{0,60},\s*)?(?:the (?:best|most|furthest) (?:i|we) can (?:do|offer|go)(?: to)? is|(?:i|we) can only (?:give|offer|do|pay|go to))\s|"
+    # "My number is £38k", "Our price stands at £420": a position said as a figure
+    r"^(?:my|our) (?:price|rate|fee|asking price|offer)(?: for [\w' ]{1,30})? (?:is|stands at|will be)\s",
     re.I,
 )
 
@@ -1553,6 +1585,17 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     cond = _clean(raw)  # spelled out by _clean
     if not cond:
         return
+    if _BARE_REFUSAL.match(cond):
+        # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
+        requests = [x for x in parts.context + parts.needs if _ASKED_BEFORE.search(x)]
+        if requests:
+            asked = requests[-1]
+            for pool in (parts.context, parts.needs):
+                if asked in pool:
+                    pool.remove(asked)
+            parts.needs.insert(0, asked)
+            parts.conditional = True
+            return
     refused = bool(
         _NOT_ACCEPTED.match(cond)
         or _NOT_ACCEPTED.match(raw)
@@ -1809,7 +1852,8 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
 
 # someone else's duty said as theirs: "He needs to be back by 6", "The kids have to be in bed by 8", "Sam must pay"
 _THIRD_PERSON_NEED = re.compile(
-    r"^(?P<who>he|she|they|(?-i:[A-Z][a-z]+)|(?:the|your|my|our|his|her|their) [\w' -]{1,30}?)\s+"
+    # "The kids' school uniform money, £60, needs to be with me by Friday": an amount said beside it is part of it
+    r"^(?P<who>he|she|they|(?-i:[A-Z][a-z]+)|(?:the|your|my|our|his|her|their) [\w' -]{1,30}?(?:,\s*[£$€R₦]?[\d,.]+k?,)?)\s+"
     r"(?:(?:needs|need|has|have|got) to|must|should)\s+(?P<what>(?!be (?:nice|great|good)\b)\w.*)$",
     re.I,
 )
@@ -2226,6 +2270,24 @@ class Reframer:
         return None
 
     def _slots(self, parts: Parts) -> dict[str, str | None]:
+        pronoun = (
+            re.match(
+                r"^(?:they|these|those)\b(?=\s+(?:must|need|needs|should|have|has|are|will)\b)", parts.needs[0], re.I
+            )
+            if (parts.needs and parts.said)
+            else None
+        )
+        # "They must be returned by Saturday": what 'they' are was said before ("the spare set of hall keys")
+        if pronoun:
+            at = next((i for i, x in enumerate(parts.said) if parts.needs[0] in x or x in parts.needs[0]), 0)
+            before = parts.said[at - 1] if at > 0 else ""
+            plural = [c for c in _noun_chunks(before) if c and c[-1].tag in {"NNS", "NNPS"}]
+            if plural:
+                said = join(plural[-1])
+                said = (
+                    said if re.match(r"^(?:the|your|my|our|his|her|their|those|these)\b", said, re.I) else f"the {said}"
+                )
+                parts.needs[0] = said[0].upper() + said[1:] + parts.needs[0][pronoun.end() :]
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
         context_parts = [c for c in parts.context if not is_lever_sentence(c, self.phrasing)]
