@@ -736,3 +736,12 @@ def test_what_is_said_about_the_list_is_not_parked_as_a_demand(coach: OfflineCoa
     assert "gate" in shrunk.ask.lower(), shrunk.ask
     assert not any(p.startswith(('"', "The rest", "Wait")) for p in shrunk.parked), shrunk.parked
     assert any("van" in p.lower() for p in shrunk.parked) and any("gutter" in p.lower() for p in shrunk.parked)
+
+
+def test_a_list_said_with_the_i_left_off_is_still_a_list(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "Want the nets put up, the pavilion roof fixed, and someone actually answering the phone. But the big "
+        "one, the one I'm not letting go of, is the roof."
+    )
+    assert "roof" in shrunk.ask.lower() and "nets" not in shrunk.ask.lower(), shrunk.ask
+    assert any("nets" in p.lower() for p in shrunk.parked), shrunk.parked

@@ -1444,6 +1444,12 @@ _AN_AND = re.compile(
 def _plain_words(text: str) -> str:
     """Dialect and texting spellings of the words that join a list, in plain spelling."""
     text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
+    # "Want the roster sorted, the lights fixed...": the 'I' left off the front of a sentence
+    text = re.sub(
+        r"(^|[.!?]\s+|\n\s*)(Want|Need|Would like)\s+(?=(?:the|a|an|my|our|some|you|u|him|her|them)\b)",
+        lambda m: f"{m.group(1)}I {m.group(2).lower()} ",
+        text,
+    )
     return _AN_AND.sub("and", text)
 
 
