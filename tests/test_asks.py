@@ -745,3 +745,14 @@ def test_a_list_said_with_the_i_left_off_is_still_a_list(coach: OfflineCoach) ->
     )
     assert "roof" in shrunk.ask.lower() and "nets" not in shrunk.ask.lower(), shrunk.ask
     assert any("nets" in p.lower() for p in shrunk.parked), shrunk.parked
+
+
+def test_a_punctuated_priority_sentence_is_not_cut_as_a_texted_run_on(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        [
+            "Fix the back gate latch, it has been broken for a month, and that is my top priority.",
+            "You never give notice before visiting.",
+            "The shower has stopped draining.",
+        ]
+    )
+    assert "gate" in shrunk.ask.lower(), shrunk.ask

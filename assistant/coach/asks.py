@@ -1678,7 +1678,7 @@ _RUN_ON_LEAD = re.compile(r"\b(?:and\s+)?(?:i|we) (?:need|want|would like|'d lik
 
 def _unstopped(sentence: str) -> list[str]:
     """A long sentence texted without stops, cut where a ranking starts and where each same-led demand does."""
-    if len(sentence.split()) < 15:
+    if len(sentence.split()) < 15 or re.search(r"[,;:]", sentence):  # a punctuated sentence is cut elsewhere
         return [sentence]
     # a cut that would leave a scrap ("Ngl", "Credit for") is no boundary
     cuts = [m.start() for m in _RUN_ON_RANK.finditer(sentence) if len(sentence[: m.start()].split()) >= 4]
