@@ -756,3 +756,15 @@ def test_a_punctuated_priority_sentence_is_not_cut_as_a_texted_run_on(coach: Off
         ]
     )
     assert "gate" in shrunk.ask.lower(), shrunk.ask
+
+
+def test_a_ps_after_the_sign_off_and_the_rest_of_my_things_are_kept(coach: OfflineCoach) -> None:
+    shrunk = coach.shrink(
+        "Dear Jo,\nPlease fix the fence, trim the hedge and move the car. The fence matters most.\nThanks\n"
+        "PS the bins also need moving away from my window"
+    )
+    assert any("bins" in p for p in shrunk.parked), shrunk.parked
+    listed = coach.shrink(
+        "1. The car back by Friday\n2. The rest of my belongings back by the 30th\n3. My half of the deposit"
+    )
+    assert any("belongings" in p for p in [*listed.parked, listed.ask]), listed

@@ -405,3 +405,16 @@ def test_making_do_after_a_failed_condition_is_no_lever(coach: OfflineCoach, tex
 )
 def test_a_pity_that_points_at_trouble_and_a_stepping_away_are_ultimatums(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "ultimatum"),
+    [
+        ("If it helps, I'll stop using the kitchen after 9 so you can have it.", False),
+        ("If that suits, I'll give the spare room to your mum for the summer.", False),
+        ("It would be really unfortunate if the delivery got delayed again, can you confirm the Tuesday slot?", False),
+        ("If you want to play it that way, I'll stop paying for his phone.", True),
+    ],
+)
+def test_a_condition_for_the_other_sides_sake_is_no_threat(coach: OfflineCoach, text: str, ultimatum: bool) -> None:
+    assert (coach.check_message(text).level == "ultimatum") == ultimatum

@@ -1173,3 +1173,23 @@ def test_they_in_the_need_is_named_from_the_sentence_before(coach: OfflineCoach)
         "office by noon on Saturday. If not, we will change the locks and bill the scouts for it."
     )
     assert any("keys" in r for r in _offered(coach, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("You need to pay me back the £200 by Friday or I'm going to the police.", "pay me back the £200"),
+        ("Will I accept £300? No. I need the full £450 by Friday or I'm going to small claims.", "£450"),
+    ],
+)
+def test_a_modal_or_a_short_no_is_not_glued_into_the_need(coach: OfflineCoach, text: str, kept: str) -> None:
+    reframes = _offered(coach, text)
+    assert any(kept in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "need to need" not in reframe and "No. I need" not in reframe, reframe
+
+
+def test_times_are_not_a_numbered_list(coach: OfflineCoach) -> None:
+    text = "Handover is at 1. Bring them back by 2. If you're late again I'm calling my solicitor."
+    for reframe in _offered(coach, text):
+        assert "solicitor" not in reframe and "is at." not in reframe, reframe

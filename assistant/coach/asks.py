@@ -666,16 +666,22 @@ def _from_words(text: str) -> str | None:
         if not nouns or any(w.tag in {"POS", "VBG"} or w.text == "," or w.lower in {"needs", "keeps"} for w in words):
             return None  # "the front door lock sticks and needs replacing" is a statement the tagger misread
         what = lower_initial(said) if words[0].tag != "NNP" else said
-        if any(w.lower in {"out", "off", "away", "back", "down", "up"} for w in words[1:]):
-            return f"Could we get {what}?"  # "your bike out of the hallway": a thing and where it should be
         if any(n in _TROUBLES for n in nouns[:2]):
             return f"Could we sort out {what}?"
+        placed = [
+            i
+            for i, w in enumerate(words[1:], 1)
+            if w.lower in {"out", "off", "away", "back", "down", "up"}
+            and not (i + 1 < len(words) and words[i + 1].tag.startswith("NN"))  # "the back bedroom" is a place
+        ]
+        if placed:
+            return f"Could we get {what}?"  # "your bike out of the hallway": a thing and where it should be
         return f"Could we agree on {what}?"
     subject, v = words[:verb], words[verb]
     if (
         not subject
         or len(subject) > 5
-        or any(w.tag in {"PRP", "EX", "WP", "WDT", "IN", "RB", ","} for w in subject)
+        or any(w.tag in {"PRP", "EX", "WP", "WDT", "IN", "RB", "VBG", ","} for w in subject)
         or subject[-1].tag == "POS"
         or (v.lemma.lower() in {"be", "have", "do"} and v.tag != "VB")
     ):
@@ -1002,7 +1008,7 @@ _AROUND_A_LIST = re.compile(
 # what is said about the list rather than in it: "The rest can wait", "the rest I'll survive", "Other points",
 # and the other side's own words quoted back ('"It's just for a week," you said')
 _AROUND_THE_ASK = re.compile(
-    r"^(?:the rest\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
+    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
     r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
     re.I,
 )
@@ -1457,7 +1463,9 @@ def _plain_words(text: str) -> str:
 _SIGNED_OFF = re.compile(
     r"\n\s*(?:kind regards|warm regards|best regards|regards|best wishes|with (?:every )?(?:good|best) wishes?|"
     r"yours (?:sincerely|faithfully|truly|ever)|many thanks|thanks(?: so much)?|thank you|cheers|with love|love|"
-    r"best|warmly|sincerely|i remain[^\n]{0,40})\s*[,.!]?\s*(?:\n[^\n]{0,60}){0,3}\s*$",
+    # ...and under it only names and roles ("Funmi and Dele Bakare", "Branch Secretary"), never a PS with a demand
+    r"best|warmly|sincerely|i remain[^\n]{0,40})\s*[,.!]?\s*(?:\n\s*(?-i:[A-Z])[\w.'&-]*(?:[ \t]+(?:(?-i:[A-Z])[\w.'&-]*|and|&|of|"
+    r"x{1,3}))*[ \t]*,?){0,3}\s*$",
     re.I,
 )
 
@@ -1681,7 +1689,10 @@ def _unstopped(sentence: str) -> list[str]:
     if len(sentence.split()) < 15 or re.search(r"[,;:]", sentence):  # a punctuated sentence is cut elsewhere
         return [sentence]
     # a cut that would leave a scrap ("Ngl", "Credit for") is no boundary
-    cuts = [m.start() for m in _RUN_ON_RANK.finditer(sentence) if len(sentence[: m.start()].split()) >= 4]
+    cuts: list[int] = []
+    for m in _RUN_ON_RANK.finditer(sentence):
+        if len(sentence[(cuts[-1] if cuts else 0) : m.start()].split()) >= 4:  # no scrap between two cuts
+            cuts.append(m.start())
     bounds = [0, *cuts, len(sentence)]
     pieces = [sentence[a:b].strip() for a, b in itertools.pairwise(bounds) if sentence[a:b].strip()]
     out: list[str] = []

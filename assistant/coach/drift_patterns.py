@@ -49,8 +49,11 @@ _CONSEQUENCE_VERB = (
 
 # a condition that offers a deal ("if you can take Saturdays", "if you'd like to swap") unless it is refused in it
 _OFFERED_IF = (
-    r"(?!\s+(?:you|u)\s+(?:can(?!['’]?t\b|not\b)|could(?!n['’]?t\b)|are able to|'re able to|would like|'d like|want to|"
-    r"prefer)\b(?![^.?!,]{0,80}(?:\bnot\b|n't\b|\bno\b|\bnever\b|\bagain\b|\banother\b|\bone more\b)))"
+    r"(?!\s+(?:you|u)\s+(?:can(?!['’]?t\b|not\b)|could(?!n['’]?t\b)|are able to|'re able to|would like|'d like)\b"
+    r"(?![^.?!,]{0,80}(?:\bnot\b|n't\b|\bno\b|\bnever\b|\bagain\b|\banother\b|\bone more\b)))"
+    # ...or said for the other side's sake: "if it helps", "if that suits", "if you're free Saturday"
+    r"(?!\s+(?:it helps|that helps|it suits|that suits|it'?s easier|that'?s easier|that works|it works|"
+    r"you(?:'re| are) free|you(?:'re| are) ok(?:ay)? with)\b)"
 )
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|no|isn't|wasn't|won't|don't|didn't|doesn't)\s+(?:a\s+|an\s+|my\s+)?"
@@ -329,12 +332,13 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\b(?:it|that)(?:'d|’d| would| could)\s+be\s+(?:(?:a|an|such a)\s+)?(?:(?:real|awful|terrible|great|very|"
         r"really|right)\s+)*(?:shame|pity|unfortunate|unlucky)\b[^.?!]{0,12}?\bif\s+"
-        r"(?P<lever>(?!(?:we|i|you|u|they|he|she)\b)(?:someone|somebody|anyone|word|the|your|this|that|a|an)\b[^.?!]{0,60}?"
-        # ...and the trouble is someone looking, hearing or things getting difficult
-        r"\b(?:inspects?|inspected|finds? out|found out|hears?|heard|noticed?|looks? into|looked into|checks?|checked|"
-        r"reports?|reported|got (?:a bit |rather |very )?(?:complicated|difficult|messy|awkward|delayed)|"
-        r"gets? (?:a bit |rather |very )?(?:complicated|difficult|messy|awkward|delayed)|came up|comes up|got back to|"
-        r"gets? back to|went missing|happened to)\b[^.?!]*)",
+        # ...and the trouble is someone looking or hearing, or what the other side holds getting difficult
+        r"(?P<lever>(?:(?:someone|somebody|anyone|word)\b[^.?!]{0,60}?\b(?:inspects?|inspected|finds? out|found out|"
+        r"hears?|heard|noticed?|looks? into|looked into|reports?|reported|got back to|gets? back to|got wind|gets? wind)|"
+        r"(?:the|your)\s+(?:[\w-]+\s+){0,3}?(?:lease|tenancy|renewal|application|reference|contract|visa|licen[cs]e|"
+        r"permit|planning|place|position|promotion|review|appraisal|deposit|job)\b[^.?!]{0,30}?\b(?:got|gets|went|goes|"
+        r"became|becomes) (?:a bit |rather |very |all )?(?:complicated|difficult|messy|awkward|delayed|lost|sideways|"
+        r"wrong))\b[^.?!]*)",
         cue=False,
     ),
     _p(

@@ -373,8 +373,13 @@ _ITEM_LEAD = re.compile(r"^(?:for the record|as follows|to be clear|just so we'r
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 
 
+_TIME_LEAD = frozenset(["at", "by", "to", "until", "till", "til", "from", "before", "after", "around", "about"])
 _INLINE_NUMBER = re.compile(r"(?:(?<=\S)\s+|^)(?P<n>\d{1,2})[.)]\s+(?=[A-Za-z])")
-_INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Mx|Dr|St|Prof|Rev|Fr|Sr|Jr|No|Nos|Cllr|Capt|Lt|Sgt)\.$")
+# a title, or an initial after a title ("Mrs P."): "Plan B." and "No." end sentences
+_INITIAL_END = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|St|Prof|Rev|Fr|Cllr|Capt|Lt|Sgt)\.$|"
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Fr|Cllr|Capt|Lt|Sgt)\.?\s+[A-Z]\.$"
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -386,10 +391,12 @@ def _sentences(text: str) -> list[str]:
     # inside one line is one item to a line, each keeping its number
     marks, expected = [], 1
     for m in _INLINE_NUMBER.finditer(text):  # only the run 1, 2, 3...: "at 6 not 7. I'm" numbers nothing
-        if int(m.group("n")) == expected:
+        said_before = text[: m.start()].split()[-1:] or [""]
+        if int(m.group("n")) == expected and said_before[0].lower().strip(",") not in _TIME_LEAD:
             marks.append(m)
             expected += 1
-    if len(marks) >= 2:
+    # "Handover is at 1. Bring them back by 2.": times; a list has three items, or two after a colon
+    if len(marks) >= 3 or (len(marks) == 2 and text[: marks[0].start()].rstrip().endswith(":")):
         for m in reversed(marks):
             text = text[: m.start()] + "\n" + m.group(0).strip() + " " + text[m.end() :]
     pieces = _listed_terms(
@@ -757,7 +764,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             # "Either you keep them inside after ten or I'm phoning the SPCA": what 'you' are to do is the need,
             # and what follows the 'or' is the lever
             parts.levers.append(sentence[tail.start() :].strip(" ,"))
-            _need_or_reason(f"I need you to {either.group('body')}", parts, phrasing, condition=True)
+            # "you need to pay me back by Friday or...": what is asked is the paying back
+            body = re.sub(
+                r"^(?:really\s+)?(?:must|need to|needs to|have to|has to|should|better|had better|gotta|got to|ought to)\s+",
+                "",
+                either.group("body"),
+                flags=re.I,
+            )
+            _need_or_reason(f"I need you to {body}", parts, phrasing, condition=True)
             parts.conditional = True
             continue
         permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
@@ -1588,6 +1602,8 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if _BARE_REFUSAL.match(cond):
         # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
         requests = [x for x in parts.context + parts.needs if _ASKED_BEFORE.search(x)]
+        # the one said last before the condition, in the order the message says them
+        requests.sort(key=lambda x: next((i for i, said in enumerate(parts.said) if x in said), -1))
         if requests:
             asked = requests[-1]
             for pool in (parts.context, parts.needs):
@@ -2281,8 +2297,20 @@ class Reframer:
         if pronoun:
             at = next((i for i, x in enumerate(parts.said) if parts.needs[0] in x or x in parts.needs[0]), 0)
             before = parts.said[at - 1] if at > 0 else ""
-            plural = [c for c in _noun_chunks(before) if c and c[-1].tag in {"NNS", "NNPS"}]
-            if plural:
+            # only a plain "the hall keys": one such thing said before, a determiner, nouns and what describes them
+            plural = [
+                c
+                for c in _noun_chunks(before)
+                if c
+                and len(c) <= 4
+                # "the receipts", or nouns alone after "of" ("hall keys"), never a lone "loads"
+                and (c[0].tag in {"DT", "PRP$"} or (len(c) >= 2 and c[0].tag in {"NN", "NNP"}))
+                and c[-1].tag in {"NNS", "NNPS"}
+                and all(w.tag in {"JJ", "NN", "NNS", "NNP", "NNPS", "VBG"} for w in c[1:])
+            ]
+            if len(plural) > 1 and before.lower().startswith(join(plural[0]).lower()):
+                plural = plural[1:]  # "The scouts still have the hall keys. They must be returned": not the scouts
+            if len(plural) == 1:
                 said = join(plural[-1])
                 said = (
                     said if re.match(r"^(?:the|your|my|our|his|her|their|those|these)\b", said, re.I) else f"the {said}"
