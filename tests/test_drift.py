@@ -360,6 +360,11 @@ def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) ->
         # an 'or else' denied is not one
         "This isn't an 'or else', honestly. I just can't keep fronting the gas bill. Could we set up a direct debit?",
         "If the kids are tired we stop at the services and have a break, no rush.",
+        # making do after a failed condition
+        "Final request from my side: the henna night at home, not at the hall. If it is not possible we will "
+        "manage, no issue at all.",
+        "last thing about Easter, I'd love the kids Sunday morning but if that doesn't work let's talk, I'm "
+        "flexible on Monday",
     ],
 )
 def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: str) -> None:
@@ -367,54 +372,26 @@ def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: 
 
 
 @pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        # a deal offered on a condition the other side can meet is no threat
-        ("If you can do the school run, I'll cancel the taxi.", "not ultimatum"),
-        ("If you can do the school run on Friday, I'll stop driving the long way round.", "not ultimatum"),
-        # what I do for you, withdrawn when the condition fails, is one
-        ("If you can't take Saturdays from next month, I will stop managing his appointments.", "ultimatum"),
-    ],
-)
-def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(coach: OfflineCoach, text: str, level: str) -> None:
-    found = coach.check_message(text).level
-    assert (found == "ultimatum") == (level == "ultimatum"), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Final request from my side: the henna night at home, not at the hall. If it is not possible we will "
-        "manage, no issue at all.",
-        "last thing about Easter, I'd love the kids Sunday morning but if that doesn't work let's talk, I'm "
-        "flexible on Monday",
-    ],
-)
-def test_making_do_after_a_failed_condition_is_no_lever(coach: OfflineCoach, text: str) -> None:
-    assert coach.check_message(text).level != "ultimatum"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It would be very unfortunate if someone inspects that loft conversion you never got signed off.",
-        "It'd be an awful shame now if the tenancy renewal got a bit complicated come March, wouldn't it.",
-        "If there's no second coach sorted by the end of the month, I'm stepping away from the team.",
-        "If the rota isn't published by the next cycle, the branch will be balloting for industrial action.",
-    ],
-)
-def test_a_pity_that_points_at_trouble_and_a_stepping_away_are_ultimatums(coach: OfflineCoach, text: str) -> None:
-    assert coach.check_message(text).level == "ultimatum"
-
-
-@pytest.mark.parametrize(
     ("text", "ultimatum"),
     [
+        # a deal offered on a condition the other side can meet, or for their sake, is no threat
+        ("If you can do the school run, I'll cancel the taxi.", False),
+        ("If you can do the school run on Friday, I'll stop driving the long way round.", False),
         ("If it helps, I'll stop using the kitchen after 9 so you can have it.", False),
         ("If that suits, I'll give the spare room to your mum for the summer.", False),
         ("It would be really unfortunate if the delivery got delayed again, can you confirm the Tuesday slot?", False),
+        # what I do for you, withdrawn when the condition fails, is one
+        ("If you can't take Saturdays from next month, I will stop managing his appointments.", True),
         ("If you want to play it that way, I'll stop paying for his phone.", True),
+        # a pity that points at trouble for the other side, a stepping away, a union's ballot
+        ("It would be very unfortunate if someone inspects that loft conversion you never got signed off.", True),
+        ("It'd be an awful shame now if the tenancy renewal got a bit complicated come March, wouldn't it.", True),
+        ("If there's no second coach sorted by the end of the month, I'm stepping away from the team.", True),
+        ("If the rota isn't published by the next cycle, the branch will be balloting for industrial action.", True),
     ],
 )
-def test_a_condition_for_the_other_sides_sake_is_no_threat(coach: OfflineCoach, text: str, ultimatum: bool) -> None:
-    assert (coach.check_message(text).level == "ultimatum") == ultimatum
+def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(
+    coach: OfflineCoach, text: str, ultimatum: bool
+) -> None:
+    found = coach.check_message(text).level
+    assert (found == "ultimatum") == ultimatum, found

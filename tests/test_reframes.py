@@ -1052,6 +1052,10 @@ def test_a_demand_said_as_an_order_is_named_in_grammar(coach: OfflineCoach) -> N
         "I need he needs to be back by 6. What would make that possible for you?",
         "I need you to ain't nobody here got time to cover for you. What would make that possible for you?",
         "I'm worried about he not being been to training all month. Could we talk about it together?",
+        # slots glued to what follows them
+        "I need you to let's keep things between us. What would make that possible for you?",
+        "I need the some ground rules happen. What would make that possible for you?",
+        "Could I have if it suits you the van back? If that's hard for you, tell me what would work.",
     ],
 )
 def test_a_reframe_with_broken_grammar_is_not_offered(coach: OfflineCoach, reframe: str) -> None:
@@ -1131,19 +1135,6 @@ def test_a_list_numbered_inside_one_line_is_read_as_its_items(coach: OfflineCoac
     assert any("vaping" in r and "broadband" in r for r in reframes), reframes
     for reframe in reframes:
         assert "out by end" not in reframe and "weeknights 3" not in reframe, reframe
-
-
-@pytest.mark.parametrize(
-    "reframe",
-    [
-        "I need you to let's keep things between us. What would make that possible for you?",
-        "I need the some ground rules happen. What would make that possible for you?",
-        "Could I have if it suits you the van back? If that's hard for you, tell me what would work.",
-    ],
-)
-def test_a_glued_reframe_is_not_offered(coach: OfflineCoach, reframe: str) -> None:
-    problem = coach.reframer.wording_problem(reframe, "an original message about something else entirely")
-    assert problem is not None and "grammar" in problem
 
 
 def test_a_name_or_glued_words_are_no_topic_to_sort_out() -> None:

@@ -644,7 +644,7 @@ def _from_words(text: str) -> str | None:
     agreed on, a thing with its change ("meetings moved to evenings", "coaches stop shouting") is asked for;
     None for a statement ("he is crying at home"), which holds no request to phrase."""
     said = _ASK_FILLER.sub("", text).strip(" ,.;:!-—")
-    if len(said.split()) < 1:
+    if not said.split():
         return None
     if _ASKED_ALREADY.match(said):  # "can the rota go up on Thursday" is already a request
         return said[0].upper() + said[1:].rstrip(" ?.!") + "?"
@@ -668,13 +668,11 @@ def _from_words(text: str) -> str | None:
         what = lower_initial(said) if words[0].tag != "NNP" else said
         if any(n in _TROUBLES for n in nouns[:2]):
             return f"Could we sort out {what}?"
-        placed = [
-            i
-            for i, w in enumerate(words[1:], 1)
-            if w.lower in {"out", "off", "away", "back", "down", "up"}
+        if any(
+            w.lower in {"out", "off", "away", "back", "down", "up"}
             and not (i + 1 < len(words) and words[i + 1].tag.startswith("NN"))  # "the back bedroom" is a place
-        ]
-        if placed:
+            for i, w in enumerate(words[1:], 1)
+        ):
             return f"Could we get {what}?"  # "your bike out of the hallway": a thing and where it should be
         return f"Could we agree on {what}?"
     subject, v = words[:verb], words[verb]
