@@ -943,6 +943,20 @@ def test_a_hedge_before_the_lever_goes_with_it(coach: OfflineCoach) -> None:
             "car",
             "manager",
         ),
+        # the need named as such, after the walkout; a run-up about the message and "that's all" are no context
+        (
+            "I don't know how to say this. I'm packing my bags tonight, and if you still don't get it, I'm not coming "
+            "back. What I need is for you to actually stand up for me when your mum starts. That's all it was.",
+            "stand up for me when your mum starts",
+            "bags",
+        ),
+        # "a quick note that we'll need X, otherwise...": the need, not the sympathy said after it
+        (
+            "Just a quick note that we'll need the signed form back before we can book the van, otherwise we'll have "
+            "to give your slot to the next family. Totally understand if things are busy!",
+            "signed form",
+            "slot",
+        ),
         (
             "If you lot cannot chip in for Mum's carer every month, I am leaving it. I will go back to Leeds and you will manage her yourselves.",
             "not being able to",
@@ -956,7 +970,9 @@ def test_a_reframe_keeps_the_need_said_around_the_lever(
     for reframe in _offered(coach, text):
         assert kept in reframe, reframe
         assert dropped not in reframe, reframe
-        assert not reframe.startswith(("Hey", "I need she")), reframe
+        assert not reframe.startswith(("Hey", "I need she", "That's all", "Totally")), reframe
+        assert "know how to say" not in reframe and "understand if" not in reframe, reframe
+        assert "What I need is" not in reframe, reframe  # said as the writer's need: "I need you to..."
 
 
 @pytest.mark.parametrize(

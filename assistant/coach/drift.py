@@ -303,7 +303,11 @@ class DriftDetector:
     def _evidence(self, text: str, hits: Sequence[Hit]) -> list[str]:
         """The spans that made a message an ultimatum: the pattern matches first, then the words the
         word model weighs most toward ultimatum in this message."""
-        found = [_shorten(h.phrase) for h in sorted(hits, key=lambda h: -h.weight)]
+        found: list[str] = []
+        for h in sorted(hits, key=lambda h: -h.weight):
+            phrase = _shorten(h.phrase)
+            if phrase.lower() not in (f.lower() for f in found):  # two shapes can match the same words
+                found.append(phrase)
         vocabulary = self._words.vocabulary_
         coef = self._word_model.coef_
         u = self._classes.index("ultimatum")

@@ -38,7 +38,7 @@ _LEAD_FILLER = re.compile(
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
-    r"(?:just )?a (?:friendly |quick |gentle )?reminder(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
+    r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
     r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
@@ -758,6 +758,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
         sentence = _clean(raw)
+        sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
         tail = OR_ELSE.search(sentence, either.end("body")) if either else None
         if either and tail and tail.start() <= either.end("body") + 2:
@@ -1248,6 +1249,26 @@ _RULE_UNPAID = re.compile(
 )
 
 
+# the need named as such, anywhere in a message: "What I need is for you to actually say something",
+# "All I'm asking is that you text when you're late", "What we want is the fence put back"
+_WHAT_I_NEED = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:what|all)\s+(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+(?:really\s+|actually\s+|honestly\s+)?"
+    r"(?:need|want|ask|asking|would like|'d like)(?:\s+for)?(?:\s+from (?:you|u))?\s+(?:is|was)\s+"
+    r"(?:(?P<for>for\s+(?:you|u)\s+to)\s+|(?P<that>that\s+(?:you|u))\s+)?(?P<what>\w.*)$",
+    re.I,
+)
+
+
+def _said_as_need(sentence: str) -> str:
+    """'What I need is for you to X' -> 'I need you to X'; 'All I ask is that you X' -> 'I need you to X';
+    'What I want is Y' -> 'I need Y'; any other sentence as it is."""
+    m = _WHAT_I_NEED.match(sentence)
+    if m is None:
+        return sentence
+    what = m.group("what")
+    return f"I need you to {what}" if m.group("for") or m.group("that") else f"I need {what}"
+
+
 def _rule_need(sentence: str) -> str | None:
     """What a rule with a sanction asks of everyone: 'anyone who has not completed the module by the 15th will
     lose access' -> 'I need everyone to complete the module by the 15th'; 'fobs of anyone whose annual fee
@@ -1524,7 +1545,7 @@ def _request_shaped(sentence: str) -> bool:
         _VERBLESS_NEED.match(sentence)
         or _WOULD_BE_GREAT.match(sentence)
         or re.match(
-            r"^(?:i|we)\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
+            r"^(?:i|we)(?:'ll|’ll| will| shall)?\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
             sentence,
             re.I,
         )
@@ -1820,9 +1841,13 @@ def _nearest_topic(said: Sequence[str]) -> str | None:
     return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t), None)
 
 
-# said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon"
+# said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon";
+# sympathy and a run-up about the message itself: "Totally understand if things are hectic", "I don't even know
+# how to start this"
 _PHATIC = re.compile(
-    r"^(?:hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
+    r"^(?:(?:i\s+)?(?:totally\s+|completely\s+|fully\s+|do\s+)?understand if\b[^.?!]{0,40}$|"
+    r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
+    r"hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
     r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|i hope (?:this|that|it)(?:'s| is) (?:ok|okay|alright|fine)\b|(?:lovely|nice|good|great|glad|so glad) to hear (?:from (?:you|u)|that|(?:you|u)(?:'re| are)?)\b|fair enough|never mind|funny (?:that|how)|just saying|"
     r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$)",
     re.I,
@@ -2318,7 +2343,9 @@ class Reframer:
                 parts.needs[0] = said[0].upper() + said[1:] + parts.needs[0][pronoun.end() :]
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
-        context_parts = [c for c in parts.context if not is_lever_sentence(c, self.phrasing)]
+        context_parts = [
+            c for c in parts.context if not is_lever_sentence(c, self.phrasing) and not _POINTS_ONLY.match(c)
+        ]
         # "have a look", "give it a go": a light noun says no more than 'sort it out' does
         led = bool(need and not _names_something(need) and (context_parts or parts.reasons))
         if need and led:
@@ -2472,8 +2499,32 @@ def _sound_topic(topic: str, said: Sequence[str]) -> bool:
 
 
 _REFRAME_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+# a sentence that only points back and names nothing: "That's all it ever was", "That's all I'm asking"
+_POINTS_ONLY = re.compile(
+    r"^(?:that'?s|that is|this is|it'?s|it is)\s+(?:all|it|what)\b(?:\s+(?:it|i|i'm|i am|we|we're|you|ever|"
+    r"really|was|is|have|had|asked|asking|want|wanted|need|needed|said|say|ask))*\W*$",
+    re.I,
+)
 _ACTION_ADVERBS = frozenset(
-    ["not", "never", "please", "kindly", "really", "just", "also", "always", "still", "maybe", "perhaps", "possibly"]
+    [
+        "not",
+        "never",
+        "please",
+        "kindly",
+        "really",
+        "just",
+        "also",
+        "always",
+        "still",
+        "maybe",
+        "perhaps",
+        "possibly",
+        "actually",
+        "finally",
+        "genuinely",
+        "simply",
+        "only",
+    ]
 )
 _ASKS_YOU_TO = re.compile(r"\b(?:I need you to|Could you|Can you|Would you)(?=\s)")
 # a clause with its own subject after a comma inside one sentence of a reframe: where a consequence the
