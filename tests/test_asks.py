@@ -552,6 +552,57 @@ def test_the_priority_is_found_however_it_is_marked(
     assert not any(o in r.ask.lower() for o in others), r
 
 
+@pytest.mark.parametrize(
+    ("text", "want", "others"),
+    [
+        # the ranking said as a choice first, with a hedge before what it points at
+        (
+            "Wash up after yourself. Leave the heating alone. Pay the rent on the 1st. If I'm picking one, and I "
+            "suppose I must, it's the rent.",
+            "rent",
+            ["heating", "wash"],
+        ),
+        (
+            "We want the gate fixed. We want the path cleared. We need the bins collected every week. Of all of "
+            "these, the bins are what's bringing the rats, so we're asking for that first.",
+            "bins",
+            ["gate", "path"],
+        ),
+        # a clause or an ordinal pointed at
+        (
+            "1. Redo the tiling in the bathroom.\n2. Take the skip off the drive.\n3. Send the electrical "
+            "certificate.\nClause 3 is essential; the rest is secondary.",
+            "certificate",
+            ["tiling", "skip"],
+        ),
+        (
+            "My requests: (i) that handovers happen at the library; (ii) that screen time is kept to two hours; "
+            "(iii) that school reports are shared. The matter I regard as most important is the first.",
+            "library",
+            ["screen", "reports"],
+        ),
+        # a ranking that names a demand already listed picks it as listed, and it is not parked again
+        (
+            "What we need from you:\n- Invoices that match the order\n- Pallets wrapped properly\n- A named "
+            "contact\nAbove all, the invoicing needs fixing.",
+            "invoices that match the order",
+            ["pallets", "contact"],
+        ),
+        # ...while a ranking that points at what was said before its comma is read there
+        (
+            "The kids' kits come back washed, you stop letting them stay up till eleven, and you stop buying energy "
+            "drinks. If I had to pick it's the late nights, they're shattered on Mondays.",
+            "eleven",
+            ["kits", "energy"],
+        ),
+    ],
+)
+def test_a_ranking_said_as_a_choice_or_a_pointer_picks_the_demand_it_names(
+    coach: OfflineCoach, text: str, want: str, others: list[str]
+) -> None:
+    _assert_one_ask(coach.shrink(text), want, others)
+
+
 def test_a_lettered_list_keeps_no_joining_and_and_its_lead_is_not_parked(coach: OfflineCoach) -> None:
     r = coach.shrink(
         "Dear Ms Hale, further to our call, we would ask that you (a) send the revised floor plan, (b) confirm "

@@ -1006,7 +1006,7 @@ _AROUND_A_LIST = re.compile(
 # what is said about the list rather than in it: "The rest can wait", "the rest I'll survive", "Other points",
 # and the other side's own words quoted back ('"It's just for a week," you said')
 _AROUND_THE_ASK = re.compile(
-    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
+    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|is|are|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
     r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
     re.I,
 )
@@ -1107,7 +1107,9 @@ _WOULD_BE_GREAT = re.compile(r"^it (?:would|'d) be (?:really )?(?:great|good|nic
 _ORDINAL_REF = re.compile(
     r"(?:^|\b(?:the|that|this)\s+)(first|second|third|fourth|last|final) (?:one|thing|point|item|"
     r"of (?:these|those|them|the (?:\w+ )?(?:things|points|items|requests|matters)))\b"
-    r"|\bthe (number one)\b(?! (?:thing|priority|issue))",
+    r"|\bthe (number one)\b(?! (?:thing|priority|issue))"
+    # "The matter I regard as most important is the first, for reasons you will understand."
+    r"|\b(?:is|are|'s|be)\s+the\s+(first|second|third|fourth|last|final)\b(?=\s*(?:[,.;:!?]|$))",
     re.I,
 )
 _ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1, "number one": 0}
@@ -1122,7 +1124,10 @@ _NOT_A_DEMAND = re.compile(
     # a list's own heading: "Stuff the club needs to fix:", "things that need to change"
     r"(?:stuff|things|what)(?: \w+){0,4} (?:needs?|has|have) to (?:fix|change|sort|improve|happen|stop)\w*\W*$|"
     # a list's own heading: "The Branch hereby sets out the following demands"
-    r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
+    r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|"
+    # "My requests:", "Our demands", "Terms": the name of a list said before it
+    r"(?:(?:my|our|the|his|her|their)\s+)?(?:\w+\s+)?(?:requests|demands|asks|conditions|terms|points|concerns|"
+    r"issues|list|wishes)\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
 )
 
@@ -1310,7 +1315,9 @@ _SPOKEN = {
 }
 # a pointer back to a numbered item: "no 2", "number 3", "item (a)", "point 2", "#2"
 _POINTER = re.compile(
-    r"(?:\b(?:item|point|no\.?|number|num)|#)\s*(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)", re.I
+    r"(?:\b(?:item|point|no\.?|number|num|clause|paragraph|para|request|demand)|#)\s*"
+    r"(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})\b)",
+    re.I,
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
@@ -1374,7 +1381,7 @@ def numbered_items(text: str) -> str:
         for r, _ in refs:  # an item ends where a reference to an earlier one begins
             if m.end() <= r.start() < end:
                 end = r.start()
-        items[value] = text[m.end() : end].strip(" ,;.")
+        items[value] = text[m.end() : end].strip(" ,;.\n\t")
     out, last = [], 0
     for m, value in sorted(bounds + refs, key=lambda x: x[0].start()):
         said = text[last : m.start()]
@@ -1495,6 +1502,7 @@ def read_demands(
     references: list[str] = []
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
+    sentences = [_after_intro_cue(sentence, priority) for sentence in sentences]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
@@ -1532,6 +1540,13 @@ def read_demands(
                 # it marks the piece said next to it, the one before it unless it leads the sentence
                 leads = as_said.index(marked[0]) == 0
                 items[0 if leads else -1].priority = True
+            earlier = _listed_before(items, found, priority)
+            if earlier is not None:
+                # "Above all, the invoicing needs fixing" after "Invoices that match the PO": the ranking names
+                # a demand already listed, which is the one chosen (said as listed, not said twice)
+                earlier.priority = True
+                found.extend(d for d in items if not d.priority)
+                continue
             found.extend(items)
             continue
         if _CONTEXT.match(sentence) and not _REQUEST_WORDS.search(sentence):
@@ -1564,7 +1579,7 @@ def read_demands(
     chosen = next((i for i, d in enumerate(found) if d.priority), None)
     ordinal = next((m for r in references for m in [_ORDINAL_REF.search(r)] if m), None)
     if chosen is None and ordinal:
-        at = _ORDINAL_INDEX[(ordinal.group(1) or ordinal.group(2)).lower()]
+        at = _ORDINAL_INDEX[next(g for g in ordinal.groups() if g).lower()]
         if -len(found) <= at < len(found):
             chosen = at % len(found)
     if chosen is None and references and all(not _stems(priority.sub(" ", r)) - _POINTER_WORDS for r in references):
@@ -1705,6 +1720,43 @@ def _unstopped(sentence: str) -> list[str]:
     return out
 
 
+# a ranking said as a condition or a choice first: "If I'm picking one, and I suppose I have to, it's the rent",
+# "If ye ask me whit comes first, it's the heatin", "Of all of these, the lorries are what's making people ill",
+# "Now if you only do one of them, do the burnin"
+_RANKING_INTRO = re.compile(r"^(?:(?:now|but|and|so|ok(?:ay)?|well|honestly)[\s,]+)?(?:if|of all|out of all)\b", re.I)
+_HEDGE_SEGMENT = re.compile(
+    r"^(?:and|but|though|i suppose|i guess|i think|honestly|to be honest|tbh|really|i mean)\b", re.I
+)
+_POINTING_LEAD = re.compile(r"^(?:then\s+)?(?:it'?s|it is|its|that'?s|that is|it(?:'d| would) be|then)\s+", re.I)
+
+
+def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> str:
+    """What a ranking said after its intro names, marked as the one that matters most; any other sentence as is."""
+    if not _RANKING_INTRO.match(sentence):
+        return sentence
+    cue = priority.search(sentence)
+    if cue is None:
+        return sentence
+    comma = sentence.find(",", cue.end())
+    between = sentence[cue.end() : comma]
+    if (
+        comma < 0
+        or "," in sentence[: cue.start()]
+        or len(sentence[: cue.start()].split()) > 8
+        # "If I had to pick it's the late nights, they're wrecked": what it points at was said before the comma
+        or len(between.split()) > 3
+        or _POINTING_LEAD.search(between.strip() + " ")
+    ):
+        return sentence
+    segments = [x.strip() for x in sentence[comma + 1 :].split(",")]
+    while len(segments) > 1 and _HEDGE_SEGMENT.match(segments[0]) and len(segments[0].split()) <= 6:
+        segments.pop(0)
+    rest = _POINTING_LEAD.sub("", ", ".join(segments)).strip(" .!?")
+    if len(rest.split()) < 1 or not re.search(r"[^\W\d_]{3}", rest):
+        return sentence
+    return f"Most importantly, {rest}."
+
+
 def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
     """A clause that only marks priority, said inside a sentence, moved onto the clause it marks:
     "X, which we consider the most serious matter, given Y" -> "Most importantly, X, given Y";
@@ -1728,6 +1780,30 @@ def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
         out = [head.strip(" ,;"), f"Most importantly, {marked}", tail.strip(" ,;")]
         return [x for x in out if re.search(r"[^\W\d_]{3}", x) and not re.fullmatch(r"(?:and|but|also|so)", x, re.I)]
     return [sentence]
+
+
+# verbs any demand can use ("fix", "sort", "stop"): sharing one names no demand in particular
+_ANY_DEMAND_STEMS = frozenset(
+    {"stop", "fix", "fixin", "fixed", "sort", "sorte", "need", "needs", "neede", "do", "make", "put", "take", "give"}
+    | {"keep", "pleas", "start", "getti", "done", "happe", "stay", "right", "proper", "first"}
+)
+
+
+def _listed_before(items: Sequence[_Demand], found: Sequence[_Demand], priority: re.Pattern[str]) -> _Demand | None:
+    """The one demand listed earlier that the marked demand of a ranking sentence names (sharing a word
+    no other earlier demand shares as much), or None when it names a demand of its own."""
+    marked = [d for d in items if d.priority]
+    if len(marked) != 1 or len(found) < 2:
+        return None
+    named = {w for w in _names_something(marked[0].text, priority) - _GENERIC_STEMS - _ANY_DEMAND_STEMS if len(w) >= 4}
+    if not named:
+        return None
+    scores = [len(named & (_stems(d.text) - _ANY_DEMAND_STEMS)) for d in found]
+    best = max(scores)
+    # most of what it names: "the polytunnel decisions made at a meeting" is not the earlier "Tuesday's meeting"
+    if best == 0 or scores.count(best) > 1 or best * 2 < len(named):
+        return None
+    return found[scores.index(best)]
 
 
 def _names_something(text: str, priority: re.Pattern[str]) -> set[str]:
