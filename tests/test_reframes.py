@@ -1200,3 +1200,58 @@ def test_times_are_not_a_numbered_list(coach: OfflineCoach) -> None:
     text = "Handover is at 1. Bring them back by 2. If you're late again I'm calling my solicitor."
     for reframe in _offered(coach, text):
         assert "solicitor" not in reframe and "is at." not in reframe, reframe
+
+
+@pytest.mark.parametrize(
+    ("text", "offer", "gone"),
+    [
+        # a letter numbered by paragraph: the offer is the paragraph that offers, not the number or the reason after it
+        (
+            "RE: KEYS AND DEPOSIT\n1. The deposit held is £900.\n2. I am prepared to return £700. The £200 kept "
+            "covers the broken blind.\n3. This is my final offer and it will not be revised.\n4. If you do not "
+            "accept by Friday, the whole deposit goes to the scheme.",
+            "return £700",
+            ["3 is", "scheme", "KEYS"],
+        ),
+        # why the position is final, said after the colon, is not what is offered
+        (
+            "Hi Sam, the firm is in a position to offer a 2% rise from June and a training budget. Please treat "
+            "this as the full and final position: there is no further money this year. If that doesn't suit, we "
+            "will start advertising your role.",
+            "2% rise",
+            ["no further money", "advertising"],
+        ),
+        # how the final position was reached is not the offer either
+        (
+            "The committee has agreed to split the hall repair and is asking you to pay £300 of it. This is the "
+            "committee's final position and was agreed unanimously. If we hear nothing by the 30th, your "
+            "membership will be suspended.",
+            "£300",
+            ["unanimously", "suspended"],
+        ),
+        # "X and this is last offer": no 'my' needed
+        (
+            "I fix whole fence and now you want pay half. I can take off 50 pounds for the paint and this is last "
+            "offer. You pay the rest this week or I take the panels back.",
+            "50 pounds",
+            ["panels"],
+        ),
+    ],
+)
+def test_a_final_offer_in_a_letter_keeps_what_is_offered(
+    coach: OfflineCoach, text: str, offer: str, gone: list[str]
+) -> None:
+    reframes = _offered(coach, text)
+    assert reframes
+    for reframe in reframes:
+        assert offer in reframe, reframe
+        assert not any(g in reframe for g in gone), reframe
+
+
+def test_a_replys_quoted_lines_are_the_other_persons_words_and_never_in_the_reframe(coach: OfflineCoach) -> None:
+    text = (
+        "> we're mates, we don't need it in writing\n\nFine, Jo. Then you won't mind paying the £200 you owe me "
+        "for the festival tickets. Pay it by Friday or I'm posting the texts in the group chat."
+    )
+    for reframe in _offered(coach, text):
+        assert "in writing" not in reframe and ">" not in reframe, reframe

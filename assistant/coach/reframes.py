@@ -40,7 +40,8 @@ _LEAD_FILLER = re.compile(
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
-    r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
+    r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email|review|letter|complaint|visit|"
+    r"inspection|match|incident|feedback)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
     r"letters?|chats?|discussions?|correspondence)|no(?=[\s,]+(?:i|that|we|you)\b)|ngl|tbf|tbh|fr|lol|um+|uh+|er+|like|yeah|"
     r"so yeah|heads up|anyway|anyhow|maybe(?=\s+(?:just\s+)?[a-z]+\s)|just(?=\s+(?!so\b)\w)|(?:notice|re|subject|update|urgent|important|fyi|psa)(?=\s*:))\b[\s,:!.-]*)+",
     re.I,
@@ -150,7 +151,7 @@ _OFFER_AFTER = re.compile(
     re.I,
 )
 _OFFER_BEFORE = re.compile(
-    r"^(.+?)[\s,:–—-]+(?:(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:my|our|the|the \w+'s) "
+    r"^(.+?)[\s,:–—-]+(?:(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:(?:my|our|the|the \w+'s) |(?<=is )|(?<=is  ))"
     r"(?:final|last|best and final) (?:offer|price|figure|word|position|number|amount|deal|terms|proposal|rate)\b|"
     r"(?:so\s+)?(?:this|that|it)(?:'s| is) (?:as far as|the most|the best|all) (?:i|we) can (?:go|do|offer|stretch|manage)\b)",
     re.I,
@@ -745,13 +746,27 @@ _VEILED = re.compile(
 _HINTED = re.compile(r"\w,?\s+you know\W*$", re.I)
 
 
+_LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-h]\)|[a-h]\))\s+(?=\S)")
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.M)
+_SUBJECT_LINE = re.compile(r"^(?:re|subject|fwd?|fw)\s*:[^\n]*\n", re.I)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
+    # a reply's quoted lines ("> you said...") are the other person's words, and a subject line names no need
+    text = _SUBJECT_LINE.sub("", _QUOTED_LINE.sub("", text.strip()))
     queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(unshouted(text.strip())))))
     permitted = False
+    # "1. The deposit held is £1,200. 2. I am prepared to return £950.": a letter numbered by paragraph says its
+    # words without the numbers; a numbered list of terms ("1. no vaping indoors 2. ...") is read by its numbers
+    numbered = [_LINE_NUMBER.sub("", x) for x in queue if _LINE_NUMBER.match(x)]
+    numbered_letter = bool(numbered) and all(
+        any(w.tag in {"VBZ", "VBP", "VBD", "MD"} for w in tag(x)) for x in numbered
+    )
     while queue:
         raw = queue.pop(0)
+        raw = _LINE_NUMBER.sub("", raw) if numbered_letter else raw
         # "Since nobody else can be bothered, here's the deal: I'll run the tuck shop": what comes after the
         # colon is what is said; the run-up to it is a heading
         raw = _DEAL_HEADING.sub("", raw)
@@ -881,15 +896,35 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             after
             and before
             and re.match(r"^(?:and|but|or|if|unless|so|otherwise)\b", after.group(1).strip(), re.I)
-            and not re.match(r"^(?:this|that|it)$", _clean(before.group(1)), re.I)
+            and (
+                not re.match(r"^(?:this|that|it)$", _clean(before.group(1)), re.I)
+                # "This is my final offer and it will not be revised": the offer was said before it
+                or any(_OFFERED.match(x) for x in parts.needs + parts.context)
+            )
         ):
             after = None  # "3% is our final offer and if they reject it...": the offer is what came before
+        if (
+            after
+            and re.search(r"\b(?:no|not|won'?t|will not|cannot|can'?t|never|nothing)\b", after.group(1), re.I)
+            and any(_OFFERED.match(x) for x in parts.needs + parts.context)
+        ):
+            # "treat this as the full and final position: there is no further budget": why it is final, said
+            # after an offer made before it
+            after, before = None, None
+            body = _offered_last(parts)
+            if not is_lever_sentence(body, phrasing):
+                parts.offer = parts.offer or _with_what_was_offered(body, parts)
+            parts.levers.append(sentence)
+            continue
         if after and re.match(
             r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see|getting)|"
             r"you(?:'ll| will) get|"
             # "the final figure the committee approved": who approved it, not what was offered
             r"(?:that |which )?(?:the \w+|we|i|they)\s+(?:has |have |had )?(?:approved|agreed|authori[sz]ed|signed off|"
-            r"allowed|sanctioned|can (?:go|do|offer|afford|stretch))(?:\s+(?:to|on|for))?$)\b",
+            r"allowed|sanctioned|can (?:go|do|offer|afford|stretch))(?:\s+(?:to|on|for))?$|"
+            # "This is the committee's final position and was agreed unanimously": how it was reached
+            r"(?:and\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:agreed|approved|decided|signed off|"
+            r"voted|endorsed|ratified)\b.*$)\b",
             _clean(after.group(1)),
             re.I,
         ):  # "that's my last word on it", "the best offer you're going to get": the offer is what came before
@@ -898,8 +933,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 r"^(.+?)[\s,:–—-]+(?:and\s+)?(?:that'?s|that is|this is|it'?s)\s+(?:my|our|the)\b", sentence, re.I
             )
             if before is None and (parts.needs or parts.context):
-                earlier = parts.needs or parts.context
-                before = re.match(r"^(.+)$", earlier.pop())
+                before = re.match(r"^(.+)$", _offered_last(parts))
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
@@ -921,8 +955,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 flags=re.I,
             )
             if not body:  # "That is my final offer": the offer is what was said before it
-                earlier = parts.needs or parts.context
-                body = earlier.pop() if earlier else ""
+                body = _offered_last(parts) if parts.needs or parts.context else ""
             # "I give you the last proposal. Kids are with you every second weekend...": the giving is a heading
             giving = re.match(
                 r"^(?:so\s+|here\s+)?(?:i|we)(?:'m| am|'re| are)?\s+(?:give|giving|make|making|put|putting|send|sending|"
@@ -1577,6 +1610,9 @@ _OFFERED = re.compile(
     r"^(?:[\w ,]{0,40},\s*)?(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering|"
     r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer|"
     r" am prepared to|'m prepared to| are prepared to|'re prepared to| am willing to|'m willing to)\s(?!not\b|never\b)|"
+    # "the business is in a position to offer a 3% uplift", "the committee ... is asking you to contribute £600"
+    r"^(?:[\w ,'’]{0,60}\s)?(?:is|are|am|'m|'re) in a position to (?:offer|pay|give|refund|return)\s|"
+    r"^(?:[\w ,'’]{0,60}\s)?(?:has|have) agreed to (?:share|split|pay|cover|contribute|refund|offer)\s|"
     # "Our client is prepared to accept £42,000...": an offer made for someone the writer speaks for
     r"^(?:[\w ,]{0,40},\s*)?(?:our|my|the)\s+(?:clients?|company|firm|board|committee|family|side|team|school|club|council|"
     r"landlord|management|trust|association)\s+(?:is|are|will be|would be)\s+(?:prepared|willing|able|happy)\s+to\s|"
@@ -1598,6 +1634,20 @@ _REFUSED_THING = re.compile(
 _OFFERED_BEFORE = re.compile(
     r"^(?:[\w ,]{0,20},\s*)?(?:i|we)(?:'ve| have)\s+(?:already\s+)?offered\s+(?:\w+\s+){0,2}?to\s+(?P<what>.+)$", re.I
 )
+
+
+def _offered_last(parts: Parts) -> str:
+    """What 'that is my final offer' points back at, taken out of the needs or context: the last thing said
+    that offers something ("I am prepared to return £950", not the reason said after it), else the last said."""
+    pool = parts.needs or parts.context
+    said = [x for x in parts.needs + parts.context if _OFFERED.match(x)]
+    if said:
+        chosen = max(said, key=lambda x: next((i for i, y in enumerate(parts.said) if x in y), -1))
+        for bucket in (parts.needs, parts.context):
+            if chosen in bucket:
+                bucket.remove(chosen)
+                return chosen
+    return pool.pop()
 
 
 def _with_what_was_offered(offer: str, parts: Parts) -> str:
