@@ -1255,3 +1255,19 @@ def test_a_replys_quoted_lines_are_the_other_persons_words_and_never_in_the_refr
     )
     for reframe in _offered(coach, text):
         assert "in writing" not in reframe and ">" not in reframe, reframe
+
+
+def test_it_and_they_point_back_at_a_thing_not_at_a_person_or_a_greeting(coach: OfflineCoach) -> None:
+    # 'it' is the medicine, not "my cousin"; 'they' are the garden chairs, not "Marge"; "Hola" is a greeting
+    text = (
+        "Hola Pete. Again the kids come back without the homework and without the inhaler. My cousin is a "
+        "family lawyer and she knows what a judge thinks of a father who forgets the medicine. Please put it in the bag."
+    )
+    for reframe in _offered(coach, text):
+        assert "cousin in the bag" not in reframe and "hola" not in reframe.lower(), reframe
+    text = (
+        "Marge, bless your heart, but I've been asking about my garden chairs since May. If they're not back on my "
+        "patio by Sunday, I'm calling the police."
+    )
+    for reframe in _offered(coach, text):
+        assert "chairs" in reframe and "marge" not in reframe.lower() and "police" not in reframe, reframe

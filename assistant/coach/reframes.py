@@ -169,8 +169,11 @@ _OFFER_TAIL = re.compile(
 )
 _SALUTATION = re.compile(
     # a greeting said as a sentence of its own: "Howzit Johan.", "G'day mate!", "Morning all,"
-    r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|"
-    r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|hola|"
+    r"bonjour|ciao|cześć|czesc|ni hao|wah gwaan|wha gwaan|"
+    r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|hola|mista|missa|miss|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    # "Darlene, bless your heart, but...": the name and the blessing before what is said
+    r"[A-Z][\w'-]+,\s+bless (?:your|ya|yer) (?:heart|soul)\s*,\s*(?:but\s+)?|"
     r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
     r"(?:(?:following|further to|after)\s+(?:on from\s+)?(?:our|my|your|the)\s+(?:call|meeting|conversation|email|chat|letter)\s*,\s*)?|(?:team|all|everyone|folks|guys)\s*[,—–:-]\s*|(?:(?:to|from|re|subject|attn|fao):\s*[\w.,&' ]{1,60}?[.\n]\s*)+)",
     re.I,
@@ -233,6 +236,13 @@ _STOPWORDS = frozenset(
         # words every template may use that say nothing of a lever ("could we talk about it together", "either of us")
         "either",
         "neither",
+        "what",
+        "when",
+        "how",
+        "who",
+        "which",
+        "where",
+        "why",
         "both",
         "each",
         "here",
@@ -364,6 +374,8 @@ class Parts:
     conditional: bool = False  # the lever hangs on a condition (if, unless, or, should)
     # sentences set aside on the classifier's word alone, with no lever shape of their own
     guessed: list[str] = field(default_factory=list)
+    # what 'it' in the need was read as ("the medicine"): named in a lever sentence, it is still what is asked for
+    pointed: list[str] = field(default_factory=list)
 
     def holds_lever(self, sentence: str) -> bool:
         """True for a sentence said with a lever in it ("Do it once more and I'll forward the emails to HR")."""
@@ -1764,7 +1776,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             # "if they're not out by Tuesday" -> "I need the bins out by Tuesday"; "if he doesn't pay" -> "I need him to pay"
             who = _OBJECT.get(subject) or _lower_first(negative.group("who"))
             if subject == "they":
-                who = _topic_before(parts) or who
+                who = _topic_before(parts, plural=True) or who
             neg = cond[negative.end("who") : negative.start("body")].strip().lower()
             being = re.match(r"^(?:aren'?t|are not|isn'?t|is not|'s not|'re not|not)(?:\s+be)?$", neg)
             said = f"I need {who} {body}" if being or re.match(r"\w+ed\b", body) else f"I need {who} to {body}"
@@ -1858,7 +1870,7 @@ def _decided_before(last: re.Match[str], sentence: str, phrasing: Phrasing, leve
     return is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
 
 
-def _topic_outside(parts: Parts, need: str) -> str | None:
+def _topic_outside(parts: Parts, need: str, thing: bool = False) -> str | None:
     """What 'it' in the need points back at: the first noun phrase of the nearest sentence said before
     the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
     own = _content(need)
@@ -1870,7 +1882,7 @@ def _topic_outside(parts: Parts, need: str) -> str | None:
     plain = [x for x in said if not parts.holds_lever(x)]
     # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
     yours = next((m.group(0) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
-    topic = yours or _nearest_topic(plain) or _nearest_topic(said) or _nearest_topic(before)
+    topic = yours or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
     return _lower_first(topic) if topic else None
 
 
@@ -1881,14 +1893,91 @@ _YOURS = re.compile(
 )
 
 
-def _topic_before(parts: Parts) -> str | None:
-    """What 'it' points back to: the first noun phrase of the sentence said before."""
-    return _nearest_topic(parts.said[:-1])
+def _topic_before(parts: Parts, plural: bool = False) -> str | None:
+    """What 'it' points back to: the first noun phrase of the sentence said before; with ``plural`` ('they'),
+    the first plural thing named there ("them cake stands", not "Darlene")."""
+    return _nearest_topic(parts.said[:-1], thing=plural, plural=plural)
 
 
-def _nearest_topic(said: Sequence[str]) -> str | None:
-    """The first noun phrase of the last of these sentences that has one (nearest first)."""
+def _nearest_topic(said: Sequence[str], thing: bool = False, plural: bool = False) -> str | None:
+    """The first noun phrase of the last of these sentences that has one (nearest first); with ``thing``, the
+    first that names no person ('it' is the medicine, not "my sister"), and with ``plural`` a plural one first
+    ('they' are "them cake stands", not "Darlene")."""
+    if thing:
+        for x in reversed(said):
+            found = _thing_named(x, plural)
+            if found:
+                return found
     return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t), None)
+
+
+# who a sentence may name that 'it' or 'they' (said of a thing) never points back at
+_PERSON = frozenset(
+    [
+        "sister",
+        "brother",
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "friend",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "neighbour",
+        "neighbor",
+        "boss",
+        "manager",
+        "teacher",
+        "judge",
+        "worker",
+        "lawyer",
+        "solicitor",
+        "landlord",
+        "tenant",
+        "family",
+        "auntie",
+        "aunt",
+        "uncle",
+        "granny",
+        "grandma",
+        "grandad",
+        "nan",
+        "cousin",
+        "mate",
+        "people",
+        "guy",
+        "guys",
+        "lady",
+        "man",
+        "woman",
+        "officer",
+        "council",
+        "police",
+        "someone",
+        "everyone",
+        "nobody",
+        "anybody",
+        "folk",
+        "folks",
+        "committee",
+    ]
+)
+
+
+def _thing_named(sentence: str, plural: bool) -> str | None:
+    """The first noun phrase of a sentence that names a thing, not a person or a name; with ``plural``, the first
+    plural one when there is one."""
+    return topic_of(sentence, first=True, thing=True, plural=plural)
 
 
 # said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon";
@@ -2171,9 +2260,11 @@ _DATE_WORD = re.compile(
 )
 
 
-def topic_of(text: str, first: bool = False) -> str | None:
+def topic_of(text: str, first: bool = False, thing: bool = False, plural: bool = False) -> str | None:
     """The main noun phrase of a need ('the rent', 'the damp in the bedroom'), for a plain question;
-    with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to)."""
+    with ``first``, the first noun phrase (what a sentence opens on is usually what 'it' points back to);
+    with ``thing``, none that names a person or a name ('it' is the medicine, not "my sister"), and with
+    ``plural`` a plural one first."""
     # "a look", "a chat": a light noun is never what a message is about
     chunks = [
         c
@@ -2183,6 +2274,17 @@ def topic_of(text: str, first: bool = False) -> str | None:
             for w in c
         )
     ]
+    if thing:
+        chunks = [
+            c
+            for c in chunks
+            if not (c[-1].tag in {"NNP", "NNPS"} or c[-1].lower in _PERSON)
+            and not (c[-1].tag.startswith("NN") and c[-1].lower.endswith("in"))  # "waitin": a verb without its g
+        ]
+        if plural:
+            chunks = [c for c in chunks if c[-1].tag in {"NNS", "NNPS"}] or chunks
+        chunks = [[w for w in c if w.lower not in {"them", "dem"}] for c in chunks]  # "them cake stands"
+        chunks = [c for c in chunks if c]
     if not chunks:
         return None
     best = chunks[0] if first else max(chunks, key=len)  # the first of the longest on a tie
@@ -2281,7 +2383,12 @@ class Reframer:
         about = {t for t in (_first_topic(x, self.phrasing) for x in parts.levers) if t}
         # what the person said around the need and not as lever ("Three days remote, two in") may be said again
         context = " ".join(c for c in parts.context if not is_lever_sentence(c, self.phrasing))
-        lever_words = _content(" ".join(parts.levers)) - _content(f"{allowed} {context}") - _content(" ".join(about))
+        lever_words = (
+            _content(" ".join(parts.levers))
+            - _content(f"{allowed} {context}")
+            - _content(" ".join(about))
+            - _content(" ".join(parts.pointed))
+        )
         plausible: list[str] = []
         for c in candidates:
             if not c or c in plausible:
@@ -2421,9 +2528,10 @@ class Reframer:
         # not only the one that leads with the sentence before
         pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", need) if need and not led else None
         if need and pointer and parts.said:
-            topic = _topic_outside(parts, parts.needs[0])
+            topic = _topic_outside(parts, parts.needs[0], thing=pointer.group(0) == "it")
             if topic and topic.lower() not in need.lower() and (pointer.group(0) == "it" or context is not None):
                 need = need[: pointer.start()] + topic + need[pointer.end() :]
+                parts.pointed.append(topic)
         # "they saying they'll do it" -> "them saying they'll do it": after "worried about", the object form
         worry = (
             re.sub(
@@ -2532,6 +2640,8 @@ def _sound_topic(topic: str, said: Sequence[str]) -> bool:
     words = topic.split()
     if len(words) >= 2 and words[1].lower() in _DOUBLED_DETERMINER:
         return False
+    if len(words) >= 3 and words[0].lower() == "the" and "the" in (w.lower() for w in words[1:3]):
+        return False  # "the fur the lunch club": a dialect word glued in front of the thing
     for word in words[1:] if words[0].lower() in {"the", "a", "an"} else words:
         named = word[:1].upper() + word[1:]
         if (
