@@ -346,6 +346,16 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         "Please repaint the hallway before you move out. If this has not been done, the deposit will be kept to cover it.",
         "Just so you know, if the rent stays unpaid, maybe the landlord will need to hear from me.",
         "I'd hate for this to turn into something formal. Just return the ladder this week, yeah?",
+        # a resignation tendered, a stay with family as the other half of an 'or', a rule with its sanction,
+        # what is left in the way thrown out, a last price in other Englishes
+        "Unless the weekend rota is shared out from next month, I will need to tender my resignation.",
+        "Either your brother finds his own flat by Easter or me and the kids are going to stay with my mum.",
+        "Anyone not paid up by Friday will not be picked for Saturday. Full stop.",
+        "Anything still on the landing on Monday morning goes to the tip. Frame and all.",
+        "Renewal I can do $1,900, last price already. Don't want, I give to the other tenant lor.",
+        "Here's the deal, an it's the only one ye're gettin. Ah'll take the van fur two grand.",
+        "Your bins are blocking the stairs again. My cousin working at the council, he say they fine very heavy now.",
+        "Again the homework is not done. My sister is a social worker and she knows what a judge thinks of that.",
     ],
 )
 def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) -> None:
@@ -365,6 +375,10 @@ def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) ->
         "manage, no issue at all.",
         "last thing about Easter, I'd love the kids Sunday morning but if that doesn't work let's talk, I'm "
         "flexible on Monday",
+        # the consequence itself ruled out, and a last price said with the door open
+        "Put that worry down. Nobody is going to court and nobody is being evicted. Come and see me when you can.",
+        "This letter is not a demand and there is no deadline. I have no intention of going to court over the car.",
+        "£90 each is my last price, but you're always welcome to come by and look, and if you only want one, we can talk.",
     ],
 )
 def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: str) -> None:

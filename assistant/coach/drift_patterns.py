@@ -28,7 +28,7 @@ _CONSEQUENCE_VERB = (
     r"dock|cut (?:off|you|your|the)|shut (?:it|this|down)|stop (?:the|all|every)|"
     r"escalate|call it off|break up|divorce|post(?!\s+(?:(?:the|your|my|a)\s+(?:keys?|cheques?|checks?|letters?|parcels?|forms?|money|payment|deposit)|(?:it|them)\s+(?:back|through|to you))\b)|expose|remove|terminate|picket|"
     r"take (?:my|our) (?:business|custom|trade|donations?)|go elsewhere|go with (?:another|other|a different) \w+|"
-    r"hand (?:in )?(?:my|our) notice|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
+    r"hand (?:in )?(?:my|our) notice|tender (?:my|our) (?:resignation|notice)|replace(?!\s+(?:it|them)\b(?:\s+(?:at|for)\s+(?:my|our|no)\b|\s+free))|stop (?:working|coming|talking)|refuse|"
     r"not (?:pay|sign|come|renew|be here)|won't (?:pay|sign|come|renew|be here)|"
     r"(?:be )?(?:filing|suing|reporting|calling|leaving|quitting|moving|taking|going to|pulling|cancelling|canceling|"
     r"starting (?:\w+ )?proceedings|accepting (?:the other|another|a different|their)|looking elsewhere|"
@@ -57,7 +57,13 @@ _OFFERED_IF = (
 )
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|no|isn't|wasn't|won't|don't|didn't|doesn't)\s+(?:a\s+|an\s+|my\s+)?"
-    r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying|['‘\"“]?or else\b)",
+    r"(?:threat|threaten|threatening|ultimatum|ultimatums|final|saying|trying|demand|['‘\"“]?or else\b)|"
+    # the consequence itself ruled out: "nobody is going to court", "I have no intention of going to court",
+    # "there is no deadline attached to it"
+    r"\b(?:nobody|no one|no-one)(?:'s| is| will be| are)?\s+(?:going to court|being (?:evicted|dropped|kicked out|sacked|fired|"
+    r"punished|thrown out)|asking you to leave|taking you to court|suing)\b|"
+    r"\bno intention (?:of|to) (?:going to court|go to court|taking (?:you|this|it) to|suing|sue|evicting|evict|reporting|report)\b|"
+    r"\b(?:there is|there's|with) no deadline\b",
     re.I,
 )
 _REPORTED = re.compile(
@@ -66,6 +72,7 @@ _REPORTED = re.compile(
     r"|\bwhen you (?:said|told|wrote|texted)|\bcalled it\b|\bsaid something like\b",
     re.I,
 )
+# a quotation: an apostrophe inside a word ("I'm") opens none
 _QUOTED = re.compile(r"[\"“”'‘’«]([^\"“”«»]{3,})[\"“”'’»]")
 
 
@@ -223,7 +230,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bor else\b",
         r"\b(?:or|otherwise|if not)\s*,?\s*(?:the|this|our|my) (?:deal|offer|agreement)(?:'s| is| will be) (?:off|withdrawn|dead)\b",
         r"\byou(?:'ll| will| are going to|'re going to)\s+(?:\w+\s+){0,2}(?:regret|be sorry|pay for|lose)",
-        r"\bsee you in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
+        r"\bsee you (?:and your (?:\w+ )?(?:lawyer|solicitor|attorney)s? )?in court\b|\bmy lawyer will\b|\bour lawyers will\b|\bi'll sue\b|\bwe'll sue\b",
         # "if you can do the school run, I'll cancel the taxi" is a deal offered, not a threat
         rf"\bif\b{_OFFERED_IF}[^.?!:]{{2,80}}?,?\s*(?:then\s+)?{_I}{_WILL}\s+(?:\w+\s+){{0,2}}{_CONSEQUENCE_VERB}",
         r"\bif\b[^.?!]{2,80}?,?\s*(?:then\s+)?(?:i'm|i’m|we're|we’re|i am|we are)\s+"
@@ -412,6 +419,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"cannot|won'?t|isn'?t|aren'?t|fails? to|refuses? to|breaks?|ignores?)\b[^.?!]{0,70}?\b(?P<lever>(?:is|are|will be|'ll be|"
         r"can|gets?|will get)\s+(?:\w+\s+)?(?:off|out|banned|dropped|removed|fined|charged|struck off|find \w+ else|"
         r"find another|leave|go|look elsewhere|evicted|suspended|stay (?:home|away))\b[^.?!]*)",
+        # "Anyone not following these will not be picked", "Players not paid up by Friday won't be selected"
+        r"\b(?:anyone|anybody|whoever|players|members|staff|people) not \w+(?:ing|ed)\b[^.?!]{0,60}?\b(?P<lever2>(?:will not|won'?t) be "
+        r"(?:picked|selected|paid|allowed|considered|included|invited|played|entered|covered)\b[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -527,9 +537,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "veiled-threat",
         0.85,
         r"\b(?P<lever>my (?:brother|sister|cousin|uncle|aunt|auntie|dad|mum|mom|father|mother|husband|wife|partner|son|daughter|"
-        r"friend|mate|best friend)(?:-in-law)?(?:'s| is| sits| works| has a (?:seat|job))\s+(?:(?:on|in|at|for|with)\s+)?"
+        r"friend|mate|best friend)(?:-in-law)?(?:'s| is| sits| works| working| has a (?:seat|job))\s+(?:(?:on|in|at|for|with)\s+)?"
         r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:committee|council|board|police|force|panel|governors|tribunal|court|press|paper|"
-        r"planning|licensing|ombudsman)\b[^.?!]*)(?![^.?!]{0,60}\b(?:help|advice|advise|ask (?:her|him)|recommend)\b)",
+        r"planning|licensing|ombudsman|scdf|hmrc|irs|immigration|social services|environmental health|fire (?:brigade|service|"
+        r"department)|housing (?:office|department)|tax office)\b[^.?!]*)(?![^.?!]{0,60}\b(?:help|advice|advise|ask (?:her|him)|recommend)\b)",
+        # "my sister is social worker, and she knows what the judge thinks": a relative whose job is to look
+        r"\b(?P<lever3>my (?:brother|sister|cousin|uncle|aunt|auntie|husband|wife|partner|friend|mate)(?:-in-law)?(?:'s| is) "
+        r"(?:a |an )?(?:family )?(?:social worker|police officer|policeman|policewoman|cop|lawyer|solicitor|judge|journalist|"
+        r"reporter|inspector|magistrate|barrister)\b[^.?!]*)(?![^.?!]{0,60}\b(?:help|advice|advise|ask (?:her|him)|recommend)\b)",
         r"\b(?P<lever2>(?:as you (?:may |might )?know,?\s+)i (?:sit|serve|am|'m) on the (?:[\w-]+ ){0,2}(?:board|committee|council|panel|governors)\b[^.?!]*)",
         cue=False,
     ),
@@ -543,12 +558,34 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # leaving to stay with family, said as the other half of an 'or': "Either she's got her own place by spring or
+        # me and the girls are goin to stay with my sister in Macon"
+        "walkout",
+        0.9,
+        r"\b(?:or|otherwise)\s*,?\s*(?P<lever>(?:i|we|me and (?:the|my|our) \w+|the (?:kids|girls|boys|children) and (?:me|i))"
+        r"(?:'re|'m|’re|’m| are| am| will| 'll|'ll)?\s+(?:goin[g']?\s+(?:to\s+)?|going to\s+|gonna\s+)?"
+        r"(?:stay(?:ing)? (?:with|at)|mov(?:e|ing) (?:in with|back to|back in with)|go(?:ing)? (?:back )?to) "
+        r"(?:my|our) (?:mum|mom|mam|mama|mother|dad|father|sister|brother|parents|folks|nan|gran|granny|aunt|auntie)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # what is left in the way by a day is thrown out: "anything still in that hallway on Thursday morning goes out
+        # with the recycling", "whatever's left on the drive by Sunday gets skipped"
+        "deadline-penalty",
+        0.9,
+        r"\b(?:anything|everything|whatever)(?:'s| that'?s| that is| is)? (?:still |left )+(?:in|on|at|outside|by) [^.?!]{0,50}?\b"
+        r"(?P<lever>(?:goes|will go|gets|will get|is going|will be) (?:out|in the|into the|to the (?:tip|dump|skip|charity)|thrown|"
+        r"binned|skipped|donated|sold|towed|removed|recycled|dumped)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         "final-offer",
         0.95,
         r"\btake it or leave it\b|\btake-it-or-leave-it\b",
         r"\b(?:my|our|this is the|this is my|this is our|the)\s+(?:best and\s+)?final\s+(?:offer|answer|word|price|terms|proposal)\b",
         # not the notice of a date that closes ("Last chance to sign up for camp is Friday")
-        r"\bbest and final\b|\blast offer\b|\b(?:last|final) chance\b(?!\s+to\s+(?:sign|send|book|register|order|enter|grab|buy|apply|"
+        r"\bbest and final\b|\blast offer\b|\blast (?:price|number|figure)\b(?! (?:was|were|i|we) )|"
+        r"\bthe only (?:one|offer|deal) (?:you'?re|ye'?re|you are|yer) (?:gettin[g']?|going to get)\b|\b(?:last|final) chance\b(?!\s+to\s+(?:sign|send|book|register|order|enter|grab|buy|apply|"
         r"join|rsvp|vote|submit|reply|respond|see|catch|enrol|enroll|nominate|get (?:your|tickets|in on))\b)",
         r"\bnot (?:a|one) (?:penny|cent|dollar|pound|euro|minute|day|inch) more\b",
         r"\bthat'?s (?:it|all),? (?:take it|final|end of)\b|\bend of (?:story|discussion|negotiation)\b",
@@ -679,7 +716,9 @@ _DOOR_OPEN = re.compile(
     r"\b(?:we|i)(?:'ll| will| can| could)? (?:review|revisit|tweak|look at) (?:it|this|that)? ?again\b|"
     r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|\bjust (?:call|ring|text) me\b|"
     r"\b(?:we|i) can (?:do|split|pay|spread) (?:it|this|that|the \w+) (?:in|over|across) (?:two|three|four|\d+|a few|instal)|"
-    r"\bi'?d (?:still )?(?:very much )?(?:love|like) (?:for us to|us to|to hear|you to)\b",
+    r"\bi'?d (?:still )?(?:very much )?(?:love|like) (?:for us to|us to|to hear|you to)\b|"
+    r"(?:,|\bbut)\s*we can (?:still )?(?:talk|chat|discuss)\b|\b(?:you'?re|you are) (?:always |very |more than )?welcome to (?:come|call|ask|"
+    r"drop|pop|ring|visit)\b",
     re.I,
 )
 _HARD = {"threat", "deadline-penalty", "walkout", "cut-off", "veiled-threat"}
@@ -855,7 +894,7 @@ _GENEROUS = re.compile(
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
     r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
-    r"\bvoucher\b|"
+    r"\bvoucher\b|\b(?:you'?re|you are) (?:very |more than |always |most |so )?welcome to\b|"
     # given back to the other side in full: "your deposit will be refunded in full", "we'll reimburse you"
     r"\b(?:will|'ll|shall) be (?:refunded|reimbursed|returned|credited|paid back)(?: to you)?(?: in full)?\b|"
     r"\b(?:refund|reimburse)(?:ed)? (?:you|it|the \w+)? ?in full\b",
