@@ -819,3 +819,13 @@ def test_a_ps_after_the_sign_off_and_the_rest_of_my_things_are_kept(coach: Offli
         "1. The car back by Friday\n2. The rest of my belongings back by the 30th\n3. My half of the deposit"
     )
     assert any("belongings" in p for p in [*listed.parked, listed.ask]), listed
+
+
+def test_a_run_on_of_i_want_this_i_want_that_is_split_at_each_want(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "so I want the gutter cleared before the rain I want the gate latch mended I want the shed roof patched "
+        "and I want the hedge cut back"
+    )
+    assert "gutter" in r.ask.lower() or len(r.parked) == 3, r
+    assert not any(("gate" in p.lower() and "shed" in p.lower()) for p in r.parked), r
+    assert not ("gate" in r.ask.lower() and "shed" in r.ask.lower()), r

@@ -1694,7 +1694,10 @@ _RUN_ON_RANK = re.compile(
     re.I,
 )
 # ...and where each demand starts when every one is led the same way: "I need you to X I need you to Y"
-_RUN_ON_LEAD = re.compile(r"\b(?:and\s+)?(?:i|we) (?:need|want|would like|'d like) (?:you|u) to\b", re.I)
+_RUN_ON_LEAD = re.compile(
+    r"\b(?:and\s+|so\s+)?(?:i|we) (?:need|want|would like|'d like) (?:(?:you|u) to\b|(?!to\b|us\b|you\b|u\b)(?=\w))",
+    re.I,
+)
 
 
 def _unstopped(sentence: str) -> list[str]:
