@@ -829,3 +829,16 @@ def test_a_run_on_of_i_want_this_i_want_that_is_split_at_each_want(coach: Offlin
     assert "gutter" in r.ask.lower() or len(r.parked) == 3, r
     assert not any(("gate" in p.lower() and "shed" in p.lower()) for p in r.parked), r
     assert not ("gate" in r.ask.lower() and "shed" in r.ask.lower()), r
+
+
+def test_a_replys_quoted_lines_and_the_story_beside_a_demand_are_not_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "> you said you'd never ask me for anything\nWell here's what I'd like. I'd like my ladder back, you "
+        "borrowed it in 2019. I'd like the van off my verge, it's been sat there since March. And I'd like the "
+        "bonfires stopped when the wind's my way. If you only do one of them, do the bonfires. My wife's got asthma."
+    )
+    assert "bonfire" in r.ask.lower(), r
+    parked = " | ".join(r.parked).lower()
+    assert "ladder" in parked and "van" in parked, r
+    assert "never ask" not in parked and "2019" not in parked and "since march" not in parked, r
+    assert "asthma" not in parked, r

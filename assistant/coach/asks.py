@@ -18,6 +18,7 @@ from assistant.coach.language import (
     tag,
     unshouted,
     without_hesitations,
+    without_quoted_lines,
 )
 from assistant.coach.phrasing import Phrasing
 from assistant.coach.protocol import OFFLINE, Origin
@@ -1482,7 +1483,11 @@ def read_demands(
     thing" beside "pay me back the 40 quid"), for a reader of meaning to place."""
     if isinstance(demands, str):
         text = numbered_items(
-            without_hesitations(unshouted(_plain_words(_SIGNED_OFF.sub("", clean_text(demands, "list of demands")))))
+            without_hesitations(
+                unshouted(
+                    _plain_words(_SIGNED_OFF.sub("", without_quoted_lines(clean_text(demands, "list of demands"))))
+                )
+            )
         )
         sentences = _sentences(text)
         listed = False
@@ -1557,7 +1562,11 @@ def read_demands(
     found = [d for d in found if len(d.text) >= 3 and re.search(r"[^\W\d_]", d.text)]
     # a reason or an aside split off at its comma ("as the tenancy requires", "which is a bit scary at
     # night", "where he is easily distracted") is not a demand of its own
-    asides = [d for d in found if not d.priority and _ASIDE.match(d.text)]
+    asides = [
+        d
+        for d in found
+        if not d.priority and (_ASIDE.match(d.text) or (_STORY.match(d.text) and not _REQUEST_WORDS.search(d.text)))
+    ]
     if asides and len(asides) < len(found):
         found = [d for d in found if d not in asides]
     # a demand that is only blame ("stop being so lazy") says nothing the other side can do
@@ -1618,6 +1627,14 @@ def read_demands(
     return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
 
 
+# what happened, said beside a demand as its reason: "you borrowed it in 2019", "it's been sittin there since Labor
+# Day", "my wife's got the asthma", and a lead glued onto one ("I need I got a job Monday"); a promise reported
+# ("you said you'd pay me back") is a demand, not a story
+_STORY = re.compile(
+    r"^(?:(?:you|u|he|she|they|it|we|i|my \w+|his \w+|her \w+|their \w+)(?:'s|’s| has| have| had)?\s+(?:borrowed|took|brought|"
+    r"lent|bought|came|went|got|had|left|was|were)\b|it'?s been\b|(?:i|we) (?:need|want) (?:i|he|she|it|they|we)\b)",
+    re.I,
+)
 _ASIDE = re.compile(
     r"^(?:as(?!\s+(?:soon|well|long|best|far|much|many|of\b))|because|since|cos|coz|which|where|whereas|"
     r"given that)\b",

@@ -343,3 +343,12 @@ def without_hesitations(text: str) -> str:
     if opening and opening.end() < len(text) and re.match(r"(?:ok(?:ay)?|so|right|yeah|well)\b", text, re.I):
         text = text[opening.end() :]  # "um so yeah, I need you to..." -> "I need you to..."
     return text
+
+
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.M)
+
+
+def without_quoted_lines(text: str) -> str:
+    """A reply without the lines it quotes ("> you said we don't need it in writing"): those are the other
+    person's words, never the writer's need, demand or lever."""
+    return _QUOTED_LINE.sub("", text)

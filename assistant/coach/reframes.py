@@ -27,6 +27,7 @@ from assistant.coach.language import (
     tag,
     unshouted,
     without_hesitations,
+    without_quoted_lines,
 )
 from assistant.coach.phrasing import Phrasing, placeholders
 
@@ -759,7 +760,6 @@ _HINTED = re.compile(r"\w,?\s+you know\W*$", re.I)
 
 
 _LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-h]\)|[a-h]\))\s+(?=\S)")
-_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)", re.M)
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|fwd?|fw)\s*:[^\n]*\n", re.I)
 
 
@@ -767,7 +767,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
     # a reply's quoted lines ("> you said...") are the other person's words, and a subject line names no need
-    text = _SUBJECT_LINE.sub("", _QUOTED_LINE.sub("", text.strip()))
+    text = _SUBJECT_LINE.sub("", without_quoted_lines(text.strip()))
     queue = _sentences(_SIGN_OFF.sub("", _SALUTATION.sub("", without_hesitations(unshouted(text.strip())))))
     permitted = False
     # "1. The deposit held is £1,200. 2. I am prepared to return £950.": a letter numbered by paragraph says its
