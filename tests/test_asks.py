@@ -842,3 +842,19 @@ def test_a_replys_quoted_lines_and_the_story_beside_a_demand_are_not_parked(coac
     assert "ladder" in parked and "van" in parked, r
     assert "never ask" not in parked and "2019" not in parked and "since march" not in parked, r
     assert "asthma" not in parked, r
+
+
+@pytest.mark.parametrize(
+    ("demand", "ask"),
+    [
+        ("I'd like my ladder back", "Could I have my ladder back?"),
+        ("We'd like the skip removed", "Could we have the skip removed?"),
+        (
+            "I'd like Karen to stop telling everyone I only visit for money",
+            "Could Karen stop telling everyone I only visit for money?",
+        ),
+        ("I want him to call the kids on Sundays", "Could he call the kids on Sundays?"),
+    ],
+)
+def test_a_wish_said_with_id_like_is_asked_as_a_question(demand: str, ask: str) -> None:
+    assert to_request(demand) == ask

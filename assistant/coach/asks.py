@@ -69,7 +69,7 @@ _FILLER = re.compile(
     re.I,
 )
 _REQUEST_START = re.compile(
-    r"^(?:could you|would you|can you|will you|please|i'm asking|i am asking|i'd like|could we|"
+    r"^(?:could you|would you|can you|will you|please|i'm asking|i am asking|could we|"
     r"would you be willing|can we)\b",
     re.I,
 )
@@ -488,8 +488,22 @@ _WISHED_BE = re.compile(
 )
 
 
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
+
+
 def _to_request(demand: str) -> str:
-    text = demand.strip()
+    # "I'd like my ladder back" is read as "I would like ...": a wish, asked as a question below
+    text = re.sub(r"^(i|we)['’]d (like|love)\b", r"\1 would \2", demand.strip(), flags=re.I)
+    # "I'd like Karen to stop telling everyone..." asks Karen: "Could Karen stop telling everyone...?"
+    other = re.match(
+        r"^(?:i|we) (?:would like|want|need) (?P<who>(?-i:[A-Z][\w'-]+)|him|her|them|(?:the|your|my|our|his|their) "
+        r"[\w' -]{1,25}?) to (?P<what>(?!be\b)\w.+?)[.!?]*$",
+        text,
+        re.I,
+    )
+    if other and other.group("who").lower() not in {"i", "you"}:
+        who = _SUBJECT_FORM.get(other.group("who").lower(), other.group("who"))
+        return f"Could {who} {other.group('what')}?"
     text = _MID_CUE.sub("", text)
     stripped = _LEAD_CUE.sub("", text)
     desired = stripped != text
@@ -1631,8 +1645,9 @@ def read_demands(
 # Day", "my wife's got the asthma", and a lead glued onto one ("I need I got a job Monday"); a promise reported
 # ("you said you'd pay me back") is a demand, not a story
 _STORY = re.compile(
-    r"^(?:(?:you|u|he|she|they|it|we|i|my \w+|his \w+|her \w+|their \w+)(?:'s|’s| has| have| had)?\s+(?:borrowed|took|brought|"
-    r"lent|bought|came|went|got|had|left|was|were)\b|it'?s been\b|(?:i|we) (?:need|want) (?:i|he|she|it|they|we)\b)",
+    # only what points back at the demand beside it ("you borrowed it"): "you took my parking space" is a demand
+    r"^(?:(?:you|u|he|she|they|we|i)\s+(?:borrowed|took|brought|lent|bought|had|left|got)\s+(?:it|them|that|those|this)\b|"
+    r"(?:my|our|his|her|their) \w+(?:'s|’s| has) got\b|it'?s been\b|(?:i|we) (?:need|want) (?:i|he|she|it|they|we)\b)",
     re.I,
 )
 _ASIDE = re.compile(
