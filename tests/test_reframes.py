@@ -1229,6 +1229,18 @@ def test_times_are_not_a_numbered_list(coach: OfflineCoach) -> None:
             "£300",
             ["unanimously", "suspended"],
         ),
+        # a particle after 'last price' is no offer, nor is "you'll hear" after 'the last number'
+        (
+            "Renewal I can give you $2,600, last price already. Got other people viewing. Don't want, I give to them lor.",
+            "$2,600",
+            ["Already", "already is", "other people"],
+        ),
+        (
+            "Tell you what, Earl. I'll give you $3,000 for the whole load of hay, delivered. That's the last number "
+            "you'll hear from me. You want more, go sell it to them folks up in Tupelo.",
+            "$3,000",
+            ["That's.", "Tupelo"],
+        ),
         # "X and this is last offer": no 'my' needed
         (
             "I fix whole fence and now you want pay half. I can take off 50 pounds for the paint and this is last "
@@ -1271,3 +1283,25 @@ def test_it_and_they_point_back_at_a_thing_not_at_a_person_or_a_greeting(coach: 
     )
     for reframe in _offered(coach, text):
         assert "chairs" in reframe and "marge" not in reframe.lower() and "police" not in reframe, reframe
+
+
+def test_a_hint_said_as_all_i_will_say_and_a_family_sign_off_stay_out_of_the_reframe(coach: OfflineCoach) -> None:
+    text = (
+        "My dear nephew, you have not visited your father these three months. I will only say that the whole "
+        "family will be at the wedding, and people will ask where you were. Go and see him. Your aunt, Maryam"
+    )
+    reframes = _offered(coach, text)
+    assert reframes
+    for reframe in reframes:
+        assert "see him" in reframe, reframe
+        assert "wedding" not in reframe and "Maryam" not in reframe and "Your aunt" not in reframe, reframe
+
+
+def test_sarcastic_patience_is_never_the_need(coach: OfflineCoach) -> None:
+    text = (
+        "Oh, no rush at all. Your bike has only been in the hallway since January. Take your time. Anything still in "
+        "that hallway on Thursday morning goes out with the recycling."
+    )
+    for reframe in _offered(coach, text):
+        assert "take your time" not in reframe.lower() and "no rush" not in reframe.lower(), reframe
+        assert "recycling" not in reframe, reframe

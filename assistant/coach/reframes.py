@@ -652,7 +652,7 @@ def is_lever(clause: str, phrasing: Phrasing) -> bool:
 
 
 _TAG = re.compile(
-    r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing)|i (?:swear|mean it)|"
+    r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing|foolin[g']?|messing)|i (?:swear|mean it)|"
     # "I'm not doing it anymore", "I can't do this any more": a walkout said on its own, not a need
     r"(?:i'?m|i am|im) not doing (?:it|this|that)(?: any ?more)?|i can'?t do (?:this|it|that) any ?more|"
     r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
@@ -709,7 +709,10 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
 _SIGN_OFF = re.compile(
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
     r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
-    r"your (?:loving|devoted) \w+)\b[\s,.-]*(?:the\s+)?(?:[A-Z][\w.'-]*[\s,]*){0,6}"
+    r"your (?:loving|devoted) \w+|"
+    # "Your uncle, Haji Rahman", "Your brother, Ian": who signs, as family
+    r"your (?:uncle|aunt|auntie|brother|sister|cousin|mother|father|mum|mom|dad|son|daughter|nephew|niece|friend|"
+    r"neighbou?r|landlord|landlady|coach|teacher)(?=,))\b[\s,.-]*(?:the\s+)?(?:[A-Z][\w.'-]*[\s,]*){0,6}"
     # "Lots of love, the Orchard Barn team x"
     r"(?:(?i:team|family|crew|office|committee|management)[\s,]*)?(?:x{1,3}\W*)?$|"
     r"\s+[-–—]\s*[A-Z][\w.'-]*$",
@@ -741,6 +744,8 @@ _HINT = re.compile(
 )
 # a consequence only hinted at: "the school counsellor will find it really interesting", "word gets around"
 _VEILED = re.compile(
+    # "I will only say that the whole family will be at the Eid dinner": what is only said is the hint
+    r"\bi(?:'ll| will| shall) (?:only|just) say\b|\ball i(?:'ll| will| shall) say is\b|"
     r"\b(?:will|would|might|'ll|'d) (?:find|be) (?:it|that|this|them|\w+) (?:really |very |most |quite )?"
     r"(?:interesting|fascinating|illuminating)\b|\bworth remembering\b|\bpeople talk\b|\bword (?:gets|travels) "
     r"(?:around|fast)\b|"
@@ -917,6 +922,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             after = None  # "3% is our final offer and if they reject it...": the offer is what came before
         if (
             after
+            and after.group(1).strip(" ,.!")
+            and re.fullmatch(
+                r"[\s,.!]*(?:(?:already|lah|lor|leh|ok(?:ay)?|yeah|mate|then|sorry|eh)\W*)*", after.group(1), re.I
+            )
+        ):
+            after = None  # "$2,800, last price already": a particle, and the offer is what came before
+            before = before or re.match(r"^(.+?)[\s,:–—-]+(?:(?:my|our|the)\s+)?(?:final|last|best)\b", sentence, re.I)
+        if (
+            after
             and re.search(r"\b(?:no|not|won'?t|will not|cannot|can'?t|never|nothing)\b", after.group(1), re.I)
             and any(_OFFERED.match(x) for x in parts.needs + parts.context)
         ):
@@ -929,7 +943,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)
             continue
         if after and re.match(
-            r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see|getting)|"
+            r"^(?:on (?:it|this|that|the matter)|(?:you'?re|you are|you'?ll|you will) (?:going to )?(?:get|see|getting|hear|hearing)|"
             r"you(?:'ll| will) get|"
             # "the final figure the committee approved": who approved it, not what was offered
             r"(?:that |which )?(?:the \w+|we|i|they)\s+(?:has |have |had )?(?:approved|agreed|authori[sz]ed|signed off|"
@@ -948,7 +962,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 before = re.match(r"^(.+)$", _offered_last(parts))
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
-            body = re.sub(r"^(?:this|that|it)$", "", body, flags=re.I)
+            body = re.sub(r"^(?:this|that|it)(?:'s|’s| is)?$", "", body, flags=re.I)
             body = re.sub(r"[\s,]+(?:and|but|so|&)$", "", body, flags=re.I)  # "X and that's my final offer"
             # the finality said with the offer is the lever, not the offer: "£950 a month and that's it", "no more"
             body = re.sub(
@@ -1985,6 +1999,8 @@ def _thing_named(sentence: str, plural: bool) -> str | None:
 # how to start this"
 _PHATIC = re.compile(
     r"^(?:(?:i\s+)?(?:totally\s+|completely\s+|fully\s+|do\s+)?understand if\b[^.?!]{0,40}$|"
+    # patience said in sarcasm beside a deadline: "Take your time.", "No rush at all"
+    r"(?:oh,?\s+)?(?:take (?:your|all the) time(?: you need)?|no rush(?: at all)?|no hurry)\W*$|"
     r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
     r"hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
     r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|i hope (?:this|that|it)(?:'s| is) (?:ok|okay|alright|fine)\b|(?:lovely|nice|good|great|glad|so glad) to hear (?:from (?:you|u)|that|(?:you|u)(?:'re| are)?)\b|fair enough|never mind|funny (?:that|how)|just saying|"
@@ -2501,7 +2517,9 @@ class Reframer:
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
         context_parts = [
-            c for c in parts.context if not is_lever_sentence(c, self.phrasing) and not _POINTS_ONLY.match(c)
+            c
+            for c in parts.context
+            if not is_lever_sentence(c, self.phrasing) and not _POINTS_ONLY.match(c) and not _PHATIC.match(_clean(c))
         ]
         # "have a look", "give it a go": a light noun says no more than 'sort it out' does
         led = bool(need and not _names_something(need) and (context_parts or parts.reasons))
