@@ -1241,6 +1241,13 @@ def test_times_are_not_a_numbered_list(coach: OfflineCoach) -> None:
             "$3,000",
             ["That's.", "Tupelo"],
         ),
+        # an amount keeps its comma, and "Not a penny more" points back at it
+        (
+            "Cute counter-offer. Let me match it: £2,500 for the whole garden, including the extra trips to the tip. "
+            "Not a penny more, not a penny less. Take it, or go and find a cowboy who'll do it for less.",
+            "£2,500 for the whole garden",
+            ["£2.", "cowboy", "Let me"],
+        ),
         # "X and this is last offer": no 'my' needed
         (
             "I fix whole fence and now you want pay half. I can take off 50 pounds for the paint and this is last "

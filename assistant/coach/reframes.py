@@ -538,7 +538,10 @@ def _listed_terms(pieces: list[str]) -> list[str]:
 # in a message already read as an ultimatum, three or more parallel items after a colon (or two or more numbered
 # ones) are the terms being laid down, whatever words announce them
 _COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120}):\s*(?P<list>.*)$")
-_LIST_SPLIT = re.compile(r"\s*[,;]\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I)
+# a comma inside an amount ("£1,500") parts nothing
+_LIST_SPLIT = re.compile(
+    r"\s*(?:;|,(?!(?<=\d,)\d{3}\b))\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I
+)
 _BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
 
 
@@ -768,6 +771,14 @@ _LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-h]\)|[a-h]\))\s+
 _SUBJECT_LINE = re.compile(r"^(?:re|subject|fwd?|fw)\s*:[^\n]*\n", re.I)
 
 
+# a finality said on its own after an amount: "Not a penny more, not a penny less.", "Final.", "No more, no less."
+_FINALITY_TAG = re.compile(
+    r"^(?:(?:and\s+)?not (?:a|one) (?:penny|cent|dollar|pound|rand|euro|naira|rupee)s? (?:more|less)[\s,]*)+$|"
+    r"^(?:final|that'?s final|no more,? no less|not negotiable|non[- ]negotiable)$",
+    re.I,
+)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
@@ -787,6 +798,19 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # "Since nobody else can be bothered, here's the deal: I'll run the tuck shop": what comes after the
         # colon is what is said; the run-up to it is a heading
         raw = _DEAL_HEADING.sub("", raw)
+        # "Let me match the energy: £1,500 for the full site": the run-up to an amount is a heading
+        raw = re.sub(r"^[^:.?!]{0,60}:\s*(?=[£$€]\s?\d)", "", raw)
+        if parts.offer is None and _FINALITY_TAG.match(_clean(raw) or raw) and (parts.needs or parts.context):
+            # "£1,500 for the full site. Not a penny more, not a penny less.": the finality points back at the amount
+            said = (parts.needs + parts.context)[-1]
+            if re.search(r"[£$€]\s?\d|\d+\s?(?:pounds|dollars|euros?|rand|k)\b", said, re.I):
+                for pool in (parts.needs, parts.context):
+                    if said in pool:
+                        pool.remove(said)
+                parts.offer = said
+                parts.levers.append(_clean(raw) or raw)
+                parts.said.append(_clean(raw) or raw)
+                continue
         # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
         sentence = _clean(raw)
@@ -898,7 +922,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 if lead
                 else r"\s*;\s*(?:and\s+)?"  # "a; b, including c; d": semicolons part the items, commas do not
                 if ";" in listed
-                else r",\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)"
+                else r",(?!(?<=\d,)\d{3}\b)\s*(?:and\s+)?|\s+and\s+(?=\(?\d|no\b|you\b)"
             )
             items = [
                 _ITEM_LEAD.sub("", _ITEM_NUMBER.sub("", _PICTURES.sub("", i).strip(" .,")).strip())
