@@ -858,3 +858,16 @@ def test_a_replys_quoted_lines_and_the_story_beside_a_demand_are_not_parked(coac
 )
 def test_a_wish_said_with_id_like_is_asked_as_a_question(demand: str, ask: str) -> None:
     assert to_request(demand) == ask
+
+
+def test_a_sign_off_on_its_own_line_or_at_the_end_of_the_last_is_not_parked(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "DEAR ALAN, THE GATE STILL STICKS. YOUR VAN BLOCKS MY DRIVE ON THURSDAYS. I HAVE NOT HAD A RECEIPT FOR THE "
+        "£150 I PAID. THE RECEIPT MATTERS MOST TO ME. YOURS, MRS J. OKAFOR"
+    )
+    assert r.ask == "Could I have a receipt for the £150 I paid?", r
+    assert not any("yours" in p.lower() or "okafor" in p.lower() for p in r.parked), r
+    r = coach.shrink(
+        "Dear all,\nThe kettle needs replacing. Above all, the heating needs fixing.\n\nYours,\nBill Travers"
+    )
+    assert not any(p.lower() in {"yours", "bill travers"} for p in r.parked), r

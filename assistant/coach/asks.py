@@ -501,6 +501,16 @@ def _to_request(demand: str) -> str:
         text,
         re.I,
     )
+    # "I have not had a receipt for the £200" asks for it: "Could I have a receipt for the £200?"
+    lacking = re.match(
+        r"^(i|we) (?:still )?(?:have not|haven'?t|have never|never|did not|didn'?t) (?:yet )?(?:had|got|gotten|received|"
+        r"get|receive|been given|been sent)\s+(?P<what>(?:a|an|the|my|our|any)\b.+?)(?:\s+yet)?[.!?]*$",
+        text,
+        re.I,
+    )
+    if lacking:
+        what = re.sub(r"^any\b", "a", lacking.group("what"), flags=re.I)
+        return f"Could {'we' if lacking.group(1).lower() == 'we' else 'I'} have {what}?"
     if other and other.group("who").lower() not in {"i", "you"}:
         who = _SUBJECT_FORM.get(other.group("who").lower(), other.group("who"))
         return f"Could {who} {other.group('what')}?"
@@ -1485,7 +1495,10 @@ _SIGNED_OFF = re.compile(
     r"yours (?:sincerely|faithfully|truly|ever)|many thanks|thanks(?: so much)?|thank you|cheers|with love|love|"
     # ...and under it only names and roles ("Funmi and Dele Bakare", "Branch Secretary"), never a PS with a demand
     r"best|warmly|sincerely|i remain[^\n]{0,40})\s*[,.!]?\s*(?:\n\s*(?-i:[A-Z])[\w.'&-]*(?:[ \t]+(?:(?-i:[A-Z])[\w.'&-]*|and|&|of|"
-    r"x{1,3}))*[ \t]*,?){0,3}\s*$",
+    r"x{1,3}))*[ \t]*,?){0,3}\s*$|"
+    # "Yours,\nBill Travers", and a sign-off said at the end of the last line: "... TILL SPRING. YOURS, MRS E. PARRY"
+    r"(?:\n|(?<=[.!?])[ \t]+)\s*(?:yours|kind regards|regards|best wishes|love|thanks|many thanks|cheers)\s*,\s*"
+    r"(?:(?:mrs|mr|ms|miss|dr|mx)\.?\s+)?(?-i:[A-Z])[\w.'-]*(?:[ \t]+(?-i:[A-Z])[\w.'-]*){0,3}\s*$",
     re.I,
 )
 
