@@ -581,6 +581,21 @@ def test_the_priority_is_found_however_it_is_marked(
             "library",
             ["screen", "reports"],
         ),
+        # an ordinal with a reason after its comma, and a ranking reported for someone else
+        (
+            "My requests: (i) that handovers happen at the library; (ii) that screen time is kept to two hours; "
+            "(iii) that school reports are shared. The matter I regard as most important is the first, for reasons "
+            "you will understand.",
+            "library",
+            ["screen", "reports"],
+        ),
+        (
+            "Let me say plainly what Ama has asked of you. She asks that you come home before midnight. She asks "
+            "that the money from the land sale is discussed with her before it is spent. She asks that you pray with "
+            "the family on Sunday. She told me, in tears, that the money is the heaviest of these.",
+            "money",
+            ["midnight", "pray"],
+        ),
         # a ranking that names a demand already listed picks it as listed, and it is not parked again
         (
             "What we need from you:\n- Invoices that match the order\n- Pallets wrapped properly\n- A named "

@@ -1534,7 +1534,7 @@ def read_demands(
     references: list[str] = []
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
-    sentences = [_after_intro_cue(sentence, priority) for sentence in sentences]
+    sentences = [_after_intro_cue(_REPORTED_RANKING.sub("", sentence), priority) for sentence in sentences]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
@@ -1768,6 +1768,11 @@ def _unstopped(sentence: str) -> list[str]:
     return out
 
 
+# a ranking reported for someone else: "She told me, weeping, that the money is the heaviest of these"
+_REPORTED_RANKING = re.compile(
+    r"^(?:and\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:told me|tells me|said|says|has told me)(?:,[^,]{1,25},)?\s+that\s+(?=\w)",
+    re.I,
+)
 # a ranking said as a condition or a choice first: "If I'm picking one, and I suppose I have to, it's the rent",
 # "If ye ask me whit comes first, it's the heatin", "Of all of these, the lorries are what's making people ill",
 # "Now if you only do one of them, do the burnin"
@@ -1817,6 +1822,8 @@ def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
         clause = sentence[a:b].strip(" ,")
         if not priority.search(clause) or _names_something(clause, priority) - _CUE_FILLER:
             continue
+        if _ORDINAL_REF.search(clause):
+            return [sentence]  # "The matter I regard as most important is the first, for reasons...": it points back
         if re.match(r"(?:which|that)\b", clause, re.I) and i > 0:  # marks the clause before it
             start = spans[i - 1][0]
             head, marked, tail = sentence[:start], sentence[start:a], sentence[b:]
