@@ -883,6 +883,10 @@ def test_a_sign_off_on_its_own_line_or_at_the_end_of_the_last_is_not_parked(coac
     assert r.ask == "Could I have a receipt for the £150 I paid?", r
     assert not any("yours" in p.lower() or "okafor" in p.lower() for p in r.parked), r
     r = coach.shrink(
+        "The gate still sticks. Your van blocks my drive. The van matters most. The rest can wait till spring."
+    )
+    assert not any("wait" in p.lower() for p in r.parked), r
+    r = coach.shrink(
         "Dear all,\nThe kettle needs replacing. Above all, the heating needs fixing.\n\nYours,\nBill Travers"
     )
     assert not any(p.lower() in {"yours", "bill travers"} for p in r.parked), r

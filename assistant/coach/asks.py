@@ -1031,7 +1031,7 @@ _AROUND_A_LIST = re.compile(
 # what is said about the list rather than in it: "The rest can wait", "the rest I'll survive", "Other points",
 # and the other side's own words quoted back ('"It's just for a week," you said')
 _AROUND_THE_ASK = re.compile(
-    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|is|are|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|(?:other|further|additional|more|minor) "
+    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|is|are|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait(?:\s+(?:till|until|for|a bit|a while)\b.*)?|(?:other|further|additional|more|minor) "
     r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
     re.I,
 )
