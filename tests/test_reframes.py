@@ -1312,3 +1312,18 @@ def test_sarcastic_patience_is_never_the_need(coach: OfflineCoach) -> None:
     for reframe in _offered(coach, text):
         assert "take your time" not in reframe.lower() and "no rush" not in reframe.lower(), reframe
         assert "recycling" not in reframe, reframe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you book that stag do over our anniversary, don't bother coming home that weekend.",
+        "the mates stop coming round every weekend or i change the door code and you can go and live at dans",
+    ],
+)
+def test_a_walkout_that_hangs_on_a_condition_is_never_reframed_as_needing_a_break(
+    coach: OfflineCoach, text: str
+) -> None:
+    # the writer asked for something; "I need a break from this conversation" would put words in their mouth
+    for reframe in _offered(coach, text):
+        assert "need a break" not in reframe and "stepping away" not in reframe and "worn out" not in reframe, reframe

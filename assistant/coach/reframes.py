@@ -779,6 +779,12 @@ _FINALITY_TAG = re.compile(
 )
 
 
+# a walkout that hangs on something the other side can still do
+_HANGS_ON_A_CONDITION = re.compile(
+    r"\b(?:if|unless|or else|otherwise|until|till|til)\b|,?\s+or\s+(?:i|im|i'm|i'll|we|we're|we'll|me)\b", re.I
+)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
@@ -2393,8 +2399,11 @@ class Reframer:
         # the one item, or the offer, is the point of a list or a final offer: no need-shaped extras beside it
         extras = (parts.needs or parts.worry) and not parts.items and not parts.offer
         threat = self.phrasing.reframes["threat"] if extras else []
-        if kind in {"walkout", "cut-off"} and parts.conditional:
-            own, threat = threat, own  # "if X, I'm out" is a condition to talk about before it is a pause
+        if kind in {"walkout", "cut-off"} and (parts.conditional or _HANGS_ON_A_CONDITION.search(text)):
+            # "if X, I'm out" and "X or I'm moving out" are a condition to talk about, not a pause: "I need a
+            # break from this conversation" would put words in the writer's mouth, so the pause is offered only
+            # when nothing else can be said
+            own, threat = (threat, []) if threat else (threat, own)
         for template in own + threat:
             if placeholders(template) - {k for k, v in slots.items() if v is not None}:
                 continue
