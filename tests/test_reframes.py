@@ -1327,3 +1327,4 @@ def test_a_walkout_that_hangs_on_a_condition_is_never_reframed_as_needing_a_brea
     # the writer asked for something; "I need a break from this conversation" would put words in their mouth
     for reframe in _offered(coach, text):
         assert "need a break" not in reframe and "stepping away" not in reframe and "worn out" not in reframe, reframe
+        assert "about you book " not in reframe, reframe  # "if you book that stag do" -> "you booking that stag do"

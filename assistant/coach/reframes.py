@@ -785,6 +785,50 @@ _HANGS_ON_A_CONDITION = re.compile(
 )
 
 
+# what follows "you" in a condition without being its verb: "if you lot", "if you two", "if you all"
+_NOT_A_VERB_AFTER_YOU = frozenset(
+    [
+        "lot",
+        "two",
+        "both",
+        "all",
+        "guys",
+        "people",
+        "lads",
+        "girls",
+        "yourself",
+        "yourselves",
+        "alone",
+        "still",
+        "ever",
+        "again",
+        "really",
+        "actually",
+        "just",
+        "are",
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "not",
+        "never",
+    ]
+)
+
+
 def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> Parts:
     """Split a message into need, reason, deadline, worry, offer and the lever (set aside)."""
     parts = Parts()
@@ -1889,6 +1933,15 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         if topic:
             parts.worry = parts.worry or f"what keeps happening with {_lower_first(topic)}"
             return
+    yours = re.match(r"^(you|u)\s+([a-z]+)\b(.*)$", worry, re.I)
+    if (
+        yours
+        and not yours.group(2).lower().endswith(("ing", "ed"))
+        and yours.group(2).lower() not in _NOT_A_VERB_AFTER_YOU
+        and tag(f"you {yours.group(2)} that thing")[1].tag in {"VB", "VBP"}
+    ):  # "if you book that stag do" -> "you booking that stag do" (not "I'm worried about you book that...")
+        parts.worry = parts.worry or f"you {gerund(yours.group(2).lower())}{yours.group(3)}"
+        return
     if starts_with_verb(worry):  # "touch my car (again)" said as a dare -> "you touching my car"
         first, _, rest = worry.partition(" ")
         parts.worry = parts.worry or f"you {gerund(base_form(first.lower()))} {rest}".strip()
