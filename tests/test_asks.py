@@ -890,3 +890,24 @@ def test_a_sign_off_on_its_own_line_or_at_the_end_of_the_last_is_not_parked(coac
         "Dear all,\nThe kettle needs replacing. Above all, the heating needs fixing.\n\nYours,\nBill Travers"
     )
     assert not any(p.lower() in {"yours", "bill travers"} for p in r.parked), r
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "parked"),
+    [
+        # a reviewer's cases: a demand that starts with 'wait', everyday 'heaviest', 'more important', 'you said that'
+        ("Fix the fence. Wait until the kids are asleep before you call. Return the drill.", "drill", "wait until"),
+        ("Move the heaviest boxes out of the hall, return the drill, and pay the £40.", "£40", "heaviest"),
+        (
+            "You said that you'd pay me back by June. Pay the £200, return the drill, fix the fence.",
+            "£200",
+            "you said that",
+        ),
+    ],
+)
+def test_everyday_words_are_not_taken_for_a_ranking_or_an_aside(
+    coach: OfflineCoach, text: str, want: str, parked: str
+) -> None:
+    r = coach.shrink(text)
+    assert want in r.ask.lower(), r
+    assert any(parked in p.lower() for p in r.parked), r

@@ -356,6 +356,9 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         "Here's the deal, an it's the only one ye're gettin. Ah'll take the van fur two grand.",
         "Your bins are blocking the stairs again. My cousin working at the council, he say they fine very heavy now.",
         "Again the homework is not done. My sister is a social worker and she knows what a judge thinks of that.",
+        # "you're welcome to" with a 'but' after it is no generosity; "Miss" before no name is no greeting
+        "You're welcome to come and get your stuff, but anything still in the shed after Friday goes in the skip.",
+        "Miss another payment, and I'm taking you to court.",
     ],
 )
 def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) -> None:
@@ -379,6 +382,15 @@ def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) ->
         "Put that worry down. Nobody is going to court and nobody is being evicted. Come and see me when you can.",
         "This letter is not a demand and there is no deadline. I have no intention of going to court over the car.",
         "£90 each is my last price, but you're always welcome to come by and look, and if you only want one, we can talk.",
+        # everyday words the new shapes must leave alone (a reviewer's cases)
+        "Can you send me the last figure from the spreadsheet when you get a chance?",
+        "What's the last number you had for the caterers? Just want to compare.",
+        "Made you a cake, it's the only one you're getting this year so enjoy it haha",
+        "My wife is a lawyer, so she can look over the contract for you if you like.",
+        "My sister is a social worker and she's been amazing with the kids this year.",
+        "My mum's working at HMRC now, she loves it. Let's catch up soon!",
+        "Just so everyone knows, whatever's left in the office fridge on Friday gets binned by the cleaners.",
+        "Players not wearing shin pads won't be allowed on the pitch, it's league rules, sorry!",
     ],
 )
 def test_a_lever_shape_that_is_not_one_is_left_alone(coach: OfflineCoach, text: str) -> None:

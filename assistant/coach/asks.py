@@ -1031,7 +1031,8 @@ _AROUND_A_LIST = re.compile(
 # what is said about the list rather than in it: "The rest can wait", "the rest I'll survive", "Other points",
 # and the other side's own words quoted back ('"It's just for a week," you said')
 _AROUND_THE_ASK = re.compile(
-    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|is|are|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait(?:\s+(?:till|until|for|a bit|a while)\b.*)?|(?:other|further|additional|more|minor) "
+    r"^(?:the rest (?:can|will|i'?ll|i can|is just|are just|is|are|don'?t|doesn'?t|we can)\b.*|(?:the )?others? (?:can|will) wait\b.*|wait|wait (?:till|until) (?:spring|summer|autumn|winter|later|then|next \w+|"
+    r"the new year|after \w+)\W*|wait (?:a bit|a while)\W*|(?:other|further|additional|more|minor) "
     r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
     re.I,
 )
@@ -1497,7 +1498,7 @@ _SIGNED_OFF = re.compile(
     r"best|warmly|sincerely|i remain[^\n]{0,40})\s*[,.!]?\s*(?:\n\s*(?-i:[A-Z])[\w.'&-]*(?:[ \t]+(?:(?-i:[A-Z])[\w.'&-]*|and|&|of|"
     r"x{1,3}))*[ \t]*,?){0,3}\s*$|"
     # "Yours,\nBill Travers", and a sign-off said at the end of the last line: "... TILL SPRING. YOURS, MRS E. PARRY"
-    r"(?:\n|(?<=[.!?])[ \t]+)\s*(?:yours|kind regards|regards|best wishes|love|thanks|many thanks|cheers)\s*,\s*"
+    r"(?:\n[ \t]*|(?<=[.!?])[ \t]+)(?:yours|kind regards|regards|best wishes|love|thanks|many thanks|cheers)[ \t]*,[ \t]*\n?[ \t]*"
     r"(?:(?:mrs|mr|ms|miss|dr|mx)\.?\s+)?(?-i:[A-Z])[\w.'-]*(?:[ \t]+(?-i:[A-Z])[\w.'-]*){0,3}\s*$",
     re.I,
 )
@@ -1534,7 +1535,10 @@ def read_demands(
     references: list[str] = []
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
-    sentences = [_after_intro_cue(_REPORTED_RANKING.sub("", sentence), priority) for sentence in sentences]
+    sentences = [
+        _after_intro_cue(_REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority)
+        for sentence in sentences
+    ]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
@@ -1770,7 +1774,8 @@ def _unstopped(sentence: str) -> list[str]:
 
 # a ranking reported for someone else: "She told me, weeping, that the money is the heaviest of these"
 _REPORTED_RANKING = re.compile(
-    r"^(?:and\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:told me|tells me|said|says|has told me)(?:,[^,]{1,25},)?\s+that\s+(?=\w)",
+    r"^(?:and\s+)?(?!(?:you|i|we)\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:told me|tells me|said|says|has told me)(?:,[^,]{1,25},)?\s+"
+    r"that\s+(?=\w)",
     re.I,
 )
 # a ranking said as a condition or a choice first: "If I'm picking one, and I suppose I have to, it's the rent",

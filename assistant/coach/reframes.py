@@ -172,7 +172,9 @@ _SALUTATION = re.compile(
     # a greeting said as a sentence of its own: "Howzit Johan.", "G'day mate!", "Morning all,"
     r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|hola|"
     r"bonjour|ciao|cześć|czesc|ni hao|wah gwaan|wha gwaan|"
-    r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|hola|mista|missa|miss|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|hola|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    # "Mista Dalton,", "Miss Pearl,": a title said to a name (not "Miss another payment,")
+    r"(?-i:(?:Mista|Missa|Miss)\s+[A-Z][\w'-]+)\s*[,!]\s*|"
     # "Darlene, bless your heart, but...": the name and the blessing before what is said
     r"[A-Z][\w'-]+,\s+bless (?:your|ya|yer) (?:heart|soul)\s*,\s*(?:but\s+)?|"
     r"(?:boss|sir|madam|ma'?am|mate|bro|sis)\s*,\s*|(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+[A-Z][\w'-]+),\s*"
@@ -644,7 +646,9 @@ _BROKEN = re.compile(
     # "I need you to let's keep things between us", "I need the some ground rules", "Could I have if you can't..."
     r"\b(?:need you to|[Cc]ould you|I need|[Cc]ould I have) (?:let'?s|if|when|unless|because)\b|"
     r"\b(?:I need|[Cc]ould I have) the (?:some|any|every|a|an|my|your|his|her|our|their|no)\b|"
-    r"\bnot being[.?!]"  # "I'm worried about the uniform money not being.": the state was lost
+    r"\bnot being[.?!]|"  # "I'm worried about the uniform money not being.": the state was lost
+    # "I need anyone not paid up by Friday will not picked": a rule's sanction glued into the need
+    r"\bI need (?:anyone|anybody|everyone|everybody|whoever)\b[^.?!]*\b(?:will|won't|can't)\b"
 )
 
 
@@ -781,7 +785,7 @@ _FINALITY_TAG = re.compile(
 
 # a walkout that hangs on something the other side can still do
 _HANGS_ON_A_CONDITION = re.compile(
-    r"\b(?:if|unless|or else|otherwise|until|till|til)\b|,?\s+or\s+(?:i|im|i'm|i'll|we|we're|we'll|me)\b", re.I
+    r"\b(?:if|unless|or else|otherwise|until|till|til)\b|(?:,\s?|\s)or\s(?:i|im|i'm|i'll|we|we're|we'll|me)\b", re.I
 )
 
 
