@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.coach.drift import clean_text
 from assistant.coach.language import (
+    SUBJECT_FORM,
     gerund,
     join,
     lower_initial,
@@ -488,9 +489,6 @@ _WISHED_BE = re.compile(
 )
 
 
-_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
-
-
 def _to_request(demand: str) -> str:
     # "I'd like my ladder back" is read as "I would like ...": a wish, asked as a question below
     text = re.sub(r"^(i|we)['’]d (like|love)\b", r"\1 would \2", demand.strip(), flags=re.I)
@@ -512,7 +510,7 @@ def _to_request(demand: str) -> str:
         what = re.sub(r"^any\b", "a", lacking.group("what"), flags=re.I)
         return f"Could {'we' if lacking.group(1).lower() == 'we' else 'I'} have {what}?"
     if other and other.group("who").lower() not in {"i", "you"}:
-        who = _SUBJECT_FORM.get(other.group("who").lower(), other.group("who"))
+        who = SUBJECT_FORM.get(other.group("who").lower(), other.group("who"))
         return f"Could {who} {other.group('what')}?"
     text = _MID_CUE.sub("", text)
     stripped = _LEAD_CUE.sub("", text)

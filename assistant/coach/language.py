@@ -352,3 +352,8 @@ def without_quoted_lines(text: str) -> str:
     """A reply without the lines it quotes ("> you said we don't need it in writing"): those are the other
     person's words, never the writer's need, demand or lever."""
     return _QUOTED_LINE.sub("", text)
+
+
+# a pronoun as the object of "I need ... to" and back: "he" -> "him", "him" -> "he"
+OBJECT_FORM = {"they": "them", "he": "him", "she": "her"}
+SUBJECT_FORM = {v: k for k, v in OBJECT_FORM.items()}

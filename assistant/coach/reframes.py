@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from assistant.coach.drift_patterns import DARE, decided_action, find_hits, is_penalty, tacked_on_consequence
 from assistant.coach.language import (
+    OBJECT_FORM,
+    SUBJECT_FORM,
     Word,
     base_form,
     gerund,
@@ -858,9 +860,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             # "£1,500 for the full site. Not a penny more, not a penny less.": the finality points back at the amount
             said = (parts.needs + parts.context)[-1]
             if re.search(r"[£$€]\s?\d|\d+\s?(?:pounds|dollars|euros?|rand|k)\b", said, re.I):
-                for pool in (parts.needs, parts.context):
-                    if said in pool:
-                        pool.remove(said)
+                _take_out(parts, said)
                 parts.offer = said
                 parts.levers.append(_clean(raw) or raw)
                 parts.said.append(_clean(raw) or raw)
@@ -1533,7 +1533,7 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
     who = join(subject)
     if who.lower() in {"i", "we"}:
         return sentence_case(f"I need to {lemma} {tail}".strip()) if mine else None
-    who = _OBJECT.get(who.lower(), who)  # "unless he's paying" -> "I need him to pay"
+    who = OBJECT_FORM.get(who.lower(), who)  # "unless he's paying" -> "I need him to pay"
     if lemma == "be":
         if not rest or (len(rest) == 1 and rest[0].tag.startswith("JJ")):
             return None  # "water is important" is a statement, not something to ask for
@@ -1708,8 +1708,6 @@ _NOT_ACCEPTED = re.compile(
 )
 
 
-_OBJECT = {"they": "them", "he": "him", "she": "her"}
-_SUBJECT = {v: k for k, v in _OBJECT.items()}
 _OFFERED = re.compile(
     r"^(?:[\w ,]{0,40},\s*)?(?:i|we)(?:'ll| will| can| could|'d| would| am offering|'m offering| are offering|'re offering|"
     r"'re able to| are able to|'m able to| am able to|'d like to offer| would like to offer|"
@@ -1740,13 +1738,25 @@ _OFFERED_BEFORE = re.compile(
 )
 
 
+def _said_at(parts: Parts, part: str) -> int:
+    """Where in the message a part was said (the index of the first sentence holding it), -1 if nowhere."""
+    return next((i for i, said in enumerate(parts.said) if part in said), -1)
+
+
+def _take_out(parts: Parts, part: str) -> None:
+    """Take a part out of the needs and the context, wherever it was put."""
+    for pool in (parts.needs, parts.context):
+        if part in pool:
+            pool.remove(part)
+
+
 def _offered_last(parts: Parts) -> str:
     """What 'that is my final offer' points back at, taken out of the needs or context: the last thing said
     that offers something ("I am prepared to return £950", not the reason said after it), else the last said."""
     pool = parts.needs or parts.context
     said = [x for x in parts.needs + parts.context if _OFFERED.match(x)]
     if said:
-        chosen = max(said, key=lambda x: next((i for i, y in enumerate(parts.said) if x in y), -1))
+        chosen = max(said, key=lambda x: _said_at(parts, x))
         for bucket in (parts.needs, parts.context):
             if chosen in bucket:
                 bucket.remove(chosen)
@@ -1778,12 +1788,10 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
         requests = [x for x in parts.context + parts.needs if _ASKED_BEFORE.search(x)]
         # the one said last before the condition, in the order the message says them
-        requests.sort(key=lambda x: next((i for i, said in enumerate(parts.said) if x in said), -1))
+        requests.sort(key=lambda x: _said_at(parts, x))
         if requests:
             asked = requests[-1]
-            for pool in (parts.context, parts.needs):
-                if asked in pool:
-                    pool.remove(asked)
+            _take_out(parts, asked)
             parts.needs.insert(0, asked)
             parts.conditional = True
             return
@@ -1866,7 +1874,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             )
         else:
             # "if they're not out by Tuesday" -> "I need the bins out by Tuesday"; "if he doesn't pay" -> "I need him to pay"
-            who = _OBJECT.get(subject) or _lower_first(negative.group("who"))
+            who = OBJECT_FORM.get(subject) or _lower_first(negative.group("who"))
             if subject == "they":
                 who = _topic_before(parts, plural=True) or who
             neg = cond[negative.end("who") : negative.start("body")].strip().lower()
@@ -2006,7 +2014,7 @@ def _nearest_topic(said: Sequence[str], thing: bool = False, plural: bool = Fals
     ('they' are "them cake stands", not "Darlene")."""
     if thing:
         for x in reversed(said):
-            found = _thing_named(x, plural)
+            found = topic_of(x, first=True, thing=True, plural=plural)
             if found:
                 return found
     return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t), None)
@@ -2073,12 +2081,6 @@ _PERSON = frozenset(
         "committee",
     ]
 )
-
-
-def _thing_named(sentence: str, plural: bool) -> str | None:
-    """The first noun phrase of a sentence that names a thing, not a person or a name; with ``plural``, the first
-    plural one when there is one."""
-    return topic_of(sentence, first=True, thing=True, plural=plural)
 
 
 # said to keep things warm, never a need: "Hope that's OK x", "Love you, I guess", "Can't wait", "Speak soon";
@@ -2153,7 +2155,7 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
     third = _THIRD_PERSON_NEED.match(need)
     if third:  # "He needs to be back by 6 on Sundays" -> "I need him to be back by 6 on Sundays"
         who = third.group("who")
-        who = _OBJECT.get(who.lower(), _lower_first(who))
+        who = OBJECT_FORM.get(who.lower(), _lower_first(who))
         return sentence_case(f"I need {who} to {third.group('what')}")
     own = re.match(r"^(?:need|want)\s+(?!to\b)(.+)$", need, re.I)
     if own:  # "need ur share of the bills by sunday": the writer's own need, with the 'I' left out
@@ -2180,7 +2182,7 @@ def _need_question(need: str) -> str | None:
         return f"Could you {m.group(1)}?"
     m = re.match(r"^I need (him|her|them) to (.+)$", need)
     if m:  # "I need him to pay his share" -> "Could he pay his share?"
-        return f"Could {_SUBJECT[m.group(1)]} {m.group(2)}?"
+        return f"Could {SUBJECT_FORM[m.group(1)]} {m.group(2)}?"
     m = re.match(
         r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|everyone|everybody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
         need,
@@ -2646,7 +2648,9 @@ class Reframer:
                 # "I not doing every weekend on my own" -> "me not doing...", "You knowing" -> "you knowing"
                 r"^(they|he|she|we|i|you)\s+(?=(?:not\s+|\w+ly\s+)?\w+ing\b)",
                 lambda m: (
-                    {"i": "me", "you": "you", "we": "us"}.get(m.group(1).lower(), _OBJECT.get(m.group(1).lower(), ""))
+                    {"i": "me", "you": "you", "we": "us"}.get(
+                        m.group(1).lower(), OBJECT_FORM.get(m.group(1).lower(), "")
+                    )
                     + " "
                 ),
                 parts.worry,
