@@ -1328,3 +1328,50 @@ def test_a_walkout_that_hangs_on_a_condition_is_never_reframed_as_needing_a_brea
     for reframe in _offered(coach, text):
         assert "need a break" not in reframe and "stepping away" not in reframe and "worn out" not in reframe, reframe
         assert "about you book " not in reframe, reframe  # "if you book that stag do" -> "you booking that stag do"
+
+
+def test_bulleted_rules_that_a_condition_points_back_at_are_the_list_to_rank(coach: OfflineCoach) -> None:
+    # "If this isn't kept to" points at the bullets together: they are the demands, not a need read out of "this"
+    text = (
+        "KITCHEN RULES. We've asked nicely three times now.\n"
+        "• Pans washed the same night.\n"
+        "• Nobody eats food with someone else's name on it.\n"
+        "• Recycling out on Mondays.\n"
+        "If this isn't kept to, we'll ask the landlord not to renew your room."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("pans washed" in r.lower() for r in reframes), reframes
+    for reframe in reframes:
+        assert "landlord" not in reframe and "renew" not in reframe, reframe
+        assert "kept to" not in reframe, reframe  # no need read out of "if this isn't kept to"
+
+
+def test_listed_terms_a_little_long_each_are_still_a_list_and_a_preamble_is_not_one_of_them(
+    coach: OfflineCoach,
+) -> None:
+    text = (
+        "Fine, Rob. Here is what happens: the car stays in my name until the loan is paid off, you stop telling "
+        "the neighbours I threw you out, and you bring back the camera you took from the loft on the day you left. "
+        "Do those and we can talk. Don't, and my solicitor will be in touch."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("car stays in my name" in r for r in reframes), reframes
+    assert all("solicitor" not in r for r in reframes), reframes
+    text = (
+        "Paul, I say this one time. Dad keeps his own bank card. You visit every Sunday, not when it suits. "
+        "This is not a discussion. If you don't agree I'm changing the locks on his flat."
+    )
+    for reframe in _offered(coach, text):
+        assert "say this one time" not in reframe and "locks" not in reframe, reframe
+
+
+def test_a_need_sent_in_bursts_is_the_line_the_or_hangs_on(coach: OfflineCoach) -> None:
+    text = (
+        "just saw the new rota\nyou gave my saturday to kev without asking\nswap it back\nor i quit\n"
+        "bar, cellar, closing up, all of it"
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("swap it back" in r.lower() for r in reframes), reframes
+    for reframe in reframes:
+        assert "quit" not in reframe and "all of it" not in reframe, reframe
+        assert "Saw the" not in reframe, reframe  # "just saw the new rota" is something the writer did

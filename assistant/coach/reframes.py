@@ -39,7 +39,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])(?<!^\d[.)])(?<!^\d\d[.)])\s+|\n+|\s+[-–�
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
-    r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i'?ll say (?:it|this) once|"
+    r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
@@ -556,7 +556,7 @@ def _parallel_items(listing: str) -> list[str] | None:
         return None
     items = [re.sub(r"^(?:and|an'|&)\s+", "", x.strip(" .!"), flags=re.I) for x in _LIST_SPLIT.split(listing)]
     items = [x for x in items if x]
-    if len(items) < 3 or any(not 1 <= len(x.split()) <= 12 for x in items):
+    if len(items) < 3 or any(not 1 <= len(x.split()) <= 18 for x in items):
         return None
     if any(_told(x) for x in items):
         return None
@@ -614,6 +614,13 @@ def _parallel_list(out: Sequence[str], i: int) -> tuple[list[str], int] | None:
 def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
+    # "just read the minutes", "just saw your text": texted without its "I", a thing done, not asked for
+    text = re.sub(
+        r"^\s*(?=just (?:read|saw|seen|heard|got|found|noticed|realised|realized|spoke|checked)\b)",
+        "I ",
+        text,
+        flags=re.I,
+    )
     for _ in range(2):
         led = _LEAD_FILLER.sub("", _SARCASTIC_LEAD.sub("", text.strip())).strip()
         if led != text.strip() and re.match(r"^(?:look|listen|right|ok(?:ay)?|oi|well)\b", text.strip(), re.I):
@@ -626,6 +633,8 @@ def _clean(text: str) -> str:
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*-]|\d{1,2}[.)])\s+")
 _BULLET_MARK = re.compile(r"^\s*[•·▪◦*]\s*")
 _POINTS_AT_THEM = re.compile(r"\b(?:them|these|those|all of (?:it|them|these)|all (?:three|four|five|[2-9]))\b", re.I)
+# "If this can't happen, we'll be asking the agency...": a condition that points back at the bullets together
+_IF_THIS = re.compile(r"\b(?:if|unless)\s+(?:this|that|these|those|any of (?:this|that|it|these|those))\b", re.I)
 _UNMARKED_CONDITION = re.compile(
     r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?weekend|"
@@ -1264,13 +1273,24 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         len(bullets) >= 2
         and not parts.items
         # "Meet them in full or we ballot", "if u cant do all 3 then i want u out": said of the bullets together
-        and any(_POINTS_AT_THEM.search(n) for n in parts.needs + parts.levers if n not in bullets)
+        and (
+            any(_POINTS_AT_THEM.search(n) for n in parts.needs + parts.levers if n not in bullets)
+            or any(_IF_THIS.search(n) for n in parts.said if n not in bullets)
+        )
     ):
         # "• Reinstate Carl • Scrap the 12-hour shifts • Full sick pay. Meet them in full or we ballot": the bullets
         # are what is asked for, and 'them' says no more than they do
         parts.items = [_BULLET.sub("", b).strip(" .") for b in bullets]
         listed = {_clean(_BULLET_MARK.sub("", b)) for b in bullets}
-        parts.needs = [n for n in parts.needs if n not in listed and not _POINTS_AT_THEM.search(n)]
+        # and a need read out of "if this can't happen" ("I need the weeknights happen") only says them again
+        pointing = _content(" ".join(n for n in parts.said if _IF_THIS.search(n) and n not in bullets))
+        parts.needs = [
+            n
+            for n in parts.needs
+            if n not in listed
+            and not _POINTS_AT_THEM.search(n)
+            and not (pointing and _content(n) - {"need"} <= pointing | _content(" ".join(bullets)))
+        ]
         parts.context = [c for c in parts.context if c not in listed and c not in bullets]
         parts.levers = [x for x in parts.levers if x not in bullets and x not in listed]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
@@ -1300,10 +1320,24 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(parts.worry[tail.start() :].strip(" ,"))
             parts.worry = parts.worry[: tail.start()].strip(" ,;")
     # "No more 'next week'.", "No more excuses.": a door shut, said beside the need, is lever too
-    for said in [c for c in parts.context if OR_ELSE.search(c) or re.match(r"^no more\b", c, re.I)]:
+    # "or i'm done / chair, coaching, kit washing, all of it": what the walkout takes with it is lever too
+    widened = [
+        c
+        for c in parts.context
+        if re.search(r",\s*(?:all of it|the lot|everything|the whole lot)\W*$", c, re.I)
+        and _said_at(parts, c) > 0
+        and parts.said[_said_at(parts, c) - 1] in parts.levers
+    ]
+    for said in [c for c in parts.context if OR_ELSE.search(c) or re.match(r"^no more\b", c, re.I)] + widened:
         parts.context.remove(said)
         parts.levers.append(said)
     parts.needs = [n for n in parts.needs if n]
+    # "put it back to saturday / or i'm done": sent in bursts, the need is the line the "or" hangs on
+    for i in range(1, len(parts.said)):
+        hung = parts.said[i - 1]
+        if re.match(r"^(?:or|otherwise|or else|else)\b", parts.said[i], re.I) and hung in parts.needs[1:]:
+            parts.needs.remove(hung)
+            parts.needs.insert(0, hung)
     lever_text = " ".join(parts.levers)
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
@@ -2506,13 +2540,16 @@ class Reframer:
             if self.wording_problem(c, original, allowed) is None:
                 plausible.append(c)
         # each sentence is checked on its own too: a threat carried inside a friendly template ("I need you
-        # to break them, you're off the lease") is diluted by the words around it, not gone
+        # to break them, you're off the lease") is diluted by the words around it, not gone; a run of the
+        # listed demands alone ("the tenancy permits one pet, arrears of £640 are to be cleared in full...") is
+        # what was asked, said bluntly, and carries no consequence of its own
+        listed = _content(" ".join(parts.items))
         pieces = [
             [
                 x
                 for sentence in _REFRAME_SENTENCES.split(c)
                 for x in _FOLLOW_ON.split(sentence)[1:]
-                if len(x.split()) >= 4
+                if len(x.split()) >= 4 and not (listed and _content(x) <= listed)
             ]
             for c in plausible
         ]
