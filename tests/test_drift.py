@@ -421,3 +421,40 @@ def test_a_deal_on_a_condition_is_not_a_threat_but_a_withdrawal_is(
 ) -> None:
     found = coach.check_message(text).level
     assert (found == "ultimatum") == ultimatum, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To everyone on the road: I am not reporting anyone to the council about the van. Someone else did. "
+        "I only asked when the bins change.",
+        "For clarity, my client has no intention of starting proceedings. She would simply like to agree how "
+        "the £1,800 can be paid back at a pace that suits you.",
+        "Please don't worry about Tuesday. You will not be charged and you will not be removed from the list; "
+        "just ring us when you can.",
+        "haha if u forget the cake again ur banned from the group 😂 jk see u sunday",
+        "fyi the agent phoned and said if the rent is late again he'll 'start proceedings'. not me saying that, "
+        "just passing it on. my half is paid already",
+    ],
+)
+def test_a_threat_ruled_out_or_passed_on_is_not_an_ultimatum(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"
+
+
+def test_ruling_one_action_out_does_not_hide_another_that_is_threatened(coach: OfflineCoach) -> None:
+    text = (
+        "I'm not reporting you to anyone. But if the fence isn't back up by Friday I will have it rebuilt "
+        "and send you the bill."
+    )
+    assert coach.check_message(text).level == "ultimatum"
+
+
+def test_a_judging_body_keen_to_hear_how_the_money_went_is_a_veiled_threat(coach: OfflineCoach) -> None:
+    text = (
+        "I expect the trustees would be very interested to hear how the raffle money was banked, wouldn't they. "
+        "Just forward me the bank slips from the fete."
+    )
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert all("trustees" not in r for r in verdict.reframes), verdict.reframes
+    assert coach.check_message("The committee would love to hear your ideas for the summer fair.").level != "ultimatum"

@@ -28,6 +28,8 @@ from assistant.coach.drift_patterns import (
     find_hits,
     leaves_door_open,
     offers_something,
+    rules_out_action,
+    taken_back,
 )
 from assistant.coach.forecast import (
     BreakdownForecast,
@@ -259,7 +261,11 @@ class DriftDetector:
         hits = find_hits(text)
         strongest = max((h.weight for h in hits), default=0.0)
         level = max(probs, key=lambda k: probs[k])
-        denied = denies_ultimatum(text) and not _has_consequence(hits)
+        denied = (
+            (denies_ultimatum(text) and not _has_consequence(hits))
+            or (rules_out_action(text) and not hits)
+            or taken_back(text, hits)
+        )
         if level == "ultimatum" and probs["ultimatum"] < self.ultimatum_threshold:
             # the most likely level, but not likely enough: a flag must mean the classifier is sure
             # (a pattern can still decide below)
