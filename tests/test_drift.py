@@ -458,3 +458,30 @@ def test_a_judging_body_keen_to_hear_how_the_money_went_is_a_veiled_threat(coach
     assert verdict.level == "ultimatum"
     assert all("trustees" not in r for r in verdict.reframes), verdict.reframes
     assert coach.check_message("The committee would love to hear your ideas for the summer fair.").level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our records show the fire safety course is still outstanding. Failure to complete it by 30 June will "
+        "result in your site pass being withdrawn.",
+        "I love working here, but if the split shifts are still on my rota after June, I'll be handing in my notice.",
+        "the shower's been broken a week now. get it sorted or we wont be paying the service charge this quarter",
+        "Do you really want me to phone your dad about the scratches on the car? Because I will.",
+        "If the shed isn't cleared out by the weekend, I'm selling my half of the allotment to Pat.",
+    ],
+)
+def test_consequences_said_as_what_the_writer_will_do_or_stop_are_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you need a hand, I'll give notice to the agent for you.",
+        "Do you want me to call the plumber, or will you?",
+        "The website will be taken offline for an hour on Sunday for maintenance.",
+    ],
+)
+def test_the_same_words_helping_or_informing_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

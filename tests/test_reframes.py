@@ -1375,3 +1375,26 @@ def test_a_need_sent_in_bursts_is_the_line_the_or_hangs_on(coach: OfflineCoach) 
     for reframe in reframes:
         assert "quit" not in reframe and "all of it" not in reframe, reframe
         assert "Saw the" not in reframe, reframe  # "just saw the new rota" is something the writer did
+
+
+def test_a_threat_asked_as_a_question_is_lever_and_them_points_at_the_plural_thing(coach: OfflineCoach) -> None:
+    text = (
+        "Do you really want me to call the landlord about those bikes, Sam? Because I will. Just move them out of "
+        "the hallway - I nearly fell over one last night."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("those bikes" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "landlord" not in reframe and "I will" not in reframe and "the those" not in reframe, reframe
+
+
+def test_a_texted_greeting_and_a_phone_footer_stay_out_of_the_reframe(coach: OfflineCoach) -> None:
+    text = (
+        "hi mr evans the shower has broken again and we have had no hot water since monday. you need to get "
+        "someone out to fix it or i wont be paying rent till its fixed\nSent from my iPhone"
+    )
+    reframes = _offered(coach, text)
+    assert reframes, reframes
+    for reframe in reframes:
+        assert "mr evans" not in reframe.lower() and "iphone" not in reframe.lower(), reframe
+        assert "paying rent" not in reframe and "fix the shower" in reframe, reframe

@@ -201,6 +201,7 @@ _PENALTY = (
     r"(?:is|are|will be|'ll be|’ll be|gets?|shall be)\s+(?:automatically\s+|immediately\s+)?(?:deducted|withheld|docked|"
     r"charged|cancell?ed|terminated|withdrawn|revoked|suspended|forfeit(?:ed)?|blocked|banned|reported|evicted|"
     r"fired|towed|binned|thrown out|dismissed|disconnected|cut off|locked|revised|increased|released to (?:the|a) \w+|"
+    r"taken (?:offline|down|off ?line)|switched off|shut off|"
     r"given to (?:someone|another|the next))|(?:will|shall|'ll) not be (?:refunded|returned|honou?red|reinstated)|"
     r"(?:courtesy|arrangement|offer|deal|agreement|access|privileges?|invitation)\s+(?:ends|is over|stops|is off)|"
     r"(?:offer|quote|deal|price|discount|terms|slot|place)\s+(?:will\s+)?(?:lapses?|expires?|closes?|is withdrawn|"
@@ -336,8 +337,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # a rule with its sanction: "Any breach of the above will be treated as grounds for ending the tenancy"
         "threat",
         0.9,
-        r"\bany (?:further |future |more )?(?:breach|breaches|failure|repeat|repetition|recurrence|instance|late payment|"
-        r"missed payment|complaint)s?\b[^.?!]{0,60}?\b(?P<lever>will\s+(?:result in|lead to|be treated as|be met with|"
+        r"(?:\bany (?:further |future |more )?(?:breach|breaches|failure|repeat|repetition|recurrence|instance|late payment|"
+        r"missed payment|complaint)s?|\bfailure to (?:comply|correct|pay|complete|respond|remedy|return|attend|provide|"
+        r"rectify|vacate|remove|submit))\b[^.?!]{0,60}?\b(?P<lever>will\s+(?:result in|lead to|be treated as|be met with|"
         r"mean|be grounds for)\b[^.?!]*)",
         cue=False,
     ),
@@ -701,6 +703,30 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?![^.?!]{0,30}\b(?:over|by|on|via|in) (?:text|texts|email|emails|whatsapp|messages?|writing|the phone)\b)"
         r"(?:this|it|that|the \w+|\w+)(?: \w+){0,3} (?:again|further|any further|anymore|any more)\b",
         r"\bdon'?t bother (?:coming back|calling|replying|coming home)\b",
+    ),
+    _p(
+        # what the writer stops doing or paying after an "or": "fix it or i wont be paying rent untill its fixed"
+        "threat",
+        0.9,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i|we)\s*(?:wont|won't|won’t|will not|will no longer|am not|'m not|m not)\s+"
+        r"(?:be\s+)?(?:pay(?:ing)?|renew(?:ing)?|sign(?:ing)?|cover(?:ing)?|driv(?:e|ing)|lend(?:ing)?|babysit(?:ting)?)\b",
+        # the walkout after a condition, said as what the writer will have to do: "if the doubles are still on my
+        # rota after the 1st, I'll be handing in my notice", "if it carries on I'll have to give notice"
+        r"(?:\bif\b" + _OFFERED_IF + r"|\bunless\b)[^.?!]{2,120}?,?\s*(?:then\s+)?(?:i|we)(?:'ll|’ll| will| shall)\s+"
+        r"(?:(?:be\s+)?(?:hand(?:ing)? in|giv(?:e|ing) (?:in )?) (?:my|our) notice|(?:have|need) to (?:hand in|give) (?:my |our )?notice|"
+        r"(?:be\s+)?resign(?:ing)?\b|(?:be\s+|have to\s+)?"
+        r"leav(?:e|ing) the (?:club|team|band|flat|house|job|company|group|committee|choir|practice))",
+        r"\b(?:if|unless)\b[^.?!]{2,120}?,\s*(?:then\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:sell(?:ing|in'?)|sign(?:ing|in'?) over)\s+"
+        r"(?:me|my|our)\s+(?:share|half|stake|part)\b",
+        cue=False,
+    ),
+    _p(
+        # a threat asked as a question: "Do you really want me to ring the council about those bins? Because I will."
+        "threat",
+        0.9,
+        r"\bdo (?:you|u) (?:really|honestly|seriously) want me to (?:ring|call|phone|report|tell|contact|involve|go to|get)\b",
+        r"\bdo (?:you|u) want me to (?:ring|call|phone|report|tell|contact|involve|go to)\b[^?]{0,80}\?\s*(?:because|cos|coz|'cause)\s+i will\b",
+        cue=False,
     ),
     _p(
         # a body that judges, said to be keen to hear how the money or the job was handled: "I'm sure the

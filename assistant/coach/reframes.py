@@ -145,7 +145,8 @@ _REASON = re.compile(
     r"(?:our|my|your|his|her|their|the) (?:last|previous|first|recent)|we (?:last|first) )\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
     # "presented my slides as your own", "treated as a joke": a role or a likeness, not why
-    r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest)|usual|normal)\b)"
+    r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest|saint|mouse|rock|bone|feather|"
+    r"lamb|mule|fox|church mouse)|usual|normal)\b)"
     r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
     re.I,
 )
@@ -175,6 +176,8 @@ _SALUTATION = re.compile(
     r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|hola|"
     r"bonjour|ciao|cześć|czesc|ni hao|wah gwaan|wha gwaan|"
     r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|hola|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    # "hi mr okonedo the boiler has...": a greeting to a title and a name, texted without its comma
+    r"(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w'-]+\s+|"
     # "Mista Dalton,", "Miss Pearl,": a title said to a name (not "Miss another payment,")
     r"(?-i:(?:Mista|Missa|Miss)\s+[A-Z][\w'-]+)\s*[,!]\s*|"
     # "Darlene, bless your heart, but...": the name and the blessing before what is said
@@ -683,6 +686,9 @@ _TAG = re.compile(
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
     r"(?:i'?m|i am|i'?ve been|we'?re) keeping (?:a |every |all )?(?:tally|record|note|count|log|screenshots?|receipts)|"
     r"i'?ve (?:kept|got|saved) (?:every|all|the) (?:message|text|email|screenshot|receipt)s?|"
+    # a threat asked as a question, and its follow-through: "Do you really want me to ring the council...? Because I will."
+    r"do (?:you|u) (?:really |honestly |seriously )?want me to (?:ring|call|phone|report|tell|contact|involve|go to|get)\b.*|"
+    r"(?:because |cos |coz |'cause )?i (?:will|would|do)(?: too)?\W*$|"
     r"no [\w ]{1,20},? no \w+$|(?:\w+ )?(?:won'?t|will not) (?:restore|reinstate|reconnect|unblock|return|release)\b.*)\b",
     re.I,
 )
@@ -725,6 +731,9 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
 
 
 _SIGN_OFF = re.compile(
+    # a phone's own footer: "Sent from my iPhone"
+    r"[\s,.]*\b(?i:sent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|"
+    r"huawei[\w ]*|pixel[\w ]*|outlook[\w ]*))\W*$|"
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
     r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
     r"your (?:loving|devoted) \w+|"
@@ -1352,7 +1361,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
 # "or next time they're going in the pound", "or nobody gets it", "if you can't do all 3 then I want you out"
 OR_ELSE = re.compile(
     r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
-    r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i'll\b(?!\s+(?:happily|gladly|do it|"
+    r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i\s*(?:won'?t|wont|will not) be\b|"
+    r"i'll\b(?!\s+(?:happily|gladly|do it|"
     r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b)"
     r"|\bif (?:you|u) (?:can'?t|cannot|don'?t|won'?t|do not|will not|are not|aren'?t|fail|refuse)\b[^.?!]*?\bthen\b",
     re.I,
@@ -2013,7 +2023,7 @@ def _decided_before(last: re.Match[str], sentence: str, phrasing: Phrasing, leve
     return is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
 
 
-def _topic_outside(parts: Parts, need: str, thing: bool = False) -> str | None:
+def _topic_outside(parts: Parts, need: str, thing: bool = False, plural: bool = False) -> str | None:
     """What 'it' in the need points back at: the first noun phrase of the nearest sentence said before
     the need's own ("ur trailer's been parked across my drive. get it moved by tmrw" -> "your trailer")."""
     own = _content(need)
@@ -2025,7 +2035,9 @@ def _topic_outside(parts: Parts, need: str, thing: bool = False) -> str | None:
     plain = [x for x in said if not parts.holds_lever(x)]
     # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
     yours = next((m.group(0) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
-    topic = yours or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
+    # 'them' are "those bins", not "the council" named before them in the same sentence
+    many = (_nearest_topic(plain, True, True) or _nearest_topic(said, True, True)) if plural else None
+    topic = yours or many or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
     return _lower_first(topic) if topic else None
 
 
@@ -2125,6 +2137,11 @@ _PHATIC = re.compile(
     # patience said in sarcasm beside a deadline: "Take your time.", "No rush at all"
     r"(?:oh,?\s+)?(?:take (?:your|all the) time(?: you need)?|no rush(?: at all)?|no hurry)\W*$|"
     r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
+    # who is writing: "its Jodie's mum", "This is Callum's dad"
+    r"(?:it'?s|its|this is|it is)\s+[\w'-]+(?:'s|s'|’s)\s+(?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|carer|"
+    r"guardian|auntie|aunt|uncle)\W*$|"
+    # an offer tacked on the end: "Let me know if you want me to trial the pistachio tart"
+    r"(?:just |do )?let me know if (?:you|u) (?:want|need|'?d like|would like) me to\b|"
     r"hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
     r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|i hope (?:this|that|it)(?:'s| is) (?:ok|okay|alright|fine)\b|(?:lovely|nice|good|great|glad|so glad) to hear (?:from (?:you|u)|that|(?:you|u)(?:'re| are)?)\b|fair enough|never mind|funny (?:that|how)|just saying|"
     r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$)",
@@ -2429,7 +2446,7 @@ def topic_of(text: str, first: bool = False, thing: bool = False, plural: bool =
     best = chunks[0] if first else max(chunks, key=len)  # the first of the longest on a tie
     phrase = join(best)
     phrase = re.sub(r"^(?:my|your|our|his|her|their)\b", "the", phrase, flags=re.I)
-    if not re.match(r"^(?:the|a|an|this|that|\d|£|\$)", phrase, re.I):
+    if not re.match(r"^(?:the|a|an|this|that|these|those|\d|£|\$)", phrase, re.I):
         phrase = "the " + phrase
     # a word in capitals is shouted ("BINS."), unless it is a short acronym ("the NHS", "VAT")
     phrase = re.sub(
@@ -2675,7 +2692,9 @@ class Reframer:
         # not only the one that leads with the sentence before
         pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", need) if need and not led else None
         if need and pointer and parts.said:
-            topic = _topic_outside(parts, parts.needs[0], thing=pointer.group(0) == "it")
+            topic = _topic_outside(
+                parts, parts.needs[0], thing=pointer.group(0) == "it", plural=pointer.group(0) == "them"
+            )
             if topic and topic.lower() not in need.lower() and (pointer.group(0) == "it" or context is not None):
                 need = need[: pointer.start()] + topic + need[pointer.end() :]
                 parts.pointed.append(topic)
