@@ -911,3 +911,45 @@ def test_everyday_words_are_not_taken_for_a_ranking_or_an_aside(
     r = coach.shrink(text)
     assert want in r.ask.lower(), r
     assert any(parked in p.lower() for p in r.parked), r
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_in_ask"),
+    [
+        # 'that last thing' is the last said before the ranking, not the story told after it
+        (
+            "For the christening: bring the cake; keep the dog at home; arrive by 11; and please don't mention the "
+            "loan in front of Dad. That last thing is the one I'm begging you for. Last time it ended in tears.",
+            "loan",
+            "tears",
+        ),
+        # a limit said as the ranking, and a must-have
+        (
+            "Reminders for the ward: (1) fridge temperatures logged twice a day; (2) no phones at the nurses' "
+            "station; (3) handover at 7:30 sharp. The one I cannot move on is the fridge log.",
+            "fridge",
+            "handover",
+        ),
+        (
+            "Before we start: please pay invoice 114, send the photos by Friday, and keep feedback to one email. "
+            "The must-have for me is the invoice.",
+            "invoice",
+            "photos",
+        ),
+        # a ranking said alone, then what it ranks after a dash
+        ("Return the ladder, fix the gate, trim the hedge. Most important - the ladder. Cheers pal.", "ladder", "gate"),
+    ],
+)
+def test_a_ranking_said_as_a_limit_a_plea_or_before_a_dash_picks_its_demand(
+    coach: OfflineCoach, text: str, want: str, not_in_ask: str
+) -> None:
+    r = coach.shrink(text)
+    assert want in r.ask.lower() and not_in_ask not in r.ask.lower(), r
+
+
+def test_a_ranking_that_points_back_is_never_glued_to_the_thanks_after_it(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Quick list: a vegan option, the arch outside, a chair for Gran at the front. Gran's chair is "
+        "the thing - if nothing else, that. Thank you!!"
+    )
+    assert "thank" not in r.ask.lower() and "chair" in r.ask.lower(), r

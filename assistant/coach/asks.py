@@ -1534,7 +1534,19 @@ def read_demands(
         raise InputError("Demands must be text or a list of texts.")
     found: list[_Demand] = []
     references: list[str] = []
+    last_before: _Demand | None = None
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
+    # "Sabse zaroori - the DJ timing.": a ranking said alone and then what it ranks, cut apart at the dash
+    for i in range(len(sentences) - 2, -1, -1):
+        bare = priority.sub(" ", sentences[i])
+        # ("if nothing else, that." points back, and is never glued to the "Thank you!!" after it)
+        if (
+            priority.search(sentences[i])
+            and not _stems(bare) - _POINTER_WORDS - _CUE_FILLER
+            and len(bare.split()) <= 2
+            and not re.search(r"\b(?:that|this|it|these|those|them|one)\b", bare, re.I)
+        ):
+            sentences[i : i + 2] = [f"{sentences[i].strip(' -–—:')}: {sentences[i + 1]}"]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
         _after_intro_cue(_REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority)
@@ -1552,6 +1564,8 @@ def read_demands(
             continue
         if pointed or (cue and (_reference_only(sentence, priority) or _ORDINAL_REF.search(sentence))):
             references.append(pointed or sentence)
+            if found and last_before is None:
+                last_before = found[-1]  # "That last thing is the one...": the last said before it, not after
             continue
         if cue:
             bare = priority.sub(" ", sentence)
@@ -1621,6 +1635,8 @@ def read_demands(
     ordinal = next((m for r in references for m in [_ORDINAL_REF.search(r)] if m), None)
     if chosen is None and ordinal:
         at = _ORDINAL_INDEX[next(g for g in ordinal.groups() if g).lower()]
+        if at == -1 and last_before is not None and any(d is last_before for d in found):
+            at = next(i for i, d in enumerate(found) if d is last_before)
         if -len(found) <= at < len(found):
             chosen = at % len(found)
     if chosen is None and references and all(not _stems(priority.sub(" ", r)) - _POINTER_WORDS for r in references):
