@@ -1398,3 +1398,43 @@ def test_a_texted_greeting_and_a_phone_footer_stay_out_of_the_reframe(coach: Off
     for reframe in reframes:
         assert "mr evans" not in reframe.lower() and "iphone" not in reframe.lower(), reframe
         assert "paying rent" not in reframe and "fix the shower" in reframe, reframe
+
+
+def test_numbered_terms_pointed_back_at_together_are_the_list_not_a_letters_paragraphs(coach: OfflineCoach) -> None:
+    text = (
+        "Sir, sorry but I must say this. 1. My day off is Saturday, the whole day. 2. I will not drive the van "
+        "anymore, it is not in my contract. 3. My wages must come on the 1st, not the 10th. If these cannot be, "
+        "I will go to the labour office and end my contract."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("day off is Saturday" in r for r in reframes), reframes
+    assert all("labour office" not in r and "these not being" not in r for r in reframes), reframes
+
+
+def test_a_time_colon_is_no_list_and_a_tag_after_a_final_offer_is_not_the_offer(coach: OfflineCoach) -> None:
+    text = (
+        "Hi both, thanks for the tasting. We'd suggest drinks run 2:30-4:00 in the garden, weather permitting, "
+        "with dinner at 4:15. I also need to mention the balance of £1,900 was due on 1 May. If it isn't with us "
+        "by Friday, we'll have to release your date to the next couple on our waiting list."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("30-4:00" not in r and "waiting list" not in r for r in reframes), reframes
+    text = (
+        "About the fence between us. I will pay half, £600, and my brother will put it up in May. This is my final "
+        "offer, ta. If you don't agree, I go to the council and we see who pays for everything."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("half, £600" in r and not r.startswith("Ta ") for r in reframes), reframes
+
+
+def test_heres_what_i_can_offer_is_the_offer_and_being_straight_is_not(coach: OfflineCoach) -> None:
+    text = (
+        "Mr Lowe, I'll be straight with you. Here's what I can offer Ellie: she swims in the squad and races "
+        "in the B team until Easter, then we review. That's the best I can do. If that's not good enough, "
+        "you're welcome to take her to another club, but I won't be picking her this term."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and all("swims in the squad" in r for r in reframes), reframes
+    for reframe in reframes:
+        assert "straight with you" not in reframe and "what I can offer" not in reframe, reframe
+        assert "another club" not in reframe and "picking" not in reframe, reframe

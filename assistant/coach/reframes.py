@@ -442,7 +442,8 @@ def _sentences(text: str) -> list[str]:
 
 # "we need: a, b and c", "what I require before I move: ...", "my conditions: ..." and, in the lead or
 # beside it, a word that they are not open ("this is not negotiable", "these are fixed")
-_NEED_LIST = re.compile(r"^(?P<lead>[^:]{0,160}):\s*(?P<list>[^:]+(?:,[^:]+){1,})$")
+# (a time's colon, "2:30-4:00", parts no list)
+_NEED_LIST = re.compile(r"^(?P<lead>[^:]{0,160})(?<!\d):(?!\d)\s*(?P<list>[^:]+(?:,[^:]+){1,})$")
 _NOT_OPEN = re.compile(
     r"\b(?:(?:this|that|these|those|it|which|none of (?:that|this|these|them|it))(?:\s*(?:is|are|'s|isn'?t|aren'?t)\s+|"
     r"'?s\s+|s\s+)(?:not\s+)?(?:like\s+)?(?:a\s+)?(?:matters? for discussion|non[- ]?negotiable|negotiable|up for "
@@ -544,7 +545,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
 # "Here's my discussion: a, b, and c", "When Kezia by you: a, b, an' c", "HOUSE RULES (NOT optional): 1. ... 2. ...":
 # in a message already read as an ultimatum, three or more parallel items after a colon (or two or more numbered
 # ones) are the terms being laid down, whatever words announce them
-_COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120}):\s*(?P<list>.*)$")
+_COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120})(?<!\d):(?!\d)\s*(?P<list>.*)$")
 # a comma inside an amount ("£1,500") parts nothing
 _LIST_SPLIT = re.compile(
     r"\s*(?:;|,(?!(?<=\d,)\d{3}\b))\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I
@@ -863,8 +864,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     # "1. The deposit held is £1,200. 2. I am prepared to return £950.": a letter numbered by paragraph says its
     # words without the numbers; a numbered list of terms ("1. no vaping indoors 2. ...") is read by its numbers
     numbered = [_LINE_NUMBER.sub("", x) for x in queue if _LINE_NUMBER.match(x)]
-    numbered_letter = bool(numbered) and all(
-        any(w.tag in {"VBZ", "VBP", "VBD", "MD"} for w in tag(x)) for x in numbered
+    numbered_letter = (
+        bool(numbered)
+        and all(any(w.tag in {"VBZ", "VBP", "VBD", "MD"} for w in tag(x)) for x in numbered)
+        # "...3. My salary must be on time. If these cannot be, I will...": terms pointed back at together
+        and not any(_IF_THIS.search(x) for x in queue if not _LINE_NUMBER.match(x))
     )
     while queue:
         raw = queue.pop(0)
@@ -1019,8 +1023,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if (
             after
             and after.group(1).strip(" ,.!")
-            and re.fullmatch(
-                r"[\s,.!]*(?:(?:already|lah|lor|leh|ok(?:ay)?|yeah|mate|then|sorry|eh)\W*)*", after.group(1), re.I
+            and (
+                re.fullmatch(
+                    r"[\s,.!]*(?:(?:already|lah|lor|leh|ok(?:ay)?|yeah|mate|then|sorry|eh)\W*)*", after.group(1), re.I
+                )
+                # any one word said after it ("This is my final offer, ta.") is a tag, unless it is an amount
+                or (len(after.group(1).split()) == 1 and not re.search(r"[\d£$€]", after.group(1)))
             )
         ):
             after = None  # "$2,800, last price already": a particle, and the offer is what came before
@@ -1347,6 +1355,9 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if re.match(r"^(?:or|otherwise|or else|else)\b", parts.said[i], re.I) and hung in parts.needs[1:]:
             parts.needs.remove(hung)
             parts.needs.insert(0, hung)
+    if parts.offer:
+        # "Here's what I can offer Callum: he trains with the firsts...": the offer is what follows the colon
+        parts.offer = re.sub(r"^here(?:'?s|’s| is) what (?:i|we) [^:]{3,40}:\s*(?=\S)", "", parts.offer, flags=re.I)
     lever_text = " ".join(parts.levers)
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
@@ -1765,7 +1776,9 @@ _OFFERED = re.compile(
     # "the best we can do is 12% off list", "I can only give 3,000 pesos discount": a limit said as what is offered
     r"^(?:[\w ,'’]{0,60},\s*)?(?:the (?:best|most|furthest) (?:i|we) can (?:do|offer|go)(?: to)? is|(?:i|we) can only (?:give|offer|do|pay|go to))\s|"
     # "My number is £38k", "Our price stands at £420": a position said as a figure
-    r"^(?:my|our) (?:price|rate|fee|asking price|offer)(?: for [\w' ]{1,30})? (?:is|stands at|will be)\s",
+    r"^(?:my|our) (?:price|rate|fee|asking price|offer)(?: for [\w' ]{1,30})? (?:is|stands at|will be)\s|"
+    # "Here's what I can offer Callum: he trains with the firsts..."
+    r"^here(?:'?s|’s| is) what (?:i|we) (?:can|could|will|'ll) (?:offer|do|give)\b",
     re.I,
 )
 
@@ -2137,6 +2150,8 @@ _PHATIC = re.compile(
     # patience said in sarcasm beside a deadline: "Take your time.", "No rush at all"
     r"(?:oh,?\s+)?(?:take (?:your|all the) time(?: you need)?|no rush(?: at all)?|no hurry)\W*$|"
     r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
+    # a run-up, not an offer: "I'll be straight with you"
+    r"(?:i'?ll|i will|let me) be (?:straight|honest|frank|blunt|upfront|clear|real) with (?:you|u|ye)\W*$|"
     # who is writing: "its Jodie's mum", "This is Callum's dad"
     r"(?:it'?s|its|this is|it is)\s+[\w'-]+(?:'s|s'|’s)\s+(?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|carer|"
     r"guardian|auntie|aunt|uncle)\W*$|"
