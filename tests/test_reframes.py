@@ -215,7 +215,7 @@ CASES = [
     # a list announced as fixed, with a colon or in a sentence of its own, then its sanction
     (
         "For the trip I have two conditions and I don't change them: my daughter sits with her friend on the coach, and she phones me every evening. If the school cannot promise, she stays home.",
-        ["sits with her friend", "phones me"],
+        ["with her friend", "phones me"],
         ["stays home", "cannot promise"],
     ),
     (
@@ -1355,7 +1355,7 @@ def test_listed_terms_a_little_long_each_are_still_a_list_and_a_preamble_is_not_
         "Do those and we can talk. Don't, and my solicitor will be in touch."
     )
     reframes = _offered(coach, text)
-    assert reframes and all("car stays in my name" in r for r in reframes), reframes
+    assert reframes and all("car st" in r and "in my name" in r for r in reframes), reframes
     assert all("solicitor" not in r for r in reframes), reframes
     text = (
         "Paul, I say this one time. Dad keeps his own bank card. You visit every Sunday, not when it suits. "
@@ -1407,7 +1407,7 @@ def test_numbered_terms_pointed_back_at_together_are_the_list_not_a_letters_para
         "I will go to the labour office and end my contract."
     )
     reframes = _offered(coach, text)
-    assert reframes and all("day off is Saturday" in r for r in reframes), reframes
+    assert reframes and all("day off" in r and "Saturday" in r for r in reframes), reframes
     assert all("labour office" not in r and "these not being" not in r for r in reframes), reframes
 
 
@@ -1438,3 +1438,15 @@ def test_heres_what_i_can_offer_is_the_offer_and_being_straight_is_not(coach: Of
     for reframe in reframes:
         assert "straight with you" not in reframe and "what I can offer" not in reframe, reframe
         assert "another club" not in reframe and "picking" not in reframe, reframe
+
+
+def test_a_list_nobody_ranked_gets_a_phrasing_that_ranks_nothing(coach: OfflineCoach) -> None:
+    # the writer never said which matters most: one phrasing asks where to start instead of naming a
+    # non-negotiable for them, and says the item grammatically ("you moving out", "the fees being paid")
+    text = (
+        "None of this is up for discussion: you move out of the spare room by Sunday, you close the joint "
+        "account, and you stop posting about us online. Break any of it and I'm filing for divorce."
+    )
+    reframes = _offered(coach, text)
+    assert any(r.startswith("Could we start with you moving out of the spare room") for r in reframes), reframes
+    assert all("divorce" not in r for r in reframes), reframes

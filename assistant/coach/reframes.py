@@ -2792,6 +2792,8 @@ class Reframer:
                 if first
                 else None
             ),
+            # "Could we start with you moving out of the spare room?", "...with getting the damp treated?"
+            "first_start": (_started_with(first) if first and rest else None) or None,
             "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
             "rest": _and_list(rest) if rest else None,
             "rest_unnamed": None if rest else "",
@@ -2875,6 +2877,35 @@ _ASKS_YOU_TO = re.compile(r"\b(?:I need you to|Could you|Can you|Would you)(?=\s
 _FOLLOW_ON = re.compile(r",\s+(?=(?:and\s+)?(?:you|u|he|she|they|i|we|it|the|your|my|his|her|their)\b)", re.I)
 _CONTRACTED = {"will": "ll", "am": "m", "are": "re", "would": "d"}
 _CONTRACT = re.compile(r"\b(I|we|We)\s+(will|am|are|would)\b(?!\s+not\b)")
+
+
+def _started_with(item: str) -> str | None:
+    """A listed item said after "start with": a thing as it is ("kids back by 6"), a thing and its wanted state
+    as "getting the damp treated", a clause or a demand as a gerund ("you moving out", "me keeping final say");
+    None where it cannot be said cleanly (a bullet or a heading left in it, words the tagger cannot read)."""
+    if re.search(r"[•:()\u20e3]|^\W", item):
+        return None
+    if _participle_item(item):
+        return f"getting {item}"
+    # "the bus fee hike must be rolled back" -> "the bus fee hike being rolled back"
+    item = re.sub(r"\b(?:must|should|shall|will|needs? to|has to|have to|is to|are to)\s+be\b", "being", item)
+    if "being" in item.split():
+        return item
+    if starts_with_verb(item) and not re.match(r"^(?:no|not|never)\b", item, re.I):
+        item = f"you {item[0].lower()}{item[1:]}"
+    if not _is_clause(item):
+        return item
+    words = item.split()
+    if not re.match(
+        r"^(?:i|we|you|u|he|she|they|it|the|my|your|our|his|her|their|this|that|these|those)$", words[0], re.I
+    ):
+        return None  # "House rules from now on", "Woh bina bataye...": no clause the tagger can be trusted with
+    said = _gerund_clause(item)
+    subject = re.match(r"^(i|we|he|she|they)\b", said, re.I)
+    if subject:
+        said = {"i": "me", "we": "us"}.get(subject.group(1).lower(), OBJECT_FORM.get(subject.group(1).lower(), ""))
+        said += _gerund_clause(item)[subject.end() :]
+    return re.sub(r"\bbeing to be\b", "being", said)  # "the second dog is to be rehomed"
 
 
 def _participle_item(item: str) -> bool:
