@@ -485,3 +485,28 @@ def test_consequences_said_as_what_the_writer_will_do_or_stop_are_ultimatums(coa
 )
 def test_the_same_words_helping_or_informing_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Either your family confirms the numbers by Monday or my dad will not be paying for the caterer.",
+        "If the overtime ban isn't lifted by the next pay run, the branch will be balloting for industrial action.",
+        "Sorry, but I'm leaving the babysitting circle at half term if nothing changes.",
+        "The price for the dresser is £380 and I won't go lower. Should this not suit, I shall offer it at auction "
+        "in May.",
+    ],
+)
+def test_third_party_and_after_the_fact_consequences_are_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members voted on strike action last year and turned it down, so nobody is expecting a ballot.",
+        "If that doesn't suit, I can do Thursday instead.",
+    ],
+)
+def test_a_ballot_in_the_past_and_a_friendly_alternative_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -708,8 +708,18 @@ PATTERNS: tuple[Pattern, ...] = (
         # what the writer stops doing or paying after an "or": "fix it or i wont be paying rent untill its fixed"
         "threat",
         0.9,
-        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i|we)\s*(?:wont|won't|won’t|will not|will no longer|am not|'m not|m not)\s+"
-        r"(?:be\s+)?(?:pay(?:ing)?|renew(?:ing)?|sign(?:ing)?|cover(?:ing)?|driv(?:e|ing)|lend(?:ing)?|babysit(?:ting)?)\b",
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i|we|my (?:father|dad|mum|mom|mother|parents|family|husband|wife|partner)|"
+        r"the (?:company|club|school|firm|family|committee|board))\s*(?:wont|won't|won’t|will not|will no longer|am not|'m not|m not)\s+"
+        r"(?:be\s+)?(?:pay(?:ing)?|renew(?:ing)?|sign(?:ing)?|cover(?:ing)?|driv(?:e|ing)|lend(?:ing)?|babysit(?:ting)?|"
+        r"fund(?:ing)?|contribut(?:e|ing))\b",
+        # a walkout with its condition said after it: "I'm pulling out of the lift club at the end of term if nothing changes"
+        r"\b(?:i'?m|i am|we'?re|we are)\s+(?:pulling out|leaving|quitting|stepping down|resigning|moving out|walking away)\b"
+        r"[^.?!]{0,80}\bif (?:nothing|things?|it|this) (?:changes?|doesn'?t change|don'?t change|carries on|continues)\b",
+        # a seller's last word: "Should this not suit, I shall offer the piece at auction in the spring"
+        r"(?:should (?:this|that|it) not (?:suit|be acceptable|work)|if (?:this|that|it) (?:does not|doesn'?t) suit)[^.?!]{0,40}?"
+        r"\b(?:auction|elsewhere|another buyer|other buyers?|the next (?:buyer|person|couple|tenant|family))\b",
+        # a union's lever: "the branch will be balloting for industrial action"
+        r"\b(?:ballot(?:ing)?|vote|voting)\s+(?:members\s+)?(?:for|on)\s+(?:industrial|strike)\s+action\b",
         # the walkout after a condition, said as what the writer will have to do: "if the doubles are still on my
         # rota after the 1st, I'll be handing in my notice", "if it carries on I'll have to give notice"
         r"(?:\bif\b" + _OFFERED_IF + r"|\bunless\b)[^.?!]{2,120}?,?\s*(?:then\s+)?(?:i|we)(?:'ll|’ll| will| shall)\s+"

@@ -674,7 +674,7 @@ def is_lever(clause: str, phrasing: Phrasing) -> bool:
 
 
 _TAG = re.compile(
-    r"^(?:(?:and |but |i'?m |i am )?not (?:joking|kidding|a threat|threatening you|bluffing|foolin[g']?|messing)|i (?:swear|mean it)|"
+    r"^(?:(?:and |but |i'?m |i am |this is |it'?s )?not (?:joking|kidding|a threat|threatening you|bluffing|a bluff|foolin[g']?|messing)|i (?:swear|mean it)|"
     # "I'm not doing it anymore", "I can't do this any more": a walkout said on its own, not a need
     r"(?:i'?m|i am|im) not doing (?:it|this|that)(?: any ?more)?|i can'?t do (?:this|it|that) any ?more|"
     r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
@@ -2885,6 +2885,13 @@ def _started_with(item: str) -> str | None:
     None where it cannot be said cleanly (a bullet or a heading left in it, words the tagger cannot read)."""
     if re.search(r"[•:()\u20e3]|^\W", item):
         return None
+    # "we need the revised rota published 14 days ahead": what is needed is the thing, not the needing
+    item = re.sub(
+        r"^(?:i|we) (?:really )?(?:need|want|require|would like|'d like)\s+(?=(?:the|a|an|my|our|your)\b)",
+        "",
+        item,
+        flags=re.I,
+    )
     if _participle_item(item):
         return f"getting {item}"
     # "the bus fee hike must be rolled back" -> "the bus fee hike being rolled back"
