@@ -953,3 +953,11 @@ def test_a_ranking_that_points_back_is_never_glued_to_the_thanks_after_it(coach:
         "the thing - if nothing else, that. Thank you!!"
     )
     assert "thank" not in r.ask.lower() and "chair" in r.ask.lower(), r
+
+
+def test_a_ranking_said_of_a_listed_thing_picks_it_without_parking_it_again(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Pay back the £50, return my jacket, stop borrowing the car. The jacket really matters, the rest can wait."
+    )
+    assert "jacket" in r.ask.lower(), r
+    assert not any("jacket" in p.lower() for p in r.parked), r

@@ -510,3 +510,36 @@ def test_third_party_and_after_the_fact_consequences_are_ultimatums(coach: Offli
 )
 def test_a_ballot_in_the_past_and_a_friendly_alternative_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reviewer's everyday messages that the first cut of this pass's shapes flagged
+        "Do you really want me to call you tonight? Happy to, just say the word x",
+        "Do you want me to tell Sam you'll be late? Because I will, no bother at all.",
+        "Do you want me to call the school about the trip? I can do it at lunch.",
+        "The committee would love to hear how the fundraiser went, could you share a few photos?",
+        "I think the committee might be interested in your idea for the summer fete.",
+        "Happy to cover Tuesday, or I won't be driving that week anyway so Wednesday works too.",
+        "Failure to respond by Friday will mean we assume the 14th suits everyone - any problems just shout!",
+        "Just so you know, if you don't use the heating overnight, it gets switched off at 10 by the timer.",
+    ],
+)
+def test_a_reviewers_everyday_messages_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # insisting is not taking it back, and a final warning is not a denial
+        "Pay the £400 by Friday or I'm taking you to small claims. And if you think I'm joking, try me.",
+        "Move your car off my drive by tonight or it gets towed. Don't think I'm kidding.",
+        "Return the drill by Sunday or I'm telling your mum. It's not just a joke anymore.",
+        "I'm not gonna tell you twice, get your stuff out of my garage by Saturday or it goes in the skip.",
+        "You're lucky I'm not reporting you. Fix the fence by Friday or I will.",
+    ],
+)
+def test_insisting_is_not_taking_a_threat_back(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"

@@ -1491,7 +1491,7 @@ def _plain_words(text: str) -> str:
 # a letter's sign-off on a line of its own and everything under it (the name, the role): no demand in it
 _SIGNED_OFF = re.compile(
     # a phone's own footer: "Sent from my iPhone"
-    r"\s*\bsent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|huawei[\w ]*|"
+    r"\bsent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|huawei[\w ]*|"
     r"pixel[\w ]*|outlook[\w ]*)\W*$|"
     r"\n\s*(?:kind regards|warm regards|best regards|regards|best wishes|with (?:every )?(?:good|best) wishes?|"
     r"yours (?:sincerely|faithfully|truly|ever)|many thanks|thanks(?: so much)?|thank you|cheers|with love|love|"
@@ -1536,17 +1536,6 @@ def read_demands(
     references: list[str] = []
     last_before: _Demand | None = None
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
-    # "Sabse zaroori - the DJ timing.": a ranking said alone and then what it ranks, cut apart at the dash
-    for i in range(len(sentences) - 2, -1, -1):
-        bare = priority.sub(" ", sentences[i])
-        # ("if nothing else, that." points back, and is never glued to the "Thank you!!" after it)
-        if (
-            priority.search(sentences[i])
-            and not _stems(bare) - _POINTER_WORDS - _CUE_FILLER
-            and len(bare.split()) <= 2
-            and not re.search(r"\b(?:that|this|it|these|those|them|one)\b", bare, re.I)
-        ):
-            sentences[i : i + 2] = [f"{sentences[i].strip(' -–—:')}: {sentences[i + 1]}"]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
         _after_intro_cue(_REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority)

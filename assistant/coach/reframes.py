@@ -14,7 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.coach.drift_patterns import DARE, decided_action, find_hits, is_penalty, tacked_on_consequence
+from assistant.coach.drift_patterns import (
+    DARE,
+    JUDGING_BODY_HINT,
+    decided_action,
+    find_hits,
+    is_penalty,
+    tacked_on_consequence,
+)
 from assistant.coach.language import (
     OBJECT_FORM,
     SUBJECT_FORM,
@@ -443,7 +450,7 @@ def _sentences(text: str) -> list[str]:
 # "we need: a, b and c", "what I require before I move: ...", "my conditions: ..." and, in the lead or
 # beside it, a word that they are not open ("this is not negotiable", "these are fixed")
 # (a time's colon, "2:30-4:00", parts no list)
-_NEED_LIST = re.compile(r"^(?P<lead>[^:]{0,160})(?<!\d):(?!\d)\s*(?P<list>[^:]+(?:,[^:]+){1,})$")
+_NEED_LIST = re.compile(r"^(?P<lead>[^:]{0,160}):(?!(?<=\d:)\d)\s*(?P<list>[^:]+(?:,[^:]+){1,})$")
 _NOT_OPEN = re.compile(
     r"\b(?:(?:this|that|these|those|it|which|none of (?:that|this|these|them|it))(?:\s*(?:is|are|'s|isn'?t|aren'?t)\s+|"
     r"'?s\s+|s\s+)(?:not\s+)?(?:like\s+)?(?:a\s+)?(?:matters? for discussion|non[- ]?negotiable|negotiable|up for "
@@ -545,7 +552,7 @@ def _listed_terms(pieces: list[str]) -> list[str]:
 # "Here's my discussion: a, b, and c", "When Kezia by you: a, b, an' c", "HOUSE RULES (NOT optional): 1. ... 2. ...":
 # in a message already read as an ultimatum, three or more parallel items after a colon (or two or more numbered
 # ones) are the terms being laid down, whatever words announce them
-_COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120})(?<!\d):(?!\d)\s*(?P<list>.*)$")
+_COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120}):(?!(?<=\d:)\d)\s*(?P<list>.*)$")
 # a comma inside an amount ("£1,500") parts nothing
 _LIST_SPLIT = re.compile(
     r"\s*(?:;|,(?!(?<=\d,)\d{3}\b))\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I
@@ -677,7 +684,7 @@ _TAG = re.compile(
     r"^(?:(?:and |but |i'?m |i am |this is |it'?s )?not (?:joking|kidding|a threat|threatening you|bluffing|a bluff|foolin[g']?|messing)|i (?:swear|mean it)|"
     # "I'm not doing it anymore", "I can't do this any more": a walkout said on its own, not a need
     r"(?:i'?m|i am|im) not doing (?:it|this|that)(?: any ?more)?|i can'?t do (?:this|it|that) any ?more|"
-    r"(?:it'?s )?just how it is|just saying|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
+    r"(?:it'?s )?just how it is|just saying|(?:go on,? )?keep it up|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
     r"i'?m (?:dead )?serious|no joke|don'?t test me|this is the last time i(?:'m| am) saying (?:it|this)|"
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
@@ -695,10 +702,14 @@ _TAG = re.compile(
 )
 
 
+_JUDGING_BODY = re.compile(JUDGING_BODY_HINT, re.I)
+
+
 def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
-    """A whole sentence that is lever only: a lever word, a walkout or closed door, or a tag like 'not joking'."""
+    """A whole sentence that is lever only: a lever word, a walkout or closed door, a tag like 'not joking', or a
+    judging body said to be keen to hear ("I expect the trustees would be very interested to hear how...")."""
     c = sentence.strip().lower()
-    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c))
+    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c) or _JUDGING_BODY.search(c))
 
 
 def _gerund_clause(clause: str, base: bool = False) -> str:
@@ -733,7 +744,7 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
 
 _SIGN_OFF = re.compile(
     # a phone's own footer: "Sent from my iPhone"
-    r"[\s,.]*\b(?i:sent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|"
+    r"\b(?i:sent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|"
     r"huawei[\w ]*|pixel[\w ]*|outlook[\w ]*))\W*$|"
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
     r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
@@ -2475,7 +2486,9 @@ _AUTHORITY = re.compile(
     r"\b(?:council|police|cops?|court|judge|lawyer|solicitor|ombudsman|tribunal|hr|management|manager|agency|bailiffs?|"
     r"landlord|review|reviews|press|social media|group chat|union|boss|head|headteacher|director|board|bank|"
     r"notice|deposit|lease|tenancy|contract|solicitors|authorities|inspector|officer|ballot|strike|action|"
-    r"everyone|everybody|people|time|times|way|thing|things|lot|bit)\b",
+    r"everyone|everybody|people|time|times|way|thing|things|lot|bit|"
+    # a relative called in ("Do you really want me to call your mother about this?") and a judging body
+    r"mother|mum|mom|father|dad|parents|governing body|governors|trustees|committee)\b",
     re.I,
 )
 
