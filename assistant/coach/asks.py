@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.coach.drift import clean_text
 from assistant.coach.language import (
+    PHONE_FOOTER,
     SUBJECT_FORM,
     gerund,
     join,
@@ -1490,9 +1491,7 @@ def _plain_words(text: str) -> str:
 
 # a letter's sign-off on a line of its own and everything under it (the name, the role): no demand in it
 _SIGNED_OFF = re.compile(
-    # a phone's own footer: "Sent from my iPhone"
-    r"\bsent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|huawei[\w ]*|"
-    r"pixel[\w ]*|outlook[\w ]*)\W*$|"
+    r"\b" + PHONE_FOOTER + r"\W*$|"
     r"\n\s*(?:kind regards|warm regards|best regards|regards|best wishes|with (?:every )?(?:good|best) wishes?|"
     r"yours (?:sincerely|faithfully|truly|ever)|many thanks|thanks(?: so much)?|thank you|cheers|with love|love|"
     # ...and under it only names and roles ("Funmi and Dele Bakare", "Branch Secretary"), never a PS with a demand

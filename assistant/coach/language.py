@@ -357,3 +357,17 @@ def without_quoted_lines(text: str) -> str:
 # a pronoun as the object of "I need ... to" and back: "he" -> "him", "him" -> "he"
 OBJECT_FORM = {"they": "them", "he": "him", "she": "her"}
 SUBJECT_FORM = {v: k for k, v in OBJECT_FORM.items()}
+
+
+def object_pronoun(subject: str) -> str:
+    """A subject pronoun as it is said before a gerund: "I" -> "me", "we" -> "us", "they" -> "them" ("I'm worried
+    about them not coming", "Could we start with me keeping final say?"); "" for a word that is none."""
+    word = subject.lower()
+    return {"i": "me", "you": "you", "we": "us"}.get(word, OBJECT_FORM.get(word, ""))
+
+
+# a phone's own footer under a message: "Sent from my iPhone" (shrink and reframes both drop it)
+PHONE_FOOTER = (
+    r"sent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|huawei[\w ]*|"
+    r"pixel[\w ]*|outlook[\w ]*)"
+)

@@ -24,12 +24,14 @@ from assistant.coach.drift_patterns import (
 )
 from assistant.coach.language import (
     OBJECT_FORM,
+    PHONE_FOOTER,
     SUBJECT_FORM,
     Word,
     base_form,
     gerund,
     join,
     lower_initial,
+    object_pronoun,
     plain_spelling,
     sentence_case,
     starts_with_verb,
@@ -743,9 +745,7 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
 
 
 _SIGN_OFF = re.compile(
-    # a phone's own footer: "Sent from my iPhone"
-    r"\b(?i:sent from my (?:iphone|ipad|samsung[\w ]*|galaxy[\w ]*|android[\w ]*|mobile|phone|blackberry|"
-    r"huawei[\w ]*|pixel[\w ]*|outlook[\w ]*))\W*$|"
+    r"\b(?i:" + PHONE_FOOTER + r")\W*$|"
     r"[\s,.]*\b(?i:yours (?:sincerely|faithfully|truly|ever)|yours(?=,)|kind regards|best regards|regards|best wishes|"
     r"many thanks|thanks(?: so much)?|cheers|warmly|sincerely|best(?=,)|with love|lots of love|love(?=,)|"
     r"your (?:loving|devoted) \w+|"
@@ -1297,21 +1297,20 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     # (a listed item the classifier alone set aside is still an item: "2. quiet after eleven on weeknights")
     unmarked = {_clean(_BULLET_MARK.sub("", n)) for n in parts.needs + parts.context + parts.guessed}
     bullets = [n for n in parts.said if _BULLET.match(n) and _clean(_BULLET_MARK.sub("", n)) in unmarked]
+    # "If this can't happen, we'll be asking the agency...": a condition said of the bullets together
+    if_this = [n for n in parts.said if _IF_THIS.search(n) and n not in bullets]
     if (
         len(bullets) >= 2
         and not parts.items
         # "Meet them in full or we ballot", "if u cant do all 3 then i want u out": said of the bullets together
-        and (
-            any(_POINTS_AT_THEM.search(n) for n in parts.needs + parts.levers if n not in bullets)
-            or any(_IF_THIS.search(n) for n in parts.said if n not in bullets)
-        )
+        and (any(_POINTS_AT_THEM.search(n) for n in parts.needs + parts.levers if n not in bullets) or if_this)
     ):
         # "• Reinstate Carl • Scrap the 12-hour shifts • Full sick pay. Meet them in full or we ballot": the bullets
         # are what is asked for, and 'them' says no more than they do
         parts.items = [_BULLET.sub("", b).strip(" .") for b in bullets]
         listed = {_clean(_BULLET_MARK.sub("", b)) for b in bullets}
         # and a need read out of "if this can't happen" ("I need the weeknights happen") only says them again
-        pointing = _content(" ".join(n for n in parts.said if _IF_THIS.search(n) and n not in bullets))
+        pointing = _content(" ".join(if_this))
         parts.needs = [
             n
             for n in parts.needs
@@ -2731,12 +2730,7 @@ class Reframer:
             re.sub(
                 # "I not doing every weekend on my own" -> "me not doing...", "You knowing" -> "you knowing"
                 r"^(they|he|she|we|i|you)\s+(?=(?:not\s+|\w+ly\s+)?\w+ing\b)",
-                lambda m: (
-                    {"i": "me", "you": "you", "we": "us"}.get(
-                        m.group(1).lower(), OBJECT_FORM.get(m.group(1).lower(), "")
-                    )
-                    + " "
-                ),
+                lambda m: object_pronoun(m.group(1)) + " ",
                 parts.worry,
                 flags=re.I,
             )
@@ -2923,8 +2917,7 @@ def _started_with(item: str) -> str | None:
     said = _gerund_clause(item)
     subject = re.match(r"^(i|we|he|she|they)\b", said, re.I)
     if subject:
-        said = {"i": "me", "we": "us"}.get(subject.group(1).lower(), OBJECT_FORM.get(subject.group(1).lower(), ""))
-        said += _gerund_clause(item)[subject.end() :]
+        said = object_pronoun(subject.group(1)) + said[subject.end() :]
     return re.sub(r"\bbeing to be\b", "being", said)  # "the second dog is to be rehomed"
 
 
