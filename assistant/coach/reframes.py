@@ -2800,7 +2800,7 @@ class Reframer:
                 else None
             ),
             # "Could we start with you moving out of the spare room?", "...with getting the damp treated?"
-            "first_start": (_started_with(first) if first and rest else None) or None,
+            "first_start": _started_with(first) if first and rest else None,
             "rest_open": self.phrasing.rest_open.format(rest=_and_list(rest)) if rest else "",
             "rest": _and_list(rest) if rest else None,
             "rest_unnamed": None if rest else "",
