@@ -961,3 +961,94 @@ def test_a_ranking_said_of_a_listed_thing_picks_it_without_parking_it_again(coac
     )
     assert "jacket" in r.ask.lower(), r
     assert not any("jacket" in p.lower() for p in r.parked), r
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "others"),
+    [
+        # a run-on said without stops: each clause with its own subject is a demand, and the ranking said
+        # inside it picks one
+        (
+            "honestly I'm not being funny but the gate is left open every night and the kids bikes are dumped "
+            "across my path and the recycling bin goes out on the wrong day and the porch light is on till dawn "
+            "the gate is the big one the dog got out twice, sort it",
+            "gate",
+            ["bikes", "recycling", "porch"],
+        ),
+        # a ranking asked as a question and answered in the next sentence
+        (
+            "Things to sort before launch:\n- a tester for the Android build\n- sign-off on the logo\n- a budget "
+            "line for the app store fees\nThe one blocker? The Android tester. The rest is polish. #shipit",
+            "android",
+            ["logo", "fees"],
+        ),
+        # 'if you do one thing' followed straight by the demand, texted
+        (
+            "for rehearsal: 1) learn your lines 2) no phones on stage 3) bring the props back. if u do one thing "
+            "just learn your lines, rest we can fix",
+            "lines",
+            ["phones", "props"],
+        ),
+        # a heading that says the list is ranked is no demand; the ranking points at the first item
+        (
+            "Asks, in order of importance:\n1. Put the rota up a week ahead.\n2. Stop the radio in the stockroom.\n"
+            "3. Fix the till drawer.\nThe first one is most important.",
+            "rota",
+            ["radio", "till"],
+        ),
+    ],
+)
+def test_run_ons_questions_and_rankings_said_in_many_ways_pick_one_demand(
+    coach: OfflineCoach, text: str, want: str, others: list[str]
+) -> None:
+    r = coach.shrink(text)
+    assert want in r.ask.lower(), r
+    for other in others:
+        assert other not in r.ask.lower(), r
+        assert sum(other in p.lower() for p in r.parked) == 1, r
+    assert not any(p.lower().startswith(("asks", "#")) for p in r.parked), r
+
+
+@pytest.mark.parametrize(
+    ("text", "demands"),
+    [
+        # a greeting, and a line that sums up the whole list, are neither demand nor ask: with no ranking,
+        # the ask is one of the demands
+        (
+            "Good evening. We found these problems in the flat: the shower drains slowly, the oven door does not "
+            "close, the wifi drops every hour. We ask that you resolve these points.",
+            ("shower", "oven", "wifi"),
+        ),
+        (
+            "Listen here, Carl. Your lads left the skip on my verge. They cracked the kerb with the digger. "
+            "I want all of it handled this week and I don't much care what order.",
+            ("skip", "kerb"),
+        ),
+    ],
+)
+def test_greetings_and_lines_about_the_whole_list_are_not_the_ask(
+    coach: OfflineCoach, text: str, demands: tuple[str, ...]
+) -> None:
+    r = coach.shrink(text)
+    assert sum(d in r.ask.lower() for d in demands) == 1, r
+    assert len(r.parked) == len(demands) - 1, r
+    assert not any(w in r.ask.lower() for w in ("good evening", "these points", "all of it", "listen")), r
+    assert not any("these points" in p.lower() or "all of it" in p.lower() for p in r.parked), r
+
+
+def test_a_ranking_question_that_asks_for_itself_is_not_answered_by_the_thanks_after_it(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Few things: pack his inhaler, sign the trip form, and send his trainers back. If nothing else, could you "
+        "pack his inhaler? Thanks."
+    )
+    assert "inhaler" in r.ask.lower() and "thanks" not in r.ask.lower(), r
+
+
+def test_a_teacher_called_by_title_is_no_demand_in_a_comma_list(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "Sir, a few things, our Maya's been losing her water bottle, the homework app hasn't updated in a week, "
+        "and nobody told us about the swimming kit."
+    )
+    assert not r.ask.lower().startswith("could we make sure sir"), r
+    assert not any(p.lower().startswith(("sir", "a few things")) for p in r.parked), r
+    assert len(r.parked) == 2, r

@@ -13,6 +13,7 @@ from assistant.coach.drift import clean_text
 from assistant.coach.language import (
     PHONE_FOOTER,
     SUBJECT_FORM,
+    clause_starts,
     gerund,
     join,
     lower_initial,
@@ -1111,7 +1112,7 @@ _ORDINAL_LEAD = re.compile(
     r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|next)\b[,:]?\s*", re.I
 )
 _VOCATIVE_LEAD = re.compile(
-    r"^(?:landlord|sir|madam|ma'?am|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
+    r"^(?:landlord|sir|madam|ma'?am|miss|chef|boss|coach|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
     r"(?:my )?(?:dear|hi|hello|hey|hiya) (?:(?:mr|mrs|ms|miss|dr|prof)\.? )?\w+(?: \w+)?|oga|so basically|right|ok(?:ay)?)"
     r"\s*[,!:-]\s*",
     re.I,
@@ -1152,7 +1153,10 @@ _NOT_A_DEMAND = re.compile(
     r".{0,60}\b(?:the following|as follows)(?: \w+)?\s*:?\s*$|"
     # "My requests:", "Our demands", "Terms": the name of a list said before it
     r"(?:(?:my|our|the|his|her|their)\s+)?(?:\w+\s+)?(?:requests|demands|asks|conditions|terms|points|concerns|"
-    r"issues|list|wishes)\s*:?\s*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
+    r"issues|list|wishes)(?:,?\s+(?:in (?:(?:rough|no particular) )?order(?: of (?:importance|priority))?|by priority|"
+    r"ranked))?\s*:?\s*$|"
+    # a greeting or a call for attention said alone: "Good day", "Listen here, Dwayne"
+    r"(?:good day|listen(?: here| up)?|look here)\b[\w\s,]{0,20}[.!]*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
 )
 
@@ -1263,7 +1267,10 @@ _SUBJECT_IS_CUE = re.compile(
     re.I,
 )
 _CUE_IS_OBJECT = re.compile(
-    r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing)\b"
+    r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing|"
+    # "What's killing me is the heating bill", "What I actually need is the certificate"
+    r"what(?:'s| is) (?:really |actually )?(?:killing|bothering|getting to) (?:me|us) is|"
+    r"what (?:i|we) (?:really |actually )?(?:need|want)(?: most)? is)\b"
     r"(?:\s+(?:for me|to me|for us))?[,\s]*(?:(?:is|it'?d be|it would be|would be)\s+)?(?P<what>[^,]+?)\s*(?:,|\bas\b|\bbecause\b|$)",
     re.I,
 )
@@ -1465,6 +1472,12 @@ _DIALECT = {
     "yall": "you",
     "u": "you",
     "ur": "your",
+    # Caribbean and West African spellings of the pointers: "all dah junk food", "dat gyal" ("de" stays: Spanish
+    # and French say it too)
+    "dat": "that",
+    "dah": "that",
+    "dis": "this",
+    "wid": "with",
 }
 _DIALECT_WORD = re.compile(
     r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in sorted(_DIALECT, key=len, reverse=True)) + r")(?![\w'’])", re.I
@@ -1480,6 +1493,8 @@ _AN_AND = re.compile(
 def _plain_words(text: str) -> str:
     """Dialect and texting spellings of the words that join a list, in plain spelling."""
     text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
+    text = re.sub(r"(?<![\w'’])t['’](?=[a-z]{2})", "the ", text)  # Yorkshire "t'sink", "t'heating bill"
+    text = re.sub(r"(?m)(?:[ \t]*#\w+)+[ \t]*$", "", text)  # "#Growth #Leadership" closing a line
     # "Want the roster sorted, the lights fixed...": the 'I' left off the front of a sentence
     text = re.sub(
         r"(^|[.!?]\s+|\n\s*)(Want|Need|Would like)\s+(?=(?:the|a|an|my|our|some|you|u|him|her|them)\b)",
@@ -1535,6 +1550,8 @@ def read_demands(
     references: list[str] = []
     last_before: _Demand | None = None
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
+    sentences = [piece for sentence in sentences for piece in _said_without_stops(sentence)]
+    sentences = _answered(sentences, priority)
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
         _after_intro_cue(_REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority)
@@ -1603,6 +1620,11 @@ def read_demands(
     ]
     if asides and len(asides) < len(found):
         found = [d for d in found if d not in asides]
+    # what is said of the whole list ("We ask that you resolve these points", "I want all of it handled this
+    # week", "I don't much care what order") is no demand of its own beside the ones it sums up
+    summed = [d for d in found if not d.priority and len(d.text.split()) <= 10 and _WHOLE_LIST.search(d.text)]
+    if summed and len(found) - len(summed) >= 2:
+        found = [d for d in found if d not in summed]
     # a demand that is only blame ("stop being so lazy") says nothing the other side can do
     # ...nor does a judgement of who they are ("You are the most selfish flatmate I've ever lived with",
     # "you're selfish and you know it"): taking the blame word out would leave "the most flatmate"
@@ -1678,6 +1700,15 @@ _ASIDE = re.compile(
     re.I,
 )
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
+
+
+_WHOLE_LIST = re.compile(
+    r"\b(?:(?:these|those|the above|all the above) (?:points|things|issues|problems|matters)|all of (?:it|this|that|"
+    r"them|these|the above)|all (?:it|them|these|the above)\b|all (?:ah |a )?(?:this|that)(?= needs?\b| to be\b|[,.!]|$)|"
+    r"the lot|(?:don'?t|do not) (?:much |really )?care (?:what|which) "
+    r"order|in (?:any|no particular) order)\b",
+    re.I,
+)
 
 
 def _as_wished(text: str) -> str:
@@ -1777,6 +1808,57 @@ def _unstopped(sentence: str) -> list[str]:
     return out
 
 
+def _answered(sentences: list[str], priority: re.Pattern[str]) -> list[str]:
+    """A ranking asked as a question and answered in the next sentence ("If I had to pick ONE needle-mover? The
+    pricing review seat.", "The main thing? The rent.") is one ranking of what the answer names."""
+    out: list[str] = []
+    for sentence in sentences:
+        before = out[-1] if out else ""
+        if (
+            before.rstrip().endswith("?")
+            and priority.search(before)
+            and len(before.split()) <= 10
+            # the question only ranks ("The main thing?"): "If nothing else, could you aim for 8:30?" asks itself
+            and len(_stems(priority.sub(" ", before)) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS) <= 1
+            and 1 <= len(sentence.split()) <= 8
+            and not priority.search(sentence)
+            and not _NOT_A_DEMAND.match(sentence.strip())
+            and _stems(sentence)
+        ):
+            out[-1] = f"Most importantly, {sentence.strip()}"
+            continue
+        out.append(sentence)
+    return out
+
+
+_RANKING_IF = re.compile(
+    r"(?:\b(?:but|and|so)\s+)?(?:(?:honestly|tbh|really)\s+)?(?P<cue>\bif (?:you|u|we) (?:only )?(?:do|did|fix|change|sort) "
+    r"(?:one thing|nothing else|1 thing)\b)",
+    re.I,
+)
+
+
+def _said_without_stops(sentence: str) -> list[str]:
+    """A long sentence said with hardly a stop ("the bins are left out all week and the wee lad's ball keeps
+    coming over and the car alarm goes off every night the car alarm is the big one"), cut where each clause
+    with its own subject starts, as the parser reads it; a sentence punctuated as usual is cut elsewhere."""
+    if len(sentence.split()) < 25 or len(re.findall(r"[,;:]", sentence)) > 1:
+        return [sentence]
+    # ...and where a ranking starts ("...on empty again but honestly if you did nothing else just put your phone away")
+    ranking = [m.start("cue") for m in _RANKING_IF.finditer(sentence) if m.start("cue") > 0]
+    bounds = sorted({0, *clause_starts(sentence), *ranking, len(sentence)})
+    pieces: list[str] = []
+    for a, b in itertools.pairwise(bounds):
+        piece = re.sub(r"[\s,]+(?:and|but|so|or)$", "", sentence[a:b].strip(), flags=re.I).strip(" ,")
+        if pieces and len(pieces[-1].split()) < 4:  # a scrap ("right so chef", "it's") leads what follows
+            pieces[-1] = f"{pieces[-1]} {piece}".strip()
+        elif piece:
+            pieces.append(piece)
+    if len(pieces) > 1 and len(pieces[-1].split()) < 3:
+        pieces[-2:] = [f"{pieces[-2]} {pieces[-1]}"]
+    return pieces if len(pieces) >= 3 else [sentence]
+
+
 # a ranking reported for someone else: "She told me, weeping, that the money is the heaviest of these"
 _REPORTED_RANKING = re.compile(
     r"^(?:and\s+)?(?!(?:you|i|we)\b)(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:told me|tells me|said|says|has told me)(?:,[^,]{1,25},)?\s+"
@@ -1801,7 +1883,11 @@ def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> str:
     if cue is None:
         return sentence
     comma = sentence.find(",", cue.end())
-    between = sentence[cue.end() : comma]
+    between = sentence[cue.end() : comma if comma >= 0 else len(sentence)]
+    said = re.sub(r"^[\s,:-]*(?:(?:just|then|please|pls|honestly)\s+)*", "", between).strip(" .!?")
+    pointing = re.match(r"^(?:make it|let it be|go with|pick|choose)\b", said, re.I)  # "make it the saturday till"
+    if not pointing and not _POINTING_LEAD.match(said + " ") and len(said.split()) >= 2 and starts_with_verb(said):
+        return f"Most importantly, {said}."  # "if you do one thing just show up on time, rest is fine"
     if (
         comma < 0
         or "," in sentence[: cue.start()]
@@ -1900,7 +1986,8 @@ def _refers_back(sentence: str) -> bool:
     """'The rent is what keeps me up at night', 'X is my priority', 'X is the one we can't go home without'."""
     return bool(
         re.search(
-            r"\b(?:is|are|'s|was)\s+(?:what|the one|the thing|my|our|the (?:main|real|big|biggest|top))\b",
+            # ...texted without the apostrophe too: "thats what actually hurts", "its the one i need"
+            r"(?:\b(?:is|are|'s|was)|^(?:thats|its|dats))\s+(?:what|the one|the thing|my|our|the (?:main|real|big|biggest|top))\b",
             sentence,
             re.I,
         )

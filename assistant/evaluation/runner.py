@@ -24,7 +24,7 @@ from assistant.evaluation.voices import MEASURES, WORST, headline_lines
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
 VOICES = DATASETS / "voices"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "holdout")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev11x", "holdout")
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
