@@ -543,3 +543,44 @@ def test_a_reviewers_everyday_messages_are_not_ultimatums(coach: OfflineCoach, t
 )
 def test_insisting_is_not_taking_a_threat_back(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a connection with power over the other side, hinted
+        "Before the hearing I'd ask you to drop the side gate plan. I happen to know several members of the licensing "
+        "committee, and I'm sure they'd find your opening hours interesting.",
+        # a hint after a denial that leads into it
+        "Not saying anything, but lots of lads round here know your van. Would be a shame if sumting happened to it.",
+        # a reference held over a tenant
+        "I'd rather your cousin didn't sleep on the sofa every week. You'll want a good reference when you move on, "
+        "I'm sure.",
+        # the consequence said as something the writer will be forced into
+        "I've been patient about the £900. If it's not back by the 30th I will have no choice but to tell your "
+        "mother what it was for.",
+        # a child pulled out as the 'or'
+        "Either she gets a fair go in goal this season or we're pulling her out and joining Eastside.",
+        # shame left for the other side to carry
+        "If you sell Gran's ring I'm not coming to the wedding, and you can explain to everyone why her sister "
+        "wasn't there.",
+    ],
+)
+def test_hinted_connections_and_forced_hands_are_ultimatums(coach: OfflineCoach, text: str) -> None:
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum", verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll take £80 for the bike, can't go lower, it's nearly new. No worries if not, I'll hold it for you till "
+        "Saturday if you want to think.",
+        "NOTICE TO TENANTS: police report thefts from bikes on the next street. This letter is for information only; "
+        "no action is required. Final reminder: the residents' meeting is on 3 June.",
+        "Big shout-out to Tomasz for covering my shifts in March. Tomasz, I'm taking your Saturday close for all of "
+        "May, starting the 4th.",
+    ],
+)
+def test_a_price_held_a_notice_for_information_and_thanks_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -1450,3 +1450,35 @@ def test_a_list_nobody_ranked_gets_a_phrasing_that_ranks_nothing(coach: OfflineC
     reframes = _offered(coach, text)
     assert any(r.startswith("Could we start with you moving out of the spare room") for r in reframes), reframes
     assert all("divorce" not in r for r in reframes), reframes
+
+
+def test_a_last_price_said_twice_offers_the_price_not_the_no(coach: OfflineCoach) -> None:
+    text = (
+        "I've already come down £300 on the kitchen. £8,900 is my last price, no more discounting. If it's not "
+        "agreed by Friday I'm taking my fitters off the job and you can find someone else to finish it."
+    )
+    reframes = _offered(coach, text)
+    assert all("£8,900" in r for r in reframes), reframes
+    assert all("fitters" not in r and "someone else" not in r for r in reframes), reframes
+
+
+def test_only_asking_is_the_need_and_the_hint_beside_it_is_dropped(coach: OfflineCoach) -> None:
+    text = (
+        "Mr Okoro, good morning. I am only asking that you return the ladder you borrowed in June. You know my "
+        "brother sits on the residents' board that approves parking permits. It would be a shame if yours got "
+        "held up this year."
+    )
+    reframes = _offered(coach, text)
+    assert any("ladder" in r for r in reframes), reframes
+    assert all("permit" not in r and "board" not in r and "shame" not in r for r in reframes), reframes
+
+
+def test_the_door_shown_as_a_choice_is_lever_and_insisting_is_a_tag(coach: OfflineCoach) -> None:
+    text = (
+        "You need to start coming home straight after work to help with the baby, or you could pack your bags and "
+        "go back to your brother's. I ain't playing."
+    )
+    reframes = _offered(coach, text)
+    assert any("help with the baby" in r for r in reframes), reframes
+    for r in reframes:
+        assert "pack" not in r and "brother" not in r and "playing" not in r.lower(), r

@@ -26,6 +26,7 @@ from assistant.coach.drift_patterns import (
     cue_features,
     denies_ultimatum,
     find_hits,
+    hints_after_denial,
     leaves_door_open,
     offers_something,
     rules_out_action,
@@ -262,7 +263,7 @@ class DriftDetector:
         strongest = max((h.weight for h in hits), default=0.0)
         level = max(probs, key=lambda k: probs[k])
         denied = (
-            (denies_ultimatum(text) and not _has_consequence(hits))
+            (denies_ultimatum(text) and not _has_consequence(hits) and not hints_after_denial(text, hits))
             or (rules_out_action(text) and not hits)
             or taken_back(text, hits)
         )

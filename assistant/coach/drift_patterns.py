@@ -165,7 +165,8 @@ def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | Non
 # a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
 # sign", "if you book another trip", "after that date"
 _FAILED_CONDITION = (
-    r"(?:(?<!even )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+    # ("no worries if not, I'll hold it for you till Saturday": a price held open, not a condition broken)
+    r"(?:(?<!even )(?<!no worries )(?<!no problem )(?<!no bother )(?<!all good )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
     r"\bcontinue\w*|\bkeep \w+ing\b)|"
     # the formal inversion: "Should your partner raise it again, ..." (a person's repeat or refusal)
@@ -774,6 +775,38 @@ PATTERNS: tuple[Pattern, ...] = (
         JUDGING_BODY_HINT,
         cue=False,
     ),
+    _p(
+        # a connection hinted at with power over the other side: "I happen to know several members of the planning
+        # committee quite well", "plenty of boys out here remember your truck... would be sad if something happen"
+        "veiled-threat",
+        0.85,
+        r"\b(?:happen to|personally|just so you know,? i) know (?:several|a few|some|a couple of|plenty of|lots of|most of)?\s*"
+        r"(?:the )?(?:people|members|folks|someone|somebody|guys|lads)\s+(?:on|at|in|from|of)\s+(?:the )?(?:\w+ )?"
+        r"(?:committee|council|board|police|planning|paper|press|station|department)\b",
+        r"\b(?:would|'d) be (?:a )?(?:sad|shame|pity|terrible|awful|a real shame) if (?:some?t(?:h)?ing|anything) "
+        r"(?:was to |were to |bad )?happen(?:ed|s)? to\b",
+        # a reference held over a tenant or an employee: "I'm sure you'd want a good reference off me"
+        r"\b(?:you'?d|you would|you will|you'?ll) (?:want|need) a good reference\b",
+        cue=False,
+    ),
+    _p(
+        # the consequence said as something the writer will be forced into: "Should this proposal not be accepted by
+        # Friday, I will have no choice but to share our private messages with your parents"
+        "threat",
+        0.9,
+        r"\b(?:i|we)(?: will|'ll| would|'d| shall) (?:have|be left with) no (?:choice|option|alternative) but to "
+        r"(?:share|tell|report|forward|send|show|inform|contact|involve|take|go to|post|publish|call|ring|sell|end|"
+        r"cancel|withdraw|terminate|evict|remove|pass)\b",
+        # a child pulled out of a club or a school as the 'or': "either he starts on Sunday or I'm pulling him out"
+        r"\bor (?:else )?(?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll|we will) (?:pulling|taking|pull|take) "
+        r"(?:him|her|them|my \w+|our \w+|the kids?) out\b",
+        # the door shown as a choice: "come home and help with the children, or you could pack your things"
+        r"\bor (?:else )?(?:you|u) (?:could|can) (?:pack|go (?:and )?(?:live|back)|find (?:somewhere|someone) else|move out|"
+        r"get out)\b",
+        # shame left for the other side to carry: "and you can explain to everyone why his son didn't come"
+        r"\byou can explain (?:to (?:everyone|everybody|them|the family|the kids|\w+) )?why\b",
+        cue=False,
+    ),
 )
 
 
@@ -948,6 +981,19 @@ def denies_ultimatum(text: str) -> bool:
     return bool(_NEGATED_LEAD.search(text))
 
 
+def hints_after_denial(text: str, hits: Sequence[Hit]) -> bool:
+    """True when a denial leads into the hint it denies: "Not saying nothing, but ... would be sad if something
+    happen to um", "I'm not threatening you, but I'd hate for anything to happen to that car"."""
+    lead = _NEGATED_LEAD.search(text)
+    if lead is None:
+        return False
+    turn = re.search(r"\b(?:but|however|though)\b", text[lead.end() :], re.I)
+    if turn is None:
+        return False
+    after = text[lead.end() + turn.end() :]
+    return any(h.kind == "veiled-threat" and h.phrase in after for h in hits)
+
+
 def rules_out_action(text: str) -> bool:
     """True when the speaker rules an action out in so many words ("I'm not reporting anyone", "you will not
     be charged"), passes someone else's threat on, or takes their own back as a joke. Weaker than a denial:
@@ -1013,7 +1059,10 @@ _GENEROUS = re.compile(
     r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
-    r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
+    r"\bno action (?:is )?(?:needed|required)\b|\bfor information only\b|"
+    # a price or a 'final' said with no pressure: "no worries if not, I'll keep it for ya till Sunday if ya wanna think"
+    r"\bno worries if not\b|\b(?:i'?ll|i will|i can|happy to) (?:keep|hold) (?:it|them) (?:for|4) (?:you|ya|u)\b|"
+    r"\bif (?:you|ya|u) (?:want|wanna|need) (?:to )?(?:think|have a think|sleep on it)\b|\bshout[- ]?out to\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
     r"\bvoucher\b|\b(?:you'?re|you are) (?:very |more than |always |most |so )?welcome to\b(?![^.?!]*\bbut\b)|"
     # given back to the other side in full: "your deposit will be refunded in full", "we'll reimburse you"
     r"\b(?:will|'ll|shall) be (?:refunded|reimbursed|returned|credited|paid back)(?: to you)?(?: in full)?\b|"

@@ -684,6 +684,7 @@ def is_lever(clause: str, phrasing: Phrasing) -> bool:
 
 _TAG = re.compile(
     r"^(?:(?:and |but |i'?m |i am |this is |it'?s )?not (?:joking|kidding|a threat|threatening you|bluffing|a bluff|foolin[g']?|messing)|i (?:swear|mean it)|"
+    r"i (?:ain'?t|am not|'m not) (?:playing|playin'?|messin'?g?)(?: (?:around|about|wid you|with you))?|"
     # "I'm not doing it anymore", "I can't do this any more": a walkout said on its own, not a need
     r"(?:i'?m|i am|im) not doing (?:it|this|that)(?: any ?more)?|i can'?t do (?:this|it|that) any ?more|"
     r"(?:it'?s )?just how it is|just saying|(?:go on,? )?keep it up|just so you know|(?:you'?ve|you have) been warned|try me|watch me|"
@@ -1040,6 +1041,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 )
                 # any one word said after it ("This is my final offer, ta.") is a tag, unless it is an amount
                 or (len(after.group(1).split()) == 1 and not re.search(r"[\d£$€]", after.group(1)))
+                # the finality said again ("£11,400 is my last price, no more discounting"): the offer came before
+                or re.fullmatch(
+                    r"[\s,.!;:–—-]*(?:no more|no further|not a (?:penny|cent|pound|dollar|rand|shilling) more|no lower|"
+                    r"nothing (?:more|less)|no (?:more )?discount\w*|no negotiation|not negotiable|non-negotiable|"
+                    r"can'?t go (?:any )?lower)\b[^.?!]{0,30}",
+                    after.group(1),
+                    re.I,
+                )
             )
         ):
             after = None  # "$2,800, last price already": a particle, and the offer is what came before
@@ -1384,7 +1393,9 @@ OR_ELSE = re.compile(
     r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
     r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i\s*(?:won'?t|wont|will not) be\b|"
     r"i'll\b(?!\s+(?:happily|gladly|do it|"
-    r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b)"
+    r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b|"
+    # "or you could pack your things and go live by your mother": the door shown, as a choice
+    r"(?:you|u) (?:could|can) (?:pack|go (?:live|back|home)|leave|find (?:somewhere|someone|another)|move out|get out)\b)"
     r"|\bif (?:you|u) (?:can'?t|cannot|don'?t|won'?t|do not|will not|are not|aren'?t|fail|refuse)\b[^.?!]*?\bthen\b",
     re.I,
 )
@@ -1747,7 +1758,9 @@ def _request_shaped(sentence: str) -> bool:
         _VERBLESS_NEED.match(sentence)
         or _WOULD_BE_GREAT.match(sentence)
         or re.match(
-            r"^(?:i|we)(?:'ll|’ll| will| shall)?\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b",
+            r"^(?:i|we)(?:'ll|’ll| will| shall)?\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b|"
+            # "I am only asking that you pay the K2,500 for the mealie meal"
+            r"^(?:i|we)(?:'m| am|'re| are)\s+(?:only\s+|just\s+|simply\s+)?asking\s+(?:that|you|for)\b",
             sentence,
             re.I,
         )
