@@ -1052,3 +1052,13 @@ def test_a_teacher_called_by_title_is_no_demand_in_a_comma_list(coach: OfflineCo
     assert not r.ask.lower().startswith("could we make sure sir"), r
     assert not any(p.lower().startswith(("sir", "a few things")) for p in r.parked), r
     assert len(r.parked) == 2, r
+
+
+def test_a_list_of_orders_is_split_when_the_first_verb_is_misread(coach: OfflineCoach) -> None:
+    # "hoover" is often read as a name: the orders after it still start with verbs, so it is a list
+    r = coach.shrink(
+        "hoover the stairs, stop leaving your cups on the telly, put the glass out on a Friday and tell your "
+        "brother to stop parking in my space. the cups are the worst of it"
+    )
+    assert "cups" in r.ask.lower() and "hoover" not in r.ask.lower() and "glass" not in r.ask.lower(), r
+    assert len(r.parked) == 3, r

@@ -935,6 +935,16 @@ def _demands_in(sentence: str) -> list[_Demand]:
         return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p) for p in pieces]
     if starts_with_verb(sentence):
         return [_Demand(p) for p in _pieces(sentence, verbs=True)]
+    # a list of orders whose first verb the tagger misreads ("hoover your room, stop leaving your dishes in the
+    # sink, put the recycling out on a Tuesday and tell your pal to stop smoking"): the others start with verbs
+    listed = [p.strip(" ,.!?") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\w+\s)", sentence) if p.strip(" ,.!?")]
+    if (
+        len(listed) >= 3
+        and all(2 <= len(p.split()) <= 15 for p in listed)
+        and all(starts_with_verb(p) for p in listed[1:])
+        and not re.match(r"^(?:i|we|you|u|he|she|they|it|the|my|our|your|this|that)\b", listed[0], re.I)
+    ):
+        return [_Demand(p) for p in listed]
     if re.match(r"^(?:you|u)\b", sentence, re.I) and not _SUBORDINATE.match(sentence):
         out = []
         for clause in _split_clause_list(sentence):
