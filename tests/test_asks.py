@@ -1062,3 +1062,11 @@ def test_a_list_of_orders_is_split_when_the_first_verb_is_misread(coach: Offline
     )
     assert "cups" in r.ask.lower() and "hoover" not in r.ask.lower() and "glass" not in r.ask.lower(), r
     assert len(r.parked) == 3, r
+
+
+def test_if_i_could_only_change_one_thing_is_the_cue_not_a_demand_to_change(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "You never empty the dishwasher, you leave the car on empty, and you forget the bins. But if I could only "
+        "change one thing, it would be that we plan the weekly shop together."
+    )
+    assert "weekly shop" in r.ask.lower() and r.ask.lower() != "could you change?", r

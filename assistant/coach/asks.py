@@ -1895,7 +1895,10 @@ def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> str:
     comma = sentence.find(",", cue.end())
     between = sentence[cue.end() : comma if comma >= 0 else len(sentence)]
     said = re.sub(r"^[\s,:-]*(?:(?:just|then|please|pls|honestly)\s+)*", "", between).strip(" .!?")
-    pointing = re.match(r"^(?:make it|let it be|go with|pick|choose)\b", said, re.I)  # "make it the saturday till"
+    # "make it the saturday till" points; "if I could only change one thing, it would be..." is the cue said on
+    pointing = re.match(r"^(?:make it|let it be|go with|pick|choose)\b", said, re.I) or re.search(
+        r"\b(?:one|1) (?:thing|change|ask|request)\b|\bnothing else\b", said, re.I
+    )
     if not pointing and not _POINTING_LEAD.match(said + " ") and len(said.split()) >= 2 and starts_with_verb(said):
         return f"Most importantly, {said}."  # "if you do one thing just show up on time, rest is fine"
     if (
