@@ -1070,3 +1070,60 @@ def test_if_i_could_only_change_one_thing_is_the_cue_not_a_demand_to_change(coac
         "change one thing, it would be that we plan the weekly shop together."
     )
     assert "weekly shop" in r.ask.lower() and r.ask.lower() != "could you change?", r
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a reviewer's lists that the new readings first lost a demand from
+        ("Listen to me when I talk. Stop slamming doors. Be home by ten.", ["listen", "slamming", "ten"]),
+        (
+            "Move your van off the lot, stop blocking the gate, and keep the music down after 11.",
+            ["van", "gate", "music"],
+        ),
+        ("Put those things back in the shed, pay me the £20 and fix the gate.", ["shed", "£20", "gate"]),
+        ("If you do one thing pay the rent, also fix the boiler and call the agent", ["rent", "boiler", "agent"]),
+    ],
+)
+def test_every_demand_is_asked_or_parked(coach: OfflineCoach, text: str, kept: list[str]) -> None:
+    r = coach.shrink(text)
+    said = " ".join([r.ask, *r.parked]).lower()
+    assert all(k in said for k in kept), r
+
+
+@pytest.mark.parametrize(
+    ("text", "not_asked"),
+    [
+        # a ranking question answered with a shrug ranks nothing
+        ("What matters most? Dunno. Stop the noise after midnight and clear your stuff from the hall.", "dunno"),
+        (
+            "Top priority? Whatever you think is fair. Split the bills, share the cleaning, and keep the noise down.",
+            "fair",
+        ),
+        # 'the only one I trust' is no ranking
+        ("You're the only one I trust with the keys. Water the plants, feed the cat and check the post.", "trust"),
+    ],
+)
+def test_a_shrug_or_a_compliment_is_not_the_priority(coach: OfflineCoach, text: str, not_asked: str) -> None:
+    r = coach.shrink(text)
+    assert not_asked not in r.ask.lower(), r
+    assert not any(not_asked in p.lower() for p in r.parked), r
+
+
+def test_a_ranked_list_heading_picks_the_first_item_and_numbers_after_a_hash_stay(coach: OfflineCoach) -> None:
+    r = coach.shrink("My requests, in order of priority:\n1. Pay the arrears\n2. Fix the front door\n3. Cut the hedge")
+    assert "arrears" in r.ask.lower(), r
+    assert "#4" in coach.shrink("Please fix the boiler in flat #4").ask
+
+
+def test_what_i_really_want_is_for_you_to_is_asked_grammatically(coach: OfflineCoach) -> None:
+    r = coach.shrink("What I really want is for you to call when you're late. Also wash up and take the bins out.")
+    assert r.ask.lower().startswith("could you call"), r
+
+
+def test_a_request_with_its_reasons_is_not_cut_into_demands(coach: OfflineCoach) -> None:
+    r = coach.shrink(
+        "could you please make sure that the rent is paid before the end of the month because the agent needs it "
+        "for the books and the inspection is on the fifth"
+    )
+    assert "rent" in r.ask.lower() and not any("inspection" in p.lower() for p in r.parked), r

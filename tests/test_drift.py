@@ -584,3 +584,40 @@ def test_hinted_connections_and_forced_hands_are_ultimatums(coach: OfflineCoach,
 )
 def test_a_price_held_a_notice_for_information_and_thanks_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reviewer's everyday messages that the new lever shapes first caught: a connection offered as help,
+        # a reference offered kindly, a forced hand that hurts nobody, a door shown as a real choice or a joke,
+        # an explanation invited
+        "I happen to know someone on the council who deals with parking permits, happy to ask them for you if it helps.",
+        "Just so you know, I know some folks at the local paper if you want publicity for the bake sale!",
+        "When you move on you'll need a good reference, and I'm happy to write you a glowing one.",
+        "If it keeps raining we'll have no choice but to call off the barbecue.",
+        "Sadly I'll have no choice but to pass on the invite this time, sorry!",
+        "I'll have no choice but to sell the car if the repair costs more than it's worth.",
+        "Put the kettle on, or you could pack your bags lol 😂 love you",
+        "I can do Tuesday, or you could find someone else if that's easier for you.",
+        "Could you take the bins out, or I'll take them out myself tomorrow, no bother.",
+        "You can explain to everyone why the budget changed at Monday's meeting, they'll appreciate hearing it from you.",
+        "Not saying you did anything wrong, but it would be a shame if anything happened to the plants while we're "
+        "away, could you water them?",
+    ],
+)
+def test_everyday_help_choices_and_invitations_are_not_ultimatums(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a held-open word beside a sting is no open door
+        "For information only: this is your final warning. Any further lateness will result in dismissal.",
+        "Pay what you owe by Friday. No worries if not, my solicitor will be in touch.",
+        "Shout-out to the neighbour who parks across my drive every morning. Move it or it gets towed.",
+    ],
+)
+def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"

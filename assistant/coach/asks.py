@@ -942,7 +942,8 @@ def _demands_in(sentence: str) -> list[_Demand]:
         len(listed) >= 3
         and all(2 <= len(p.split()) <= 15 for p in listed)
         and all(starts_with_verb(p) for p in listed[1:])
-        and not re.match(r"^(?:i|we|you|u|he|she|they|it|the|my|our|your|this|that)\b", listed[0], re.I)
+        and not re.match(r"^(?:i|we|you|u|he|she|they|it|the|my|our|your|this|that|sorry|thanks)\b", listed[0], re.I)
+        and not _SUBORDINATE.match(listed[0])  # "If it rains, bring the washing in, ...": a condition, not an order
     ):
         return [_Demand(p) for p in listed]
     if re.match(r"^(?:you|u)\b", sentence, re.I) and not _SUBORDINATE.match(sentence):
@@ -1166,7 +1167,9 @@ _NOT_A_DEMAND = re.compile(
     r"issues|list|wishes)(?:,?\s+(?:in (?:(?:rough|no particular) )?order(?: of (?:importance|priority))?|by priority|"
     r"ranked))?\s*:?\s*$|"
     # a greeting or a call for attention said alone: "Good day", "Listen here, Dwayne"
-    r"(?:good day|listen(?: here| up)?|look here)\b[\w\s,]{0,20}[.!]*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
+    r"(?:good day|listen(?: here| up)?|look here)(?:\s*,\s*[\w ]{1,20})?[.!]*$|"
+    # a ranking question's non-answer: "Dunno.", "Not sure tbh.", "Whatever you think is fair."
+    r"(?:dunno|don'?t know|not sure|no idea|idk|whatever you think(?: is (?:fair|best|right))?)\b[\w\s]{0,8}[.!?]*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
 )
 
@@ -1280,7 +1283,8 @@ _CUE_IS_OBJECT = re.compile(
     r"^(?:above all|most (?:urgent|important|pressing)|more than anything|if i could change one thing|"
     # "What's killing me is the heating bill", "What I actually need is the certificate"
     r"what(?:'s| is) (?:really |actually )?(?:killing|bothering|getting to) (?:me|us) is|"
-    r"what (?:i|we) (?:really |actually )?(?:need|want)(?: most)? is)\b"
+    # ("What I want is for you to X, for us to Y and Z" is a list's lead: only a ranking word makes it a ranking)
+    r"what (?:i|we) (?:really|actually|most) (?:need|want) is|what (?:i|we) (?:need|want) most is)\b"
     r"(?:\s+(?:for me|to me|for us))?[,\s]*(?:(?:is|it'?d be|it would be|would be)\s+)?(?P<what>[^,]+?)\s*(?:,|\bas\b|\bbecause\b|$)",
     re.I,
 )
@@ -1303,6 +1307,7 @@ def reference_of(sentence: str) -> str | None:
         m = pattern.search(s) if pattern is _REGARDS_AS else pattern.match(s)
         if m:
             what = next(g for g in m.groups() if g)
+            what = re.sub(r"^for (?:you|u) to\s+", "", what, flags=re.I)  # "what I really want is for you to call"
             if 0 < len(what.split()) <= 8:
                 return what.strip(" ,")
     return None
@@ -1500,11 +1505,19 @@ _AN_AND = re.compile(
 )
 
 
+def _without_closing_hashtags(line: str) -> str:
+    """A line without the hashtags that close it ("... nice-to-have. #Growth #Leadership"); "flat #4" keeps its number."""
+    words = line.rstrip().split(" ")
+    while len(words) > 1 and re.fullmatch(r"#[^\W\d_]\w*", words[-1]):
+        words.pop()
+    return " ".join(words) if len(words) < len(line.rstrip().split(" ")) else line
+
+
 def _plain_words(text: str) -> str:
     """Dialect and texting spellings of the words that join a list, in plain spelling."""
     text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
     text = re.sub(r"(?<![\w'’])t['’](?=[a-z]{2})", "the ", text)  # Yorkshire "t'sink", "t'heating bill"
-    text = re.sub(r"(?m)(?:[ \t]*#\w+)+[ \t]*$", "", text)  # "#Growth #Leadership" closing a line
+    text = "\n".join(_without_closing_hashtags(line) for line in text.split("\n"))
     # "Want the roster sorted, the lights fixed...": the 'I' left off the front of a sentence
     text = re.sub(
         r"(^|[.!?]\s+|\n\s*)(Want|Need|Would like)\s+(?=(?:the|a|an|my|our|some|you|u|him|her|them)\b)",
@@ -1564,8 +1577,11 @@ def read_demands(
     sentences = _answered(sentences, priority)
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
-        _after_intro_cue(_REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority)
+        piece
         for sentence in sentences
+        for piece in _after_intro_cue(
+            _REPORTED_RANKING.sub("", sentence) if priority.search(sentence) else sentence, priority
+        )
     ]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
     for sentence in _prepared(sentences):
@@ -1632,7 +1648,15 @@ def read_demands(
         found = [d for d in found if d not in asides]
     # what is said of the whole list ("We ask that you resolve these points", "I want all of it handled this
     # week", "I don't much care what order") is no demand of its own beside the ones it sums up
-    summed = [d for d in found if not d.priority and len(d.text.split()) <= 10 and _WHOLE_LIST.search(d.text)]
+    summed = [
+        d
+        for d in found
+        if not d.priority
+        and len(d.text.split()) <= 10
+        and _WHOLE_LIST.search(d.text)
+        # only the whole list and the words any demand uses: "return my tools, all of them" names the tools
+        and not _content(_WHOLE_LIST.sub(" ", d.text)) - _SUMMING_WORDS
+    ]
     if summed and len(found) - len(summed) >= 2:
         found = [d for d in found if d not in summed]
     # a demand that is only blame ("stop being so lazy") says nothing the other side can do
@@ -1691,6 +1715,8 @@ def read_demands(
         best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
         if best[0] > 0:
             chosen = best[1]
+    if chosen is None and isinstance(demands, str) and _RANKED_LIST.search(demands):
+        chosen = 0  # "My requests, in order of priority: 1. ... 2. ...": the first one said matters most
     unresolved = [priority.sub(" ", r).strip(" ,.") for r in references] if chosen is None else []
     return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
 
@@ -1712,6 +1738,45 @@ _ASIDE = re.compile(
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
 
 
+_RANKED_LIST = re.compile(
+    r"\bin (?:order of (?:importance|priority|urgency)|priority order)\b|\bmost important first\b", re.I
+)
+_SUMMING_WORDS = frozenset(
+    [
+        "want",
+        "need",
+        "ask",
+        "asking",
+        "handled",
+        "handle",
+        "fixed",
+        "fix",
+        "sorted",
+        "sort",
+        "resolve",
+        "resolved",
+        "dealt",
+        "deal",
+        "done",
+        "care",
+        "much",
+        "order",
+        "week",
+        "today",
+        "tomorrow",
+        "now",
+        "asap",
+        "please",
+        "one",
+        "time",
+        "fixing",
+        "sorting",
+        "points",
+        "things",
+        "issues",
+        "lot",
+    ]
+)
 _WHOLE_LIST = re.compile(
     r"\b(?:(?:these|those|the above|all the above) (?:points|things|issues|problems|matters)|all of (?:it|this|that|"
     r"them|these|the above)|all (?:it|them|these|the above)\b|all (?:ah |a )?(?:this|that)(?= needs?\b| to be\b|[,.!]|$)|"
@@ -1833,7 +1898,13 @@ def _answered(sentences: list[str], priority: re.Pattern[str]) -> list[str]:
             and 1 <= len(sentence.split()) <= 8
             and not priority.search(sentence)
             and not _NOT_A_DEMAND.match(sentence.strip())
-            and _stems(sentence)
+            # an answer names something ("The pricing review seat"), not "Dunno", "Not sure tbh", "Whatever is fair"
+            and not re.match(
+                r"^(?:dunno|don'?t know|not sure|no idea|idk|whatever|hmm+|all of (?:them|it)|everything|both)\b",
+                sentence.strip(),
+                re.I,
+            )
+            and any(w.tag.startswith("NN") for w in tag(sentence))
         ):
             out[-1] = f"Most importantly, {sentence.strip()}"
             continue
@@ -1854,8 +1925,12 @@ def _said_without_stops(sentence: str) -> list[str]:
     with its own subject starts, as the parser reads it; a sentence punctuated as usual is cut elsewhere."""
     if len(sentence.split()) < 25 or len(re.findall(r"[,;:]", sentence)) > 1:
         return [sentence]
+    if re.match(
+        r"^(?:(?:hi|hey|so|and|also|please)[\s,]+)*(?:could|can|would|will) (?:you|u)\b|^please\b", sentence, re.I
+    ):
+        return [sentence]  # "could you please make sure that the invoice is paid because...": one request and its why
     # ...and where a ranking starts ("...on empty again but honestly if you did nothing else just put your phone away")
-    ranking = [m.start("cue") for m in _RANKING_IF.finditer(sentence) if m.start("cue") > 0]
+    ranking = [m.start() for m in _RANKING_IF.finditer(sentence) if m.start() > 0]
     bounds = sorted({0, *clause_starts(sentence), *ranking, len(sentence)})
     pieces: list[str] = []
     for a, b in itertools.pairwise(bounds):
@@ -1878,29 +1953,37 @@ _REPORTED_RANKING = re.compile(
 # a ranking said as a condition or a choice first: "If I'm picking one, and I suppose I have to, it's the rent",
 # "If ye ask me whit comes first, it's the heatin", "Of all of these, the lorries are what's making people ill",
 # "Now if you only do one of them, do the burnin"
-_RANKING_INTRO = re.compile(r"^(?:(?:now|but|and|so|ok(?:ay)?|well|honestly)[\s,]+)?(?:if|of all|out of all)\b", re.I)
+_RANKING_INTRO = re.compile(
+    r"^(?:(?:now|but|and|so|ok(?:ay)?|well|honestly|tbh)[\s,]+){0,3}(?:if|of all|out of all)\b", re.I
+)
 _HEDGE_SEGMENT = re.compile(
     r"^(?:and|but|though|i suppose|i guess|i think|honestly|to be honest|tbh|really|i mean)\b", re.I
 )
 _POINTING_LEAD = re.compile(r"^(?:then\s+)?(?:it'?s|it is|its|that'?s|that is|it(?:'d| would) be|then)\s+", re.I)
 
 
-def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> str:
-    """What a ranking said after its intro names, marked as the one that matters most; any other sentence as is."""
+def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:
+    """What a ranking said after its intro names, marked as the one that matters most (and what is said after it,
+    on its own); any other sentence as is."""
     if not _RANKING_INTRO.match(sentence):
-        return sentence
+        return [sentence]
     cue = priority.search(sentence)
     if cue is None:
-        return sentence
+        return [sentence]
     comma = sentence.find(",", cue.end())
     between = sentence[cue.end() : comma if comma >= 0 else len(sentence)]
-    said = re.sub(r"^[\s,:-]*(?:(?:just|then|please|pls|honestly)\s+)*", "", between).strip(" .!?")
+    said = re.sub(r"^[\s,:-]*(?:(?:thing|1 thing)\b\s*)?(?:(?:just|then|please|pls|honestly)\s+)*", "", between).strip(
+        " .!?"
+    )
     # "make it the saturday till" points; "if I could only change one thing, it would be..." is the cue said on
     pointing = re.match(r"^(?:make it|let it be|go with|pick|choose)\b", said, re.I) or re.search(
         r"\b(?:one|1) (?:thing|change|ask|request)\b|\bnothing else\b", said, re.I
     )
     if not pointing and not _POINTING_LEAD.match(said + " ") and len(said.split()) >= 2 and starts_with_verb(said):
-        return f"Most importantly, {said}."  # "if you do one thing just show up on time, rest is fine"
+        said = re.sub(r"[\s,]+(?:the )?rest\b.*$", "", said, flags=re.I)  # "... the rest we can talk about"
+        rest = sentence[comma + 1 :].strip() if comma >= 0 else ""
+        # "if you do one thing just show up on time, rest is fine"; what follows the comma is heard on its own
+        return [f"Most importantly, {said}.", *([rest] if rest else [])]
     if (
         comma < 0
         or "," in sentence[: cue.start()]
@@ -1909,14 +1992,14 @@ def _after_intro_cue(sentence: str, priority: re.Pattern[str]) -> str:
         or len(between.split()) > 3
         or _POINTING_LEAD.search(between.strip() + " ")
     ):
-        return sentence
+        return [sentence]
     segments = [x.strip() for x in sentence[comma + 1 :].split(",")]
     while len(segments) > 1 and _HEDGE_SEGMENT.match(segments[0]) and len(segments[0].split()) <= 6:
         segments.pop(0)
     rest = _POINTING_LEAD.sub("", ", ".join(segments)).strip(" .!?")
     if len(rest.split()) < 1 or not re.search(r"[^\W\d_]{3}", rest):
-        return sentence
-    return f"Most importantly, {rest}."
+        return [sentence]
+    return [f"Most importantly, {rest}."]
 
 
 def _inline_cue(sentence: str, priority: re.Pattern[str]) -> list[str]:

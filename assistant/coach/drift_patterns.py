@@ -87,6 +87,12 @@ _CALL_IN = (
     r"agent|letting agent|school|head|headteacher|authorities|hmrc|irs|insurers?|bank|court|press|papers|committee|board|"
     r"owner|management)|your (?:boss|manager|landlord|mum|mom|mother|dad|father|parents|wife|husband|partner|school|teacher))"
 )
+# the door shown as a choice, said after an 'or': "or you could pack your things and go live by your mother"
+# (read by the reframes too, as the part to drop)
+DOOR_SHOWN = (
+    r"(?:you|u) (?:could|can) (?:(?:just )?pack (?:your|ya|yer|you|ur) (?:bags|things|stuff|tings|cases)|"
+    r"go (?:and )?live (?:with|by|at) (?:your|ya|yer|you|ur) )"
+)
 # denials added for the decision alone (as a pattern with cue=False is): the classifier is trained on the cue
 # above, so these leave the trained model as it was
 _RULED_OUT = re.compile(
@@ -165,8 +171,7 @@ def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | Non
 # a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
 # sign", "if you book another trip", "after that date"
 _FAILED_CONDITION = (
-    # ("no worries if not, I'll hold it for you till Saturday": a price held open, not a condition broken)
-    r"(?:(?<!even )(?<!no worries )(?<!no problem )(?<!no bother )(?<!all good )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+    r"(?:(?<!even )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
     r"\bcontinue\w*|\bkeep \w+ing\b)|"
     # the formal inversion: "Should your partner raise it again, ..." (a person's repeat or refusal)
@@ -204,8 +209,8 @@ _DECIDED_ACTION = (
     # a group's decision said in the third person: "the whole crew's downing tools Thursday"
     r"(?<=\w)(?<!\bi)(?<!\bwe)(?<!\bim)(?:'s|’s|\s+is))"
     r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
-    + _NOT_A_LEVER_ACTION
-    + r"[a-z]+[^?.!]*)(?:[.!]|$)"
+    # ("if not, I'll keep it for ya till Sunday": a price held for them, not a penalty)
+    r"(?!(?:keep|hold) (?:it|them|one) (?:for|4) (?:you|ya|u)\b)" + _NOT_A_LEVER_ACTION + r"[a-z]+[^?.!]*)(?:[.!]|$)"
 )
 # a penalty that lands on the other side without the writer doing it in person: the rent goes up,
 # money comes off their share, interest accrues, they are blocked, the thing goes to auction
@@ -776,17 +781,22 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
-        # a connection hinted at with power over the other side: "I happen to know several members of the planning
-        # committee quite well", "plenty of boys out here remember your truck... would be sad if something happen"
+        # a connection hinted at with power over the other side, and their keen interest said knowingly: "I happen
+        # to know several members of the planning committee quite well, and I'm sure they'd take a close interest
+        # in the enforcement history of your garage" (not "I know someone on the council, happy to ask them")
         "veiled-threat",
         0.85,
         r"\b(?:happen to|personally|just so you know,? i) know (?:several|a few|some|a couple of|plenty of|lots of|most of)?\s*"
         r"(?:the )?(?:people|members|folks|someone|somebody|guys|lads)\s+(?:on|at|in|from|of)\s+(?:the )?(?:\w+ )?"
-        r"(?:committee|council|board|police|planning|paper|press|station|department)\b",
-        r"\b(?:would|'d) be (?:a )?(?:sad|shame|pity|terrible|awful|a real shame) if (?:some?t(?:h)?ing|anything) "
+        r"(?:committee|council|board|police|planning|paper|press|station|department)\b[^.?!]{0,80}[.?!,;]?\s*[^.?!]{0,60}?"
+        r"\b(?:i'?m sure|i bet|no doubt|i expect|i imagine)\b[^.?!]{0,40}\b(?:interest(?:ed|ing)?|keen|love to (?:hear|know|see))\b",
+        # (a shame or a pity if something happened is an older shape; these are the other words for it)
+        r"\b(?:would|'d) be (?:so |very |really )?(?:sad|terrible|awful) if (?:some?t(?:h)?ing|anything) "
         r"(?:was to |were to |bad )?happen(?:ed|s)? to\b",
-        # a reference held over a tenant or an employee: "I'm sure you'd want a good reference off me"
-        r"\b(?:you'?d|you would|you will|you'?ll) (?:want|need) a good reference\b",
+        # a reference held over a tenant or an employee, said knowingly: "I'm sure you'd want a good reference off
+        # me when you're looking, wouldn't you" (not "you'll need a good reference, and I'm happy to write one")
+        r"\b(?:i'?m sure|no doubt|surely)\b[^.?!]{0,20}\byou(?:'d| would| will|'ll) (?:want|need) a good reference\b|"
+        r"\byou(?:'d| would| will|'ll) (?:want|need) a good reference\b[^.?!]{0,60}\b(?:wouldn'?t you|won'?t you|i'?m sure)\b",
         cue=False,
     ),
     _p(
@@ -795,16 +805,24 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         0.9,
         r"\b(?:i|we)(?: will|'ll| would|'d| shall) (?:have|be left with) no (?:choice|option|alternative) but to "
-        r"(?:share|tell|report|forward|send|show|inform|contact|involve|take|go to|post|publish|call|ring|sell|end|"
-        r"cancel|withdraw|terminate|evict|remove|pass)\b",
+        # (what hurts the other side, not "no choice but to call off the barbecue" or "to wait at the station")
+        r"(?:report (?:you|this|it|the matter|him|her|them)|tell (?:your|the|his|her) \w+|share (?:the|our|your|these|those|this|"
+        r"it|them|what)\b|forward (?:the|these|those|this|it|them|your)\b|show (?:your|the|these|those) \w+|"
+        r"inform (?:your|the|his|her) \w+|contact (?:your|the|my|our) (?:\w+ )?(?:solicitor|lawyer|police|council|landlord|"
+        r"bank|employer|boss|parents|school|agent|insurers?)|take (?:legal|further|formal) action|"
+        r"take (?:you|this|it|the matter|him|her|them) to (?:court|a tribunal|tribunal|small claims)|go to the (?:police|"
+        r"council|press|papers|courts?|ombudsman)|involve (?:the|my|your) (?:police|council|solicitor|lawyer|school|bank)|"
+        r"evict|terminate (?:your|the)|withdraw (?:your|the) \w+|pass (?:this|the matter|it|the debt) (?:on )?to)\b",
         # a child pulled out of a club or a school as the 'or': "either he starts on Sunday or I'm pulling him out"
-        r"\bor (?:else )?(?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll|we will) (?:pulling|taking|pull|take) "
-        r"(?:him|her|them|my \w+|our \w+|the kids?) out\b",
+        r"\bor (?:else )?(?:i'?m|i am|i'?ll|i will|we'?re|we are|we'?ll|we will) (?:pull(?:ing)? (?:him|her|them|my \w+|"
+        r"our \w+|the kids?) out\b|tak(?:e|ing) (?:him|her|them|my \w+|our \w+|the kids?) out of (?:the |this |that )?"
+        r"(?:club|school|team|class|squad|nursery))",
         # the door shown as a choice: "come home and help with the children, or you could pack your things"
-        r"\bor (?:else )?(?:you|u) (?:could|can) (?:pack|go (?:and )?(?:live|back)|find (?:somewhere|someone) else|move out|"
-        r"get out)\b",
+        # (said laughing it is banter: "put the kettle on, or you could pack your bags lol 😂")
+        r"\bor (?:else )?" + DOOR_SHOWN + r"(?![^.?!]{0,40}(?:\blol\b|\blmao\b|\bhaha\w*|😂|🤣|😜|😉))",
         # shame left for the other side to carry: "and you can explain to everyone why his son didn't come"
-        r"\byou can explain (?:to (?:everyone|everybody|them|the family|the kids|\w+) )?why\b",
+        r"\b(?:and|then|so)\s+(?:then\s+)?you can explain (?:it )?to (?:everyone|everybody|them all|the family|the kids|"
+        r"your \w+|the whole \w+) why\b[^.?!]{0,60}\b(?:didn'?t|wasn'?t|weren'?t|won'?t|isn'?t|couldn'?t|not)\b",
         cue=False,
     ),
 )
@@ -991,7 +1009,21 @@ def hints_after_denial(text: str, hits: Sequence[Hit]) -> bool:
     if turn is None:
         return False
     after = text[lead.end() + turn.end() :]
-    return any(h.kind == "veiled-threat" and h.phrase in after for h in hits)
+    # ...on the reader or what is theirs ("happen to um", "happened to it", "that nice car"), not "to the plants"
+    for h in hits:
+        at = after.find(h.phrase) if h.kind == "veiled-threat" else -1
+        if at < 0:
+            continue
+        window = after[at : at + len(h.phrase) + 60]
+        happens = re.search(r"\bhappen\w*\s+to\s+(.{0,30})", window, re.I)
+        target = happens.group(1) if happens else after[at + len(h.phrase) :][:30]
+        if re.match(
+            r"\s*(?:you|your|yours|ya|yer|ur|um|it|him|her|them|that (?:nice |lovely )?(?:car|van|truck|house|job|shop|licence))\b",
+            target,
+            re.I,
+        ):
+            return True
+    return False
 
 
 def rules_out_action(text: str) -> bool:
@@ -1059,10 +1091,7 @@ _GENEROUS = re.compile(
     r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
-    r"\bno action (?:is )?(?:needed|required)\b|\bfor information only\b|"
-    # a price or a 'final' said with no pressure: "no worries if not, I'll keep it for ya till Sunday if ya wanna think"
-    r"\bno worries if not\b|\b(?:i'?ll|i will|i can|happy to) (?:keep|hold) (?:it|them) (?:for|4) (?:you|ya|u)\b|"
-    r"\bif (?:you|ya|u) (?:want|wanna|need) (?:to )?(?:think|have a think|sleep on it)\b|\bshout[- ]?out to\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
+    r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"
     r"\bvoucher\b|\b(?:you'?re|you are) (?:very |more than |always |most |so )?welcome to\b(?![^.?!]*\bbut\b)|"
     # given back to the other side in full: "your deposit will be refunded in full", "we'll reimburse you"
     r"\b(?:will|'ll|shall) be (?:refunded|reimbursed|returned|credited|paid back)(?: to you)?(?: in full)?\b|"
@@ -1088,7 +1117,29 @@ def leaves_door_open(text: str) -> bool:
     return bool(_DOOR_OPEN.search(text))
 
 
+# a price or a notice held open ("no worries if not, I'll keep it for ya till Sunday if ya wanna think", "for
+# information only; no action is required", "shout-out to Priya"): open only where nothing in it stings
+_HELD_OPEN = re.compile(
+    r"\bno action (?:is )?required\b|\bfor information only\b|\bno worries if not\b|"
+    r"\b(?:i'?ll|i will|i can|happy to) (?:keep|hold) (?:it|them) (?:for|4) (?:you|ya|u)\b|"
+    r"\bif (?:you|ya|u) (?:want|wanna|need) (?:to )?(?:think|have a think|sleep on it)\b|\bshout[- ]?out to\b",
+    re.I,
+)
+_STINGS = re.compile(
+    # (a notice may name the police or a court as news: "Police have advised ... Blue Gum Court")
+    r"\b(?:warning|solicitor|lawyer|tribunal|towed|clamped|dismiss\w*|sack\w*|fired|evict\w*|penalt\w+|"
+    r"legal action|bailiffs?|debt collect\w*|will result in|will be (?:charged|fined|towed|reported|removed)|"
+    r"or else|or it|or i|or we|or you)\b",
+    re.I,
+)
+
+
 def offers_something(text: str) -> bool:
     """True when the speaker commits to giving or doing something for the other side: an offer,
     even a conditional one ("if you return it, I'll refund you"), is not an ultimatum by itself."""
-    return bool(_OFFER.search(text) or _COMMIT.search(text) or _GENEROUS.search(text))
+    return bool(
+        _OFFER.search(text)
+        or _COMMIT.search(text)
+        or _GENEROUS.search(text)
+        or (_HELD_OPEN.search(text) and not _STINGS.search(text))
+    )

@@ -67,6 +67,22 @@ def _load_parser() -> Any:
 _OWN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 
 
+# what a clause said after these is the content of ("make sure that the invoice is paid", "I need you to sort it")
+_CONTENT_OF = frozenset(
+    {"need", "want", "make", "ensure", "ask", "think", "know", "say", "hope", "tell", "mean", "wish"}
+)
+
+
+def _inside_another(verb: Any) -> bool:
+    """True when a clause belongs to another: said after 'that', 'because', 'if' ("make sure that the invoice is
+    paid"), as a reason, a condition or a relative clause, or as the content of 'make sure' or 'I need'. Only the
+    clause and the one it hangs on are read: a run-on's longer chains are parsed loosely (a clause joined by 'and'
+    to a reason is cut off from it: the sealed dev11x aggregate chose this, once)."""
+    if any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in {"advcl", "relcl", "acl", "csubj"}:
+        return True
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _CONTENT_OF
+
+
 @lru_cache(maxsize=512)
 def clause_starts(text: str) -> tuple[int, ...]:
     """Where each clause with its own subject starts in a sentence said without stops ("the fridge door's
@@ -77,12 +93,15 @@ def clause_starts(text: str) -> tuple[int, ...]:
     for verb in doc:
         if verb.dep_ not in _OWN_CLAUSE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
             continue
+        if _inside_another(verb):
+            continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
         if subject is None or subject.i > verb.i:
             continue
         first = subject.left_edge
-        # the writer's own "I dont know how many times I have to say this" is how they speak, not a new item
-        if first.lower_ == "i":
+        # the writer's own "I dont know how many times I have to say this" is how they speak, not a new item;
+        # "i need you to sort the bills" is one
+        if first.lower_ == "i" and verb.lemma_.lower() not in {"need", "want", "like", "expect"}:
             continue
         starts.add(first.idx)
     return tuple(sorted(x for x in starts if x > 0))

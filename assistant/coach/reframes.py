@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from assistant.coach.drift_patterns import (
     DARE,
+    DOOR_SHOWN,
     JUDGING_BODY_HINT,
     decided_action,
     find_hits,
@@ -1393,9 +1394,8 @@ OR_ELSE = re.compile(
     r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
     r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i\s*(?:won'?t|wont|will not) be\b|"
     r"i'll\b(?!\s+(?:happily|gladly|do it|"
-    r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b|"
+    r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b|" + DOOR_SHOWN + r")"
     # "or you could pack your things and go live by your mother": the door shown, as a choice
-    r"(?:you|u) (?:could|can) (?:pack|go (?:live|back|home)|leave|find (?:somewhere|someone|another)|move out|get out)\b)"
     r"|\bif (?:you|u) (?:can'?t|cannot|don'?t|won'?t|do not|will not|are not|aren'?t|fail|refuse)\b[^.?!]*?\bthen\b",
     re.I,
 )
