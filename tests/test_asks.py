@@ -1127,3 +1127,13 @@ def test_a_request_with_its_reasons_is_not_cut_into_demands(coach: OfflineCoach)
         "for the books and the inspection is on the fifth"
     )
     assert "rent" in r.ask.lower() and not any("inspection" in p.lower() for p in r.parked), r
+
+
+def test_a_list_introduced_as_needs_to_name_does_not_park_its_introduction(coach: OfflineCoach) -> None:
+    # a blind reader preferred the older output once this pass: it parked "I want to name some needs"
+    r = coach.shrink(
+        "I've been reflecting a lot and I'd like to share a few boundaries: I need my evenings after nine to "
+        "myself. I need you to ask before inviting people over. I need the bathroom kept tidy."
+    )
+    assert not any("share a few" in p.lower() or "boundaries" in p.lower() for p in r.parked), r
+    assert len(r.parked) == 2, r

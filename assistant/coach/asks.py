@@ -1156,6 +1156,10 @@ _NOT_A_DEMAND = re.compile(
     r"happy to (?:discuss|talk|chat)|hope (?:you'?re|you are|all is|everything'?s|things are) (?:well|good|ok(?:ay)?)\b|"
     r"(?:i|we) (?:write|am writing|are writing)\b|(?:i'?m|we'?re) writing\b|on behalf of\b|"
     r"(?:i|we) (?:want|would like|wish|need) to (?:request|ask|raise|say)\b.*\b(?:following|things|points)\b|"
+    # "I want to name some needs", "we'd like to share a few asks": the list's own introduction
+    r"(?:.{0,60}\b)?(?:i|we)(?: really)? (?:want|would like|'d like|wish|need) to (?:name|share|list|flag|mention|"
+    r"set out|voice) (?:some|a few|my|our|these|the following|a couple of|two|three|four)(?: \w+)? (?:needs|requests|asks|"
+    r"wishes|concerns|issues|things|points|boundaries)\W*$|"
     r"(?:many )?thanks|kind regards|regards|cheers|best wishes|yours (?:sincerely|faithfully|truly|ever)|"
     r"(?:ok(?:ay)?,? )?(?:thanks,? )?bye\b|love,? \w+$|(?:that'?s it|that'?s all),? (?:i think|really)?$|i remain\b|"
     # a list's own heading: "Stuff the club needs to fix:", "things that need to change"
