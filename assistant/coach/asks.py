@@ -1150,6 +1150,8 @@ _ORDINAL_REF = re.compile(
     re.I,
 )
 _ORDINAL_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1, "final": -1, "number one": 0}
+# a shrug said instead of an answer: "Dunno.", "Not sure tbh."
+_SHRUG = r"dunno|don'?t know|not sure|no idea|idk"
 _NOT_A_DEMAND = re.compile(
     r"^(?:(?:i|we) (?:ask|have|want to raise|need to raise)(?: \w+){0,3} (?:things|points|issues)\b|"
     r"(?:just )?(?:a few|few|some|two|three|four|five|several|couple of|a couple of)(?: \w+)? (?:things|points|issues)\b|"
@@ -1173,7 +1175,8 @@ _NOT_A_DEMAND = re.compile(
     # a greeting or a call for attention said alone: "Good day", "Listen here, Dwayne"
     r"(?:good day|listen(?: here| up)?|look here)(?:\s*,\s*[\w ]{1,20})?[.!]*$|"
     # a ranking question's non-answer: "Dunno.", "Not sure tbh.", "Whatever you think is fair."
-    r"(?:dunno|don'?t know|not sure|no idea|idk|whatever you think(?: is (?:fair|best|right))?)\b[\w\s]{0,8}[.!?]*$|(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
+    r"(?:" + _SHRUG + r"|whatever you think(?: is (?:fair|best|right))?)\b[\w\s]{0,8}[.!?]*$|"
+    r"(?:hi|hiya|hello|hey)\b.{0,20}\b(?:it'?s|this is) \w+)",
     re.I,
 )
 
@@ -1512,9 +1515,10 @@ _AN_AND = re.compile(
 def _without_closing_hashtags(line: str) -> str:
     """A line without the hashtags that close it ("... nice-to-have. #Growth #Leadership"); "flat #4" keeps its number."""
     words = line.rstrip().split(" ")
+    said = len(words)
     while len(words) > 1 and re.fullmatch(r"#[^\W\d_]\w*", words[-1]):
         words.pop()
-    return " ".join(words) if len(words) < len(line.rstrip().split(" ")) else line
+    return " ".join(words) if len(words) < said else line
 
 
 def _plain_words(text: str) -> str:
@@ -1904,9 +1908,7 @@ def _answered(sentences: list[str], priority: re.Pattern[str]) -> list[str]:
             and not _NOT_A_DEMAND.match(sentence.strip())
             # an answer names something ("The pricing review seat"), not "Dunno", "Not sure tbh", "Whatever is fair"
             and not re.match(
-                r"^(?:dunno|don'?t know|not sure|no idea|idk|whatever|hmm+|all of (?:them|it)|everything|both)\b",
-                sentence.strip(),
-                re.I,
+                r"^(?:" + _SHRUG + r"|whatever|hmm+|all of (?:them|it)|everything|both)\b", sentence.strip(), re.I
             )
             and any(w.tag.startswith("NN") for w in tag(sentence))
         ):

