@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.drift import _shorten
-from assistant.coach.language import gerund, plain_spelling, unshouted
+from assistant.coach.language import condition_ends, gerund, plain_spelling, unshouted
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,36 @@ def test_a_message_in_capitals_is_read_in_sentence_case() -> None:
     # short acronyms keep their capitals; a word shouted here and there is left as written
     assert unshouted("I WANT THE MC SORTED BY HR AT THE AGM") == "I want the MC sorted by HR at the AGM"
     assert unshouted("Please STOP parking across my drive") == "Please STOP parking across my drive"
+
+
+def _with_commas(text: str) -> str:
+    for end in reversed(condition_ends(text)):
+        text = f"{text[:end].rstrip()}, {text[end:]}"
+    return text
+
+
+@pytest.mark.parametrize(
+    ("texted", "read"),
+    [
+        ("if the dog barks again tonight i will call the council", "if the dog barks again tonight, i will call"),
+        ("if u cant be bothered to show up on time dont bother coming", "on time, dont bother"),
+        # the parser hangs the main clause on the condition here; its own subject still starts it
+        ("but if the kitchen is like this again tomorrow im moving out at the end of term", "tomorrow, im moving"),
+    ],
+)
+def test_a_condition_texted_without_its_comma_ends_where_the_parser_says(texted: str, read: str) -> None:
+    assert read in _with_commas(texted)
+
+
+@pytest.mark.parametrize(
+    ("texted", "together"),
+    [
+        ("if it rains, we stay in", "if it rains, we stay in"),  # the comma is there already
+        ("you never ask if im ok with it you just say the lads are coming", "ok with it you"),  # whether
+        ("unless you start checking with me before you say yes I'm going to my sister's", "say yes I'm"),
+        ("if you dont want to go halves fine ill put my own up", "ill put"),  # texted 'ill' is its subject
+        ("if we don't have the £45 by Saturday's session Kai won't play", "by Saturday's"),  # 'by' keeps its time
+    ],
+)
+def test_no_comma_is_put_inside_what_belongs_together(texted: str, together: str) -> None:
+    assert together in _with_commas(texted)

@@ -1482,3 +1482,13 @@ def test_the_door_shown_as_a_choice_is_lever_and_insisting_is_a_tag(coach: Offli
     assert any("help with the baby" in r for r in reframes), reframes
     for r in reframes:
         assert "pack" not in r and "brother" not in r and "playing" not in r.lower(), r
+
+
+def test_a_hedge_then_a_condition_texted_without_a_comma_leaves_the_walkout_out(coach: OfflineCoach) -> None:
+    text = (
+        "guys im not being funny but if the kitchen is like this again tomorrow im moving out at the end of term "
+        "and you three can cover my share of the rent"
+    )
+    reframes = _offered(coach, text)
+    assert any("kitchen" in r for r in reframes), reframes
+    assert all("moving out" not in r and "rent" not in r for r in reframes), reframes

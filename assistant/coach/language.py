@@ -105,6 +105,54 @@ def clause_starts(text: str) -> tuple[int, ...]:
     return tuple(sorted(x for x in starts if x > 0))
 
 
+_ASKS_WHETHER = frozenset({"ask", "wonder", "know", "see", "check", "care", "mind", "tell", "sure", "decide"})
+_TAKES_WHAT_FOLLOWS = frozenset(
+    {"IN", "TO", "DT", "CC", "POS", "PRP$", "WDT", "MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN", "HYPH"}
+)
+_TEXTED_SUBJECTS = frozenset({"i", "ill", "im", "id", "ive", "we", "you", "u", "ur", "they", "he", "she"})
+_UNSTOPPED_IF = re.compile(r"\b(?:if|unless)\b(?![^,;:.?!]*[,;:])[^.?!]*$", re.I)
+
+
+@lru_cache(maxsize=512)
+def condition_ends(text: str) -> tuple[int, ...]:
+    """Where what a condition leads to starts, in a sentence texted without the comma ("if the kitchen is like
+    this again tomorrow im moving out"): the character offset just after each 'if'/'unless' clause that is
+    followed by a clause of its own, read by the dependency parser. Empty when every condition already has
+    its comma, or nothing follows it."""
+    if not _UNSTOPPED_IF.search(text):
+        return ()
+    doc = _load_parser()(text)
+    ends: set[int] = set()
+    for mark in doc:
+        if mark.lower_ not in {"if", "unless"} or mark.dep_ != "mark":
+            continue
+        verb = mark.head
+        if verb.head.lemma_.lower() in _ASKS_WHETHER:
+            continue  # "you never ask if im ok with it": whether, not a condition
+        stop = verb.right_edge.i + 1
+        # the parser sometimes hangs the main clause on the condition ("if the kitchen is like this again
+        # tomorrow im moving out"): a later clause with its own subject, not the content of 'say' or 'think',
+        # starts what the condition leads to
+        for inner in doc[verb.i + 1 : stop]:
+            if inner.head.i != verb.i or inner.dep_ not in {"ccomp", "conj", "parataxis"}:
+                continue
+            if verb.lemma_.lower() in _CONTENT_OF | {"say", "promise", "reckon", "feel"}:
+                continue
+            subject = next((c for c in inner.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+            if subject is not None and subject.i > verb.i:
+                stop = subject.left_edge.i
+                break
+        if stop >= len(doc) or stop <= mark.i + 2 or doc[stop - 1].is_punct or doc[stop].is_punct:
+            continue
+        before, first = doc[stop - 1], doc[stop]
+        # a cut between a word and what it takes ("by Saturday's session", "say yes", texted "ill put") is the
+        # parser lost in the run-on, not a clause starting
+        if first.tag_ == "UH" or before.tag_ in _TAKES_WHAT_FOLLOWS or before.lower_ in _TEXTED_SUBJECTS:
+            continue
+        ends.add(doc[stop].idx)
+    return tuple(sorted(ends))
+
+
 def warm_up() -> None:
     """Load the tagger now (a second or two), so the first person to ask does not wait."""
     tag("Could you call me tomorrow?")

@@ -29,6 +29,7 @@ from assistant.coach.language import (
     SUBJECT_FORM,
     Word,
     base_form,
+    condition_ends,
     gerund,
     join,
     lower_initial,
@@ -902,6 +903,10 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 continue
         # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
+        # ...and where no time marks the end, the parser reads where the condition stops: "if the kitchen is
+        # like this again tomorrow im moving out" -> "..., im moving out"
+        for end in reversed(condition_ends(raw)):
+            raw = f"{raw[:end].rstrip()}, {raw[end:]}"
         sentence = _clean(raw)
         sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
@@ -1556,7 +1561,9 @@ def _mid_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None =
     unmarked = re.finditer(r"\s+(?:so\s+|and\s+|but\s+|then\s+)?(?=(?:if|unless)\s)", sentence, re.I)
     # a long run-up with no comma before the condition ("...and honestly if the figures aren't with me by
     # Wednesday I'm going to..."): the condition still has its own consequence after it
-    for m in itertools.islice((m for m in unmarked if len(sentence[: m.start()].split()) >= 8), _MID_TRIES):
+    # ...or a short hedge before it ("im not being funny but if the kitchen is like this again tomorrow...")
+    hedged = (m for m in unmarked if len(sentence[: m.start()].split()) >= 8 or re.match(r"\s+but\s", m.group(0), re.I))
+    for m in itertools.islice(hedged, _MID_TRIES):
         rest = sentence[m.end() :]
         if _cond_first(rest, phrasing) is None:
             continue
