@@ -621,3 +621,30 @@ def test_everyday_help_choices_and_invitations_are_not_ultimatums(coach: Offline
 )
 def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # the other side's things thrown out after a failed condition is a penalty
+        ("if its not gone by sunday its going in the skip", "ultimatum"),
+        ("If it isn't collected by Friday, it goes in the bin, sorry.", "ultimatum"),
+        # the same words with no condition failed are no threat
+        ("The old sofa is going to the tip on Saturday if you want anything from it.", "open"),
+        ("Your old boots are going to the charity shop, is that ok?", "open"),
+    ],
+)
+def test_things_thrown_out_after_a_failed_condition(coach: OfflineCoach, text: str, level: str) -> None:
+    assert coach.check_message(text).level == level
+
+
+def test_a_dictated_message_is_read_with_the_marks_it_says_in_words(coach: OfflineCoach) -> None:
+    text = (
+        "hey its mum dictating this in the car i need you to move your stuff out of the garage by the end of the "
+        "month because dad needs it for the car full stop if it's not gone by the 31st it's going to the tip comma "
+        "all of it comma and I won't be asking again question mark no full stop love you"
+    )
+    verdict = coach.check_message(text)
+    assert verdict.level == "ultimatum"
+    assert all("tip" not in r and "full stop" not in r for r in verdict.reframes), verdict.reframes
+    assert any("stuff" in r and "31st" in r for r in verdict.reframes), verdict.reframes

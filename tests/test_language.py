@@ -110,3 +110,12 @@ def test_a_condition_texted_without_its_comma_ends_where_the_parser_says(texted:
 )
 def test_no_comma_is_put_inside_what_belongs_together(texted: str, together: str) -> None:
     assert together in _with_commas(texted)
+
+
+def test_punctuation_said_to_a_dictation_app_is_put_back() -> None:
+    from assistant.coach.language import spoken_punctuation
+
+    said = "it's going to the tip comma all of it full stop are you listening question mark"
+    assert spoken_punctuation(said) == "It's going to the tip, all of it. Are you listening?"
+    assert spoken_punctuation("I'm not paying, full stop. Talk soon") == "I'm not paying. Talk soon"
+    assert spoken_punctuation("the trial period ends in May") == "the trial period ends in May"  # no marks said

@@ -1492,3 +1492,28 @@ def test_a_hedge_then_a_condition_texted_without_a_comma_leaves_the_walkout_out(
     reframes = _offered(coach, text)
     assert any("kitchen" in r for r in reframes), reframes
     assert all("moving out" not in r and "rent" not in r for r in reframes), reframes
+
+
+def test_terms_refused_together_are_the_need_even_when_dictated(coach: OfflineCoach) -> None:
+    text = (
+        "OK so Dad's care here is the deal number one you cover half the carers number two you visit every second "
+        "weekend full stop if you can't do all of that then I'm going to apply for power of attorney by myself"
+    )
+    reframes = _offered(coach, text)
+    assert any("half the carers" in r for r in reframes), reframes
+    assert all("attorney" not in r and "all of that" not in r for r in reframes), reframes
+
+
+def test_who_is_writing_is_no_part_of_the_reframe(coach: OfflineCoach) -> None:
+    text = "Hi, it's Jen. Pay me the £90 for last month by Friday or I'm telling everyone at the school gate."
+    reframes = _offered(coach, text)
+    assert all("Jen" not in r and "school gate" not in r for r in reframes), reframes
+    assert any("£90" in r for r in reframes), reframes
+
+
+def test_a_need_said_after_a_run_up_with_no_stop_starts_its_own_sentence() -> None:
+    from assistant.coach.reframes import _need_starts
+
+    said = "so sorry about the spelling i am in the car i need you to move your stuff out of the garage"
+    assert _need_starts(said)[-1] == "i need you to move your stuff out of the garage"
+    assert _need_starts("this is so hard and i need you to help") == ["this is so hard and i need you to help"]

@@ -38,6 +38,7 @@ from assistant.coach.forecast import (
     forecast_path,
     load_forecast,
 )
+from assistant.coach.language import spoken_punctuation
 from assistant.coach.protocol import OFFLINE, Origin
 from assistant.errors import InputError
 from assistant.knowledge import LEVELS, Example, load_examples
@@ -249,7 +250,8 @@ class DriftDetector:
 
     def check_many(self, texts: Sequence[str], context: Sequence[str] | None = None) -> list[DriftVerdict]:
         """Check several messages in one batch (the embedding runs once for all)."""
-        cleaned = [clean_text(t) for t in texts]
+        # a dictated message is read with the marks it names in words ("...for the car full stop if it's not gone")
+        cleaned = [spoken_punctuation(clean_text(t)) for t in texts]
         probs = self.probabilities(cleaned)
         hard_before = sum(
             1

@@ -229,6 +229,11 @@ _PENALTY = (
     r"goes to (?:the next|another|someone))|(?:it|this|they)\s+(?:will\s+)?(?:lapses?|expires?)\b|"
     r"(?:goes|will go|'ll go|’ll go) to (?:auction|court|(?:a |the )?(?:tribunal|bailiffs?|debt collectors?|"
     r"collections?|small claims|ombudsman|police|press))|"
+    # the other side's things thrown out: "it's going to the tip, all of it", "your stuff goes in the skip"
+    r"(?:it|they|it all|everything|all of it|the lot|(?:your|ur|his|her|their) (?:\w+ ){0,2}?\w+)"
+    r"(?:'s|’s|'re|’re| is| are| will| 'll|'ll|’ll|(?<=\bit)s|(?<=\bit)ll)?\s+(?:be\s+)?(?:going|goes|go|gets? put|gets? thrown)\s+"
+    r"(?:in|into|to|on)\s+"
+    r"(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|charity shop|kerb|curb|street)\b|"
     r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
     r"on your own|finished|cut off)\b)"
 )

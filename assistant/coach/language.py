@@ -109,6 +109,7 @@ _ASKS_WHETHER = frozenset({"ask", "wonder", "know", "see", "check", "care", "min
 _TAKES_WHAT_FOLLOWS = frozenset(
     {"IN", "TO", "DT", "CC", "POS", "PRP$", "WDT", "MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN", "HYPH"}
 )
+_NAMED = frozenset({"NNP", "NNPS", "PRP"})  # a name or a pronoun: never a time ("tomorrow were leaving")
 _TEXTED_SUBJECTS = frozenset({"i", "ill", "im", "id", "ive", "we", "you", "u", "ur", "they", "he", "she"})
 _UNSTOPPED_IF = re.compile(r"\b(?:if|unless)\b(?![^,;:.?!]*[,;:])[^.?!]*$", re.I)
 
@@ -144,10 +145,20 @@ def condition_ends(text: str) -> tuple[int, ...]:
                 break
         if stop >= len(doc) or stop <= mark.i + 2 or doc[stop - 1].is_punct or doc[stop].is_punct:
             continue
+        # "if we don't have the £30 by Thursday's rehearsal Priya won't be able to perform": the parser kept the
+        # name in the condition; a noun said just before a modal or a finite verb is that verb's subject
+        if doc[stop].tag_ in {"MD", "VBZ", "VBP", "VBD"} and doc[stop].lower_ not in {"do", "dont"}:
+            while stop - 1 > max(verb.i, mark.i + 2) and doc[stop - 1].tag_ in _NAMED:
+                stop -= 1
         before, first = doc[stop - 1], doc[stop]
         # a cut between a word and what it takes ("by Saturday's session", "say yes", texted "ill put") is the
         # parser lost in the run-on, not a clause starting
-        if first.tag_ == "UH" or before.tag_ in _TAKES_WHAT_FOLLOWS or before.lower_ in _TEXTED_SUBJECTS:
+        if (
+            first.tag_ == "UH"
+            or first.lower_ == "then"
+            or before.tag_ in _TAKES_WHAT_FOLLOWS
+            or before.lower_ in _TEXTED_SUBJECTS
+        ):
             continue
         ends.add(doc[stop].idx)
     return tuple(sorted(ends))
@@ -430,8 +441,29 @@ def unshouted(text: str) -> str:
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), lowered)
 
 
+# punctuation said aloud to a dictation app ("...for the car full stop if it's not gone by the 31st it's going
+# to the tip comma all of it"): the marks it names. 'Period' is left alone ("the trial period")
+_SPOKEN_MARKS = (
+    (re.compile(r"\s*,?\s*\bfull stop\b[\s.]*", re.I), ". "),
+    (re.compile(r"\s*\bquestion mark\b[\s.?]*", re.I), "? "),
+    (re.compile(r"\s*\bexclamation (?:mark|point)\b[\s.!]*", re.I), "! "),
+    (re.compile(r"\s+comma\b,?", re.I), ","),
+    (re.compile(r"\s*\bnew (?:paragraph|line)\b[\s.]*", re.I), "\n"),
+)
+
+
+def spoken_punctuation(text: str) -> str:
+    """The marks a dictated message names in words put back as marks ("comma", "full stop", "question mark")."""
+    if not re.search(r"\b(?:full stop|comma|question mark|exclamation|new paragraph|new line)\b", text, re.I):
+        return text
+    for said, mark in _SPOKEN_MARKS:
+        text = said.sub(mark, text)
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text.strip())
+
+
 def without_hesitations(text: str) -> str:
     """Spoken hesitations out: "we can actually, um, do, then I'm out, like I'll..." -> "we can do, then I'm out, I'll..."."""
+    text = spoken_punctuation(text)
     text = _HESITATION.sub(
         lambda m: ", " if "," in m.group(0) and _NEW_CLAUSE.match(m.string, m.end()) and m.start() > 0 else " ", text
     )

@@ -187,6 +187,9 @@ _SALUTATION = re.compile(
     r"^(?:(?:howzit|hiya|howdy|g'?day|yo|oi|morning|evening|afternoon|howya|namaste|salaam|salam|kia ora|hola|"
     r"bonjour|ciao|cześć|czesc|ni hao|wah gwaan|wha gwaan|"
     r"hey there|hi there|hello there|greetings|good (?:day|morning|afternoon|evening))\b[\w' ]{0,30}?[.,!]\s+|(?:my\s+)?(?:dear(?:est)?|hi|hello|hey|to|respected|oga|hola|good (?:day|morning|afternoon|evening))\s+[\w.'/ ]{1,40}?[,!]\s*|"
+    # "Hi, it's Jen.", "hey its mum dictating this": who is writing, said before what they write
+    r"(?:(?:hi|hey|hiya|hello)\s*[,!]?\s*)?(?:it'?s|its|this is)\s+(?:[A-Z][\w'-]+|mum|mom|dad|your (?:mum|mom|dad|sister|brother))"
+    r"(?:\s+here)?(?:\s*[.,!—–-]\s+|\s+(?=(?:dictating|texting|writing|messaging)\b))|"
     # "hi mr okonedo the boiler has...": a greeting to a title and a name, texted without its comma
     r"(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w'-]+\s+|"
     # "Mista Dalton,", "Miss Pearl,": a title said to a name (not "Miss another payment,")
@@ -414,6 +417,24 @@ _INITIAL_END = re.compile(
 )
 
 
+# a need said after a run-up with no stop before it ("...so sorry about the spelling i need you to move your
+# stuff out"): where it starts is where a sentence starts, five words or more in, never after a comma's 'and'
+_NEED_START = re.compile(r"\s+(?=(?:i|we)\s+(?:really\s+|just\s+)?(?:need|want|expect)\s+(?:you|u)\s+to\b)", re.I)
+_JOINS = frozenset(
+    {"and", "but", "so", "that", "if", "why", "what", "because", "cos", "coz", "when", "until", "unless"}
+)
+
+
+def _need_starts(said: str) -> list[str]:
+    """A need said after a run-up with no stop before it ("...so sorry about the spelling i need you to move your
+    stuff out") starts a sentence of its own: five words or more in, and not joined on by 'and', 'so', 'if'..."""
+    for m in _NEED_START.finditer(said):
+        before = said[: m.start()].split()
+        if len(before) >= 5 and before[-1].lower().strip(",") not in _JOINS and not before[-1].endswith(","):
+            return [said[: m.start()], *_need_starts(said[m.end() :])]
+    return [said]
+
+
 def _sentences(text: str) -> list[str]:
     """The message's sentences and clauses; a list of non-negotiables stays whole ("not negotiable:
     (1) heating; (2) a named contact; (3) no rent rise" is one list, not three sentences)."""
@@ -440,7 +461,7 @@ def _sentences(text: str) -> list[str]:
         if _NONNEG.search(piece):
             out.append(piece)
         else:
-            out.extend(_SENTENCES.split(piece))
+            out.extend(x for said in _SENTENCES.split(piece) for x in _need_starts(said))
     # "Mrs P. Lindqvist", "Dr. Shah", "St. Mary's": an initial or a title's full stop ends no sentence
     merged: list[str] = []
     for piece in out:
@@ -1407,13 +1428,16 @@ OR_ELSE = re.compile(
 _BARE_REFUSAL = re.compile(
     r"^(?:not|(?:it|this|that|they|you|u|he|she)\s+(?:isn'?t|is not|aren'?t|are not|doesn'?t|does not|don'?t|do not|"
     r"won'?t|will not|hasn'?t|has not|haven'?t|have not|can'?t|cannot)(?:\s+(?:happen|be done|arrive|come))?|"
-    r"(?:it|that|this) (?:doesn'?t|does not|won'?t|will not) happen)\W*$",
+    r"(?:it|that|this) (?:doesn'?t|does not|won'?t|will not) happen|"
+    # "if you can't do all of that": the terms said just before, refused together
+    r"(?:you|u)\s+(?:can'?t|cannot|won'?t|will not|don'?t|do not)\s+(?:do|agree to|accept|manage|meet)\s+"
+    r"(?:all\s+(?:of\s+)?)?(?:that|this|these|those|them|it))\W*$",
     re.I,
 )
 # a sentence that asks for something, said before a bare "if it isn't": "X needs to be with me by Friday"
 _ASKED_BEFORE = re.compile(
     r"\b(?:needs? to|has to|have to|must|should|i need|i want|please|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"by tomorrow|by tonight|by the end)\b",
+    r"by tomorrow|by tonight|by the end|here(?:'s|’s| is) the deal|(?:these|here) are (?:my|our|the) terms)\b",
     re.I,
 )
 _FINAL_SAID = re.compile(
@@ -1672,6 +1696,8 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             consequence = body[comma.end() :]
             if re.search(r",\s*then\s", consequence, re.I):
                 continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
+            if any(is_penalty(after.strip()) for after in cond.split(",")[1:]):
+                continue  # "if it's not gone by the 31st, it's going to the tip, and I won't be asking": the first
             # "if yours isn't there by then I'll...": a 'then' after 'by' is when, not the split
             if not re.search(r"\b(?:by|before|until|till)\s+then\s*$", cond, re.I):
                 cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
@@ -1831,8 +1857,8 @@ def _said_at(parts: Parts, part: str) -> int:
 
 
 def _take_out(parts: Parts, part: str) -> None:
-    """Take a part out of the needs and the context, wherever it was put."""
-    for pool in (parts.needs, parts.context):
+    """Take a part out of the needs, the context and the levers, wherever it was put."""
+    for pool in (parts.needs, parts.context, parts.levers):
         if part in pool:
             pool.remove(part)
 
@@ -1873,7 +1899,9 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
         return
     if _BARE_REFUSAL.match(cond):
         # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
-        requests = [x for x in parts.context + parts.needs if _ASKED_BEFORE.search(x)]
+        # ...or terms the classifier alone set aside as a lever ("here is the deal number one you cover...")
+        guessed = [g for g in parts.guessed if g in parts.levers]
+        requests = [x for x in parts.context + parts.needs + guessed if _ASKED_BEFORE.search(x)]
         # the one said last before the condition, in the order the message says them
         requests.sort(key=lambda x: _said_at(parts, x))
         if requests:

@@ -24,7 +24,23 @@ from assistant.evaluation.voices import MEASURES, WORST, headline_lines
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
 VOICES = DATASETS / "voices"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev11x", "dev12", "dev12x", "holdout")
+SPLITS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev11x",
+    "dev12",
+    "dev12x",
+    "holdout",
+)
 # read only in aggregate while building the coach: their figures are reported, their failing examples never are
 SEALED = frozenset({"dev5", "dev11x", "dev12x", "holdout"})
 RESULTS = PROJECT_ROOT / "evals" / "results"
