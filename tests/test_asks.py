@@ -1137,3 +1137,43 @@ def test_a_list_introduced_as_needs_to_name_does_not_park_its_introduction(coach
     )
     assert not any("share a few" in p.lower() or "boundaries" in p.lower() for p in r.parked), r
     assert len(r.parked) == 2, r
+
+
+def test_a_list_of_orders_after_wed_like_someone_to_is_split_and_a_misread_verb_is_still_asked(
+    coach: OfflineCoach,
+) -> None:
+    result = coach.shrink(
+        "we'd like the coordinator to share the rota a month ahead, stop changing shifts by text at midnight, "
+        "reimburse petrol for the pick-ups, and thank people now and then. petrol is the big one."
+    )
+    assert result.ask == "Could you reimburse petrol for the pick-ups?"
+    assert result.parked == [
+        "Share the rota a month ahead",
+        "Stop changing shifts by text at midnight",
+        "Thank people now and then",
+    ]
+
+
+def test_to_said_again_before_each_item_is_the_lists_marker_and_a_body_asked_keeps_the_childs_he(
+    coach: OfflineCoach,
+) -> None:
+    result = coach.shrink(
+        "Ah want the school tae phone me when he's no in, tae stop puttin him oot in the corridor, tae get his "
+        "support plan sorted, an tae move him away fae that wee Connor. Honestly it's the support plan."
+    )
+    assert result.ask == "Could you get his support plan sorted?"
+    assert "Phone me when he's no in" in result.parked and "Stop puttin him out in the corridor" in result.parked
+
+
+def test_a_times_colon_leads_no_list_and_a_noun_after_to_is_no_order(coach: OfflineCoach) -> None:
+    result = coach.shrink("Bedtime 7:30, no phones at dinner, homework before telly")
+    assert result.ask == "Could we agree on bedtime 7:30?"
+    assert result.parked == ["No phones at dinner", "Homework before telly"]
+
+
+def test_someone_named_as_the_one_asked_stays_in_a_single_demand(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I'd like Mum's sewing machine. I'd like Karen to stop telling everyone I only visited when I wanted money."
+        " Karen stopping the lies matters most."
+    )
+    assert "Karen" in result.ask and "telling everyone" in result.ask, result.ask

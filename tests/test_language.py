@@ -119,3 +119,19 @@ def test_punctuation_said_to_a_dictation_app_is_put_back() -> None:
     assert spoken_punctuation(said) == "It's going to the tip, all of it. Are you listening?"
     assert spoken_punctuation("I'm not paying, full stop. Talk soon") == "I'm not paying. Talk soon"
     assert spoken_punctuation("the trial period ends in May") == "the trial period ends in May"  # no marks said
+
+
+@pytest.mark.parametrize(
+    ("said", "verb"),
+    [
+        ("reimburse petrol for the pick-ups", True),
+        ("thank people now and then", True),
+        ("bedtime three nights a week", False),
+        ("homework before telly", False),
+        ("invoice 0092", False),
+    ],
+)
+def test_a_verb_the_tagger_misreads_alone_is_read_where_an_order_puts_it(said: str, verb: bool) -> None:
+    from assistant.coach.language import verb_after_to
+
+    assert verb_after_to(said) is verb

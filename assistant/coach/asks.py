@@ -20,6 +20,7 @@ from assistant.coach.language import (
     starts_with_verb,
     tag,
     unshouted,
+    verb_after_to,
     without_hesitations,
     without_quoted_lines,
 )
@@ -728,8 +729,8 @@ def _from_words(text: str) -> str | None:
 
 
 _LIST_LEAD = re.compile(
-    r"^(?:(?:i|we)\s+(?:really\s+|just\s+|also\s+|honestly\s+)?(?:want|need|would like|'d like|expect|ask|would love)\s+"
-    r"(?P<who1>him|her|them|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+to\s+"
+    r"^(?:(?:i|we)(?:\s+|(?=['’]))(?:really\s+|just\s+|also\s+|honestly\s+)?(?:want|need|would like|['’]d like|expect|ask|would love)\s+"
+    r"(?P<who1>him|her|them|you|u|my \w+|our \w+|the \w+|(?!(?:us|me|we|it|this|that)\b)[A-Z][a-z]+)\s+to\s+"
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
     r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
@@ -764,6 +765,7 @@ class _Demand:
     text: str
     priority: bool = False
     who: str | None = None  # third-person addressee the demand was said about ("him"), made "you" in the ask
+    ordered: bool = False  # an item of a list of orders ("I want you to share..., reimburse petrol, ..."): a verb first
 
 
 def _sentences(text: str) -> list[str]:
@@ -840,7 +842,11 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
             piece,
             flags=re.I,
         )
-        starts_ok = starts_with_verb(bare) if verbs else not starts_with_verb(piece)
+        # "to stop putting him out", said again after each comma of "I want the school to phone me, to stop...":
+        # the marker repeated, not part of the item; "reimburse petrol" is a verb read where a list of them is
+        if verbs and merged and re.match(r"^to\s+\w", piece, re.I) and starts_with_verb(merged[0]):
+            piece = bare = piece[3:].lstrip()
+        starts_ok = (starts_with_verb(bare) or verb_after_to(bare)) if verbs else not starts_with_verb(piece)
         if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
             # a reason or a condition joins the item it belongs to as said, not with "and"
             glue = ", " if _SUBORDINATE.match(piece) or re.match(r"^(?:so|cos|coz)\b", piece, re.I) else " and "
@@ -930,9 +936,11 @@ def _demands_in(sentence: str) -> list[_Demand]:
             ]
         pieces = _pieces(rest, verbs=True)
         third = who if who and who not in {"you", "u", "we", "i"} else None
+        if third and len(pieces) == 1 and m.group("who1") and third not in _THIRD:
+            return [_Demand(sentence)]  # "I'd like Karen to stop telling everyone...": who is asked stays said
         if who in {"you", "u"} or third:
-            return [_Demand(p, who=third) for p in pieces]
-        return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p) for p in pieces]
+            return [_Demand(p, who=third, ordered=True) for p in pieces]
+        return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p, ordered=True) for p in pieces]
     if starts_with_verb(sentence):
         return [_Demand(p) for p in _pieces(sentence, verbs=True)]
     # a list of orders whose first verb the tagger misreads ("hoover your room, stop leaving your dishes in the
@@ -1216,8 +1224,8 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
                     pieces = commas
         elif _ITEM_MARK.search(sentence):
             pieces = [p for p in _ITEM_MARK.split(sentence) if p and p.strip(" ,.;")]
-        elif ":" in sentence:  # "I hope you can: send..., visit..., and stop...", "can or not: deliver..., use..."
-            lead, rest = sentence.split(":", 1)
+        elif re.search(r"(?<!\d):(?!\d)", sentence):  # "I hope you can: send..., visit...", never a time's "7:30"
+            lead, rest = re.split(r"(?<!\d):(?!\d)", sentence, maxsplit=1)
             listed = _pieces(rest.strip(), verbs=True)
             if len(listed) < 2 and not re.search(
                 r"\b(?:most|main|priority|important|matters?|biggest|key)\b", lead, re.I
@@ -1525,6 +1533,10 @@ def _plain_words(text: str) -> str:
     """Dialect and texting spellings of the words that join a list, in plain spelling."""
     text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
     text = re.sub(r"(?<![\w'’])t['’](?=[a-z]{2})", "the ", text)  # Yorkshire "t'sink", "t'heating bill"
+    # Scots "Ah want...", "ah'm askin": the 'I' (not "Ah well", "ah, sorry")
+    text = re.sub(
+        r"(?<![\w'’])(?-i:[Aa]h)(?=\s+(?:want|need|would|wid|just|cannae|dinnae|am|really)\b|['’]m\b)", "I", text
+    )
     text = "\n".join(_without_closing_hashtags(line) for line in text.split("\n"))
     # "Want the roster sorted, the lights fixed...": the 'I' left off the front of a sentence
     text = re.sub(
@@ -2160,12 +2172,23 @@ def _you_verb(m: re.Match[str]) -> str:
     return f"you {verb[:-1]}"
 
 
+# who is asked when they are a body, not a person: "the school should phone me when he's not in" is about the
+# child, so 'he' stays
+_A_BODY = re.compile(
+    r"^(?:the|my|our|your)\s+(?:school|council|company|firm|management|committee|office|agency|nursery|club|board|"
+    r"group|team|hospital|surgery|gym|association|department|bank|church|shop|store|university|college|"
+    r"hoa|trust|practice|clinic|garage|site)$",
+    re.I,
+)
+
+
 def _to_second_person(text: str, who: str | None) -> str:
-    if not who:
+    if not who or _A_BODY.match(who):
         return text
     text = re.sub(
         r"\b(" + "|".join(_THIRD) + r")\b", lambda m: _THIRD.get(m.group(1).lower(), m.group(1)), text, flags=re.I
     )
+    text = re.sub(r"\byou['’]s\b", "you're", text, flags=re.I)  # "he's late" -> "you're late"
     return re.sub(r"\byou (\w+)\b", _you_verb, text)  # "before you goes on leave" -> "before you go on leave"
 
 
@@ -2207,7 +2230,11 @@ class AskShrinker:
         chosen = marked if marked is not None else self._central(found)
         demand = found[chosen]
         text = _clean_demand(_to_second_person(demand.text, demand.who), self.phrasing.blame_pattern)
-        ask = to_request(text) or f"Could we start with this: {text}?"
+        # an order whose verb the tagger reads as a noun alone ("reimburse petrol") is still asked as an order
+        ordered = demand.ordered and not starts_with_verb(text) and verb_after_to(text)
+        ask = (
+            f"Could you {lower_initial(text)}?" if ordered else to_request(text)
+        ) or f"Could we start with this: {text}?"
         ask = _clean_demand(ask, self.phrasing.blame_pattern).rstrip("?") + "?"
         parked: list[str] = []
         for i, d in enumerate(found):

@@ -190,6 +190,25 @@ def starts_with_verb(text: str) -> bool:
     return _verb_first(lowered) or (lowered != text and _verb_first(text))
 
 
+def verb_after_to(text: str) -> bool:
+    """The first word read as a verb where a list of orders puts it, after 'to' ("reimburse petrol" alone is
+    two nouns to the small tagger; "to reimburse petrol" is not)."""
+    said = text.strip()
+    after_to = [w for w in tag(f"to {said}") if w.text.strip()]
+    # ...and after 'we' too: after 'to' alone the tagger makes a verb of almost anything ("to homework")
+    after_we = [w for w in tag(f"we {said}") if w.text.strip()]
+    # ...and with what a verb takes straight after it ("reimburse petrol", "thank people"), not a time or a
+    # place ("bedtime three nights a week", "homework before telly")
+    return (
+        len(after_to) > 2
+        and after_to[1].tag == "VB"
+        and after_to[1].lower not in {"be", "have"}
+        and after_to[2].tag in {"DT", "PRP", "PRP$", "NN", "NNS", "RP", "JJ"}
+        and len(after_we) > 1
+        and after_we[1].tag == "VBP"
+    )
+
+
 def _verb_first(text: str) -> bool:
     words = [w for w in tag(text) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
     if not words or text.split()[0].lower() in {"already", "still"}:
