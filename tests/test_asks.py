@@ -1177,3 +1177,34 @@ def test_someone_named_as_the_one_asked_stays_in_a_single_demand(coach: OfflineC
         " Karen stopping the lies matters most."
     )
     assert "Karen" in result.ask and "telling everyone" in result.ask, result.ask
+
+
+@pytest.mark.parametrize(
+    ("said", "ask"),
+    [
+        (
+            "She needs to: tell me when Oscar's had a fall, stop giving him juice, make sure his coat goes on for "
+            "outdoor play, and let him have his comforter at nap. Fall thing is non-negotiable. The rest are fine.",
+            "Could you tell me when Oscar's had a fall?",
+        ),
+        (
+            "He must come on time to the stand-up, he must update the tickets in Jira, he must stop making jokes "
+            "about my accent. Das Wichtigste: the jokes.",
+            "Could you stop making jokes about my accent?",
+        ),
+    ],
+)
+def test_a_short_line_that_says_one_item_matters_points_at_the_item_it_shares_words_with(
+    coach: OfflineCoach, said: str, ask: str
+) -> None:
+    result = coach.shrink(said)
+    assert result.ask == ask
+    assert not any("non-negotiable" in p or "Wichtigste" in p for p in result.parked), result.parked
+
+
+def test_a_line_that_shares_words_with_two_items_points_at_neither(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "Fix the kitchen tap, clean the kitchen floor, and return my drill. The kitchen is driving me crazy."
+    )
+    # 'kitchen' names two items: the line ranks nothing it can be sure of, so no priority is claimed
+    assert not result.honoured_priority, result

@@ -1735,10 +1735,34 @@ def read_demands(
         best = max(((s, i) for row in scores for i, s in enumerate(row)), default=(0, 0))
         if best[0] > 0:
             chosen = best[1]
+    if chosen is None and len(found) >= 3:
+        # a short line that says one item matters, in words no cue list holds ("Bruise thing is non-negotiable",
+        # "Das Wichtigste: the jokes", "It's the bill, this one is really making me crazy"), read as a demand:
+        # it points at the one item it shares words with, when it shares them with that one alone
+        for j, d in enumerate(found):
+            if len(d.text.split()) > 14 or not _SALIENT.search(d.text):
+                continue
+            said = _SALIENT.sub(" ", d.text)
+            overlap = [i for i, other in enumerate(found) if i != j and _shared(said, other.text)]
+            if len(overlap) == 1:
+                chosen = overlap[0] - (1 if overlap[0] > j else 0)
+                found.pop(j)
+                break
     if chosen is None and isinstance(demands, str) and _RANKED_LIST.search(demands):
         chosen = 0  # "My requests, in order of priority: 1. ... 2. ...": the first one said matters most
     unresolved = [priority.sub(" ", r).strip(" ,.") for r in references] if chosen is None else []
     return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
+
+
+# words that say an item matters, in the many ways people say it (read only of a short line that points at one
+# item by a word it shares with that item alone)
+_SALIENT = re.compile(
+    r"\b(?:non[- ]?negotiable|most important|more important|the most|wichtigste\w*|primero|importante?|"
+    r"the only (?:one|thing)|(?:making|drives?|driving) me (?:crazy|mad|nuts)|killing me|keeping me up|"
+    r"what matters|matters (?:most|more)|the big(?:gest)? (?:one|thing)|(?:my|our|the) (?:main|top) (?:one|thing|priority)|"
+    r"i can(?:not|'t) live with|can'?t stand|deal[- ]?breaker|red line|the one i care about)\b",
+    re.I,
+)
 
 
 # what happened, said beside a demand as its reason: "you borrowed it in 2019", "it's been sittin there since Labor
