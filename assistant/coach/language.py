@@ -190,25 +190,6 @@ def starts_with_verb(text: str) -> bool:
     return _verb_first(lowered) or (lowered != text and _verb_first(text))
 
 
-def verb_after_to(text: str) -> bool:
-    """The first word read as a verb where a list of orders puts it, after 'to' ("reimburse petrol" alone is
-    two nouns to the small tagger; "to reimburse petrol" is not)."""
-    said = text.strip()
-    after_to = [w for w in tag(f"to {said}") if w.text.strip()]
-    # ...and after 'we' too: after 'to' alone the tagger makes a verb of almost anything ("to homework")
-    after_we = [w for w in tag(f"we {said}") if w.text.strip()]
-    # ...and with what a verb takes straight after it ("reimburse petrol", "thank people"), not a time or a
-    # place ("bedtime three nights a week", "homework before telly")
-    return (
-        len(after_to) > 2
-        and after_to[1].tag == "VB"
-        and after_to[1].lower not in {"be", "have"}
-        and after_to[2].tag in {"DT", "PRP", "PRP$", "NN", "NNS", "RP", "JJ"}
-        and len(after_we) > 1
-        and after_we[1].tag == "VBP"
-    )
-
-
 def _verb_first(text: str) -> bool:
     words = [w for w in tag(text) if w.tag not in {"RB", "UH", ","} or w.lower in {"not", "never"}]
     if not words or text.split()[0].lower() in {"already", "still"}:
@@ -473,10 +454,19 @@ _SPOKEN_MARKS = (
 
 def spoken_punctuation(text: str) -> str:
     """The marks a dictated message names in words put back as marks ("comma", "full stop", "question mark")."""
-    if not re.search(r"\b(?:full stop|comma|question mark|exclamation|new paragraph|new line)\b", text, re.I):
+    # only a message that says two marks or more is read as dictated: "the routine came to a full stop", "Comma
+    # Café" and "a question mark over it" are words
+    # ("a comma where a full stop should go" talks about marks: dictation never says 'a' or 'the' before one)
+    marks = re.findall(
+        r"(?<!\ba )(?<!\bthe )(?<!\bno )\b(?:full stop|comma|question mark|exclamation (?:mark|point)|new paragraph)\b",
+        text,
+        re.I,
+    )
+    if len(marks) < 2 or re.search(r"\b(?:a|the) (?:full stop|comma|question mark)\b", text, re.I):
         return text
-    for said, mark in _SPOKEN_MARKS:
-        text = said.sub(mark, text)
+    for spoken, mark in _SPOKEN_MARKS:
+        text = spoken.sub(mark, text)
+    text = re.sub(r",\s*(?=[.?!])", "", text)  # "comma full stop": the stop
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text.strip())
 
 

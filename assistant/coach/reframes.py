@@ -1586,7 +1586,13 @@ def _mid_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None =
     # a long run-up with no comma before the condition ("...and honestly if the figures aren't with me by
     # Wednesday I'm going to..."): the condition still has its own consequence after it
     # ...or a short hedge before it ("im not being funny but if the kitchen is like this again tomorrow...")
-    hedged = (m for m in unmarked if len(sentence[: m.start()].split()) >= 8 or re.match(r"\s+but\s", m.group(0), re.I))
+    hedged = (
+        m
+        for m in unmarked
+        if len(sentence[: m.start()].split()) >= 8
+        # (a need said before 'but' is no hedge: "I want you there on Saturday but if you bring her...")
+        or (re.match(r"\s+but\s", m.group(0), re.I) and not _request_shaped(sentence[: m.start()]))
+    )
     for m in itertools.islice(hedged, _MID_TRIES):
         rest = sentence[m.end() :]
         if _cond_first(rest, phrasing) is None:
