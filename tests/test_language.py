@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.coach.drift import _shorten
-from assistant.coach.language import condition_ends, gerund, plain_spelling, unshouted
+from assistant.coach.language import gerund, plain_spelling, unshouted, with_condition_commas
 
 
 @pytest.mark.parametrize(
@@ -79,12 +79,6 @@ def test_a_message_in_capitals_is_read_in_sentence_case() -> None:
     assert unshouted("Please STOP parking across my drive") == "Please STOP parking across my drive"
 
 
-def _with_commas(text: str) -> str:
-    for end in reversed(condition_ends(text)):
-        text = f"{text[:end].rstrip()}, {text[end:]}"
-    return text
-
-
 @pytest.mark.parametrize(
     ("texted", "read"),
     [
@@ -95,7 +89,7 @@ def _with_commas(text: str) -> str:
     ],
 )
 def test_a_condition_texted_without_its_comma_ends_where_the_parser_says(texted: str, read: str) -> None:
-    assert read in _with_commas(texted)
+    assert read in with_condition_commas(texted)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +103,7 @@ def test_a_condition_texted_without_its_comma_ends_where_the_parser_says(texted:
     ],
 )
 def test_no_comma_is_put_inside_what_belongs_together(texted: str, together: str) -> None:
-    assert together in _with_commas(texted)
+    assert together in with_condition_commas(texted)
 
 
 def test_punctuation_said_to_a_dictation_app_is_put_back() -> None:

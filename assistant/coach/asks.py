@@ -1207,6 +1207,9 @@ _OCCASION = re.compile(
 )
 
 
+_LIST_COLON = re.compile(r"(?<!\d):(?!\d)")
+
+
 def _prepared(sentences: Sequence[str]) -> list[str]:
     """Sentences with greetings, list intros and ordinals taken off, and written lists split into items."""
     out: list[str] = []
@@ -1228,8 +1231,8 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
                     pieces = commas
         elif _ITEM_MARK.search(sentence):
             pieces = [p for p in _ITEM_MARK.split(sentence) if p and p.strip(" ,.;")]
-        elif re.search(r"(?<!\d):(?!\d)", sentence):  # "I hope you can: send..., visit...", never a time's "7:30"
-            lead, rest = re.split(r"(?<!\d):(?!\d)", sentence, maxsplit=1)
+        elif _LIST_COLON.search(sentence):  # "I hope you can: send..., visit...", never a time's "7:30"
+            lead, rest = _LIST_COLON.split(sentence, maxsplit=1)
             listed = _pieces(rest.strip(), verbs=True)
             if len(listed) < 2 and not re.search(
                 r"\b(?:most|main|priority|important|matters?|biggest|key)\b", lead, re.I

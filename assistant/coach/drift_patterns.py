@@ -212,6 +212,12 @@ _DECIDED_ACTION = (
     # ("if not, I'll keep it for ya till Sunday": a price held for them, not a penalty)
     r"(?!(?:keep|hold) (?:it|them|one) (?:for|4) (?:you|ya|u)\b)" + _NOT_A_LEVER_ACTION + r"[a-z]+[^?.!]*)(?:[.!]|$)"
 )
+# where things are thrown out ("in the skip", "to the tip", "on the kerb"), and 'it' said as thrown out there
+_THROWN_PLACE = r"(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b"
+_IT_THROWN_OUT = (
+    r"(?:it|they|it all|everything|all of it)(?:'s|’s|s| is| are|'re| will|'ll|ll)?\s+(?:be\s+)?(?:going|goes|go)\s+"
+    + _THROWN_PLACE
+)
 # a penalty that lands on the other side without the writer doing it in person: the rent goes up,
 # money comes off their share, interest accrues, they are blocked, the thing goes to auction
 _PENALTY = (
@@ -231,7 +237,7 @@ _PENALTY = (
     r"collections?|small claims|ombudsman|police|press))|"
     # the other side's things thrown out: "your stuff goes in the skip", "ur bike's going to the tip"
     r"(?:your|ur) (?:\w+ ){0,2}?\w+(?:'s|’s|'re|’re| is| are| will| 'll|'ll|’ll)?\s+(?:be\s+)?"
-    r"(?:going|goes|go|gets? put|gets? thrown)\s+(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b|"
+    r"(?:going|goes|go|gets? put|gets? thrown)\s+" + _THROWN_PLACE + r"|"
     r"(?:ur|you'?re|you’re|you are|you'?ll be|you’ll be|you will be|u r|u'?ll be) (?:blocked|banned|out|fired|evicted|"
     r"on your own|finished|cut off)\b)"
 )
@@ -629,8 +635,7 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\bif (?:it|they|(?:your|ur|his|her|their) (?:\w+ ){0,2}?\w+)(?:'s|’s| is|s| are|'re)? (?:not|n't|still not) "
         r"(?:gone|moved|shifted|cleared(?: out)?|out|collected|picked up)\b[^.?!]{0,40}?,?\s*"
-        r"(?P<lever>(?:it|they|it all|everything|all of it)(?:'s|’s|s| is| are|'re| will|'ll|ll)?\s+(?:be\s+)?"
-        r"(?:going|goes|go)\s+(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b[^.?!]*)",
+        r"(?P<lever>" + _IT_THROWN_OUT + r"[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -964,11 +969,7 @@ def _lever_span(match: re.Match[str]) -> tuple[int, int] | None:
 
 _PENALTY_CLAUSE = re.compile(r"\b" + _PENALTY, re.I)
 # what is thrown out, said as what follows a condition ("..., it's going to the tip, all of it")
-_THROWN_OUT = re.compile(
-    r"^(?:it|they|it all|everything|all of it)(?:'s|’s|s| is| are|'re| will|'ll|ll)?\s+(?:be\s+)?(?:going|goes|go)\s+"
-    r"(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b",
-    re.I,
-)
+_THROWN_OUT = re.compile(r"^" + _IT_THROWN_OUT, re.I)
 
 
 def is_penalty(clause: str) -> bool:

@@ -111,17 +111,24 @@ _TAKES_WHAT_FOLLOWS = frozenset(
 )
 _NAMED = frozenset({"NNP", "NNPS", "PRP"})  # a name or a pronoun: never a time ("tomorrow were leaving")
 _TEXTED_SUBJECTS = frozenset({"i", "ill", "im", "id", "ive", "we", "you", "u", "ur", "they", "he", "she"})
+# verbs whose clause after 'if' says what is said or thought ("if you say you'll pay i believe you")
+_SAYS = _CONTENT_OF | {"say", "promise", "reckon", "feel"}
 _UNSTOPPED_IF = re.compile(r"\b(?:if|unless)\b(?![^,;:.?!]*[,;:])[^.?!]*$", re.I)
 
 
 @lru_cache(maxsize=512)
-def condition_ends(text: str) -> tuple[int, ...]:
-    """Where what a condition leads to starts, in a sentence texted without the comma ("if the kitchen is like
-    this again tomorrow im moving out"): the character offset just after each 'if'/'unless' clause that is
-    followed by a clause of its own, read by the dependency parser. Empty when every condition already has
-    its comma, or nothing follows it."""
-    if not _UNSTOPPED_IF.search(text):
-        return ()
+def with_condition_commas(text: str) -> str:
+    """A sentence texted without the comma after a condition, with it put back where the dependency parser says
+    the 'if'/'unless' clause ends and a clause of its own starts ("if the kitchen is like this again tomorrow im
+    moving out" -> "..., im moving out"); the text as it was when every condition has its comma already."""
+    ends = _condition_ends(text) if _UNSTOPPED_IF.search(text) else ()
+    for end in reversed(ends):
+        text = f"{text[:end].rstrip()}, {text[end:]}"
+    return text
+
+
+def _condition_ends(text: str) -> list[int]:
+    """The character offsets where what each condition leads to starts, as the parser reads them."""
     doc = _load_parser()(text)
     ends: set[int] = set()
     for mark in doc:
@@ -134,10 +141,9 @@ def condition_ends(text: str) -> tuple[int, ...]:
         # the parser sometimes hangs the main clause on the condition ("if the kitchen is like this again
         # tomorrow im moving out"): a later clause with its own subject, not the content of 'say' or 'think',
         # starts what the condition leads to
-        for inner in doc[verb.i + 1 : stop]:
+        hung_on = doc[verb.i + 1 : stop] if verb.lemma_.lower() not in _SAYS else []
+        for inner in hung_on:
             if inner.head.i != verb.i or inner.dep_ not in {"ccomp", "conj", "parataxis"}:
-                continue
-            if verb.lemma_.lower() in _CONTENT_OF | {"say", "promise", "reckon", "feel"}:
                 continue
             subject = next((c for c in inner.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
             if subject is not None and subject.i > verb.i:
@@ -161,7 +167,7 @@ def condition_ends(text: str) -> tuple[int, ...]:
         ):
             continue
         ends.add(doc[stop].idx)
-    return tuple(sorted(ends))
+    return sorted(ends)
 
 
 def warm_up() -> None:

@@ -29,7 +29,6 @@ from assistant.coach.language import (
     SUBJECT_FORM,
     Word,
     base_form,
-    condition_ends,
     gerund,
     join,
     lower_initial,
@@ -39,6 +38,7 @@ from assistant.coach.language import (
     starts_with_verb,
     tag,
     unshouted,
+    with_condition_commas,
     without_hesitations,
     without_quoted_lines,
 )
@@ -926,8 +926,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
         # ...and where no time marks the end, the parser reads where the condition stops: "if the kitchen is
         # like this again tomorrow im moving out" -> "..., im moving out"
-        for end in reversed(condition_ends(raw)):
-            raw = f"{raw[:end].rstrip()}, {raw[end:]}"
+        raw = with_condition_commas(raw)
         sentence = _clean(raw)
         sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
@@ -1327,7 +1326,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     if not (parts.needs or parts.worry or parts.offer or parts.items):
         # nothing left to ask for: a sentence the classifier alone set aside, with no lever shape of its own, is
         # more likely the need said firmly ("Rent arrears of £1,240 must be cleared in full by 5pm on Friday")
-        for guessed in [g for g in parts.guessed if g in parts.levers]:
+        for guessed in _guessed_levers(parts):
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
     # (a listed item the classifier alone set aside is still an item: "2. quiet after eleven on weeknights")
@@ -1862,6 +1861,11 @@ def _said_at(parts: Parts, part: str) -> int:
     return next((i for i, said in enumerate(parts.said) if part in said), -1)
 
 
+def _guessed_levers(parts: Parts) -> list[str]:
+    """The sentences set aside as lever on the classifier's word alone, and still set aside."""
+    return [g for g in parts.guessed if g in parts.levers]
+
+
 def _take_out(parts: Parts, part: str) -> None:
     """Take a part out of the needs, the context and the levers, wherever it was put."""
     for pool in (parts.needs, parts.context, parts.levers):
@@ -1906,8 +1910,7 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if _BARE_REFUSAL.match(cond):
         # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
         # ...or terms the classifier alone set aside as a lever ("here is the deal number one you cover...")
-        guessed = [g for g in parts.guessed if g in parts.levers]
-        requests = [x for x in parts.context + parts.needs + guessed if _ASKED_BEFORE.search(x)]
+        requests = [x for x in parts.context + parts.needs + _guessed_levers(parts) if _ASKED_BEFORE.search(x)]
         # the one said last before the condition, in the order the message says them
         requests.sort(key=lambda x: _said_at(parts, x))
         if requests:
