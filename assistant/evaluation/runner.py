@@ -39,10 +39,12 @@ SPLITS = (
     "dev11x",
     "dev12",
     "dev12x",
+    "dev13",
+    "dev13x",
     "holdout",
 )
 # read only in aggregate while building the coach: their figures are reported, their failing examples never are
-SEALED = frozenset({"dev5", "dev11x", "dev12x", "holdout"})
+SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "holdout"})
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
