@@ -1215,3 +1215,33 @@ def test_and_i_want_said_again_without_a_comma_starts_another_demand(coach: Offl
     )
     assert result.ask == "Could you stop reading my messages?"
     assert "I want my curfew to be 11 not 10" in result.parked
+
+
+def test_that_is_more_important_than_anything_points_back_at_the_demand_before_it(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I want my deposit back in full. That is more important to me than anything else, I need it for the new "
+        "place. I also want the broken blind fixed and someone to collect the old fridge."
+    )
+    assert "deposit" in result.ask and "blind" not in result.ask and "fridge" not in result.ask, result.ask
+    assert any("blind" in p for p in result.parked) and any("fridge" in p for p in result.parked), result.parked
+
+
+def test_a_point_called_non_negotiable_is_the_item_it_names_not_the_lists_heading(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "What the club needs from the new coach before the season starts:\n"
+        "- a first aid certificate\n- the kit washed after every match\n- team sheets sent by Thursday\n"
+        "The first aid point is non-negotiable; the rest we can talk about."
+    )
+    assert "first aid" in result.ask and "kit" not in result.ask, result.ask
+    assert not any("non-negotiable" in p for p in result.parked), result.parked
+
+
+def test_a_bracketed_letter_after_my_priority_is_names_that_item(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I am writing about three matters.\n\n"
+        "(a) The gate latch has been broken since May.\n"
+        "(b) The recycling bins were not emptied last week.\n"
+        "(c) The service charge refund promised in March has not been paid.\n\n"
+        "While I would like all three resolved, my priority is (c), as I am now out of pocket."
+    )
+    assert "service charge" in result.ask and "gate" not in result.ask and "bins" not in result.ask, result.ask

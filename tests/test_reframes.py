@@ -1517,3 +1517,95 @@ def test_a_need_said_after_a_run_up_with_no_stop_starts_its_own_sentence() -> No
     said = "so sorry about the spelling i am in the car i need you to move your stuff out of the garage"
     assert _need_starts(said)[-1] == "i need you to move your stuff out of the garage"
     assert _need_starts("this is so hard and i need you to help") == ["this is so hard and i need you to help"]
+
+
+def test_a_need_said_outright_leads_and_it_names_what_was_owed(coach: OfflineCoach) -> None:
+    text = (
+        "Hello Mr Byrne, I trust you are keeping well. Please, the invoice of 2,300 euro for the roof is still open "
+        "since March. I need it settled by the 15th of June. After that date I will pass the account to a debt "
+        "collector until payment is received. I'm sorry, I have no other way."
+    )
+    reframes = _offered(coach, text)
+    assert any("invoice" in r and "15th of June" in r for r in reframes), reframes
+    assert all("collector" not in r and "payment received" not in r for r in reframes), reframes
+
+
+def test_a_date_said_before_an_order_is_when_it_is_due_and_a_reminder_is_no_lead(coach: OfflineCoach) -> None:
+    text = (
+        "Good day. Your ivy is growing over my shed roof and the gutter is blocked. I tell you already three times. "
+        "Until 1 June you must cut it. After this date I cut it myself and I report you to the council."
+    )
+    reframes = _offered(coach, text)
+    assert any("ivy" in r and "1 June" in r for r in reframes), reframes
+    assert all("council" not in r and "Good day" not in r for r in reframes), reframes
+
+
+def test_the_terms_of_a_final_offer_stay_with_the_offer(coach: OfflineCoach) -> None:
+    text = (
+        "Our final offer is free delivery on the next order if you settle the two overdue bills by Friday. "
+        "Take it or leave it. If you leave it, we stop supplying you in May."
+    )
+    reframes = _offered(coach, text)
+    assert any("free delivery" in r and "overdue bills" in r for r in reframes), reframes
+    assert all("stop supplying" not in r and "leave it" not in r for r in reframes), reframes
+
+
+def test_a_bare_if_not_refuses_the_question_put_just_before(coach: OfflineCoach) -> None:
+    text = (
+        "The washing machine you sold me is leaking again, only three weeks old. You send someone on Monday can? "
+        "If not I write in the neighbourhood group so everybody knows."
+    )
+    reframes = _offered(coach, text)
+    assert any("Monday" in r for r in reframes), reframes
+    assert all("neighbourhood group" not in r and "everybody knows" not in r for r in reframes), reframes
+
+
+def test_a_list_refused_as_any_of_that_is_the_list_and_the_consequence_goes(coach: OfflineCoach) -> None:
+    text = (
+        "Sam, this is how it's going to be from now and I'm not negotiating any of it:\n"
+        "- homework done before screens\n- no energy drinks\n- picked up from football by 7\n"
+        "If any of that doesn't happen we're going back to court and I'll ask for supervised weekends."
+    )
+    reframes = _offered(coach, text)
+    assert reframes and any("homework" in r for r in reframes), reframes
+    assert all("court" not in r and "supervised" not in r for r in reframes), reframes
+
+
+def test_we_not_going_is_a_need_for_both_and_either_or_with_a_time_first_is_lever(coach: OfflineCoach) -> None:
+    reframes = _offered(
+        coach,
+        "You promised we see my sister in Lagos this year. But if we do not go at Easter, I will go alone with "
+        "the children and maybe stay longer.",
+    )
+    assert any("us to go" in r for r in reframes), reframes
+    assert all("alone" not in r and "stay longer" not in r for r in reframes), reframes
+    reframes = _offered(
+        coach,
+        "Either you ring your dad about the loan this week or next month I'm moving back to my mum's with the baby.",
+    )
+    assert any("ring your dad" in r for r in reframes), reframes
+    assert all("moving back" not in r and "mum's" not in r for r in reframes), reframes
+
+
+def test_a_word_taken_back_gives_way_and_asking_nicely_is_a_request(coach: OfflineCoach) -> None:
+    reframes = _offered(
+        coach,
+        "The gas bill is 240 so your half is 120. Please vipps, sorry, send me your half before Friday. If not I "
+        "tell the landlord you don't pay your share.",
+    )
+    assert any("send me your half" in r and "vipps" not in r for r in reframes), reframes
+    reframes = _offered(
+        coach,
+        "Kofi, I lent you GH₵ 3 000 for the shop in March. I'm asking nicely for a date when you will pay it back. "
+        "Don't make me bring my uncles into this.",
+    )
+    assert any("date" in r and "GH₵ 3 000" in r for r in reframes), reframes
+    assert all("uncles" not in r for r in reframes), reframes
+
+
+def test_the_readers_thing_keeps_what_describes_it() -> None:
+    from assistant.coach.reframes import _YOURS, _yours_said
+
+    text = "Your eldest boy keeps parking on my grass."
+    m = _YOURS.search(text)
+    assert m is not None and _yours_said(text, m) == "Your eldest boy"

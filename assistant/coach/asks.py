@@ -48,7 +48,9 @@ _CUE_WORDS = (
     r"what (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
     r"(?:the )?(?:one )?thing that (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
     r"what (?:i'm|i am|we're|we are) (?:really )?asking(?: for)?|my (?:top|biggest|real|main) (?:priority|ask|need|concern|issue)|what i (?:want|need) most(?: of all)?|"
-    r"(?:most|more) importantly|number one|top priority)"
+    r"(?:most|more) importantly|number one|top priority|"
+    # "That is more important to me than anything else", "more important than the rest put together"
+    r"more important(?: to (?:me|us))? than (?:anything|everything|the rest|all the rest)(?: else)?(?: put together)?)"
 )
 _LEAD_CUE = re.compile(
     r"^\s*(?:and\s+|but\s+)*(?:(?:for me|to me|for us|honestly|personally|really|tbh|basically)[,\s]+)?"
@@ -1246,7 +1248,8 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
                 pieces = listed
         for piece in pieces:
             piece = _ORDINAL_LEAD.sub("", piece.strip(" ,;")).strip()
-            piece = re.sub(r"^(?:and\s+)?that\s+", "", piece, flags=re.I)
+            # ("that the bins be emptied" is a demand; "That is more important to me" points back)
+            piece = re.sub(r"^(?:and\s+)?that\s+(?!(?:is|was|would be|will be)\b)", "", piece, flags=re.I)
             if not piece:
                 continue
             if len(piece.split()) <= 10 and (_ANNOUNCES.search(piece) or _OCCASION.match(piece)):
@@ -1322,6 +1325,14 @@ _REGARDS_AS = re.compile(
 )
 
 
+# what ranks a demand, said where the demand would be: "the X point is non-negotiable"
+_RANKING_ONLY = re.compile(
+    r"^(?:(?:absolutely|really|totally|completely|simply)\s+)?(?:non[- ]?negotiable|essential|crucial|critical|vital|key|"
+    r"paramount|a must|a priority|the priority|top priority|(?:the )?most important|urgent|a deal[- ]?breaker)$",
+    re.I,
+)
+
+
 def reference_of(sentence: str) -> str | None:
     """The demand a priority sentence points at ('The 400's the big one' -> 'The 400'), or None."""
     s = sentence.strip(" .!?")
@@ -1329,6 +1340,9 @@ def reference_of(sentence: str) -> str | None:
         m = pattern.search(s) if pattern is _REGARDS_AS else pattern.match(s)
         if m:
             what = next(g for g in m.groups() if g)
+            if pattern is _CONCERN_IS and _RANKING_ONLY.match(what):
+                # "The DBS point is non-negotiable": the point named is the demand, not the word that ranks it
+                what = s[: m.start("what")].rsplit(" ", 2)[0]
             what = re.sub(r"^for (?:you|u) to\s+", "", what, flags=re.I)  # "what I really want is for you to call"
             if 0 < len(what.split()) <= 8:
                 return what.strip(" ,")
@@ -1358,7 +1372,9 @@ _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
 _PICTURES = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u23E9-\u23FF\uFE0F\u200D]+")
 # an item number inside running text: "1. ", "2) ", "(3) ", "(b) ", "(iii) ", or a bare digit after a colon or comma
 _MARKER = re.compile(
-    r"(?:^|(?<=[\s:;,]))(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})[.)]|(?P<l>[a-h]|iv|v|i{1,3})\))\s+"
+    r"(?:^|(?<=[\s:;,]))(?:\((?P<p>\d{1,2}|[a-h]|iv|v|i{1,3})\)|(?P<d>\d{1,2})[.)]|(?P<l>[a-h]|iv|v|i{1,3})\))"
+    # ("my priority is (c), as I have overpaid": a bracketed mark pointing back may end its clause)
+    r"(?:\s+|(?<=\))(?=[,.;!?]))"
     r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s))(?P<b>\d)\s+(?=[a-z])"
     # said aloud: "what we're asking is, one, the changing rooms..., two, someone does..., and three, ..."
     r"|(?:^|(?<=[:;,])\s*|(?<=[:;,]\s)|(?<=\bis\s)|(?<=\band\s))(?P<w>one|two|three|four|five|six|first(?:ly)?|"
@@ -1459,7 +1475,11 @@ def numbered_items(text: str) -> str:
             said = re.sub(r"(?:[\w']+\s+){0,6}(?:is|are)\s*$", "", said, flags=re.I)
         out.append(said)
         if (m, value) in refs:
-            out.append(f"\n{' '.join(items.get(value, '').split()[:6])} ")
+            # "my priority is (c), as...": said after what ranks it, the item's words stay in that sentence
+            inline = re.search(
+                r"\b(?:priority|important|matters?|main|biggest|urgent|concern)\b[^.!?\n]*\b(?:is|are)\s*$", said, re.I
+            )
+            out.append(f"{'' if inline else chr(10)}{' '.join(items.get(value, '').split()[:6])} ")
         else:
             out.append("\n")
         last = m.end()
@@ -1618,6 +1638,14 @@ def read_demands(
         if listed and pointed and not _ORDINAL_REF.search(sentence):  # a listed item that says it matters most
             found.append(_Demand(pointed, priority=True))
             continue
+        back = _POINTS_BACK.match(sentence)
+        if cue and found and back and cue.start() <= back.end() + 12 and re.search(r"\bthan\b", sentence, re.I):
+            # "That is more important to me than anything else, one of them has the medals in it": 'that' is the
+            # demand said before, and what follows the comma is why
+            references.append(sentence.split(",")[0])
+            if last_before is None:
+                last_before = found[-1]
+            continue
         if pointed or (cue and (_reference_only(sentence, priority) or _ORDINAL_REF.search(sentence))):
             references.append(pointed or sentence)
             if found and last_before is None:
@@ -1708,6 +1736,17 @@ def read_demands(
             at = next(i for i, d in enumerate(found) if d is last_before)
         if -len(found) <= at < len(found):
             chosen = at % len(found)
+    if chosen is None and last_before is not None and any(d is last_before for d in found):
+        # "I want the boxes found. That is more important to me than anything else.": 'that' is the demand said
+        # just before it, however many are said after
+        backs = [
+            r
+            for r in references
+            if re.match(r"^(?:that|this|it)(?:'s|’s|\s+is|\s+was)\b.*\bthan\b", r.strip(), re.I)
+            and not _stems(priority.sub(" ", r)) - _POINTER_WORDS - _ALL_ELSE
+        ]
+        if backs:
+            chosen = next(i for i, d in enumerate(found) if d is last_before)
     if chosen is None and references and all(not _stems(priority.sub(" ", r)) - _POINTER_WORDS for r in references):
         chosen = len(found) - 1  # "Bedtime, phones, homework, handovers on time. That's the one.": the last said
     if chosen is None and references:
@@ -1880,6 +1919,12 @@ def _demand_of_reference(sentence: str, priority: re.Pattern[str]) -> str | None
 
 # what a pointer is made of when it names nothing: "that's the one", "this one above all"
 _POINTER_WORDS = frozenset({"that", "this", "one", "thing", "honestly", "really", "mainly", "main", "big", "just"})
+# a sentence that starts by pointing back at what was said before it
+_POINTS_BACK = re.compile(
+    r"^(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:(?:really|definitely|honestly|by far)\s+)?", re.I
+)
+# what a comparison ranks a demand above: "than anything else", "than the rest put together"
+_ALL_ELSE = frozenset({"anyth", "every", "else", "rest", "put", "toget", "other", "all"})
 
 
 _LEAD_STEMS = frozenset({"need", "want", "would", "like", "asking", "ask"})

@@ -488,6 +488,7 @@ _NOT_OPEN = re.compile(
 # a heading that says the list under it is not open, with the first item (or its number) after the colon
 _LIST_HEADER = re.compile(
     r"^(?P<lead>[^:]{0,80}?\b(?:not (?:open to|up for) (?:discussion|debate|negotiation)|non[- ]?negotiables?|"
+    r"not negotiating(?: on)? (?:any of )?(?:it|this|these|them)|"
     r"not negotiable|deal[- ]?breakers?|red lines)\b[^:]{0,20}):\s*(?P<first>[^:]{0,100})$|"
     # announced in a sentence of its own, the items in the sentences after it
     r"^(?P<said>[^:]{0,80}?\b(?:things|conditions|terms|rules)\b[^:.]{0,30}?\b(?:(?:i|we)(?:'m| am|'re| are) not "
@@ -649,6 +650,8 @@ def _parallel_list(out: Sequence[str], i: int) -> tuple[list[str], int] | None:
 
 def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
+    # "Please swish, sorry, transfer me your part": the word taken back gives way to the one said after it
+    text = re.sub(r"\b[\w']+,\s*(?:sorry|i mean|i meant|or rather),\s*(?=\w)", "", text, flags=re.I)
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
     # "just read the minutes", "just saw your text": texted without its "I", a thing done, not asked for
     text = re.sub(
@@ -824,7 +827,11 @@ _VEILED = re.compile(
     re.I,
 )
 # ...or said with it: "My husband's brother is on the board of governors, you know."
-_HINTED = re.compile(r"\w,?\s+you know\W*$", re.I)
+# ...or led by it: "You know my brother sits on the board that approves parking permits."
+_HINTED = re.compile(
+    r"\w,?\s+you know\W*$|^(?:you|u) know (?:that )?(?:my|our) [\w'-]+(?: [\w'-]+)? (?:is|sits|works|has|knows|'s)\b",
+    re.I,
+)
 
 
 _LINE_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-h]\)|[a-h]\))\s+(?=\S)")
@@ -924,6 +931,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 continue
         # texted without a comma: "if its not gone by sunday 6pm its going in the skip" -> "..., its going..."
         raw = _UNMARKED_CONDITION.sub(r"\g<cond>, ", raw)
+        # "If not I post on the Facebook group": the refusal said bare, then what follows it
+        raw = re.sub(
+            r"^((?:and\s+|but\s+|so\s+)?(?:if not|if no|if u don'?t|if you don'?t|if you can'?t|if u can'?t))\s+"
+            r"(?=(?:i|we|i'll|ill|we'll|im|i'm|i am|we are|u will|you will|you'll)\s)",
+            r"\1, ",
+            raw,
+            flags=re.I,
+        )
         # ...and where no time marks the end, the parser reads where the condition stops: "if the kitchen is
         # like this again tomorrow im moving out" -> "..., im moving out"
         raw = with_condition_commas(raw)
@@ -944,6 +959,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             )
             _need_or_reason(f"I need you to {body}", parts, phrasing, condition=True)
             parts.conditional = True
+            continue
+        # "sort ya dishes tonight or they're going out on the deck": an order, then what happens if not
+        ordered = OR_ELSE.search(sentence) if starts_with_verb(sentence) else None
+        if ordered and 2 <= len(sentence[: ordered.start()].split()) <= 25:
+            parts.levers.append(sentence[ordered.start() :].strip(" ,"))
+            _need_or_reason(sentence[: ordered.start()].strip(" ,"), parts, phrasing, condition=True)
+            parts.conditional = True
+            parts.said.append(sentence)
             continue
         permission = _PERMISSION.match(sentence) or _PERMISSION.match(raw.strip())
         if not sentence and not permission:
@@ -1159,6 +1182,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                     parts.context.append(body)
                     body = re.sub(r"^(?:basically|honestly)\s+|\s+which$", "", offered[-1])
             tail = _OFFER_TAIL.search(body)
+            if tail and _offer_terms(body[tail.end() :], phrasing):
+                tail = None  # "8% off the order if you pay the open invoices by 31 March": the terms are the offer's
             if (
                 tail
             ):  # "I'll keep doing the accounts till the AGM but if nobody steps up...": the rest is heard on its own
@@ -1182,12 +1207,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 parts.offer = parts.offer or _with_what_was_offered(body, parts)
             parts.levers.append(sentence)
             continue
-        hangs = _HANGS_ON.search(sentence)
+        # "If any of that doesn't happen we're back in court": a condition, not what it hangs on
+        led_by_if = bool(_COND_FIRST.match(sentence) and _cond_first(sentence, phrasing))
+        hangs = None if led_by_if else _HANGS_ON.search(sentence)
         if hangs:  # "we can avoid that if X", "whether it stays that way depends on you doing X"
             parts.levers.append(sentence[: hangs.start()])
             _need_or_reason(_hung_need(hangs.group(1)), parts, phrasing, condition=True)
             continue
-        rule = _rule_need(sentence)
+        rule = None if led_by_if else _rule_need(sentence)
         if rule and (
             _RESULT.match(sentence) or is_lever_sentence(sentence, phrasing) or _looks_like_threat(sentence, level_of)
         ):  # "anyone who has not completed the module by the 15th will...": a rule with a sanction
@@ -1416,7 +1443,10 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
 # what follows "or", "otherwise" or a failed condition is a consequence when it says what will happen:
 # "or next time they're going in the pound", "or nobody gets it", "if you can't do all 3 then I want you out"
 OR_ELSE = re.compile(
-    r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
+    r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+"
+    # "or next weekend I'm going to my parents": when, said before what happens
+    r"(?:(?:next|this|on|by|from|come|after|tomorrow|tonight)\b[\w ]{0,20}?\s(?=(?:i'm|i'll|we'll|we're)\b))?"
+    r"(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
     r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i\s*(?:won'?t|wont|will not) be\b|"
     r"i'll\b(?!\s+(?:happily|gladly|do it|"
     r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b|" + DOOR_SHOWN + r")"
@@ -1427,7 +1457,8 @@ OR_ELSE = re.compile(
 _BARE_REFUSAL = re.compile(
     r"^(?:not|(?:it|this|that|they|you|u|he|she)\s+(?:isn'?t|is not|aren'?t|are not|doesn'?t|does not|don'?t|do not|"
     r"won'?t|will not|hasn'?t|has not|haven'?t|have not|can'?t|cannot)(?:\s+(?:happen|be done|arrive|come))?|"
-    r"(?:it|that|this) (?:doesn'?t|does not|won'?t|will not) happen|"
+    r"(?:(?:any|all|one|some) of )?(?:it|that|this|these|those|them) (?:doesn'?t|does not|don'?t|do not|won'?t|will not) "
+    r"happen(?:\s+(?:on|by|at|in|from|before|after|during|next|this)\b[\w' ]{1,30})?|"
     # "if you can't do all of that": the terms said just before, refused together
     r"(?:you|u)\s+(?:can'?t|cannot|won'?t|will not|don'?t|do not)\s+(?:do|agree to|accept|manage|meet)\s+"
     r"(?:all\s+(?:of\s+)?)?(?:that|this|these|those|them|it))\W*$",
@@ -1557,6 +1588,25 @@ def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
     parts.levers.append(sentence)
 
 
+def _offer_terms(rest: str, phrasing: Phrasing) -> bool:
+    """Whether what follows an offer is its terms: what the other side does for it, said plainly ("if you pay
+    the open invoices by 31 March", "if the shed is taken down"), not a refusal, a repeat or a lever."""
+    m = re.match(r"^if\s+(.+)$", _clean(rest), re.I)
+    if m is None:
+        return False
+    cond = m.group(1)
+    return bool(
+        re.match(r"^(?:you|u|the|your|ur)\b", cond, re.I)
+        and not _NEGATIVE_COND.match(cond)
+        and not _NOT_ACCEPTED.match(cond)
+        and not _BARE_REFUSAL.match(cond)
+        and not re.search(r"\b(?:again|one more time|once more|any more|anymore|ever)\b", cond, re.I)
+        and not re.search(r",|\b(?:then|or|otherwise)\b", cond, re.I)  # a consequence said after it
+        and not is_lever(cond, phrasing)
+        and not is_penalty(cond)
+    )
+
+
 def _hung_need(what: str) -> str:
     """What a veiled threat hangs on, as a need: 'you withdrawing the grievance' -> 'I need you to withdraw the
     grievance'; 'the rent increase is signed by Friday' -> 'I need the rent increase signed by Friday'."""
@@ -1643,7 +1693,9 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
         return None
     tail = join(rest) if rest else ""
     who = join(subject)
-    if who.lower() in {"i", "we"}:
+    if who.lower() == "we":  # "if we do not go in spring": both of them, not the writer alone
+        return sentence_case(f"I need us to {lemma} {tail}".strip()) if mine else None
+    if who.lower() == "i":
         return sentence_case(f"I need to {lemma} {tail}".strip()) if mine else None
     who = OBJECT_FORM.get(who.lower(), who)  # "unless he's paying" -> "I need him to pay"
     if lemma == "be":
@@ -1706,7 +1758,12 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
             # "if yours isn't there by then I'll...": a 'then' after 'by' is when, not the split
             if not re.search(r"\b(?:by|before|until|till)\s+then\s*$", cond, re.I):
                 cond = re.sub(r",?\s*\bthen\s*$", "", cond, flags=re.I)
-            if cond.strip() and (is_lever(consequence, phrasing) or _PRESENT_CONSEQUENCE.match(consequence)):
+            if cond.strip() and (
+                is_lever(consequence, phrasing)
+                or _PRESENT_CONSEQUENCE.match(consequence)
+                # "if any of that doesn't happen we're back in front of the mediator": after a bare refusal
+                or (_BARE_REFUSAL.match(cond.strip(" ,")) and not _INVITATION.match(consequence))
+            ):
                 return lead.group(1).lower().strip(), cond, consequence
     action = decided_action(sentence)
     if action is not None and action[0] > lead.end():
@@ -1714,6 +1771,10 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         cond = re.sub(r"(?:,\s*|\s+)(?:then\s*)?$", "", sentence[lead.end() : action[0]])
         if _content(cond):
             return lead.group(1).lower().strip(), cond, sentence[action[0] :]
+    bare = re.match(r"^([^,]{1,40}),\s+(?:then\s+)?(?=\S)", body)
+    if bare and _BARE_REFUSAL.match(bare.group(1).strip()) and not _INVITATION.match(body[bare.end() :]):
+        # "If not, I post on the Facebook group": after a bare refusal what follows is the consequence, in any tense
+        return lead.group(1).lower().strip(), bare.group(1).strip(), body[bare.end() :]
     for comma in re.finditer(r",\s+(?:then\s+)?|\s+then\s+", body):
         # after a refusal ("if that's not good enough for you two then it goes to auction"), what follows
         # is the consequence, whoever does it, unless it is an invitation ("then tell me what would work")
@@ -1792,13 +1853,24 @@ _WOULD_BE_GREAT = re.compile(
 
 
 def _request_shaped(sentence: str) -> bool:
+    polite = re.match(r"^please\s*,\s*(?=\S)", sentence, re.I)
+    if polite:
+        # "Please, the balance is still outstanding": 'please' said before a statement asks nothing by itself
+        return _request_shaped(sentence[polite.end() :])
+    if _ASKED_ALREADY.match(sentence):
+        return False
+    if re.match(
+        r"^(?:you|u)\s(?!.*\b(?:or|otherwise)\b).*(?:\s(?:can|ok|okay|pls|plz)|,\s*please)\W*$", sentence, re.I
+    ):
+        return True  # "You come fix this week can?": put to the reader with a tag that asks
     return bool(
         _VERBLESS_NEED.match(sentence)
         or _WOULD_BE_GREAT.match(sentence)
         or re.match(
             r"^(?:i|we)(?:'ll|’ll| will| shall)?\s+(?:need|want|would like|'d like|expect|ask)\b|^(?:please|could|can|would|will)\b|"
             # "I am only asking that you pay the K2,500 for the mealie meal"
-            r"^(?:i|we)(?:'m| am|'re| are)\s+(?:only\s+|just\s+|simply\s+)?asking\s+(?:that|you|for)\b",
+            r"^(?:i|we)(?:'m| am|'re| are)\s+(?:only\s+|just\s+|simply\s+)?asking\s+(?:(?:you\s+)?(?:nicely|politely|kindly)\s+)?"
+            r"(?:that|you|for)\b",
             sentence,
             re.I,
         )
@@ -1901,18 +1973,30 @@ def _with_what_was_offered(offer: str, parts: Parts) -> str:
     return offer
 
 
+# a need said outright, as a request of the reader: "I need it paid by...", "Please return...", "Could you..."
+_NEED_SAID = re.compile(r"^(?:(?:i|we) (?:really |just )?need|please\b|could you|can you|i'd like|we'd like)", re.I)
+
+
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
     raw = re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0].strip(" ,")  # "..., then we leave with nothing"
     cond = _clean(raw)  # spelled out by _clean
     if not cond:
         return
+    if _BARE_REFUSAL.match(cond) and parts.items:
+        return  # "If you can't manage these, ...": the items listed already say what
     if _BARE_REFUSAL.match(cond):
         # "If it isn't, ...", "If not, ...", "If you don't, ...": the condition is the request said just before
         # ...or terms the classifier alone set aside as a lever ("here is the deal number one you cover...")
         requests = [x for x in parts.context + parts.needs + _guessed_levers(parts) if _ASKED_BEFORE.search(x)]
         # the one said last before the condition, in the order the message says them
         requests.sort(key=lambda x: _said_at(parts, x))
+        earlier = [x for x in parts.said[-2:] if cond not in _clean(x)]
+        if not requests and earlier and not parts.items:
+            # "You come fix this week can? If not, ...": what the refusal refuses is what was put to 'you' just before
+            before = earlier[-1]
+            if before in parts.context + parts.needs and re.search(r"(?<![\w'])(?:you|u)(?![\w'])", before, re.I):
+                requests = [before]
         if requests:
             asked = requests[-1]
             _take_out(parts, asked)
@@ -1948,6 +2032,12 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     if word in {"unless", "until"}:
         if parts.items and _ALL_OF_THEM.search(cond):
             return  # "until all three are met": the items already say what
+        if word == "until" and any(_NEED_SAID.match(n) for n in parts.needs):
+            # "I need it paid by the 30th. After that the site goes offline until payment is received": the
+            # need said outright leads; what the penalty lasts until only backs it
+            parts.conditional = True
+            _need_or_reason(need_from_clause(cond) or cond, parts, phrasing)
+            return
         _need_or_reason(need_from_clause(cond) or cond, parts, phrasing, condition=True)
         return
     if word == "should":
@@ -1961,11 +2051,13 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     negative = _NEGATIVE_COND.match(cond)
     if parts.items and _ALL_OF_THEM.search(cond):
         return  # "if I can't have those three": the items already say what
-    mine = re.match(r"^(?:i|we)\s*(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t)\s+(.+)$", cond, re.I)
+    mine = re.match(r"^(i|we)\s*(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t)\s+(.+)$", cond, re.I)
     if mine:  # "if I don't get the water" -> "I need the water"
-        body = mine.group(1).strip()
+        body = mine.group(2).strip()
         got = re.match(r"^(?:get|have|receive|see)\s+(.+)$", body, re.I)
-        _need_or_reason(f"I need {got.group(1)}" if got else f"I need to {body}", parts, phrasing, condition=True)
+        # "if we do not go in spring" -> "I need us to go in spring": both of them, not the writer alone
+        to = "I need us to" if mine.group(1).lower() == "we" else "I need to"
+        _need_or_reason(f"I need {got.group(1)}" if got else f"{to} {body}", parts, phrasing, condition=True)
         return
     nobody = _NOBODY.match(cond)
     if (
@@ -2114,7 +2206,7 @@ def _topic_outside(parts: Parts, need: str, thing: bool = False, plural: bool = 
     said = [x for x in before if not _PHATIC.match(x)]
     plain = [x for x in said if not parts.holds_lever(x)]
     # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
-    yours = next((m.group(0) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
+    yours = next((_yours_said(x, m) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
     # 'them' are "those bins", not "the council" named before them in the same sentence
     many = (_nearest_topic(plain, True, True) or _nearest_topic(said, True, True)) if plural else None
     topic = yours or many or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
@@ -2126,6 +2218,22 @@ _YOURS = re.compile(
     r"\b(?:your|ur|yer|yuh)\s+(?!own\b|way\b|side\b|end\b|call\b|turn\b|fault\b)[a-z]+(?:\s+(?:van|car|dog|cat|bike|kids?|son|daughter|tree|hedge|fence|bins?))?\b",
     re.I,
 )
+
+
+def _yours_said(sentence: str, m: re.Match[str]) -> str:
+    """The reader's thing as said, with what describes it: "Your young lad" -> "your young lad", not "your young"."""
+    words = [w for w in tag(sentence[m.start() :]) if w.text.strip()][1:5]
+    kept: list[Word] = []
+    for w in words:
+        if w.tag not in {"JJ", "JJR", "JJS", "NN", "NNS"}:
+            break
+        kept.append(w)
+    while kept and not kept[-1].tag.startswith("NN"):
+        kept.pop()
+    said = m.group(0)
+    if kept and len(join(kept)) > len(said) - len(said.split()[0]) - 1:
+        return f"{said.split()[0]} {join(kept)}"
+    return said
 
 
 def _topic_before(parts: Parts, plural: bool = False) -> str | None:
@@ -2226,7 +2334,23 @@ _PHATIC = re.compile(
     r"(?:just |do )?let me know if (?:you|u) (?:want|need|'?d like|would like) me to\b|"
     r"hope\b|love (?:you|ya|u)\b|miss (?:you|u)\b|thanks?\b|thank you\b|cheers\b|can'?t wait\b|speak soon|"
     r"talk soon|see you\b|bye\b|x+$|lol$|haha|small world|i hope (?:this|that|it)(?:'s| is) (?:ok|okay|alright|fine)\b|(?:lovely|nice|good|great|glad|so glad) to hear (?:from (?:you|u)|that|(?:you|u)(?:'re| are)?)\b|fair enough|never mind|funny (?:that|how)|just saying|"
-    r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$)",
+    r"(?:how )?(?:lovely|brilliant|great|wonderful|fab|perfect)$|"
+    # a greeting said as a sentence of its own: "Hello neighbour.", "Hi Tom."
+    r"(?:hi|hello|hey|hiya|howdy|dear|morning|evening|good (?:morning|afternoon|evening|day))\b[\w' ]{0,25}$)",
+    re.I,
+)
+
+
+# a date said before an order to the reader: "Until 15 May you must cut it", "By Friday, you need to..."
+_DATE_FIRST = re.compile(
+    r"^(?:by|before|until|till|til|no later than)\s+(?P<when>(?:the\s+)?[\w/.-]+(?:\s+[\w/.-]+){0,2}?),?\s+"
+    r"(?P<rest>(?:you|u)\s*(?:must|need to|have to|'ve got to|should|gotta|got to)\s+.+)$",
+    re.I,
+)
+# a reminder that it was asked before is no request: "I ask you before two times", "we have asked already"
+_ASKED_ALREADY = re.compile(
+    r"^(?:i|we)\s+(?:have\s+|'ve\s+|already\s+)*ask(?:ed)?\b(?:\s+(?:you|u))?\s+"
+    r"(?:before|already|again|twice|\w+ times|many|several|so many|over and over)\b",
     re.I,
 )
 
@@ -2242,6 +2366,10 @@ def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: 
         flags=re.I,
     )
     sentence = _clean(_BULLET_MARK.sub("", sentence))  # "• I need a backfill": the bullet is no word of the need
+    dated = _DATE_FIRST.match(sentence)
+    if dated:
+        # "Until 15 May you must cut it" -> "you must cut it by 15 May": the date said first is when it is due
+        sentence = f"{dated.group('rest')} by {dated.group('when')}"
     if not sentence or is_lever_sentence(sentence, phrasing) or (_PHATIC.match(sentence) and not condition):
         return
     reason = _REASON.search(sentence)
@@ -2320,7 +2448,8 @@ def _need_question(need: str) -> str | None:
         r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|everyone|everybody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
         need,
     )
-    if m:
+    # "I need the tombola given back to me": a thing and the state wanted for it, not someone to do something
+    if m and not any(w.tag == "VBN" for w in tag(m.group(1))):
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (.+)$", need)
     if m and not re.match(r"^(?:to|a break|some time|him|her|them)\b", m.group(1)):
@@ -2534,7 +2663,8 @@ def topic_of(text: str, first: bool = False, thing: bool = False, plural: bool =
     phrase = re.sub(
         r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search("[AEIOU]", m.group(0)) else m.group(0), phrase
     )
-    return phrase.lower() if not re.search(r"[A-Z]{2,}|£|\$", phrase) else phrase
+    # an amount keeps its currency's letters: "R12 000", "RM1,600", "GH₵ 4,500"
+    return phrase.lower() if not re.search(r"[A-Z]{2,}|£|\$|[₵€¥₹]|\b[A-Z]{1,3}\s?\d", phrase) else phrase
 
 
 # who or what a threat calls in: never the topic of a plain question about it
@@ -2752,10 +2882,28 @@ class Reframer:
             if not is_lever_sentence(c, self.phrasing) and not _POINTS_ONLY.match(c) and not _PHATIC.match(_clean(c))
         ]
         # "have a look", "give it a go": a light noun says no more than 'sort it out' does
-        led = bool(need and not _names_something(need) and (context_parts or parts.reasons))
+        it = re.search(r"(?<=\w )it\b(?!['’])", need) if need else None
+        # "I ask you before two times" says it was asked, not what: no lead for a need that names nothing
+        lead_pool = [c for c in context_parts if not _ASKED_ALREADY.match(c)] or parts.reasons
+        at = _said_at(parts, parts.needs[0]) if parts.needs else -1
+        if (
+            need
+            and it
+            and parts.said
+            and not _names_something(need)
+            and (not lead_pool or (at >= 0 and _said_at(parts, lead_pool[0]) > at))
+        ):
+            # "I need it paid by 30th April": what 'it' is, said before, names the need better than a lead
+            # sentence that may be a pleasantry ("I am sorry, but I have no choice")
+            topic = _topic_outside(parts, parts.needs[0], thing=True)
+            if topic and topic.lower() not in need.lower():
+                need = need[: it.start()] + topic + need[it.end() :]
+                parts.pointed.append(topic)
+        led = bool(need and not _names_something(need) and lead_pool)
         if need and led:
             # 'sort it out' says nothing alone: the sentence before it says what 'it' is
-            said = context_parts.pop(0) if context_parts else parts.reasons.pop(0)
+            said = lead_pool[0]
+            (context_parts if said in context_parts else parts.reasons).remove(said)
             lead = sentence_case(self.phrasing.blame_pattern.sub("", said).strip(" ,."))
             need = f"{lead}. {need}"
             need_text = f"{lead} {need_text}"
