@@ -1609,3 +1609,45 @@ def test_the_readers_thing_keeps_what_describes_it() -> None:
     text = "Your eldest boy keeps parking on my grass."
     m = _YOURS.search(text)
     assert m is not None and _yours_said(text, m) == "Your eldest boy"
+
+
+def test_an_if_that_only_says_when_leaves_the_need_before_otherwise(coach: OfflineCoach) -> None:
+    text = (
+        "You missed your colour appointment on Thursday and I kept the chair free all afternoon. If you want "
+        "another slot I need the £40 no-show fee paid by Sunday, otherwise you're banned from the salon and I'll "
+        "warn the other salons on the high street about you."
+    )
+    reframes = _offered(coach, text)
+    assert any("£40" in r for r in reframes), reframes
+    assert all("banned" not in r and "warn" not in r for r in reframes), reframes
+    # what happened ("...and I kept the chair free") is no condition with a consequence
+    assert all("worried about you missing" not in r for r in reframes), reframes
+
+
+def test_a_ps_that_is_just_saying_is_the_hint_and_the_templates_words_are_never_the_levers(
+    coach: OfflineCoach,
+) -> None:
+    text = (
+        "Hi Gary, chasing again about the back window latch, it's been broken a month and anyone could climb "
+        "in. Can you send someone round this week please?\n\nPS just saying, I'm fairly sure you need a licence "
+        "for five sharers. Would be a pity if the council started asking."
+    )
+    reframes = _offered(coach, text)
+    assert any("window" in r and "someone round" in r for r in reframes), reframes
+    assert all("licence" not in r and "council" not in r for r in reframes), reframes
+
+
+def test_wanting_to_be_honest_is_a_run_up_not_the_need(coach: OfflineCoach) -> None:
+    text = (
+        "I want to be honest with you. The dog has been left alone barking all day three times this week. If it "
+        "happens again I'm calling the council's noise team."
+    )
+    reframes = _offered(coach, text)
+    assert all("honest with you" not in r for r in reframes), reframes
+    assert all("noise team" not in r for r in reframes), reframes
+
+
+def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
+    from assistant.coach.reframes import _started_with
+
+    assert _started_with("the budget back to what it was") == "the budget back to what it was"

@@ -827,9 +827,9 @@ _VEILED = re.compile(
     re.I,
 )
 # ...or said with it: "My husband's brother is on the board of governors, you know."
-# ...or led by it: "You know my brother sits on the board that approves parking permits."
+# ...or led by it: "You know my brother sits on the board that approves parking permits.", "PS just saying, ..."
 _HINTED = re.compile(
-    r"\w,?\s+you know\W*$|^(?:you|u) know (?:that )?(?:my|our) [\w'-]+(?: [\w'-]+)? (?:is|sits|works|has|knows|'s)\b",
+    r"\w,?\s+you know\W*$|^(?:p\.?s\.?\s*:?\s*)?(?:i'?m\s+|im\s+)?(?:just|only) saying\s*[,:–—-]\s*\S|^(?:you|u) know (?:that )?(?:my|our) [\w'-]+(?: [\w'-]+)? (?:is|sits|works|has|knows|'s)\b",
     re.I,
 )
 
@@ -1231,6 +1231,17 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if _BARE_COND.match(sentence) and _cond_first(f"if {sentence}", phrasing, level_of):
             sentence = f"if {sentence[0].lower()}{sentence[1:]}"
         first = _cond_first(sentence, phrasing, level_of)
+        tail = (
+            (OR_ELSE.search(first[2]) or re.search(r",\s*(?:otherwise|or else|failing that)\b", first[2], re.I))
+            if first
+            else None
+        )
+        if first and tail and tail.start() > 0 and _NEED_SAID.match(first[2]) and not _NEGATIVE_COND.match(first[1]):
+            # "If you want to rebook I need the £150 fee sorted by Friday, otherwise you're blacklisted": the
+            # 'if' only says when it applies; what is needed comes before the 'otherwise', the lever after it
+            parts.levers.append(first[2][tail.start() :].strip(" ,"))
+            _need_or_reason(first[2][: tail.start()].strip(" ,"), parts, phrasing, condition=True)
+            continue
         if first:
             word, cond, consequence = first
             parts.levers.append(consequence)
@@ -1823,6 +1834,9 @@ def _and_condition(sentence: str, phrasing: Phrasing, level_of: LevelOf | None) 
             continue
         if re.match(r"^(?:i|i'm|im|i am|we|we're|we are)\b", cond, re.I):
             continue  # "I'm not sitting through another meeting where... and I get told afterwards": the speaker's own account
+        told = [w for w in tag(consequence)[:3] if w.text.strip()]
+        if len(told) >= 2 and told[0].lower in {"i", "we"} and told[1].tag == "VBD":
+            continue  # "You missed the appointment and I kept the chair free": what happened, not what will
         if (
             is_lever(consequence, phrasing)
             or _looks_like_threat(consequence, level_of)
@@ -2326,7 +2340,8 @@ _PHATIC = re.compile(
     r"(?:oh,?\s+)?(?:take (?:your|all the) time(?: you need)?|no rush(?: at all)?|no hurry)\W*$|"
     r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
     # a run-up, not an offer: "I'll be straight with you"
-    r"(?:i'?ll|i will|let me) be (?:straight|honest|frank|blunt|upfront|clear|real) with (?:you|u|ye)\W*$|"
+    r"(?:i'?ll|i will|let me|(?:i|we) (?:want|wanna|would like|'d like|have|need|must)(?: to)?) be (?:straight|honest|frank|"
+    r"blunt|upfront|clear|real|open) with (?:you|u|ye)\W*$|"
     # who is writing: "its Jodie's mum", "This is Callum's dad"
     r"(?:it'?s|its|this is|it is)\s+[\w'-]+(?:'s|s'|’s)\s+(?:mum|mom|mam|mother|dad|father|nan|gran|grandma|grandad|carer|"
     r"guardian|auntie|aunt|uncle)\W*$|"
@@ -2759,6 +2774,8 @@ class Reframer:
         lever_words = (
             _content(" ".join(parts.levers))
             - _content(f"{allowed} {context}")
+            # the templates' own words ("I need you to...") are ours, never what the lever said
+            - _template_words(self.phrasing)
             - _content(" ".join(about))
             - _content(" ".join(parts.pointed))
         )
@@ -3027,8 +3044,25 @@ class Reframer:
 
 
 _DOUBLED_DETERMINER = frozenset(
-    ["some", "any", "every", "no", "a", "an", "my", "your", "its", "it's", "his", "her", "our", "their", "this", "that"]
+    [
+        *["some", "any", "every", "no", "a", "an", "my", "your", "its", "it's", "his", "her", "our", "their"],
+        *["this", "that"],
+        # "the someone round this week": a pronoun glued after 'the' names nothing to talk about
+        *["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "something", "anything", "nothing"],
+    ]
 )
+
+
+_TEMPLATE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _template_words(phrasing: Phrasing) -> frozenset[str]:
+    """The content words of every reframe template, placeholders left out (read once per phrasing)."""
+    key = id(phrasing.reframes)
+    if key not in _TEMPLATE_WORDS:
+        said = " ".join(re.sub(r"\{\w+\}", " ", t) for ts in phrasing.reframes.values() for t in ts)
+        _TEMPLATE_WORDS[key] = frozenset(_content(said))
+    return _TEMPLATE_WORDS[key]
 
 
 def _sound_topic(topic: str, said: Sequence[str]) -> bool:
@@ -3114,6 +3148,12 @@ def _started_with(item: str) -> str | None:
         item = f"you {item[0].lower()}{item[1:]}"
     if not _is_clause(item):
         return item
+    if re.match(
+        r"^(?:the|my|your|our)\b(?:(?!\b(?:is|are|was|were)\b).)*\b(?:what|which|where|how)\s+\w+\s+(?:is|are|was|were)\b",
+        item,
+        re.I,
+    ):
+        return item  # "the travel budget back to what it was": a thing, its only verb inside 'what it was'
     words = item.split()
     if not re.match(
         r"^(?:i|we|you|u|he|she|they|it|the|my|your|our|his|her|their|this|that|these|those)$", words[0], re.I
