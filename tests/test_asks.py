@@ -1245,3 +1245,31 @@ def test_a_bracketed_letter_after_my_priority_is_names_that_item(coach: OfflineC
         "While I would like all three resolved, my priority is (c), as I am now out of pocket."
     )
     assert "service charge" in result.ask and "gate" not in result.ask and "bins" not in result.ask, result.ask
+
+
+def test_what_happened_to_the_thing_asked_about_is_not_parked_beside_it(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "The garden fence panel was blown down in the storm. Three roof tiles are missing as well. I want the "
+        "roof tiles replaced, that is more important to me than anything else. I also want the fence panel put "
+        "back up."
+    )
+    assert "roof tiles" in result.ask and "fence" not in result.ask, result.ask
+    assert result.parked == ["I also want the fence panel put back up"], result.parked
+
+
+def test_a_state_wished_for_is_a_demand_even_when_it_shares_a_word(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "We would like: the kitchen aircon be repaired, the kitchen rota fixed every week, and, most importantly, "
+        "the service charge shared with the kitchen staff."
+    )
+    assert "service charge" in result.ask, result.ask
+    assert any("aircon" in p for p in result.parked) and any("rota" in p for p in result.parked), result.parked
+
+
+def test_a_grateful_if_you_would_please_lead_and_a_house_number_split_nothing(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I should be grateful if you would please stop parking across the drive, keep the dog in at night, and, "
+        "most importantly, mend the shared gate outside no. 14."
+    )
+    assert result.ask == "Could you mend the shared gate outside no 14?", result.ask
+    assert result.parked == ["Stop parking across the drive", "Keep the dog in at night"], result.parked

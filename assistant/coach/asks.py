@@ -738,9 +738,8 @@ _LIST_LEAD = re.compile(
     r"freedom|space|money|ability|decision|matter|issue)\b)\w+|him|her|them|you|u)\s+to\s+"
     r"|(?P<who2>he|she|they|you|u|my \w+|our \w+|the \w+|[A-Z][a-z]+)\s+(?:really\s+)?(?:should|must|needs? to|has to|have to|"
     r"ought to|could|can|will|'ll|better|'d better|had better|has got to|have got to|gotta)\s+(?:also\s+)?"
-    r"|(?:(?:i'?d|i would|we'?d|we would) (?:be grateful|appreciate it) if you (?:could|would)|kindly|"
-    + _ASK_THAT_YOU
-    + r"|"
+    r"|(?:(?:i'?d|i would|we'?d|we would|i should|we should|i shall|we shall) (?:be (?:most |very |so )?(?:grateful|obliged)|"
+    r"appreciate it) if you (?:could|would)(?:\s+please)?|kindly|" + _ASK_THAT_YOU + r"|"
     r"(?:please|could you|can you|would you|will you)(?:\s+(?:please|possibly|kindly|be so kind as to))?)\s+"
     r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
     re.I,
@@ -776,6 +775,9 @@ def _sentences(text: str) -> list[str]:
     # "Mr T. Bajwa", "Dr. Okafor", "St. Mary's": an initial or a title does not end a sentence
     # (written without the stop, as British usage allows: "Mr T Bajwa", "Dr Okafor")
     text = re.sub(r"\b([A-Z]|Mr|Mrs|Ms|Dr|St|Prof|No|Jr|Sr)\.\s+(?=[A-Z])", "\\1 ", text)
+    text = re.sub(
+        r"\b([Nn]o|[Nn]os)\.\s*(?=\d)", "\\1 ", text
+    )  # "the streetlight outside no. 12": a number, not a stop
     # a priority said in brackets marks the item before it: "the furnace (that's the big one, we're cold)"
     # ...and one that opens a line marks that line: "• (biggest one) get the floodlights fixed"
     text = re.sub(
@@ -1059,6 +1061,36 @@ _AROUND_THE_ASK = re.compile(
     r"(?:points|things|issues|matters|requests|bits)\W*|[\"“‘][^\"”’]*|(?:[\"“‘][^\"”’]*)?[\"”’]\s*,?\s*(?:you|he|she|they) (?:said|told)\b.*)$",
     re.I,
 )
+
+
+def _told_as_happened(item: str) -> bool:
+    """A statement of what happened, asking nothing: "The wardrobe door was snapped clean off", "Two boxes are
+    missing altogether" (a past or passive verb, no request word, no order)."""
+    # only a thing said to have happened ("The wardrobe door was...", "Two boxes are..."): "You never..." and
+    # "My overtime hasn't been paid" are complaints a list makes its demands of
+    if not re.match(r"^(?:the|a|an|two|three|four|some|\d+)\s", item, re.I):
+        return False
+    if starts_with_verb(item) or re.search(
+        r"\b(?:should|must|need|needs|want|wants|please|stop|no more|have to|has to|could you|can you|would you|"
+        r"i'?d like|we'?d like)\b",
+        item,
+        re.I,
+    ):
+        return False
+    if re.search(r"\b(?:be|will|would|shall)\b", item, re.I):
+        return False  # "the aircon be repaired", "the premium will be maintained": a state wished for
+    words = [w for w in tag(item) if w.text.strip()]
+    # said in the past: "was snapped", "got out twice", "have been cold since June" (a bare participle,
+    # "the ramp cleared of chairs", is a state wished for)
+    past = any(w.tag == "VBD" for w in words) or re.search(r"\b(?:has|have|had|'s)\s+been\b", item, re.I)
+    return bool(past) and len(words) <= 25
+
+
+def _same_thing(told: str, asked: str) -> bool:
+    """Whether a statement and a demand are about the same thing: a content word in common beyond the
+    generic ones."""
+    nouns = _stems(" ".join(w.text for w in tag(told) if w.tag in {"NN", "NNS"}))
+    return bool((_stems(told) & _stems(asked) & nouns) - _GENERIC_STEMS - _RANK_STEMS)
 
 
 def _not_parked(item: str, chosen: str) -> bool:
@@ -1689,6 +1721,8 @@ def read_demands(
         found.extend(_demands_in(sentence))
     for d in found:
         d.text = _FILLER.sub("", d.text).strip(" ,.;:")
+        # "keep the music down after ten, and, most importantly, stop...": the 'and' left when the cue went
+        d.text = re.sub(r"(?:[\s,]+(?:and|or|&))+$", "", d.text, flags=re.I).strip(" ,.;:")
     found = [d for d in found if len(d.text) >= 3 and re.search(r"[^\W\d_]", d.text)]
     # a reason or an aside split off at its comma ("as the tenancy requires", "which is a bit scary at
     # night", "where he is easily distracted") is not a demand of its own
@@ -2317,6 +2351,10 @@ class AskShrinker:
                 and not (self.phrasing.priority_pattern.search(plain) and not d.priority and _refers_back(plain))
             ):
                 parked.append(plain)
+        # "The wardrobe door was snapped clean off" beside "I also want the wardrobe repaired": what happened is
+        # why the demand is made, not a demand of its own
+        asked = [demand.text, *(p for p in parked if not _told_as_happened(p))]
+        parked = [p for p in parked if not (_told_as_happened(p) and any(_same_thing(p, a) for a in asked))]
         return ShrunkAsk(ask, self._interest(text), parked, demand.text, honoured)
 
     def _plain(self, d: _Demand) -> str:
