@@ -1273,3 +1273,25 @@ def test_a_grateful_if_you_would_please_lead_and_a_house_number_split_nothing(co
     )
     assert result.ask == "Could you mend the shared gate outside no 14?", result.ask
     assert result.parked == ["Stop parking across the drive", "Keep the dog in at night"], result.parked
+
+
+def test_a_letters_priority_by_item_letter_leaves_no_fragment_and_keeps_an_initial(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "Items requested: (a) copies of the minutes; (b) an apology from the chair; (c) a review of the decision. "
+        "My priority is (c), as the decision affects my job."
+    )
+    assert result.ask == "Could we agree on a review of the decision?", result.ask
+    assert result.parked == ["Items requested", "Copies of the minutes", "An apology from the chair"], result.parked
+    result = coach.shrink(
+        "We set out these demands: (a) reinstatement of Ms K. Adebayo; (b) the rota published monthly. "
+        "Item (a) is our principal demand."
+    )
+    assert "Adebayo" in result.ask, result.ask
+
+
+def test_a_wished_state_said_with_and_is_no_account_of_what_happened(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "The builders broke the gate and left rubbish everywhere. I want the tiling finished, that's most "
+        "important. Also the rubbish removed and the gate repaired."
+    )
+    assert any("rubbish removed" in p for p in result.parked), result.parked

@@ -1651,3 +1651,34 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
     from assistant.coach.reframes import _started_with
 
     assert _started_with("the budget back to what it was") == "the budget back to what it was"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "never"),
+    [
+        # a reviewer's cases: each was garbled by a first version of this pass's changes
+        (
+            "Please, the invoice is still unpaid. Settle it by Monday or I will hand it to a collection agency.",
+            "invoice",
+            "Please,",
+        ),
+        ("I asked you before two times for the spare key. Return it today or I will call your boss.", "key", "the two times"),
+        ("If we do not visit my sister at Easter, I will go alone.", "visit my sister", "Could I have us"),
+        (
+            "I'm asking nicely for a date. If I don't get one by Friday I'm going to the union.",
+            "for a date",
+            "Friday I'm",
+        ),
+    ],
+)
+def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
+    reframes = _offered(coach, text)
+    assert any(wanted in r for r in reframes), reframes
+    assert all(never not in r for r in reframes), reframes
+
+
+def test_bullets_after_a_list_header_are_no_part_of_the_items(coach: OfflineCoach) -> None:
+    text = "I'm not negotiating any of it:\n* rent on the 1st\n• bins out on Sunday\nIf any of that doesn't happen you're out."
+    reframes = _offered(coach, text)
+    assert any("rent on the 1st" in r for r in reframes), reframes
+    assert all("*" not in r and "•" not in r for r in reframes), reframes

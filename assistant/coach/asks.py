@@ -1082,7 +1082,9 @@ def _told_as_happened(item: str) -> bool:
     words = [w for w in tag(item) if w.text.strip()]
     # said in the past: "was snapped", "got out twice", "have been cold since June" (a bare participle,
     # "the ramp cleared of chairs", is a state wished for)
-    past = any(w.tag == "VBD" for w in words) or re.search(r"\b(?:has|have|had|'s)\s+been\b", item, re.I)
+    past = re.search(
+        r"\b(?:was|were|(?:has|have|had|'s)\s+been|got|went|came)\b(?!\s+(?:to|going to)\b)", item, re.I
+    ) and not re.search(r"\band\s+(?:the|a|an|my|your)\s+\w+\s+\w+ed\b", item, re.I)
     return bool(past) and len(words) <= 25
 
 
@@ -1511,7 +1513,13 @@ def numbered_items(text: str) -> str:
             inline = re.search(
                 r"\b(?:priority|important|matters?|main|biggest|urgent|concern)\b[^.!?\n]*\b(?:is|are)\s*$", said, re.I
             )
-            out.append(f"{'' if inline else chr(10)}{' '.join(items.get(value, '').split()[:6])} ")
+            # the item's own first sentence: "a review of the decision. My priority is" ends at its stop
+            item = re.split(
+                r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)\s+(?=[A-Z])",
+                items.get(value, ""),
+                maxsplit=1,
+            )[0].rstrip(".!?")
+            out.append(f"{'' if inline else chr(10)}{' '.join(item.split()[:6])} ")
         else:
             out.append("\n")
         last = m.end()

@@ -526,11 +526,11 @@ def _listed_terms(pieces: list[str]) -> list[str]:
     for i, piece in enumerate(out):
         header = _LIST_HEADER.match(piece)
         if header:  # "HOUSE RULES - NOT OPEN TO DISCUSSION: 1. No guests. 2. No smoking. 3. Bins out by Tuesday."
-            first = _ITEM_NUMBER.sub("", (header.group("first") or "").strip()).strip()
+            first = _ITEM_NUMBER.sub("", _BULLET_MARK.sub("", (header.group("first") or "").strip())).strip()
             items = [first] if first else []
             j = i + 1
             while j < len(out) and len(out[j].split()) <= 14 and not _LIST_ENDS.search(out[j]):
-                item = _ITEM_NUMBER.sub("", _clean(out[j])).strip(" .")
+                item = _ITEM_NUMBER.sub("", _BULLET_MARK.sub("", _clean(out[j]))).strip(" .")
                 item = re.sub(r"^(?:and|also)\s+", "", item, flags=re.I)
                 if item and not _BARE_NUMBER.match(item):  # "2." said as a sentence of its own is no item
                     items.append(item)
@@ -2456,6 +2456,9 @@ def _need_question(need: str) -> str | None:
     m = re.match(r"^I need you to (.+)$", need)
     if m:
         return f"Could you {m.group(1)}?"
+    m = re.match(r"^I need us to (.+)$", need)
+    if m:  # "I need us to go in spring" -> "Could we go in spring?"
+        return f"Could we {m.group(1)}?"
     m = re.match(r"^I need (him|her|them) to (.+)$", need)
     if m:  # "I need him to pay his share" -> "Could he pay his share?"
         return f"Could {SUBJECT_FORM[m.group(1)]} {m.group(2)}?"
@@ -2599,6 +2602,9 @@ _TIME_WORDS = frozenset(
 _TIME_UNITS = frozenset(["week", "weekend", "month", "year", "day", "days", "weeks", "months"])
 _NOT_A_TOPIC = _TIME_WORDS | frozenset(
     [
+        # "I asked you before two times": how often, never what
+        "time",
+        "times",
         "anyone",
         "anybody",
         "everyone",
@@ -2921,11 +2927,30 @@ class Reframer:
             # 'sort it out' says nothing alone: the sentence before it says what 'it' is
             said = lead_pool[0]
             (context_parts if said in context_parts else parts.reasons).remove(said)
+            # "Please, the balance is still outstanding": the 'please' asks nothing once the need is said after it
+            said = re.sub(r"^please\s*,\s*", "", said, flags=re.I)
             lead = sentence_case(self.phrasing.blame_pattern.sub("", said).strip(" ,."))
             need = f"{lead}. {need}"
             need_text = f"{lead} {need_text}"
-        if need and len(parts.needs) > 1 and len(need.split()) < 6 and not parts.needs[1].lower().startswith("i need"):
+        if (
+            need
+            and len(parts.needs) > 1
+            and len(need.split()) < 6
+            and not parts.needs[1].lower().startswith("i need")
+            # ("I'm asking nicely for a plan" is a sentence of its own, never the tail of "I need one by Friday")
+            and not _request_shaped(parts.needs[1])
+        ):
             need = need_sentence(parts.needs[0] + " " + parts.needs[1], self.phrasing)
+        elif (
+            need
+            and len(parts.needs) > 1
+            and not _names_something(need)
+            and _request_shaped(parts.needs[1])
+            and _said_at(parts, parts.needs[1]) > -1
+            and _said_at(parts, parts.needs[0]) in {-1, *range(_said_at(parts, parts.needs[1]) + 1, len(parts.said))}
+        ):
+            # "I'm asking nicely for a plan. If I don't get one by Friday...": said first, it says what 'one' is
+            need = f"{sentence_case(_clean(parts.needs[1]))}. {need}"
         if need and parts.deadline and parts.deadline.lower() not in need.lower():
             need = f"{need} {parts.deadline}"
         because = None
