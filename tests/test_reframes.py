@@ -1662,7 +1662,11 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "invoice",
             "Please,",
         ),
-        ("I asked you before two times for the spare key. Return it today or I will call your boss.", "key", "the two times"),
+        (
+            "I asked you before two times for the spare key. Return it today or I will call your boss.",
+            "key",
+            "the two times",
+        ),
         ("If we do not visit my sister at Easter, I will go alone.", "visit my sister", "Could I have us"),
         (
             "I'm asking nicely for a date. If I don't get one by Friday I'm going to the union.",
