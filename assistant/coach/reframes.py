@@ -2718,6 +2718,10 @@ class Reframer:
     ) -> None:
         self.phrasing = phrasing
         self.level_of = level_of
+        # the content words of every reframe template, placeholders left out: ours, never a lever's
+        self.template_words = frozenset(
+            _content(" ".join(re.sub(r"\{\w+\}", " ", t) for ts in phrasing.reframes.values() for t in ts))
+        )
         # the candidates' levels in one batch (one embedding pass) when the caller can do that
         self.levels_of = levels_of or (lambda texts: [level_of(t) for t in texts])
 
@@ -2781,7 +2785,7 @@ class Reframer:
             _content(" ".join(parts.levers))
             - _content(f"{allowed} {context}")
             # the templates' own words ("I need you to...") are ours, never what the lever said
-            - _template_words(self.phrasing)
+            - self.template_words
             - _content(" ".join(about))
             - _content(" ".join(parts.pointed))
         )
@@ -3076,18 +3080,6 @@ _DOUBLED_DETERMINER = frozenset(
         *["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "something", "anything", "nothing"],
     ]
 )
-
-
-_TEMPLATE_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _template_words(phrasing: Phrasing) -> frozenset[str]:
-    """The content words of every reframe template, placeholders left out (read once per phrasing)."""
-    key = id(phrasing.reframes)
-    if key not in _TEMPLATE_WORDS:
-        said = " ".join(re.sub(r"\{\w+\}", " ", t) for ts in phrasing.reframes.values() for t in ts)
-        _TEMPLATE_WORDS[key] = frozenset(_content(said))
-    return _TEMPLATE_WORDS[key]
 
 
 def _sound_topic(topic: str, said: Sequence[str]) -> bool:
