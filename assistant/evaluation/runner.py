@@ -41,10 +41,12 @@ SPLITS = (
     "dev12x",
     "dev13",
     "dev13x",
+    "dev14",
+    "dev14x",
     "holdout",
 )
 # read only in aggregate while building the coach: their figures are reported, their failing examples never are
-SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "holdout"})
+SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "dev14x", "holdout"})
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
