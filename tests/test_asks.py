@@ -1295,3 +1295,50 @@ def test_a_wished_state_said_with_and_is_no_account_of_what_happened(coach: Offl
         "important. Also the rubbish removed and the gate repaired."
     )
     assert any("rubbish removed" in p for p in result.parked), result.parked
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        (
+            "I want the £1,200 deposit back, the oven cleaned and the fence fixed. The deposit matters most.",
+            "Could I have the £1,200 deposit back?",
+        ),
+        (
+            "Return my deposit of £1,200, fix the boiler, stop texting at night. Most important is the £1,200.",
+            "Could you return my deposit of £1,200?",
+        ),
+    ],
+)
+def test_a_thousands_comma_is_no_list_comma(coach: OfflineCoach, text: str, ask: str) -> None:
+    result = coach.shrink(text)
+    assert result.ask == ask, result
+    assert all("200" not in p and "£1" not in p for p in result.parked), result
+
+
+def test_a_priority_pointed_at_by_number_with_a_reason_spliced_on_keeps_the_whole_item(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "1. Stop being late for pickups.\n2. Ask me before you take him out of the country.\n3. Pay half the "
+        "orthodontist.\nThe big one for me is number 2, I only heard about Portugal from his swimming coach!!"
+    )
+    assert result.ask == "Could you ask me before you take him out of the country?", result
+    assert all("Portugal" not in p for p in result.parked), result.parked
+
+
+def test_a_thing_that_shares_a_ranking_words_letters_is_still_parked(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "end my membership, pay back the fees you took after I left, remove my bank details. "
+        "the fees are what I care about."
+    )
+    assert "fees" in result.ask, result
+    assert any("membership" in p for p in result.parked), result.parked
+
+
+@pytest.mark.parametrize("remark", ["everything else is secondary", "the rest can wait", "the others can come later"])
+def test_what_ranks_the_rest_is_no_part_of_the_priority(coach: OfflineCoach, remark: str) -> None:
+    result = coach.shrink(
+        f"we need: invoices paid monthly, the van here before 6am, and broken crates swapped. "
+        f"the early van is what matters most, {remark}."
+    )
+    assert "6am" in result.ask, result
+    assert "is?" not in result.ask and "secondary" not in result.ask, result

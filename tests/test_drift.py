@@ -327,6 +327,11 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         # a condition followed by help, not a penalty (dev6 showed these flagged)
         "If the payment plan doesn't work for you, we'll figure something else out, just text me.",
         "If the shift swap doesn't suit, we'll work things out, just ring me.",
+        # a condition said to be all right, and another day offered
+        "It's fine if you can't make it Sunday, we'll do Saturday instead.",
+        "No problem if you don't want to come, I'm going on my own.",
+        "That's fine if you don't want to, I'll sort it myself.",
+        "Bring a jumper or I'm lending you mine.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
@@ -341,6 +346,13 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         # a decision in the plain present, as English learners write it
         "The invoice is wrong again, third month. If next invoice is not correct, we stop to order from you and we go with other supplier.",
         "if the budget goes over 500 count me out",
+        # going ahead without the other side is no other day offered
+        "If you're not here by six we're going without you.",
+        "Fine. If you won't pay, I'm taking you to court.",
+        # the or-else said in the present going-on
+        "Return the keys by Sunday, otherwise we're changing the locks.",
+        # a condition said to be all right, then taken back with a 'but'
+        "It's fine if you don't want to clear the garage, but then I'll be selling whatever's left in it.",
         "Here's what I can do: two evenings a week. Take it, or do the lot yourselves.",
         "Close the youth club and we'll have every parent out on the town hall steps. Don't push us.",
         "Please repaint the hallway before you move out. If this has not been done, the deposit will be kept to cover it.",

@@ -1686,3 +1686,58 @@ def test_bullets_after_a_list_header_are_no_part_of_the_items(coach: OfflineCoac
     reframes = _offered(coach, text)
     assert any("rent on the 1st" in r for r in reframes), reframes
     assert all("*" not in r and "•" not in r for r in reframes), reframes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Until Friday you must move the car or I'll have it towed.",
+        "By Friday, you need to move the car, otherwise I'll have it towed.",
+    ],
+)
+def test_a_date_said_before_an_order_with_its_lever_is_when_the_order_is_due(coach: OfflineCoach, text: str) -> None:
+    reframes = _offered(coach, text)
+    assert any("move the car by Friday" in r for r in reframes), reframes
+    assert all("tow" not in r and "Friday you" not in r and " or." not in r for r in reframes), reframes
+
+
+def test_it_points_at_what_the_needs_own_sentence_named_first(coach: OfflineCoach) -> None:
+    text = (
+        "We're finished talking tonight. I won't go over the boat trip again until you stop bringing your "
+        "sister into it."
+    )
+    reframes = _offered(coach, text)
+    assert any("sister into the boat trip" in r for r in reframes), reframes
+
+
+def test_the_readers_thing_named_far_above_is_not_what_it_means(coach: OfflineCoach) -> None:
+    text = (
+        "Hi Carol, hope your knee is mending. The committee keeps asking about the raffle money from the fete. "
+        "Nobody is saying anything, they just want the figures. I'd hate for the trustees to hear about it "
+        "from someone else. Please send me the bank slips by Sunday and I'll take it to the committee myself."
+    )
+    reframes = _offered(coach, text)
+    assert all("knee" not in r for r in reframes), reframes
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("You'll need to pay the full amount by Friday or I'm going to small claims.", "pay the full amount by Friday"),
+        ("You will have to clear the shed by the 1st, otherwise I'm changing the locks.", "clear the shed by the 1st"),
+    ],
+)
+def test_you_will_need_to_is_said_once(coach: OfflineCoach, text: str, wanted: str) -> None:
+    reframes = _offered(coach, text)
+    assert any(wanted in r for r in reframes), reframes
+    assert all("need to need" not in r and "you to have to" not in r for r in reframes), reframes
+
+
+def test_an_offer_made_for_the_readers_job_is_no_lever(coach: OfflineCoach) -> None:
+    text = (
+        "I've thought about it all week. We can move to Bristol for your job, but for three years, and then we "
+        "come home. If that doesn't work for you, I'm done trying."
+    )
+    reframes = _offered(coach, text)
+    assert any("move to Bristol for your job" in r for r in reframes), reframes
+    assert all("done trying" not in r for r in reframes), reframes

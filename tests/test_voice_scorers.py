@@ -18,6 +18,7 @@ from assistant.coach.offers import Offer
 from assistant.coach.protocol import Said
 from assistant.evaluation import voices
 from assistant.evaluation.runner import eval_voices, voices_markdown
+from assistant.evaluation.scorers import MALFORMED
 
 
 @dataclass
@@ -413,3 +414,9 @@ def test_clutter_is_the_share_of_parked_items_that_name_no_listed_demand() -> No
     cluttered = shrink_result(ask, ["do the dishes", "stop being late", "With love, Mum", "He's a little toad"])
     assert clean["parked_clutter_rate"] == 0.0
     assert cluttered["parked_clutter_rate"] == 0.5
+
+
+def test_a_gerund_made_twice_is_ill_formed_but_a_word_ending_in_inging_is_not() -> None:
+    assert MALFORMED.search("Could you stop keepinging the gate open?")
+    for word in ("bringing", "ringing", "swinging", "singing", "stringing", "clinging"):
+        assert MALFORMED.search(f"Could you stop {word} it?") is None, word

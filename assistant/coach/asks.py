@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -1002,6 +1002,7 @@ _RANK_WORDS = frozenset(
         "bothers",
         "bother",
         "members",
+        "member",
         "say",
         "says",
         "said",
@@ -1027,7 +1028,13 @@ _RANK_WORDS = frozenset(
         "wants",
     ]
 )
-_RANK_STEMS = frozenset(w[:5] for w in _RANK_WORDS)
+
+
+def _unranked_stems(text: str) -> set[str]:
+    """_stems without the words that rank ("members", "main"), whole words: "membership" is a thing, not "members"."""
+    return {w[:5] for w in _content(text) if w not in _RANK_WORDS}
+
+
 _HEADING = re.compile(
     r"^(?:(?-i:[^a-z]{4,})|effective immediately|(?:.{0,80}\b)?(?:the following|as follows)|"
     r"for the next [\w ]{1,30}meeting)$",
@@ -1092,7 +1099,7 @@ def _same_thing(told: str, asked: str) -> bool:
     """Whether a statement and a demand are about the same thing: a content word in common beyond the
     generic ones."""
     nouns = _stems(" ".join(w.text for w in tag(told) if w.tag in {"NN", "NNS"}))
-    return bool((_stems(told) & _stems(asked) & nouns) - _GENERIC_STEMS - _RANK_STEMS)
+    return bool((_unranked_stems(told) & _unranked_stems(asked) & nouns) - _GENERIC_STEMS)
 
 
 def _not_parked(item: str, chosen: str) -> bool:
@@ -1104,7 +1111,7 @@ def _not_parked(item: str, chosen: str) -> bool:
         _AROUND_A_LIST.match(item.strip(" .!?")) and not starts_with_verb(item)
     ):  # "Fix the two issues with the boiler" is a demand, whatever its words
         return True
-    own = _stems(item) - _RANK_STEMS
+    own = _unranked_stems(item)
     asked = _stems(chosen) | {w[:5] for w in re.findall(r"[a-z]+", chosen.lower())}
     return bool(own) and own <= asked
 
@@ -1115,8 +1122,14 @@ def _content(text: str) -> set[str]:
         for w in tag(text)
         if (w.tag.startswith("NN") or w.tag.startswith("VB") or w.tag.startswith("JJ") or w.tag == "CD")
         and w.lemma.lower() not in _WEAK_WORDS
-        and len(w.text) > 2
+        # ("OT", "HR", "GP", "PE": a short name in capitals is a thing)
+        and (len(w.text) > 2 or (len(w.text) == 2 and w.text.isupper() and w.text not in _SHORT_CAPS))
     }
+
+
+_SHORT_CAPS = frozenset(
+    {"OK", "AM", "PM", "NO", "SO", "UK", "US", "MY", "ME", "WE", "HE", "IT", "IS", "TO", "DO", "OR", "IF"}
+)
 
 
 _WEAK_WORDS = frozenset(
@@ -1502,8 +1515,10 @@ def numbered_items(text: str) -> str:
                 end = r.start()
         items[value] = text[m.end() : end].strip(" ,;.\n\t")
     out, last = [], 0
+    reasoned = False
     for m, value in sorted(bounds + refs, key=lambda x: x[0].start()):
-        said = text[last : m.start()]
+        said = _said_as_reason(text[last : m.start()]) if reasoned else text[last : m.start()]
+        reasoned = False
         if last == 0 and re.search(r"(?:^|[.!?\n]\s*)(?:[\w']+\s+){0,6}(?:is|are)\s*$", said, re.I):
             # "ok so my list is 1 ... 2 ...": what announces the list is not a demand of its own
             said = re.sub(r"(?:[\w']+\s+){0,6}(?:is|are)\s*$", "", said, flags=re.I)
@@ -1511,7 +1526,9 @@ def numbered_items(text: str) -> str:
         if (m, value) in refs:
             # "my priority is (c), as...": said after what ranks it, the item's words stay in that sentence
             inline = re.search(
-                r"\b(?:priority|important|matters?|main|biggest|urgent|concern)\b[^.!?\n]*\b(?:is|are)\s*$", said, re.I
+                r"\b(?:priority|important|matters?|main|biggest|big (?:one|thing|deal)|urgent|concern)\b[^.!?\n]*\b(?:is|are)\s*$",
+                said,
+                re.I,
             )
             # the item's own first sentence: "a review of the decision. My priority is" ends at its stop
             item = re.split(
@@ -1519,12 +1536,19 @@ def numbered_items(text: str) -> str:
                 items.get(value, ""),
                 maxsplit=1,
             )[0].rstrip(".!?")
-            out.append(f"{'' if inline else chr(10)}{' '.join(item.split()[:6])} ")
+            out.append(f"{'' if inline else chr(10)}{' '.join(item.split()[: 12 if inline else 6])} ")
+            reasoned = inline is not None
         else:
             out.append("\n")
         last = m.end()
-    out.append(text[last:])
+    out.append(_said_as_reason(text[last:]) if reasoned else text[last:])
     return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+def _said_as_reason(said: str) -> str:
+    """ "The big one for me is number 2, I found out about Spain from her teacher": a clause spliced on after the
+    item pointed at says why, as "as..." would."""
+    return re.sub(r"^\s*[,;:–—-]\s*(?=(?:i|we|he|she|they|it's|its|that's)\b)", ", as ", said, flags=re.I)
 
 
 def parse_demands(
@@ -1532,9 +1556,14 @@ def parse_demands(
 ) -> tuple[list[_Demand], int | None]:
     """The separate demands in free text or a list, and which one the person marked as mattering most."""
     found, chosen, _ = read_demands(demands, priority, blame)
-    return found, chosen
+    return [replace(d, text=_ungrouped(d.text)) for d in found], chosen
 
 
+_REST_REMARK = re.compile(
+    r"(?<=\w)\s*[,;–—-]\s*(?:and\s+|but\s+|so\s+)?(?:everything|anything|all|the rest|the others?|other stuff|"
+    r"the other (?:stuff|things?|bits?))(?:\s+else)?\s+(?:is|are|'s|can|could|comes?|matters?)\b[^.!?]*(?=[.!?]*\s*$)",
+    re.I,
+)
 # "Mice first, obviously", "The lock comes first": a short thing named, then 'first', marks the priority
 _FIRST = re.compile(
     r"^(?P<np>(?!(?:i|we|you|u|he|she|they|it|this|that|and|but|so|then|well|ok|okay)\b)[\w'’-]+(?: [\w'’-]+){0,3}?) "
@@ -1627,6 +1656,16 @@ _SIGNED_OFF = re.compile(
 )
 
 
+# a thousands separator ("£1,200") is no list comma: held as another mark while the demands are read,
+# given back in what is shown
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_GROUPED = "\u066c"
+
+
+def _ungrouped(text: str) -> str:
+    return text.replace(_GROUPED, ",")
+
+
 def read_demands(
     demands: str | Sequence[str], priority: re.Pattern[str], blame: re.Pattern[str]
 ) -> tuple[list[_Demand], int | None, list[str]]:
@@ -1636,7 +1675,11 @@ def read_demands(
         text = numbered_items(
             without_hesitations(
                 unshouted(
-                    _plain_words(_SIGNED_OFF.sub("", without_quoted_lines(clean_text(demands, "list of demands"))))
+                    _plain_words(
+                        _SIGNED_OFF.sub(
+                            "", without_quoted_lines(_THOUSANDS.sub(_GROUPED, clean_text(demands, "list of demands")))
+                        )
+                    )
                 )
             )
         )
@@ -1649,7 +1692,7 @@ def read_demands(
             s
             for d in demands
             if d.replace("\x00", "").strip()
-            for s in _sentences(without_hesitations(unshouted(d.replace("\x00", ""))))
+            for s in _sentences(without_hesitations(unshouted(_THOUSANDS.sub(_GROUPED, d.replace("\x00", "")))))
         ]
         listed = True
     else:
@@ -1657,6 +1700,9 @@ def read_demands(
     found: list[_Demand] = []
     references: list[str] = []
     last_before: _Demand | None = None
+    # "the early delivery is what matters most, everything else is secondary": what ranks the rest says nothing of
+    # what matters most
+    sentences = [_REST_REMARK.sub("", sentence) if priority.search(sentence) else sentence for sentence in sentences]
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [piece for sentence in sentences for piece in _said_without_stops(sentence)]
     sentences = _answered(sentences, priority)
@@ -2363,7 +2409,9 @@ class AskShrinker:
         # why the demand is made, not a demand of its own
         asked = [demand.text, *(p for p in parked if not _told_as_happened(p))]
         parked = [p for p in parked if not (_told_as_happened(p) and any(_same_thing(p, a) for a in asked))]
-        return ShrunkAsk(ask, self._interest(text), parked, demand.text, honoured)
+        return ShrunkAsk(
+            _ungrouped(ask), self._interest(text), [_ungrouped(p) for p in parked], _ungrouped(demand.text), honoured
+        )
 
     def _plain(self, d: _Demand) -> str:
         text = _clean_demand(_to_second_person(d.text, d.who), self.phrasing.blame_pattern)

@@ -168,10 +168,17 @@ def _said_before(pattern: Pattern, text: str, match: re.Match[str]) -> int | Non
     return origin + found.start() if found else None
 
 
+# what says a condition is all right, said just before its 'if'
+_ALL_RIGHT = ("worries", "problem", "bother", "pressure", "fine", "ok", "okay", "alright", "cool", "understandable")
+_ALL_RIGHT_BEFORE = "(?:" + "|".join(f"(?<={w} )" for w in _ALL_RIGHT) + ")"
+_NOT_ALL_RIGHT_BEFORE = "".join(f"(?<!{w} )" for w in _ALL_RIGHT)
 # a condition the other side fails or keeps breaking: "if it's not fixed by Friday", "unless you
 # sign", "if you book another trip", "after that date"
 _FAILED_CONDITION = (
-    r"(?:(?<!even )\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
+    # (never a condition said to be all right: "no worries if you can't", "that's fine if you don't want to",
+    # unless a 'but' takes it back: "Totally fine if you'd rather not, but then I'll...")
+    r"(?:(?<!even )(?:" + _ALL_RIGHT_BEFORE + r"(?=if\b[^.?!]*\bbut\b)|" + _NOT_ALL_RIGHT_BEFORE + r")"
+    r"\bif\b[^.?!:]{0,90}?(?:\bnot\b|n't\b|\b(?:dont|doesnt|isnt|arent|wont|cant|didnt|aint)\b|"
     r"\bno\b|\bnever\b|\bfail\w*|\brefuse\w*|\bagain\b|\banother\b|\bone more\b|\bonce more\b|\bany ?more\b|"
     r"\bcontinue\w*|\bkeep \w+ing\b)|"
     # the formal inversion: "Should your partner raise it again, ..." (a person's repeat or refusal)
@@ -199,7 +206,10 @@ _NOT_A_LEVER_ACTION = (
     # making do: "if it is not possible we will manage", "I'm flexible on Boxing Day", "I'll survive"
     r"manage\b|survive|cope|live with|flexible|easy\b|okay\b|ok\b|good\b|work (?:around|round)|adapt|adjust|"
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
-    r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange)"
+    r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange|"
+    # another day named: "if you can't make it Sunday, we'll do Saturday instead"
+    r"(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"tomorrow|tonight|the weekend|next (?:week|time|\w+day)|another (?:day|time)|a different (?:day|time))\b)"
 )
 # an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
@@ -315,6 +325,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:we|members|the union|the branch|the membership|the workforce|staff|the team) (?:will|shall|'ll) (?:be )?(?:\w+ )?"
         r"(?:ballot|strike|begin (?:an? )?(?:overtime ban|strike|"
         r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
+    ),
+    _p(
+        # the or-else said in the present going-on: "..., otherwise I'm changing the locks", "or we're calling the
+        # police" ("or I'm going to..." is the future the pattern above reads, with what is going to happen)
+        "threat",
+        0.95,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i'm|i’m|im|we're|we’re|i am|we are)\s+(?:just\s+|simply\s+|then\s+)?"
+        r"(?!going to\b)(?P<lever>" + _CONSEQUENCE_VERB + r"[^.?!]*)",
+        cue=False,
     ),
     _p(
         # a condition the other side fails or keeps breaking ("if it's not fixed by Friday", "unless

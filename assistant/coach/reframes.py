@@ -236,7 +236,8 @@ _SECOND_TO_NEED = [
     (
         re.compile(
             r"^(?:you|u)\s*(?:'d better|had better|better|need to|needs to|have to|has to|must|gotta|got to|"
-            r"will|'ll|are going to|'re going to|are gonna|'re gonna|should|ought to)\s+(.+)$",
+            # "you'll need to pay the full amount": the need is the paying
+            r"will|'ll|’ll|are going to|'re going to|are gonna|'re gonna|should|ought to)(?:\s+(?:need|have) to)?\s+(.+)$",
             re.I,
         ),
         "I need you to {}",
@@ -942,7 +943,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         # ...and where no time marks the end, the parser reads where the condition stops: "if the kitchen is
         # like this again tomorrow im moving out" -> "..., im moving out"
         raw = with_condition_commas(raw)
-        sentence = _clean(raw)
+        sentence = _dated_last(_clean(raw))
         sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
         tail = OR_ELSE.search(sentence, either.end("body")) if either else None
@@ -2215,16 +2216,45 @@ def _topic_outside(parts: Parts, need: str, thing: bool = False, plural: bool = 
     own = _content(need)
     at = next((k for k, said in enumerate(parts.said) if own and len(own & _content(said)) * 2 >= len(own)), None)
     before = parts.said[:at] if at is not None else parts.said
+    head = _said_before_need(parts.said[at], need) if at is not None else ""
     # what holds a lever ("I was chatting to the housing officer") or is a short exclamation ("Small world!")
     # is not what the need points back at
     said = [x for x in before if not _PHATIC.match(x)]
     plain = [x for x in said if not parts.holds_lever(x)]
-    # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at
-    yours = next((_yours_said(x, m) for x in reversed(said) for m in [_YOURS.search(x)] if m), None)
+    # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at, said
+    # near the need: never "your foot" from a greeting five sentences up
+    near = said[-2:]
+    if head:
+        # "I'm not discussing the summer holidays again until you stop dragging your girlfriend into it": the
+        # need's own sentence names 'it' before the need, nearer than any sentence said before
+        said.append(head)
+        near.append(head)
+    yours = next((_yours_said(x, m) for x in reversed(near) for m in [_YOURS.search(x)] if m), None)
     # 'them' are "those bins", not "the council" named before them in the same sentence
     many = (_nearest_topic(plain, True, True) or _nearest_topic(said, True, True)) if plural else None
     topic = yours or many or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
     return _lower_first(topic) if topic else None
+
+
+def _said_before_need(sentence: str, need: str) -> str:
+    """What a sentence says before the clause a need was carved from ("I'm not discussing the summer holidays
+    again" before "until you stop dragging your girlfriend into it"); empty when the need starts the sentence."""
+    words = re.findall(r"[\w'’]+", need)
+    if len(words) < 3:
+        return ""
+    # the need's own words in order, as the sentence says them (the need may be reworded at its start)
+    for skip in range(min(5, len(words) - 2)):
+        found = re.search(r"\b" + r"\W+".join(map(re.escape, words[skip:])) + r"\b", sentence, re.I)
+        if found:
+            head = sentence[: found.start()]
+            head = re.sub(
+                r"\W*\b(?:until|till|unless|if|when|and|but|or|so|because|as long as)\b\W*(?:\w+\W+){0,2}$",
+                "",
+                head,
+                flags=re.I,
+            )
+            return head.strip(" ,") if len(head.split()) >= 3 else ""
+    return ""
 
 
 _LIGHT_NOUNS = frozenset({"look", "go", "word", "chat", "think", "try", "favour", "favor", "bit", "thing", "things"})
@@ -2368,6 +2398,19 @@ _ASKED_ALREADY = re.compile(
     r"(?:before|already|again|twice|\w+ times|many|several|so many|over and over)\b",
     re.I,
 )
+
+
+def _dated_last(sentence: str) -> str:
+    """ "Until Friday you must move the car or I'll have it towed" -> "you must move the car by Friday or I'll
+    have it towed": the date said first is when the order is due, said where the order ends."""
+    dated = _DATE_FIRST.match(sentence)
+    if dated is None:
+        return sentence
+    rest, when = dated.group("rest"), dated.group("when")
+    tail = OR_ELSE.search(rest)
+    if tail is None:
+        return f"{rest} by {when}"
+    return f"{rest[: tail.start()].rstrip(' ,')} by {when}{',' if rest[tail.start() - 1] == ',' else ''} {rest[tail.start() :].lstrip(' ,')}"
 
 
 def _need_or_reason(sentence: str, parts: Parts, phrasing: Phrasing, condition: bool = False) -> None:
@@ -2968,7 +3011,13 @@ class Reframer:
         # 'it' / 'him' / 'them' in the need points back at what was said before it ("Your dog was barking
         # until 2am. Maybe keep him in at night?" -> "keep your dog in at night"): every phrasing says it,
         # not only the one that leads with the sentence before
-        pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", need) if need and not led else None
+        # (in the need's first clause: "..., and I'll explain it to the cousins myself" is the writer's own 'it')
+        own_clause = (
+            re.split(r",?\s+(?:and|but|so|then)\s+(?:i|we)(?:'ll|’ll|'d|'m)?\s", need, maxsplit=1, flags=re.I)[0]
+            if need
+            else ""
+        )
+        pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", own_clause) if need and not led else None
         if need and pointer and parts.said:
             topic = _topic_outside(
                 parts, parts.needs[0], thing=pointer.group(0) == "it", plural=pointer.group(0) == "them"

@@ -18,7 +18,11 @@ BLAME = re.compile(
     r":\s*(?:you|your)\b",  # quoting the complaint back ("...on this: you forgot my birthday")
     re.I,
 )
-MALFORMED = re.compile(r"inging\b|\s[,;]|\b(?:and|or|but|that|so)\?$|(?<![\w'])i(?![\w'])", re.I)
+# "keepinging" is a gerund made twice; "bringing", "ringing", "swinging" are words
+MALFORMED = re.compile(
+    r"\b(?!(?:br|s|sw|r|st|str|cl|fl|sl|wr|spr|w|d|z)inging\b)\w*inging\b|\s[,;]|\b(?:and|or|but|that|so)\?$|(?<![\w'])i(?![\w'])",
+    re.I,
+)
 
 
 def classification_report(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LEVELS) -> dict[str, Any]:
