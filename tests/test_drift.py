@@ -332,6 +332,7 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         "No problem if you don't want to come, I'm going on my own.",
         "That's fine if you don't want to, I'll sort it myself.",
         "Bring a jumper or I'm lending you mine.",
+        "I'd hate to have to tell you this, but the cake didn't survive the journey.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
@@ -349,6 +350,9 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         # going ahead without the other side is no other day offered
         "If you're not here by six we're going without you.",
         "Fine. If you won't pay, I'm taking you to court.",
+        # an exposure the writer would hate to have to make; a group's part walking away
+        "I've got a big following on YouTube and I'd really hate to have to post about this stay. Maybe rethink the refund?",
+        "If you don't sort the rota out, a lot of us will simply stop coming.",
         # the or-else said in the present going-on
         "Return the keys by Sunday, otherwise we're changing the locks.",
         # a condition said to be all right, then taken back with a 'but'

@@ -1741,3 +1741,10 @@ def test_an_offer_made_for_the_readers_job_is_no_lever(coach: OfflineCoach) -> N
     reframes = _offered(coach, text)
     assert any("move to Bristol for your job" in r for r in reframes), reframes
     assert all("done trying" not in r for r in reframes), reframes
+
+
+def test_what_a_hint_calls_it_is_not_the_topic(coach: OfflineCoach) -> None:
+    reframes = _offered(
+        coach, "Be a shame if anything happened to that shiny van of yours, parked across my gate every day."
+    )
+    assert all("shame" not in r for r in reframes), reframes

@@ -214,7 +214,9 @@ _NOT_A_LEVER_ACTION = (
 # an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
 _DECIDED_ACTION = (
-    r"(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff)\b"
+    r"(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff|"
+    # "a lot of us will simply stop coming"
+    r"(?:a lot|lots|most|many|half|some|several|loads|plenty|a few|the rest) of (?:us|the (?:\w+ )?(?:members|parents|team|staff|players|tenants|residents)))\b"
     r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im)|"
     # a group's decision said in the third person: "the whole crew's downing tools Thursday"
     r"(?<=\w)(?<!\bi)(?<!\bwe)(?<!\bim)(?:'s|’s|\s+is))"
@@ -425,6 +427,16 @@ PATTERNS: tuple[Pattern, ...] = (
         r"permit|planning|place|position|promotion|review|appraisal|deposit|job)\b[^.?!]{0,30}?\b(?:got|gets|went|goes|"
         r"became|becomes) (?:a bit |rather |very |all )?(?:complicated|difficult|messy|awkward|delayed|lost|sideways|"
         r"wrong))\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # an exposure the writer would "hate to have to" make: "I'd genuinely hate to have to share this experience
+        # with my followers", "we would hate to have to involve the landlord"
+        "veiled-threat",
+        0.9,
+        r"\b(?:i|we)(?:'d|’d| would| will)\s+(?:\w+ly\s+|really\s+)?hate\s+(?:for\s+(?:us|me)\s+)?to\s+have\s+to\s+"
+        r"(?P<lever>(?!(?:tell|let)\s+(?:you|u|ya)\b)(?:share|post|tell|report|involve|escalate|take|contact|write|review|name|publish|inform|"
+        r"let (?:\w+ ){0,3}know|pass|forward|mention)\b[^.?!]*)",
         cue=False,
     ),
     _p(

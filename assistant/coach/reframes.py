@@ -2645,6 +2645,9 @@ _TIME_WORDS = frozenset(
 _TIME_UNITS = frozenset(["week", "weekend", "month", "year", "day", "days", "weeks", "months"])
 _NOT_A_TOPIC = _TIME_WORDS | frozenset(
     [
+        # "Be a shame if anything happened to...": what the hint calls it, never what it is about
+        "shame",
+        "pity",
         # "I asked you before two times": how often, never what
         "time",
         "times",
