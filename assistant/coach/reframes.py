@@ -2224,7 +2224,8 @@ def _topic_outside(parts: Parts, need: str, thing: bool = False, plural: bool = 
     # the other side's own thing ("your van", "ur dog") is what 'it' or 'him' usually points back at, said
     # near the need: never "your foot" from a greeting five sentences up
     near = said[-2:]
-    if head:
+    # (a thing said with its determiner: "talking about Christmas" would come back as "the christmas")
+    if head and re.search(r"\b(?:the|your|ur|my|our|his|her|their|this|that)\s+\w", head, re.I):
         # "I'm not discussing the summer holidays again until you stop dragging your girlfriend into it": the
         # need's own sentence names 'it' before the need, nearer than any sentence said before
         said.append(head)
@@ -2409,7 +2410,8 @@ def _dated_last(sentence: str) -> str:
     rest, when = dated.group("rest"), dated.group("when")
     tail = OR_ELSE.search(rest)
     if tail is None:
-        return f"{rest} by {when}"
+        # an or-else not read as one is left as said, for the need reader's own date-first reading
+        return sentence if re.search(r"\b(?:or|otherwise|else)\b", rest, re.I) else f"{rest.rstrip(' .!?')} by {when}"
     return f"{rest[: tail.start()].rstrip(' ,')} by {when}{',' if rest[tail.start() - 1] == ',' else ''} {rest[tail.start() :].lstrip(' ,')}"
 
 
