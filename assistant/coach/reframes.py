@@ -2408,10 +2408,12 @@ def _dated_last(sentence: str) -> str:
     if dated is None:
         return sentence
     rest, when = dated.group("rest"), dated.group("when")
-    tail = OR_ELSE.search(rest)
+    # ...or at the last 'or' / 'otherwise' ("or I go to the lawyer", "or your place will be cancelled")
+    tail = OR_ELSE.search(rest) or re.search(
+        r"(?<=\w),?\s+(?:or else|or|otherwise)\s+(?!.*\b(?:or|otherwise)\b)", rest, re.I
+    )
     if tail is None:
-        # an or-else not read as one is left as said, for the need reader's own date-first reading
-        return sentence if re.search(r"\b(?:or|otherwise|else)\b", rest, re.I) else f"{rest.rstrip(' .!?')} by {when}"
+        return f"{rest.rstrip(' .!?')} by {when}"
     return f"{rest[: tail.start()].rstrip(' ,')} by {when}{',' if rest[tail.start() - 1] == ',' else ''} {rest[tail.start() :].lstrip(' ,')}"
 
 
