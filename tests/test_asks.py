@@ -1342,3 +1342,34 @@ def test_what_ranks_the_rest_is_no_part_of_the_priority(coach: OfflineCoach, rem
     )
     assert "6am" in result.ask, result
     assert "is?" not in result.ask and "secondary" not in result.ask, result
+
+
+def test_id_like_leads_a_list_of_things_and_money_points_at_the_amount(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I'd like the €2,500 returned, the shed door fixed, and an apology. Honestly the money comes first."
+    )
+    assert result.ask == "Could I have the €2,500 returned?", result
+    assert len(result.parked) == 2 and all("€" not in p for p in result.parked), result.parked
+
+
+def test_id_like_said_with_clauses_is_not_split_into_clauses(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "I'd like the van off my verge, it's been parked there since June. Stop the bonfires. The bonfires matter most."
+    )
+    assert all(not p.startswith("I'd like it's") for p in result.parked), result.parked
+
+
+def test_a_remark_on_the_rest_said_as_its_own_sentence_is_not_parked(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "Fix the boiler, paint the hall, and clear the gutters. The boiler is what matters most; the others can "
+        "come later."
+    )
+    assert "boiler" in result.ask, result
+    assert all("later" not in p.lower() for p in result.parked), result.parked
+
+
+def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(coach: OfflineCoach) -> None:
+    result = coach.shrink(
+        "We need: the £4,000 bonus that was promised, a proper chair, and Fridays off. The bonus matters most."
+    )
+    assert "no longer" not in result.ask and "bonus" in result.ask and "£4,000" in result.ask, result

@@ -333,6 +333,10 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         "That's fine if you don't want to, I'll sort it myself.",
         "Bring a jumper or I'm lending you mine.",
         "I'd hate to have to tell you this, but the cake didn't survive the journey.",
+        # a condition called all right, whatever follows it in that sentence
+        "no worries at all if you can't swap the late shift, I'll sort something with Dana",
+        "No bother if you're not able to collect them, I'll leave work early.",
+        "Come early or I'll throw the first batch on without you, haha.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
@@ -353,6 +357,11 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         # an exposure the writer would hate to have to make; a group's part walking away
         "I've got a big following on YouTube and I'd really hate to have to post about this stay. Maybe rethink the refund?",
         "If you don't sort the rota out, a lot of us will simply stop coming.",
+        # what the or-else takes away, throws out or puts at risk
+        "By Friday you must return the signed lease, otherwise we will withdraw the offer.",
+        "before the end of the month u need to clear the loft or i will throw everything out",
+        "Fill in the rota properly or your job could be the next to go.",
+        "Totally fine if you'd rather not do your dishes, but then I'll put them in your bed.",
         # the or-else said in the present going-on
         "Return the keys by Sunday, otherwise we're changing the locks.",
         # a condition said to be all right, then taken back with a 'but'

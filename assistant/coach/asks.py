@@ -401,6 +401,8 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     if m and not m.group(2).lower().endswith("ss"):
         return f"Could you make sure {m.group(1).lower()} no longer {m.group(2)}{m.group(3)}?"
     m = _PASSIVE.match(text) if not starts_with_verb(text) else None  # "book deliveries ... as our dock is shared"
+    if m and re.search(r"\b(?:that|which|who)$", m.group(1).strip(), re.I):
+        m = None  # "the $10,000 bonus that was promised" names a thing: its 'was' says nothing of a complaint
     if m:
         plural = m.group(2).lower() in {"were", "are", "have been", "keep being"}
         # "the bins are always left out" is a complaint to stop; "decisions are made at a meeting" is a wish
@@ -741,7 +743,9 @@ _LIST_LEAD = re.compile(
     r"|(?:(?:i'?d|i would|we'?d|we would|i should|we should|i shall|we shall) (?:be (?:most |very |so )?(?:grateful|obliged)|"
     r"appreciate it) if you (?:could|would)(?:\s+please)?|kindly|" + _ASK_THAT_YOU + r"|"
     r"(?:please|could you|can you|would you|will you)(?:\s+(?:please|possibly|kindly|be so kind as to))?)\s+"
-    r"|(?P<have>(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|'d like|expect|deserve)\s+(?!to\b)))",
+    # ("I'd like the money returned, the bike fixed, and an apology": 'd said without a space)
+    r"|(?P<have>(?:i|we)(?:\s+(?:really\s+|just\s+|also\s+)?(?:want|need|would like|expect|deserve)|['’]d\s+(?:really\s+)?like)"
+    r"\s+(?!to\b)))",
     re.I,
 )
 _THIRD = {"him": "you", "his": "your", "himself": "yourself", "he": "you", "she": "you", "hers": "yours",
@@ -922,12 +926,28 @@ def _marked_items(sentence: str) -> list[str] | None:
     return items if all(len(i.split()) >= 2 for i in items) else None
 
 
+# what starts a clause, not a thing wanted: "it's been sitting there", "you borrowed it", "maybe we split", "as we said"
+_NOT_A_THING = re.compile(
+    r"^(?:i|you|u|we|he|she|they|it|it's|its|it’s|that's|there's|maybe|perhaps|as|not|because|so|also|always|"
+    r"and|but|which|who|if|when)\b",
+    re.I,
+)
+
+
 def _demands_in(sentence: str) -> list[_Demand]:
     """The separate demands in one sentence: a lead ('I want him to', 'He should', 'Please') and its list."""
     marked = _marked_items(sentence)
     if marked:
         return [_Demand(i) for i in marked]
     m = _LIST_LEAD.match(sentence)
+    if (
+        m
+        and m.group("have")
+        and re.search(r"['’]d\s+(?:really\s+)?like\s*$", m.group("have"), re.I)
+        and any(_NOT_A_THING.match(p.strip(" ,")) for p in re.split(r",\s*(?:and\s+)?", sentence[m.end() :])[1:])
+    ):
+        # "I'd like that old truck moved, it's been sitting there since May": said as clauses, not a list of things
+        m = None
     if m and m.end() < len(sentence) and re.match(r"^be\b", sentence[m.end() :], re.I):
         return [_Demand(sentence)]  # "the borehole should be repaired": the subject is the demand
     if m and m.end() < len(sentence):
@@ -1559,11 +1579,14 @@ def parse_demands(
     return [replace(d, text=_ungrouped(d.text)) for d in found], chosen
 
 
-_REST_REMARK = re.compile(
-    r"(?<=\w)\s*[,;–—-]\s*(?:and\s+|but\s+|so\s+)?(?:everything|anything|all|the rest|the others?|other stuff|"
-    r"the other (?:stuff|things?|bits?))(?:\s+else)?\s+(?:is|are|'s|can|could|comes?|matters?)\b[^.!?]*(?=[.!?]*\s*$)",
-    re.I,
+_REST_SAID = (
+    r"(?:and\s+|but\s+|so\s+)?(?:everything|anything|all|the rest|the others?|other stuff|"
+    r"the other (?:stuff|things?|bits?))(?:\s+else)?\s+(?:(?:we|i|you)\s+)?"
+    r"(?:is|are|'s|can|could|comes?|matters?|will|should|may|might)\b[^.!?]*"
 )
+_REST_REMARK = re.compile(r"(?<=\w)\s*[,;–—-]\s*" + _REST_SAID + r"(?=[.!?]*\s*$)", re.I)
+# ...or said as a sentence of its own: "The report is what matters most; the others can come later."
+_REST_ONLY = re.compile(r"^\s*" + _REST_SAID + r"[.!?]*\s*$", re.I)
 # "Mice first, obviously", "The lock comes first": a short thing named, then 'first', marks the priority
 _FIRST = re.compile(
     r"^(?P<np>(?!(?:i|we|you|u|he|she|they|it|this|that|and|but|so|then|well|ok|okay)\b)[\w'’-]+(?: [\w'’-]+){0,3}?) "
@@ -1703,6 +1726,7 @@ def read_demands(
     # "the early delivery is what matters most, everything else is secondary": what ranks the rest says nothing of
     # what matters most
     sentences = [_REST_REMARK.sub("", sentence) if priority.search(sentence) else sentence for sentence in sentences]
+    sentences = [sentence for sentence in sentences if not _REST_ONLY.match(sentence)]
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [piece for sentence in sentences for piece in _said_without_stops(sentence)]
     sentences = _answered(sentences, priority)
@@ -2386,6 +2410,8 @@ class AskShrinker:
         """One ask in one sentence, the interest it serves, and the rest parked for later."""
         found, marked, unplaced = read_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
         if marked is None and unplaced and len(found) > 1:
+            marked = _the_money(unplaced[0], found)
+        if marked is None and unplaced and len(found) > 1:
             marked = self._nearest(unplaced[0], found)  # "the money is the main thing" -> "pay me back the 40 quid"
         honoured = marked is not None
         chosen = marked if marked is not None else self._central(found)
@@ -2441,6 +2467,21 @@ class AskShrinker:
         centrality = sims.sum(axis=1) / (len(items) - 1)
         bonus = np.array([0.05 if _is_actionable(d.text) else 0.0 for d in items])
         return int(np.argmax(centrality + bonus))
+
+
+_MONEY_NAMED = re.compile(r"\b(?:money|cash|funds|refund|repayment|payment|amount|what (?:i'?m|we'?re) owed)\b", re.I)
+_AMOUNT = re.compile(
+    r"[£$€¥₹₦]\s?\d|\b\d[\d,.]*\s?(?:k|quid|pounds|dollars|euros?|rand|yen|rupees)\b|\b(?:R|Rs\.?|USD|EUR)\s?\d", re.I
+)
+
+
+def _the_money(said: str, items: list[_Demand]) -> int | None:
+    """ "Honestly the money comes first" beside "the ¥150,000 returned": the one demand that names an amount,
+    when the priority names money and says nothing else (a reader of meaning does not know that ¥ is money)."""
+    if not _MONEY_NAMED.search(said):
+        return None
+    amounts = [i for i, d in enumerate(items) if _AMOUNT.search(_ungrouped(d.text))]
+    return amounts[0] if len(amounts) == 1 else None
 
 
 def _is_actionable(demand: str) -> bool:

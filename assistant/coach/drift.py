@@ -30,6 +30,7 @@ from assistant.coach.drift_patterns import (
     leaves_door_open,
     offers_something,
     rules_out_action,
+    said_all_right,
     taken_back,
 )
 from assistant.coach.forecast import (
@@ -268,6 +269,7 @@ class DriftDetector:
             (denies_ultimatum(text) and not _has_consequence(hits) and not hints_after_denial(text, hits))
             or (rules_out_action(text) and not hits)
             or taken_back(text, hits)
+            or said_all_right(text, hits)
         )
         if level == "ultimatum" and probs["ultimatum"] < self.ultimatum_threshold:
             # the most likely level, but not likely enough: a flag must mean the classifier is sure

@@ -329,6 +329,27 @@ PATTERNS: tuple[Pattern, ...] = (
         r"work[- ]to[- ]rule|industrial action)|take (?:industrial|strike) action|walk out)\b",
     ),
     _p(
+        # what the or-else takes away or throws out, and what it puts at risk: "otherwise we will withdraw the
+        # offer", "or i will throw everything out", "or your job could be the next to go"
+        "threat",
+        0.95,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i|we)(?:'ll|’ll| will| shall| am going to| are going to|'m going to|"
+        r"’m going to|'re going to)\s+(?:just\s+|simply\s+|have to\s+|be\s+)?"
+        # (what is the reader's, or thrown out: never "I'll throw the first batch on", "I'll donate my sofa")
+        r"(?P<lever>(?:withdraw(?:ing)? (?:the|our|my|this|that|your)|(?:throw(?:ing)?|chuck(?:ing)?) (?:\w+ ){0,3}(?:out|away)\b|"
+        r"(?:bin(?:ning)?|dump(?:ing)?|scrap(?:ping)?|donat(?:e|ing)) (?:your|ur|all your|all of your|everything)|"
+        r"giv(?:e|ing) (?:your|ur) \w+ away)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        "threat",
+        0.95,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?P<lever>(?:your|ur) (?:job|position|place|contract|tenancy|"
+        r"spot|role|shifts?|hours|deposit)(?:'s|’s| is| will| could| might| may| would)\s+(?:be\s+)?"
+        r"(?:the next|next|on the line|at risk|gone|going|in danger|lost|forfeit|under review|reviewed|cut|over)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         # the or-else said in the present going-on: "..., otherwise I'm changing the locks", "or we're calling the
         # police" ("or I'm going to..." is the future the pattern above reads, with what is going to happen)
         "threat",
@@ -1044,6 +1065,37 @@ def taken_back(text: str, hits: Sequence[Hit]) -> bool:
         return False
     said = [text.lower().find(h.phrase.lower()) for h in hits]
     return all(0 <= at < jokes[-1].start() for at in said)
+
+
+# a condition said up front to be all right: "no worries at all if you can't", "it's fine if you'd rather not"
+_ALL_RIGHT_IF = re.compile(
+    r"(?:^|[.!?]\s+|,\s*)(?:(?:pls|please|honestly|and|but|oh|totally|completely|really)\s+)*"
+    r"(?:no (?:worries|problem|probs|bother|stress|pressure|rush|drama|biggie|hard feelings|big deal)|"
+    r"(?:it|that)(?:'s|’s| is|s)\s+(?:totally |completely |absolutely |honestly |really |also )?"
+    r"(?:fine|ok|okay|alright|all right|cool|understandable|no problem)|all good|don'?t worry)"
+    r"(?:\s+at all)?\s*,?\s+if\b",
+    re.I,
+)
+
+
+def said_all_right(text: str, hits: Sequence[Hit]) -> bool:
+    """True when every lever shape found is said after a condition the writer calls all right ("No bother if
+    you're not able to pick the kids up, I'll leave work early"), in the same sentence, and no 'but' takes it
+    back ("Totally fine if you'd rather not, but then I'll...")."""
+    starts = [m for m in _ALL_RIGHT_IF.finditer(text)]
+    if not starts or not hits:
+        return False
+    for h in hits:
+        at = text.find(h.phrase)
+        if at < 0:
+            return False
+        before = [m for m in starts if m.start() <= at]
+        if not before:
+            return False
+        between = text[before[-1].end() : at]
+        if re.search(r"[.!?]|\b(?:but|though|however)\b", between, re.I):
+            return False
+    return True
 
 
 def denies_ultimatum(text: str) -> bool:
