@@ -361,6 +361,7 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         "By Friday you must return the signed lease, otherwise we will withdraw the offer.",
         "before the end of the month u need to clear the loft or i will throw everything out",
         "Fill in the rota properly or your job could be the next to go.",
+        "The hedge must be cut back by Friday, otherwise we will take legal action.",
         "Totally fine if you'd rather not do your dishes, but then I'll put them in your bed.",
         # the or-else said in the present going-on
         "Return the keys by Sunday, otherwise we're changing the locks.",

@@ -1773,3 +1773,33 @@ def test_reviewed_shapes_of_the_seventeenth_pass(coach: OfflineCoach, text: str,
     reframes = _offered(coach, text)
     assert any(wanted in r for r in reframes), reframes
     assert all(never not in r for r in reframes), reframes
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "never"),
+    [
+        (
+            "Kindly be informed that the outstanding balance of R9,000 must be paid by 30 April, failing which the "
+            "matter will be handed to our attorneys.",
+            "balance of R9,000 paid by 30 April",
+            "informed",
+        ),
+        (
+            "This is to inform you that the gutter must be cleared by Friday, otherwise we will take legal action.",
+            "gutter cleared by Friday",
+            "legal",
+        ),
+        (
+            "Need the 30 quid for Ella's swimming kit back by the 12th. If its not there by then I'm taking it off "
+            "next month's maintenance.",
+            "swimming kit",
+            "maintenance",
+        ),
+    ],
+)
+def test_an_announcement_is_no_need_and_a_bare_not_there_points_back(
+    coach: OfflineCoach, text: str, wanted: str, never: str
+) -> None:
+    reframes = _offered(coach, text)
+    assert any(wanted in r for r in reframes), reframes
+    assert all(never not in r for r in reframes), reframes

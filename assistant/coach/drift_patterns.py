@@ -338,7 +338,11 @@ PATTERNS: tuple[Pattern, ...] = (
         # (what is the reader's, or thrown out: never "I'll throw the first batch on", "I'll donate my sofa")
         r"(?P<lever>(?:withdraw(?:ing)? (?:the|our|my|this|that|your)|(?:throw(?:ing)?|chuck(?:ing)?) (?:\w+ ){0,3}(?:out|away)\b|"
         r"(?:bin(?:ning)?|dump(?:ing)?|scrap(?:ping)?|donat(?:e|ing)) (?:your|ur|all your|all of your|everything)|"
-        r"giv(?:e|ing) (?:your|ur) \w+ away)[^.?!]*)",
+        r"giv(?:e|ing) (?:your|ur) \w+ away|"
+        # the law called in: "otherwise we will take legal action", "or I will pursue this through the courts"
+        r"tak(?:e|ing) (?:legal|court|formal|enforcement) action|pursu(?:e|ing) (?:this|it|the matter|legal|"
+        r"the debt|payment)|instruct(?:ing)? (?:a|our|my) (?:solicitor|lawyer|attorney|agent)|"
+        r"(?:start|issue|commence|begin)(?:ing)? (?:legal |court )?proceedings)[^.?!]*)",
         cue=False,
     ),
     _p(

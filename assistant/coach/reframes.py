@@ -52,7 +52,10 @@ _LEAD_FILLER = re.compile(
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
-    r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|kindly|"
+    r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|"
+    # "Kindly be informed that the balance must be paid...": how it is announced, never the need
+    r"(?:(?:kindly|please) )?be (?:informed|notified)(?: that)?|(?:this is to|(?:i|we) (?:wish|write|am writing|are writing) to) "
+    r"(?:inform|notify) you(?: that)?|kindly|"
     r"omg|ugh|oh my god|(?:please )?be advised(?: that)?|following (?:on from )?(?:our|my|your|the|yesterday'?s|"
     r"today'?s|last \w+'?s?) (?:\w+ )?(?:conversation|call|meeting|chat|discussion|email|review|letter|complaint|visit|"
     r"inspection|match|incident|feedback)s?|further to (?:our|my|your|the) (?:\w+ )?(?:meetings?|conversations?|calls?|emails?|"
@@ -1473,13 +1476,17 @@ _BARE_REFUSAL = re.compile(
     r"happen(?:\s+(?:on|by|at|in|from|before|after|during|next|this)\b[\w' ]{1,30})?|"
     # "if you can't do all of that": the terms said just before, refused together
     r"(?:you|u)\s+(?:can'?t|cannot|won'?t|will not|don'?t|do not)\s+(?:do|agree to|accept|manage|meet)\s+"
-    r"(?:all\s+(?:of\s+)?)?(?:that|this|these|those|them|it))\W*$",
+    r"(?:all\s+(?:of\s+)?)?(?:that|this|these|those|them|it)|"
+    # "if its not there by then": what was asked, not done, said again with 'it'
+    r"(?:it|they|that)(?:'s|’s|s| is|'re|’re| are)\s+not\s+(?:there|here|back|done|paid|in|sorted|fixed|returned|"
+    r"ready|gone|moved|cleared)(?:\s+(?:by then|by that date|by that time|in time|then|yet))?)\W*$",
     re.I,
 )
 # a sentence that asks for something, said before a bare "if it isn't": "X needs to be with me by Friday"
 _ASKED_BEFORE = re.compile(
     r"\b(?:needs? to|has to|have to|must|should|i need|i want|please|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"by tomorrow|by tonight|by the end|here(?:'s|’s| is) the deal|(?:these|here) are (?:my|our|the) terms)\b",
+    r"by tomorrow|by tonight|by the end|by the \d{1,2}(?:st|nd|rd|th)|^need|here(?:'s|’s| is) the deal|"
+    r"(?:these|here) are (?:my|our|the) terms)\b",
     re.I,
 )
 _FINAL_SAID = re.compile(
