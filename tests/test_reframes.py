@@ -1803,3 +1803,10 @@ def test_an_announcement_is_no_need_and_a_bare_not_there_points_back(
     reframes = _offered(coach, text)
     assert any(wanted in r for r in reframes), reframes
     assert all(never not in r for r in reframes), reframes
+
+
+def test_a_closed_door_with_nothing_asked_keeps_what_it_was_about(coach: OfflineCoach) -> None:
+    text = "Dear Mrs Patel,\nI will not be discussing the boundary wall with you any further.\nRegards,\nJ. Moss"
+    reframes = _offered(coach, text)
+    assert reframes and all("boundary wall" in r for r in reframes), reframes
+    assert all("any further" not in r for r in reframes), reframes

@@ -3119,7 +3119,17 @@ class Reframer:
             "rest": _and_list(rest) if rest else None,
             "rest_unnamed": None if rest else "",
             "topic": topic_of(need_text) if need_text else None,
+            "walk_topic": self._walk_topic(parts),
         }
+
+    def _walk_topic(self, parts: Parts) -> str | None:
+        """What a walkout or a closed door was about ("the tree" in "I will not be discussing the tree with you
+        any further"), for a pause that keeps the topic; only when no need or worry says more."""
+        if parts.needs or parts.worry:
+            return None
+        said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
+        topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
+        return topic if topic and _sound_topic(topic, parts.said) else None
 
     def _fallbacks(self, parts: Parts) -> list[str]:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
@@ -3318,7 +3328,7 @@ def _asks(need: str) -> bool:
 def _fullest(reframes: list[str], slots: dict[str, str | None]) -> list[str]:
     """The phrasings that say as much of what the person is about as the fullest one does: a variant that
     drops 'the fridge still isn't cold' to say 'Timing matters to me here' differs, but not usefully."""
-    said = [slots.get(k) for k in ("context", "worry", "need")]
+    said = [slots.get(k) for k in ("context", "worry", "need", "walk_topic")]
     topics = [_content(t) for t in (topic_of(x) for x in said if x) if t]
     topics = [t for t in topics if t]
     if len(reframes) < 2 or not topics:
