@@ -1673,6 +1673,18 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "for a date",
             "Friday I'm",
         ),
+        # the seventeenth pass's reviewer: a date said first whose or-else the mover did not read, and a name
+        # said without 'the'
+        (
+            "By the 20th you need to have the gutter cleared or I'll take you to court.",
+            "have the gutter cleared by the 20th",
+            "court",
+        ),
+        (
+            "I'm done talking about Easter until you stop letting your brother decide it for us.",
+            "your brother decide",
+            "the easter",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
@@ -1751,28 +1763,6 @@ def test_what_a_hint_calls_it_is_not_the_topic(coach: OfflineCoach) -> None:
         coach, "Be a shame if anything happened to that shiny van of yours, parked across my gate every day."
     )
     assert all("shame" not in r for r in reframes), reframes
-
-
-@pytest.mark.parametrize(
-    ("text", "wanted", "never"),
-    [
-        # a reviewer's cases: a date said first whose or-else the mover did not read, and a name said without 'the'
-        (
-            "By the 20th you need to have the gutter cleared or I'll take you to court.",
-            "have the gutter cleared by the 20th",
-            "court",
-        ),
-        (
-            "I'm done talking about Easter until you stop letting your brother decide it for us.",
-            "your brother decide",
-            "the easter",
-        ),
-    ],
-)
-def test_reviewed_shapes_of_the_seventeenth_pass(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
-    reframes = _offered(coach, text)
-    assert any(wanted in r for r in reframes), reframes
-    assert all(never not in r for r in reframes), reframes
 
 
 @pytest.mark.parametrize(

@@ -1685,6 +1685,10 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _GROUPED = "\u066c"
 
 
+def _grouped(text: str) -> str:
+    return _THOUSANDS.sub(_GROUPED, text)
+
+
 def _ungrouped(text: str) -> str:
     return text.replace(_GROUPED, ",")
 
@@ -1699,9 +1703,7 @@ def read_demands(
             without_hesitations(
                 unshouted(
                     _plain_words(
-                        _SIGNED_OFF.sub(
-                            "", without_quoted_lines(_THOUSANDS.sub(_GROUPED, clean_text(demands, "list of demands")))
-                        )
+                        _SIGNED_OFF.sub("", without_quoted_lines(_grouped(clean_text(demands, "list of demands"))))
                     )
                 )
             )
@@ -1715,7 +1717,7 @@ def read_demands(
             s
             for d in demands
             if d.replace("\x00", "").strip()
-            for s in _sentences(without_hesitations(unshouted(_THOUSANDS.sub(_GROUPED, d.replace("\x00", "")))))
+            for s in _sentences(without_hesitations(unshouted(_grouped(d.replace("\x00", "")))))
         ]
         listed = True
     else:

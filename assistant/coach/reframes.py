@@ -3127,18 +3127,21 @@ class Reframer:
         any further"), for a pause that keeps the topic; only when no need or worry says more."""
         if parts.needs or parts.worry:
             return None
-        said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
-        topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
+        topic = self._first_named(parts)
         return topic if topic and _sound_topic(topic, parts.said) else None
+
+    def _first_named(self, parts: Parts) -> str | None:
+        """The first thing the message names, sentences without a lever first: a sentence that holds one ("Do it
+        one more time and I'll forward the email trail to HR") comes after every sentence that holds none, so
+        the grievance is what a question or a pause is about."""
+        said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
+        return next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
 
     def _fallbacks(self, parts: Parts) -> list[str]:
         said = parts.needs or ([parts.worry] if parts.worry else []) or parts.context or parts.items
         topic = topic_of(" ".join(said)) if said else None
         if topic is None:  # nothing but lever: what the threat is about is usually the first thing it names
-            # a sentence that holds a lever ("Do it one more time and I'll forward the email trail to HR") comes
-            # after every sentence that holds none: the grievance is what the question is about
-            said_first = [x for x in parts.said if not parts.holds_lever(x) and not _PHATIC.match(x)] + parts.levers
-            topic = next((t for t in (_first_topic(x, self.phrasing) for x in said_first) if t), None)
+            topic = self._first_named(parts)
         if topic and _sound_topic(topic, parts.said):
             # the topic says what to talk about; the bare question beside it would only lose it
             return [self.phrasing.fallback_with_topic.format(topic=topic)]
