@@ -43,10 +43,12 @@ SPLITS = (
     "dev13x",
     "dev14",
     "dev14x",
+    "dev15",
+    "dev15x",
     "holdout",
 )
 # read only in aggregate while building the coach: their figures are reported, their failing examples never are
-SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "dev14x", "holdout"})
+SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "dev14x", "dev15x", "holdout"})
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
