@@ -337,6 +337,11 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         "no worries at all if you can't swap the late shift, I'll sort something with Dana",
         "No bother if you're not able to collect them, I'll leave work early.",
         "Come early or I'll throw the first batch on without you, haha.",
+        # a condition called all right after a dash, and a later week offered
+        "No stress at all - if Thursday's awkward, we'll just do it the week after.",
+        "If the hall isn't free that Saturday, we'll do it next weekend instead.",
+        "If you can't make kick-off, no worries, we won't be starting without you.",
+        "Tell me by Monday if you want the spare ticket, otherwise someone else can have it.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
@@ -385,6 +390,11 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         # "you're welcome to" with a 'but' after it is no generosity; "Miss" before no name is no greeting
         "You're welcome to come and get your stuff, but anything still in the shed after Friday goes in the skip.",
         "Miss another payment, and I'm taking you to court.",
+        # a withdrawal said as what will not go on, after a failed condition
+        "Unless the projector in room 4 is repaired by Friday, I won't be running any more evening classes there.",
+        "That's the refund we can offer. After that date we won't be accepting any further claims on the order.",
+        # what is handed to someone else, said as its own sentence after the terms
+        "Rota's on the fridge. Stick to it. Otherwise somebody else can have my room, I'm off at Easter.",
     ],
 )
 def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) -> None:

@@ -208,8 +208,10 @@ _NOT_A_LEVER_ACTION = (
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
     r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange|"
     # another day named: "if you can't make it Sunday, we'll do Saturday instead"
-    r"(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"tomorrow|tonight|the weekend|next (?:week|time|\w+day)|another (?:day|time)|a different (?:day|time))\b)"
+    r"(?:just\s+|simply\s+)?(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"tomorrow|tonight|the weekend|next (?:weekend|week|time|\w+day)|another (?:day|time)|a different (?:day|time)|"
+    # "if the 19th doesn't suit, we'll just do it the week after"
+    r"the (?:week|day|weekend|month) after|later|another (?:week|weekend))\b)"
 )
 # an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
@@ -223,6 +225,22 @@ _DECIDED_ACTION = (
     r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
     # ("if not, I'll keep it for ya till Sunday": a price held for them, not a penalty)
     r"(?!(?:keep|hold) (?:it|them|one) (?:for|4) (?:you|ya|u)\b)" + _NOT_A_LEVER_ACTION + r"[a-z]+[^?.!]*)(?:[.!]|$)"
+)
+# notice given: "consider this my last season", "take this as notice that", "I'm stepping down as director after tonight"
+_NOTICE = (
+    r"\b(?:(?:consider|take|treat|accept) (?:this|it) (?:email |letter |message )?as (?:my )?(?:notice|resignation)\b|"
+    r"(?:consider (?:this|it)|(?:take|treat) (?:this|it) as) my (?:last|final) (?:season|year|term|week|month|day|shift|"
+    r"match|show|time)\b|"
+    r"(?:i'?m|i’m|im|i am|i'?ll be|i will be|i shall be) (?:stepping down|standing down|resigning|quitting)\b"
+    r"(?:\s+(?:as|from)\s+[\w' ]{1,30}?)?(?=\s+(?:after|from|with|effective|at the end|as of|today|tonight|now|"
+    r"immediately)\b|\s*[.!,;]|\s*$))"
+)
+# what others failed to do, said as the reason: "as not one person has...", "nobody has sorted it out"
+_GRIEVANCE = (
+    r"\b(?:(?:nobody|no one|no-one|not one(?: person| of you| of them)?|not a single (?:person|one))\s+(?:has|have|had|ever|"
+    r"even|bothered|helps?|helped|cares?|cared|listens?|listened|turned|offered|said|thanked|did|does|sorted|learn\w*|"
+    r"came|comes|shows?|showed|replied|answered|lifted)|apparently|(?:i'?m|i’m|i am) the only one (?:who|that)|without (?:any )?(?:consultation|asking|response)|"
+    r"(?:remains?|still) unresolved)\b"
 )
 # where things are thrown out ("in the skip", "to the tip", "on the kerb"), and 'it' said as thrown out there
 _THROWN_PLACE = r"(?:in|into|to|on)\s+(?:the\s+)?(?:skip|tip|dump|bins?|rubbish|trash|kerb|curb|street)\b"
@@ -390,6 +408,38 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"(?:^|[.!?;,]\s*)(?P<lever>[^.?!,;]{0,40}?\b" + _PENALTY + r"[^.?!]{0,60}?)\s*\b(?:unless|if (?:you|u) "
         r"(?:don'?t|do not|haven'?t|have not|fail|refuse))\b",
+        cue=False,
+    ),
+    _p(
+        # a withdrawal said as what will not go on, after a failed condition: "Unless the fume cupboard is fixed
+        # before half term, I won't be prepping any practicals", "After that we won't be entertaining any
+        # further complaints" (never "If it rains, I won't be coming": a condition nobody fails)
+        "threat",
+        0.9,
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we)\s*(?:won'?t|will not|shan'?t|shall not)\s+"
+        r"(?:be|keep|go on)\s+(?!(?:able|long|late|around|home|there|here|free|happy|upset|cross|offended)\b)\w+ing\b(?![^.?!]*\bwithout (?:you|u|ya)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a resignation or a last season given as notice in protest at what others failed to do: "As not one person
+        # has learned their lines, I'm stepping down as director after tonight", "Please take this as notice
+        # that I won't be teaching after half term. ... nobody has sorted it out" (never a notice with no
+        # grievance: "I'm stepping down at the AGM, I'll show whoever's next the ropes")
+        "walkout",
+        0.9,
+        _GRIEVANCE + r"[^\n]{0,250}?(?P<lever>" + _NOTICE + r"[^.?!]*)",
+        r"(?P<lever2>" + _NOTICE + r"[^.?!]*)[^\n]{0,250}?" + _GRIEVANCE,
+        cue=False,
+    ),
+    _p(
+        # what is given up, handed to someone else: "Otherwise someone else can host it and I'll come as a guest",
+        # "else someone else can have my keys"
+        "walkout",
+        0.9,
+        # (said as its own sentence: "let me know if you want the slot, otherwise someone else can have it" is a choice)
+        r"(?:^|[.!?;]\s*)(?:else|otherwise|or else)\s*,?\s*(?P<lever>(?:someone|somebody|some1) else\s+"
+        r"(?:can|will|'ll|’ll|is going to|gets?)\s+[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -1077,7 +1127,7 @@ _ALL_RIGHT_IF = re.compile(
     r"(?:no (?:worries|problem|probs|bother|stress|pressure|rush|drama|biggie|hard feelings|big deal)|"
     r"(?:it|that)(?:'s|’s| is|s)\s+(?:totally |completely |absolutely |honestly |really |also )?"
     r"(?:fine|ok|okay|alright|all right|cool|understandable|no problem)|all good|don'?t worry)"
-    r"(?:\s+at all)?\s*,?\s+if\b",
+    r"(?:\s+at all)?\s*(?:,|\s[—–-])?\s+if\b",
     re.I,
 )
 

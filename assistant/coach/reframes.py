@@ -110,7 +110,12 @@ _BARE_COND = re.compile(
 _COND_LAST = re.compile(
     r"^(.+?),?\s+\b(if|unless|until|should(?=\s+[^,.;]{1,80}?\s+be\s+\w+(?:ed|en|wn)\b))\b\s+(.+)$", re.I
 )
-_OR_SPLIT = re.compile(r",?\s*\b(?:or else|or|otherwise|else|failing that|failing which|if not)\b[\s,]*", re.I)
+_OR_SPLIT = re.compile(
+    # ('else' after 'someone', 'anything', 'where' is no or-else: "Someone else can chase up the subs")
+    r",?\s*\b(?:or else|or|otherwise|(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else|failing that|"
+    r"failing which|if not)\b[\s,]*",
+    re.I,
+)
 # the shape of a consequence: what the speaker will do to them, or what will happen to them
 _CONSEQUENCE = re.compile(
     r"^(?:(?:then|and|so)\s+)?(?:"
@@ -153,11 +158,15 @@ _DEADLINE = re.compile(
 )
 _REASON = re.compile(
     # "since January", "since last week", "since the 3rd": since a time is when, not why
-    r"\b(?:because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
+    # ("seeing as I'm the only one who does" is one reason, not 'seeing' left on the need)
+    r"\b(?:seeing (?:as|that)|given that|because|since(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|then|"
     r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|dawn|forever|ages|school|uni|college|"
-    r"(?:our|my|your|his|her|their|the) (?:last|previous|first|recent)|we (?:last|first) )\w*)|as(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    r"(?:our|my|your|his|her|their|the) (?:last|previous|first|recent)|we (?:last|first) )\w*)|as(?!\s+['\x22‘“])(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
+    # "as measured on Tuesday", "as set out above": how it was found or said, not why
+    r"measured|shown|stated|noted|set out|described|explained|outlined|advised|promised|planned|expected|arranged|"
+    r"previously|above|below|before|before,|"
     # "presented my slides as your own", "treated as a joke": a role or a likeness, not why
     r"(?:my|your|his|her|their|our) own|a (?:joke|favour|favor|gift|loan|friend|guest|saint|mouse|rock|bone|feather|"
     r"lamb|mule|fox|church mouse)|usual|normal)\b)"
@@ -165,7 +174,9 @@ _REASON = re.compile(
     re.I,
 )
 _OFFER_AFTER = re.compile(
-    r"\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)\b\s*(?:is|:|-|–|—|,)?\s*(.*)$",
+    r"(?:\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)|"
+    # "That's our offer and it stands until the 30th": said as the offer, pointing back, without 'final'
+    r"^(?:so\s+)?(?:that'?s|that’s|that is|this is)\s+(?:my|our)\s+offer)\b\s*(?:is|:|-|–|—|,)?\s*(.*)$",
     re.I,
 )
 _OFFER_BEFORE = re.compile(
@@ -209,7 +220,8 @@ _PASSIVE_NEED = re.compile(
 )
 _NONNEG = re.compile(
     r"(?:(?:non[- ]?negotiables?|deal[- ]?breakers?|(?:my|our) (?:conditions|terms|red lines)|red lines)"
-    r"(?:\s+for\s+[^:]{1,40}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
+    # "My conditions, which I assume nobody will argue with since I'm doing all the work: ..."
+    r"(?:\s+for\s+[^:]{1,40}(?=:)|,\s*(?:which|that)\b[^:.]{1,80}(?=:))?\s*(?:are|is|:|-)?\s*(?:non[- ]?negotiable)?\s*(?:as follows)?\s*:?"
     r"|(?:not going to|won'?t|will not|can'?t|cannot|am not|'m not)\s+(?:\w+\s+)?(?:budge|move|bend|compromise|going to budge)"
     r"\s+on\s+(?:them|these|those|any of (?:them|these|those))\s*:"
     # "I have three conditions and I don't change them:", "on the following terms, none of which is negotiable:",
@@ -458,7 +470,11 @@ def _sentences(text: str) -> list[str]:
             text = text[: m.start()] + "\n" + m.group(0).strip() + " " + text[m.end() :]
     pieces = _listed_terms(
         re.split(
-            r"(?<=[.!?])(?<!\n\d[.)])(?<!\n\d\d[.)])(?<!^\d[.)])\s+|\n+|\s*" + _PICTURES.pattern + r"(?:\s+|$)", text
+            r"(?<=[.!?])(?<!\n\d[.)])(?<!\n\d\d[.)])(?<!^\d[.)])\s+|\n+|\s*(?:" + _PICTURES.pattern + r")+"
+            # (the sentence goes on after an emoji when what follows only finishes it: "the £30 for the ticket 🎫 by
+            # saturday or im charging interest 💸 £2 a day")
+            r"(?:\s+(?!(?:by|or|from|before|until|till|on|at|for|to|per|each)\b|[£$€\d])|$)",
+            text,
         )
     )
     for piece in pieces:
@@ -722,7 +738,9 @@ _TAG = re.compile(
     r"last warning|final warning|your (?:call|choice|move)|the ball is in your court|up to you|simple as that|"
     r"end of|that'?s (?:it|that|final)|period|full stop|you know how (?:small|close|tight|quickly)|people talk|"
     r"(?:figure|sort|work|do|fix|find|deal with|pay for|clean|handle|manage|look after)\b.*\byoursel(?:f|ves)$|(?:i'?m |im )?done being \w+|"
-    r"take it,?\s+or\b.*|(?:that |this |it )?should be (?:fun|interesting|good)|(?:have fun|good luck) with that|(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
+    r"take it,?\s+or\b.*|(?:that |this |it )?should be (?:fun|interesting|good)|(?:have fun|good luck) with that|"
+    # said on the way out: "Best of luck with the show."
+    r"(?:(?:the )?best of luck|good luck) with (?:the|your) \w+(?: \w+)?|(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
     r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
     r"(?:i'?m|i am|i'?ve been|we'?re) keeping (?:a |every |all )?(?:tally|record|note|count|log|screenshots?|receipts)|"
@@ -985,6 +1003,28 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(sentence)  # "...im not coming. i'll just stay at jess's": the lever goes on
             parts.said.append(sentence)
             continue
+        handed = re.match(
+            r"^(?:someone|somebody) else (?:can|could|will have to|'ll have to|’ll have to|needs to|has to)\s+(?P<rest>\w.+)$",
+            sentence,
+            re.I,
+        )
+        if parts.levers and handed:
+            # "Consider this my last season. Someone else can chase up the subs, seeing as I'm the only one who
+            # does": what is handed on is what is needed, from someone else
+            parts.said.append(sentence)
+            _need_or_reason(f"I need someone else to {handed.group('rest')}", parts, phrasing)
+            continue
+        if parts.levers and re.match(
+            # "...I won't be prepping any practicals. Teachers can do it themselves.": the work handed back goes on
+            r"^(?:and\s+)?(?:you|u|they|(?:the\s+)?\w+)\s+(?:can|could|will have to|'ll have to|’ll have to|will need to|"
+            r"'ll need to|’ll need to)\s+(?:just\s+)?(?:do|sort|fix|manage|handle|deal with|sort out|cover)\s+"
+            r"(?:it|that|this|them|the \w+)\s+(?:themselves|yourself|yourselves|himself|herself|on (?:their|your) own)\W*$",
+            sentence,
+            re.I,
+        ):
+            parts.levers.append(sentence)
+            parts.said.append(sentence)
+            continue
         if (
             parts.said
             and parts.levers
@@ -1140,6 +1180,16 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
             body = re.sub(r"^(?:this|that|it)(?:'s|’s| is)?$", "", body, flags=re.I)
+            # "That's our offer and it stands until the 30th": how long it holds, not what was offered
+            stands = re.match(
+                r"^(?:and\s+)?(?:it|this|that|the offer)\s+(?:still\s+)?(?:stands|holds|remains open|is open)\s*"
+                r"(?P<until>(?:until|till|til|through)\b.*)?$",
+                body,
+                re.I,
+            )
+            if stands:
+                parts.deadline = parts.deadline or stands.group("until")
+                body = ""
             body = re.sub(r"[\s,]+(?:and|but|so|&)$", "", body, flags=re.I)  # "X and that's my final offer"
             # the finality said with the offer is the lever, not the offer: "£950 a month and that's it", "no more"
             body = re.sub(
@@ -1229,7 +1279,10 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if result and not _request_shaped(sentence):
             parts.levers.append(sentence)
             what = re.sub(r"^(?:further|more|other)\s+", "", result.group(1), flags=re.I)
-            parts.worry = parts.worry or f"{'another' if what.split()[0].lower() != 'resident' else 'a'} {what}"
+            # "any further breach" is another one; "any branch still over the boundary" is any one at all
+            again = what != result.group(1) or re.match(r"^(?:breach|repeat|recurrence|instance|incident)", what, re.I)
+            article = "a" if what.split()[0].lower() == "resident" else "another" if again else "any"
+            parts.worry = parts.worry or f"{article} {what}"
             parts.conditional = True  # "any further X will result in Y" is a condition to talk about first
             continue
         if _BARE_COND.match(sentence) and _cond_first(f"if {sentence}", phrasing, level_of):
@@ -1292,7 +1345,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.levers.append(bare.group(2))
             if _POINTS_BACK.match(bare.group(1)) and parts.items:
                 continue  # what they point back at is the list already read
-            _condition("if", bare.group(1), parts, phrasing)
+            # "As not one person has learned their lines, I'm stepping down": the why, said as what it is
+            why = re.sub(r"^(?:as|since|seeing as|given that)\s+", "", bare.group(1), flags=re.I)
+            if not re.match(
+                r"^(?:i|we)(?:'ve|’ve| have)?\s+(?:already\s+)?(?:mentioned|said|told you|explained)\b", why, re.I
+            ):
+                _condition("if", why, parts, phrasing)  # ("As I've mentioned, ..." says nothing to be worried about)
             continue
         joined = _and_condition(sentence, phrasing, level_of)
         if joined:  # "one more Sunday on the rota and I resign": a condition said with 'and'
@@ -1458,7 +1516,8 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
 # what follows "or", "otherwise" or a failed condition is a consequence when it says what will happen:
 # "or next time they're going in the pound", "or nobody gets it", "if you can't do all 3 then I want you out"
 OR_ELSE = re.compile(
-    r"(?:^|,?\s+|\b)(?:or|otherwise|else)\s+"
+    # 'else' after 'someone' or 'anything' is no or-else ("Someone else can chase up the subs")
+    r"(?:^|,?\s+|\b)(?:or|otherwise|(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else)\s+"
     # "or next weekend I'm going to my parents": when, said before what happens
     r"(?:(?:next|this|on|by|from|come|after|tomorrow|tonight)\b[\w ]{0,20}?\s(?=(?:i'm|i'll|we'll|we're)\b))?"
     r"(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
@@ -1698,6 +1757,12 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
         return None
     if len(subject) > 8:
         return None
+    if (
+        len(subject) >= 2
+        and subject[-1].lower in {"you", "u", "i", "we", "he", "she", "they"}
+        and any(x.tag.startswith("NN") or x.tag == "$" or x.tag == "CD" for x in subject[:-1])
+    ):
+        return None  # "the £30 you owe me": a thing, with who owes it said after; no one to ask to 'owe'
     j = i
     if words[j].tag == "MD":
         j += 1
@@ -2497,7 +2562,12 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
         return sentence_case(f"I need {said}")
     if starts_with_verb(need):
         return sentence_case(f"I need you to {need[0].lower() + need[1:]}")
-    if _VERBLESS_NEED.match(need):
+    if _VERBLESS_NEED.match(need) or re.match(
+        # "the £30 you owe me for the ticket by saturday": a thing, with who owes it said inside
+        r"^(?:the|my|that|this)\s+[\w£$€,.' -]{1,30}?\s+(?:you|u)\s+(?:still\s+)?owe\s+(?:me|us)\b",
+        need,
+        re.I,
+    ):
         return sentence_case(f"I need {lower_initial(need)}")
     passive = _PASSIVE_NEED.match(need)
     if passive and not re.match(r"^(?:i|we|you|it|this|that)\b", need, re.I):
@@ -3032,6 +3102,12 @@ class Reframer:
             else ""
         )
         pointer = re.search(r"(?<=\w )(?:it|him|them)\b(?!['’])", own_clause) if need and not led else None
+        if pointer and re.search(
+            r"\b(?:and|but)\s+(?:still\s+)?(?:nobody|no one|no-one|not one \w+)\b[^,]*$",
+            own_clause[: pointer.start()],
+            re.I,
+        ):
+            pointer = None  # "the room's been double-booked since May and nobody has sorted it out": 'it' is that
         if need and pointer and parts.said:
             topic = _topic_outside(
                 parts, parts.needs[0], thing=pointer.group(0) == "it", plural=pointer.group(0) == "them"
