@@ -1281,7 +1281,8 @@ def test_a_letters_priority_by_item_letter_leaves_no_fragment_and_keeps_an_initi
         "My priority is (c), as the decision affects my job."
     )
     assert result.ask == "Could we agree on a review of the decision?", result.ask
-    assert result.parked == ["Items requested", "Copies of the minutes", "An apology from the chair"], result.parked
+    # (the heading "Items requested:" asks nothing: it is no demand to park)
+    assert result.parked == ["Copies of the minutes", "An apology from the chair"], result.parked
     result = coach.shrink(
         "We set out these demands: (a) reinstatement of Ms K. Adebayo; (b) the rota published monthly. "
         "Item (a) is our principal demand."
@@ -1373,3 +1374,55 @@ def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(co
         "We need: the £4,000 bonus that was promised, a proper chair, and Fridays off. The bonus matters most."
     )
     assert "no longer" not in result.ask and "bonus" in result.ask and "£4,000" in result.ask, result
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "never"),
+    [
+        # how a ranking is said ("I consider X to be the most serious matter") names no demand of its own
+        (
+            "I am raising three points: my mileage for March has not been paid; the rota is posted late; and I would "
+            "like a locker. I consider the mileage claim to be the most serious matter.",
+            "mileage",
+            "consider",
+        ),
+        # a letter's greeting and a heading on their own lines are no demands
+        (
+            "To whom it may concern,\nOur requests:\n- the lift repaired\n- the bins emptied weekly\n- a working "
+            "entry phone\nThe lift is the most urgent.",
+            "lift",
+            "concern",
+        ),
+        # a pointer said after the phrase it means ("the curfew thing. thats the one.")
+        (
+            "stuff i want: 1 a later curfew 2 stop going through my phone 3 my own key. the phone thing tho. thats the one.",
+            "phone",
+            "thing tho",
+        ),
+        # what it is not says which one; it is no demand of its own
+        (
+            "We want a bigger rehearsal slot, we want a practice room, not the one by the boiler, and we want a say "
+            "in the set list. The rehearsal slot comes first.",
+            "rehearsal slot",
+            "We want not",
+        ),
+        # "Friendly reminder to..." is how it is said; one occasion named is an instruction, not a habit
+        (
+            "- Friendly reminder to sign the timesheets by Thursday\n- Keep the kitchen tidy\nIf we only fix one thing "
+            "it would be the timesheets.",
+            "Could you sign the timesheets by Thursday",
+            "reminder",
+        ),
+        (
+            "What I need from you: you collect Dad from the station on Friday. You sort his tablets. You call him more. "
+            "The station pick-up is the big one.",
+            "Could you collect Dad from the station on Friday",
+            "stop collecting",
+        ),
+    ],
+)
+def test_eighteenth_pass_lists(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
+    result = coach.shrink(text)
+    said = " ".join([result.ask, *result.parked])
+    assert wanted in result.ask, result
+    assert never not in said, result

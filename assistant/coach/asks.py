@@ -70,7 +70,10 @@ _TRAIL_CUE = re.compile(
 _MID_CUE = re.compile(r",\s*" + _CUE_WORDS + r"(?:\s+else)?\s*,", re.I)
 _FILLER = re.compile(
     r"^\s*(?:(?:and|also|plus|oh and|ok so|so|honestly|look|frankly|seriously|i mean|and then|then|but|"
-    r"apart from that|besides that|besides|other than that|on top of that|as well as that|after that)\b[,\s]*)+",
+    r"apart from that|besides that|besides|other than that|on top of that|as well as that|after that|"
+    # "Friendly reminder to book the big room": how it is said, not what is asked
+    r"(?:a\s+)?(?:friendly|gentle|quick|polite|just a|final) reminder(?: to (?:all|everyone|everybody))?(?=\s+to\s+\w))\b"
+    r"(?:\s+to(?=\s+\w))?[,\s]*)+",
     re.I,
 )
 _REQUEST_START = re.compile(
@@ -302,6 +305,13 @@ _PRESENT_HABIT = re.compile(
     r"need|want|know|think|say|said|feel|seem|mean|get|got|also)\b)([a-z]+)\b(.*)$",
     re.I,
 )
+# one occasion named: "on the 3rd", "on Friday", "tomorrow", "next week" (a habit says "every", "always")
+_ONE_OFF = re.compile(
+    r"\b(?:on (?:the )?\d{1,2}(?:st|nd|rd|th)\b|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|tomorrow\b|tonight\b|"
+    r"this (?:coming )?(?:week|weekend|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|next (?:week|weekend|month|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?![^.?!]*\b(?:every|always|each)\b)",
+    re.I,
+)
 _PAST_COMPLAINT = re.compile(
     r"^(?:you|u)(?:'ve| have)?\s+(\w+ed|took|made|gave|sold|sent|put|left|spent|went|did|got|paid|bought|lent)\b(.*)$",
     re.I,
@@ -423,6 +433,9 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     if m:
         return f"Could you check with me before {_past_to_gerund(m.group(1))}{m.group(2)} again?"
     m = _PRESENT_HABIT.match(text)
+    if m and not desired and _ONE_OFF.search(m.group(2)):
+        # "You take her to the cardiologist on the 3rd": one occasion named, so an instruction, not a habit
+        return f"Could you {m.group(1).lower()}{m.group(2)}?"
     if m and not desired and (m.group(1).lower() not in _IRREGULAR_ING or m.group(1).lower() in {"let", "put", "read"}):
         return f"Could you stop {gerund(m.group(1))}{m.group(2)}?"
     if _WANTED_STATE.match(text):  # "the mice dealt with", "the garage settled before it is too late"
@@ -857,9 +870,17 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
         if verbs and merged and re.match(r"^to\s+\w", piece, re.I) and starts_with_verb(merged[0]):
             piece = bare = piece[3:].lstrip()
         starts_ok = starts_with_verb(bare) if verbs else not starts_with_verb(piece)
-        if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs)):
+        # "our own changing room, not the one with no showers": what it is not says which one, no item of its own
+        contrast = re.match(
+            r"^(?:not|rather than|instead of)\s+(?:the|a|an|that|this|those|these|one|any|my|your|our)\b", piece, re.I
+        )
+        if merged and (not starts_ok or (len(piece.split()) < 2 and not verbs) or contrast):
             # a reason or a condition joins the item it belongs to as said, not with "and"
-            glue = ", " if _SUBORDINATE.match(piece) or re.match(r"^(?:so|cos|coz)\b", piece, re.I) else " and "
+            glue = (
+                ", "
+                if _SUBORDINATE.match(piece) or contrast or re.match(r"^(?:so|cos|coz)\b", piece, re.I)
+                else " and "
+            )
             merged[-1] = f"{merged[-1]}{glue}{piece}"
         else:
             merged.append(piece)
@@ -1192,7 +1213,7 @@ _WEAK_WORDS = frozenset(
 # how a written list opens: "we the tenants are requesting that:", "my requests are as follows:", "we need: (a)"
 _INTRO = re.compile(
     r"^(?P<intro>[^:]{0,160}?\b(?:request|requests|requesting|requested|need|needs|want|wants|ask|asking|asks|following|"
-    r"things|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks|"
+    r"things|tings|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks|"
     r"wish(?:es|list)?|wish list|changes|suggestions|ideas|rules|favou?rs|complaints|concerns|grievances|gripes|"
     r"niggles|bits|items)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
     re.I,
@@ -1202,7 +1223,8 @@ _ORDINAL_LEAD = re.compile(
     r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|next)\b[,:]?\s*", re.I
 )
 _VOCATIVE_LEAD = re.compile(
-    r"^(?:landlord|sir|madam|ma'?am|miss|chef|boss|coach|mate|babe|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
+    r"^(?:landlord|sir|madam|ma'?am|miss|chef|boss|coach|mate|babes?|bro|sis|guys|team|hi team|hi all|my friend|respected \w+|"
+    r"to whom it may concern|"
     r"(?:my )?(?:dear|hi|hello|hey|hiya) (?:(?:mr|mrs|ms|miss|dr|prof)\.? )?\w+(?: \w+)?|oga|so basically|right|ok(?:ay)?)"
     r"\s*[,!:-]\s*",
     re.I,
@@ -1284,6 +1306,10 @@ def _prepared(sentences: Sequence[str]) -> list[str]:
     out: list[str] = []
     for raw in sentences:
         sentence = _RUN_UP.sub("", _VOCATIVE_LEAD.sub("", raw.strip()).strip()).strip()
+        if sentence.endswith(":") and _INTRO.match(f"{sentence} ..."):
+            continue  # "things i need from u mum:" on a line of its own heads the list, and asks nothing
+        if re.fullmatch(r"(?:to whom it may concern|dear sir(?: or madam|/madam)?|dear madam)\W*", sentence, re.I):
+            continue  # a letter's greeting on its own line asks nothing
         intro = _INTRO.match(sentence)
         pieces = [sentence]
         wish = _WOULD_BE_GREAT.match(sentence)
@@ -1420,19 +1446,48 @@ def _reference_only(sentence: str, priority: re.Pattern[str]) -> bool:
     """A sentence that only says which demand matters ('For me the hot water is most important because...',
     'The pump's the one doing my head in'): once the cue, the reason and the glue are gone, a short
     noun phrase with no verb of its own is left."""
+    words = [w for w in tag(_bare_reference(sentence, priority)) if w.text.strip(" ,.!?:;'")]
+    if not words or len(words) > 7:
+        return False
+    return not any(w.is_verb and w.lemma.lower() not in {"be", "have", "do"} for w in words)
+
+
+def _pointer_joined(sentences: list[str], priority: re.Pattern[str]) -> list[str]:
+    """A cue that only points ("thats the one.") said after a short phrase that names a demand ("the messages thing
+    tho."): one sentence, so the phrase is read as the pointer's, not as a demand of its own."""
+    out: list[str] = []
+    for sentence in sentences:
+        bare = priority.sub(" ", sentence)
+        if (
+            out
+            and priority.search(sentence)
+            and not _stems(bare) - _POINTER_WORDS - _CUE_FILLER
+            and not _ORDINAL_REF.search(sentence)  # "the first is the most important" points at a place in the list
+            and len(out[-1].split()) <= 6
+            and not priority.search(out[-1])
+            and re.match(r"^(?:the|my|our|your)\b", out[-1].strip(), re.I)
+        ):
+            out[-1] = f"{out[-1].strip().rstrip('.!')}, {sentence.strip()}"
+            continue
+        out.append(sentence)
+    return out
+
+
+def _bare_reference(sentence: str, priority: re.Pattern[str]) -> str:
+    """A priority sentence without its cue, its reason and the glue that says it ranks ('I consider the overtime
+    payment to be the most serious matter' -> 'the overtime payment the')."""
     bare = priority.sub(" ", sentence)
     bare = re.sub(r"\b(?:because|as|since|cos|coz|so|we have been|i have|i've)\b.*$", "", bare, flags=re.I)
     bare = re.sub(
         r"\b(?:for me|to me|for us|to us|really|honestly|truly|is|are|'s|was|the one|what i need you to hear|"
-        r"doing my head in|the one doing my head in|kindly give|give|to|matter|matters|thing|for)\b",
+        r"doing my head in|the one doing my head in|kindly give|give|to|matter|matters|thing|for|"
+        # "I consider the overtime payment to be the most serious matter": how the ranking is said
+        r"(?:i|we)\s+(?:would\s+|'d\s+)?(?:consider|regard|see|say|think|feel|believe)|to be|as)\b",
         " ",
         bare,
         flags=re.I,
     )
-    words = [w for w in tag(bare.strip(" ,.!?:;")) if w.text.strip(" ,.!?:;'")]
-    if not words or len(words) > 7:
-        return False
-    return not any(w.is_verb and w.lemma.lower() not in {"be", "have", "do"} for w in words)
+    return bare.strip(" ,.!?:;")
 
 
 _KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
@@ -1741,6 +1796,7 @@ def read_demands(
         )
     ]
     sentences = [piece for sentence in sentences for piece in _inline_cue(sentence, priority)]
+    sentences = _pointer_joined(sentences, priority)
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
         if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence):
@@ -1876,8 +1932,9 @@ def read_demands(
                 maxsplit=1,
                 flags=re.I,
             )[0]
-            own = _stems(priority.sub(" ", core)) - _POINTER_WORDS
-            covered = max((_shared(priority.sub(" ", core), d.text) for d in found), default=0)
+            # (what says it ranks is no word of the demand: "I consider X to be the most serious matter")
+            own = _stems(_bare_reference(core, priority)) - _POINTER_WORDS
+            covered = max((_shared(_bare_reference(core, priority), d.text) for d in found), default=0)
             said = _demand_of_reference(ref, priority) if len(own) >= 2 and covered * 3 <= len(own) else None
             if said:
                 found.append(_Demand(said, priority=True))
