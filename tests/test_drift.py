@@ -342,6 +342,8 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         "If the hall isn't free that Saturday, we'll do it next weekend instead.",
         "If you can't make kick-off, no worries, we won't be starting without you.",
         "Tell me by Monday if you want the spare ticket, otherwise someone else can have it.",
+        # a date passing is a limit, not a lever
+        "After the 30th we won't be accepting returns on the sale stock, so do check it over first.",
     ],
 )
 def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text: str) -> None:
@@ -392,9 +394,9 @@ def test_texting_spelled_out_is_not_taken_for_a_threat(coach: OfflineCoach, text
         "Miss another payment, and I'm taking you to court.",
         # a withdrawal said as what will not go on, after a failed condition
         "Unless the projector in room 4 is repaired by Friday, I won't be running any more evening classes there.",
-        "That's the refund we can offer. After that date we won't be accepting any further claims on the order.",
         # what is handed to someone else, said as its own sentence after the terms
         "Rota's on the fridge. Stick to it. Otherwise somebody else can have my room, I'm off at Easter.",
+        "Either you cover your Saturday shifts or somebody else gets your hours from next month.",
     ],
 )
 def test_a_lever_said_sideways_is_still_known(coach: OfflineCoach, text: str) -> None:

@@ -1825,9 +1825,9 @@ def test_a_closed_door_with_nothing_asked_keeps_what_it_was_about(coach: Offline
         ),
         # 'that's our offer' points back at the offer, and how long it stands is when, not the need
         (
-            "We'll refund the delivery charge but not the cushions. That's our offer and it stands until Friday. After that we won't be taking further complaints about that order.",
+            "We'll refund the delivery charge but not the cushions. That's our offer and it stands until Friday. If it isn't accepted by then, we'll close the complaint and pass it to our legal team.",
             "refund the delivery charge",
-            "further complaints",
+            "legal team",
         ),
         # the conditions' heading with a remark before its colon is no part of the first condition
         (
@@ -1846,6 +1846,37 @@ def test_a_closed_door_with_nothing_asked_keeps_what_it_was_about(coach: Offline
             "the £45 u owe me for the gig 🎸 by friday or im adding a fiver a day 💸 from saturday",
             "the £45 you owe me for the gig by Friday",
             "fiver",
+        ),
+        # short rules pointed back at together ("not discussing any of it") are the list of non-negotiables
+        (
+            "Right, house rules from now on. Lights off by midnight. Dishes done the same day. No guests on weeknights. "
+            "I'm not discussing any of it and if you don't like it you can move out.",
+            "lights off by midnight",
+            "move out",
+        ),
+        # a figure said as where the writer stands, refused with 'if that doesn't work'
+        (
+            "£2,400 is our number and it's not moving. If that doesn't work for you, we'll take the other van.",
+            "£2,400 is our number",
+            "other van",
+        ),
+        # a rule whose sanction is said in the present
+        (
+            "From next week anyone who hasn't emptied the bins by Friday pays a tenner into the kitty, no arguments.",
+            "everyone to empty the bins by Friday",
+            "tenner",
+        ),
+        # 'You either ... or someone else can take your place'
+        (
+            "You either turn up to training on Thursdays or someone else can take your place in the squad.",
+            "turn up to training on Thursdays",
+            "your place",
+        ),
+        # a resignation in protest: the grievance is talked about; no pause from 'this conversation'
+        (
+            "Seeing as nobody has thanked the volunteers once this year, I'm stepping down as rota lead after Sunday.",
+            "volunteers",
+            "break from this conversation",
         ),
     ],
 )

@@ -208,7 +208,7 @@ _NOT_A_LEVER_ACTION = (
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
     r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange|"
     # another day named: "if you can't make it Sunday, we'll do Saturday instead"
-    r"(?:just\s+|simply\s+)?(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:just\s+|simply\s+)?(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+|the \w+\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"tomorrow|tonight|the weekend|next (?:weekend|week|time|\w+day)|another (?:day|time)|a different (?:day|time)|"
     # "if the 19th doesn't suit, we'll just do it the week after"
     r"the (?:week|day|weekend|month) after|later|another (?:week|weekend))\b)"
@@ -412,11 +412,12 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         # a withdrawal said as what will not go on, after a failed condition: "Unless the fume cupboard is fixed
-        # before half term, I won't be prepping any practicals", "After that we won't be entertaining any
-        # further complaints" (never "If it rains, I won't be coming": a condition nobody fails)
+        # before half term, I won't be prepping any practicals" (never "If it rains, I won't be coming": a
+        # condition nobody fails; nor a date passing: "After that date we won't be accepting returns" is a limit)
         "threat",
         0.9,
-        _FAILED_CONDITION
+        r"(?!after\b|failing\b)"
+        + _FAILED_CONDITION
         + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we)\s*(?:won'?t|will not|shan'?t|shall not)\s+"
         r"(?:be|keep|go on)\s+(?!(?:able|long|late|around|home|there|here|free|happy|upset|cross|offended)\b)\w+ing\b(?![^.?!]*\bwithout (?:you|u|ya)\b)[^.?!]*)",
         cue=False,
@@ -440,6 +441,14 @@ PATTERNS: tuple[Pattern, ...] = (
         # (said as its own sentence: "let me know if you want the slot, otherwise someone else can have it" is a choice)
         r"(?:^|[.!?;]\s*)(?:else|otherwise|or else)\s*,?\s*(?P<lever>(?:someone|somebody|some1) else\s+"
         r"(?:can|will|'ll|’ll|is going to|gets?)\s+[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # what is the reader's given to someone else: "pull your weight or someone else can take your place"
+        "threat",
+        0.9,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?P<lever>(?:someone|somebody|some1) else\s+(?:can|will|'ll|’ll|gets?)\s+"
+        r"(?:take|have|get)\s+(?:your|ur)\s+(?:place|spot|role|job|shifts?|seat|slot|room|position|hours)\b[^.?!]*)",
         cue=False,
     ),
     _p(

@@ -173,6 +173,20 @@ _REASON = re.compile(
     r"(?<!far as)(?<!much as)(?<!long as)(?<!soon as)(?<!well as)(?<!many as)(?<!good as)|cos|coz|cause)\b\s+(.+)$",
     re.I,
 )
+_NOTICE_GIVEN = re.compile(
+    r"\b(?:stepping down|standing down|resign\w*|as (?:my )?notice|notice that|(?:my|this) notice|"
+    r"my (?:last|final) (?:season|year|term|week|month|day|shift|match|show)|hand(?:ing)? in my notice)\b",
+    re.I,
+)
+# the rules said before, pointed back at as not open: "I'm not discussing any of it", "none of this is up for debate"
+_NOT_DEBATING = re.compile(
+    r"\b(?:(?:i'?m|i’m|im|i am|we'?re|we’re|we are)\s+not\s+(?:debating|discussing|negotiating|arguing (?:about|over)|"
+    r"going (?:over|back over)|revisiting)\s+(?:any of\s+(?:it|this|that|them|these)|these|them|those)|none of (?:it|this|that|these) is "
+    r"(?:up for|open to) (?:debate|discussion|negotiation))\b",
+    re.I,
+)
+# a heading over rules: "These are the terms for Ellie staying at yours", "let me spell it out"
+_RULES_HEADING = re.compile(r"\b(?:these are the|here are the|the)\s+(?:terms|rules|conditions)\b|spell it out", re.I)
 _OFFER_AFTER = re.compile(
     r"(?:\b(?:final|last|best and final|best) (?:offer|price|figure|terms|word|answer|position|proposal|rate|deal)|"
     # "That's our offer and it stands until the 30th": said as the offer, pointing back, without 'final'
@@ -1059,6 +1073,23 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             permitted = False
             continue
         permitted = False
+        if not parts.items and _NOT_DEBATING.search(sentence):
+            # "Bibs washed by Wednesday. Subs paid before match day. I'm not discussing any of it": the short
+            # rules said just before, pointed back at together, are the list of non-negotiables
+            run: list[str] = []
+            for said in reversed(parts.said):
+                if len(said.split()) > 10 or said.rstrip().endswith(":") or _RULES_HEADING.search(said):
+                    break
+                run.insert(0, said)
+            if len(run) >= 2:
+                for said in run:
+                    for pool in (parts.needs, parts.context, parts.levers, parts.reasons):
+                        for x in [x for x in pool if x in said or said in x]:
+                            pool.remove(x)
+                parts.items.extend(_ITEM_NUMBER.sub("", _LINE_NUMBER.sub("", x)).strip() for x in run)
+                parts.levers.append(sentence)
+                parts.said.append(sentence)
+                continue
         itself = _HINTED.search(sentence) or _VEILED.search(sentence)
         if (itself or _HINT.match(sentence)) and not _request_shaped(sentence):
             # "My husband's brother is on the board of governors, you know. Just saying.": what is said before
@@ -1520,7 +1551,7 @@ OR_ELSE = re.compile(
     r"(?:^|,?\s+|\b)(?:or|otherwise|(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else)\s+"
     # "or next weekend I'm going to my parents": when, said before what happens
     r"(?:(?:next|this|on|by|from|come|after|tomorrow|tonight)\b[\w ]{0,20}?\s(?=(?:i'm|i'll|we'll|we're)\b))?"
-    r"(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|"
+    r"(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|(?:someone|somebody) else (?:can|will|'ll)\b|"
     r"(?:you|u|we|they|he|she|it|there)(?:'ll|'re going| will| are going)\b|i'm\b|i\s*(?:won'?t|wont|will not) be\b|"
     r"i'll\b(?!\s+(?:happily|gladly|do it|"
     r"pick|drop|take|cover|sort|bring|come)\b)|the \w+(?:'s| is) going\b|" + DOOR_SHOWN + r")"
@@ -1554,7 +1585,7 @@ _FINAL_SAID = re.compile(
     re.I,
 )
 _YOU_OR_ELSE = re.compile(
-    r"^(?:either\s+)?(?:you|u)\s+(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
+    r"^(?:either\s+)?(?:you|u)\s+(?:either\s+)?(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
     r"(?P<body>\w.+?)\s*,?(?=\s+(?:or|otherwise|else)\s)",
     re.I,
 )
@@ -1588,7 +1619,9 @@ _WHO_RULED = (
 _RULE_UNDONE = re.compile(
     _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
     r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)"
-    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t)\b|\s*$)",
+    # (the sanction said in the present: "anyone who hasn't done their rota week by Sunday pays £20 into the pot")
+    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t|pays|loses|owes|forfeits|buys|misses|"
+    r"sits out|puts in|chips in)\b|\s*$)",
     re.I,
 )
 _RULE_UNPAID = re.compile(
@@ -1624,6 +1657,8 @@ def _rule_need(sentence: str) -> str | None:
     lose access' -> 'I need everyone to complete the module by the 15th'; 'fobs of anyone whose annual fee
     remains unpaid after 31 January will be deactivated' -> 'I need every annual fee paid by 31 January'."""
     undone = _RULE_UNDONE.search(sentence)
+    if undone and re.match(r"^(?:like|love|agree|want|approve|accept|care|get it)\b", undone.group("body"), re.I):
+        undone = None  # "anyone who doesn't like it can find another team": a door shown, nothing to do
     if undone:
         body = undone.group("body")
         if re.match(r"^(?:is|isn'?t|are|aren'?t)", undone.group("neg").split()[-1], re.I):
@@ -1998,7 +2033,10 @@ _OFFERED = re.compile(
     # "My number is £38k", "Our price stands at £420": a position said as a figure
     r"^(?:my|our) (?:price|rate|fee|asking price|offer)(?: for [\w' ]{1,30})? (?:is|stands at|will be)\s|"
     # "Here's what I can offer Callum: he trains with the firsts..."
-    r"^here(?:'?s|’s| is) what (?:i|we) (?:can|could|will|'ll) (?:offer|do|give)\b",
+    r"^here(?:'?s|’s| is) what (?:i|we) (?:can|could|will|'ll) (?:offer|do|give)\b|"
+    # "62k is the number", "£1,800 is my price": a figure said as where the writer stands
+    r"^(?:[£$€]\s?)?\d[\d,.]*\s?(?:k|grand|pounds|dollars|euros?)?\s+(?:a (?:month|week|year|day|night|hour)\s+)?"
+    r"(?:is|'s)\s+(?:my|our|the)\s+(?:number|price|offer|figure|limit|budget|ceiling|max(?:imum)?)\b",
     re.I,
 )
 
@@ -2104,7 +2142,9 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
                 pool.remove(said)
                 # "..., that is my final already po": the finality said after the offer is the lever, not the offer
                 parts.offer = re.sub(
-                    r",?\s*(?:and\s+)?(?:that|this|it)(?:'s|’s| is)\s+(?:my|our|the)\s+(?:final|last|best)\b.*$",
+                    # ("..., and it's not moving": the finality said with it is the lever too)
+                    r",?\s*(?:and\s+)?(?:that|this|it)(?:'s|’s| is)\s+(?:(?:my|our|the)\s+(?:final|last|best)\b|"
+                    r"not (?:moving|changing|going (?:up|down))\b).*$",
                     "",
                     said,
                     flags=re.I,
@@ -2875,7 +2915,10 @@ class Reframer:
         # the one item, or the offer, is the point of a list or a final offer: no need-shaped extras beside it
         extras = (parts.needs or parts.worry) and not parts.items and not parts.offer
         threat = self.phrasing.reframes["threat"] if extras else []
-        if kind in {"walkout", "cut-off"} and (parts.conditional or _HANGS_ON_A_CONDITION.search(text)):
+        # notice given ("I'm stepping down as director", "take this as notice that...") with what it protests:
+        # the grievance is what to talk about, and a pause from "this conversation" fits no resignation
+        notice = any(_NOTICE_GIVEN.search(lever) for lever in parts.levers)
+        if kind in {"walkout", "cut-off"} and (parts.conditional or notice or _HANGS_ON_A_CONDITION.search(text)):
             # "if X, I'm out" and "X or I'm moving out" are a condition to talk about, not a pause: "I need a
             # break from this conversation" would put words in the writer's mouth, so the pause is offered only
             # when nothing else can be said
