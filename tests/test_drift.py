@@ -342,6 +342,8 @@ def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: st
         "If the hall isn't free that Saturday, we'll do it next weekend instead.",
         "If you can't make kick-off, no worries, we won't be starting without you.",
         "Tell me by Monday if you want the spare ticket, otherwise someone else can have it.",
+        # a condition followed by an invitation to get in touch
+        "dinner's at 7 🍕 if you're stuck at work just message, we'll save you some",
         # a date passing is a limit, not a lever
         "After the 30th we won't be accepting returns on the sale stock, so do check it over first.",
     ],

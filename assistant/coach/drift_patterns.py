@@ -1001,7 +1001,7 @@ _DOOR_OPEN = re.compile(
     r"\b(?:very |more than |really )?(?:happy|glad|delighted|keen) to (?:talk|meet|hear|help|look|discuss|sit|go through)\b|"
     r"\b(?:keep|carry on|go on) talking\b|\bsit down (?:together|with you)\b|\b(?:my|our) door(?:'s| is) (?:always )?open\b|"
     r"\b(?:we|i)(?:'ll| will| can| could)? (?:review|revisit|tweak|look at) (?:it|this|that)? ?again\b|"
-    r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|\bjust (?:call|ring|text) me\b|"
+    r"\bwe(?:'ll| will| can)? tweak\b|\b(?:you|u) (?:just )?(?:call|ring|grab) me\b|\bgrab me\b|\bjust (?:call|ring|text|message|shout)(?: me| us)?\b|"
     r"\b(?:we|i) can (?:do|split|pay|spread) (?:it|this|that|the \w+) (?:in|over|across) (?:two|three|four|\d+|a few|instal)|"
     r"\bi'?d (?:still )?(?:very much )?(?:love|like) (?:for us to|us to|to hear|you to)\b|"
     r"(?:,|\bbut)\s*we can (?:still )?(?:talk|chat|discuss)\b|\b(?:you'?re|you are) (?:always |very |more than )?welcome to (?:come|call|ask|"
