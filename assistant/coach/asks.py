@@ -1933,8 +1933,9 @@ def read_demands(
                 flags=re.I,
             )[0]
             # (what says it ranks is no word of the demand: "I consider X to be the most serious matter")
-            own = _stems(_bare_reference(core, priority)) - _POINTER_WORDS
-            covered = max((_shared(_bare_reference(core, priority), d.text) for d in found), default=0)
+            named = _bare_reference(core, priority)
+            own = _stems(named) - _POINTER_WORDS
+            covered = max((_shared(named, d.text) for d in found), default=0)
             said = _demand_of_reference(ref, priority) if len(own) >= 2 and covered * 3 <= len(own) else None
             if said:
                 found.append(_Demand(said, priority=True))
@@ -2470,8 +2471,8 @@ class AskShrinker:
         found, marked, unplaced = read_demands(demands, self.phrasing.priority_pattern, self.phrasing.blame_pattern)
         if marked is None and unplaced and len(found) > 1:
             marked = _the_money(unplaced[0], found)
-        if marked is None and unplaced and len(found) > 1:
-            marked = self._nearest(unplaced[0], found)  # "the money is the main thing" -> "pay me back the 40 quid"
+            if marked is None:
+                marked = self._nearest(unplaced[0], found)  # "the money is the main thing" -> "pay me back the 40 quid"
         honoured = marked is not None
         chosen = marked if marked is not None else self._central(found)
         demand = found[chosen]

@@ -207,7 +207,8 @@ _NOT_A_LEVER_ACTION = (
     r"manage\b|survive|cope|live with|flexible|easy\b|okay\b|ok\b|good\b|work (?:around|round)|adapt|adjust|"
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
     r"move (?:it|them|the (?:date|booking|meeting|appointment|time|day))\b|rebook|reschedule|rearrange|"
-    # another day named: "if you can't make it Sunday, we'll do Saturday instead"
+    # another day named: "if you can't make it Sunday, we'll do Saturday instead" (with its own 'just': the
+    # decided action's optional 'just ' gives the word back when what follows is refused here)
     r"(?:just\s+|simply\s+)?(?:do|go|make it|meet|have it|try|come|book it)\s+(?:it\s+|the \w+\s+)?(?:on\s+|for\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"tomorrow|tonight|the weekend|next (?:weekend|week|time|\w+day)|another (?:day|time)|a different (?:day|time)|"
     # "if the 19th doesn't suit, we'll just do it the week after"

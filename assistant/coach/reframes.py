@@ -110,10 +110,10 @@ _BARE_COND = re.compile(
 _COND_LAST = re.compile(
     r"^(.+?),?\s+\b(if|unless|until|should(?=\s+[^,.;]{1,80}?\s+be\s+\w+(?:ed|en|wn)\b))\b\s+(.+)$", re.I
 )
+# 'else' as an or-else: never after 'someone', 'anything', 'where' ("Someone else can chase up the subs")
+_ELSE = r"(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else"
 _OR_SPLIT = re.compile(
-    # ('else' after 'someone', 'anything', 'where' is no or-else: "Someone else can chase up the subs")
-    r",?\s*\b(?:or else|or|otherwise|(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else|failing that|"
-    r"failing which|if not)\b[\s,]*",
+    r",?\s*\b(?:or else|or|otherwise|" + _ELSE + r"|failing that|failing which|if not)\b[\s,]*",
     re.I,
 )
 # the shape of a consequence: what the speaker will do to them, or what will happen to them
@@ -1547,8 +1547,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
 # what follows "or", "otherwise" or a failed condition is a consequence when it says what will happen:
 # "or next time they're going in the pound", "or nobody gets it", "if you can't do all 3 then I want you out"
 OR_ELSE = re.compile(
-    # 'else' after 'someone' or 'anything' is no or-else ("Someone else can chase up the subs")
-    r"(?:^|,?\s+|\b)(?:or|otherwise|(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else)\s+"
+    r"(?:^|,?\s+|\b)(?:or|otherwise|" + _ELSE + r")\s+"
     # "or next weekend I'm going to my parents": when, said before what happens
     r"(?:(?:next|this|on|by|from|come|after|tomorrow|tonight)\b[\w ]{0,20}?\s(?=(?:i'm|i'll|we'll|we're)\b))?"
     r"(?:else\b|next time\b|nobody\b|no one\b|no more\b|you can forget\b|(?:someone|somebody) else (?:can|will|'ll)\b|"
