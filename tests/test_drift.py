@@ -702,3 +702,48 @@ def test_a_dictated_message_is_read_with_the_marks_it_says_in_words(coach: Offli
 )
 def test_someone_going_to_the_tip_and_marks_talked_about_are_no_threat(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a judgement the writer has a hand in, held up beside what is asked
+        ("Happy to chat about the shed. Just bear in mind your lease is up for renewal in March.", "ultimatum"),
+        (
+            "I'd really hate for the late timesheets to come up in your appraisal next month. Can you send them today?",
+            "ultimatum",
+        ),
+        ("Punctuality is something the review panel does look at, so let's get mornings sorted.", "ultimatum"),
+        (
+            "I can't keep covering your shifts, and you know management are deciding who to keep after the buyout.",
+            "ultimatum",
+        ),
+        # the same judgement said with goodwill, or only as a date, is no threat
+        ("As you know, your lease is up for renewal in March and we'd love to keep you as tenants.", "not ultimatum"),
+        (
+            "Just a reminder that your contract is up for renewal on 1 June - let us know if you'd like to carry on.",
+            "not ultimatum",
+        ),
+        ("Remember your appraisal is on Thursday at ten; bring your notes.", "not ultimatum"),
+    ],
+)
+def test_a_judgement_held_up_over_the_other_side(coach: OfflineCoach, text: str, level: str) -> None:
+    got = coach.check_message(text).level
+    assert got != "ultimatum" if level == "not ultimatum" else got == level, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the penalty after a bare 'or'
+        "Sign the consent form by the 14th or the boat goes to auction with everything else.",
+        # the work taken to someone else
+        "I've quoted £600 and that's that. Decide by Friday, otherwise I'm booking the other band for your date.",
+        # what those who refuse should not expect
+        "Players who won't wear the club kit on match days should not expect to be picked for the cup squad.",
+        # the slot given away, with more words naming it
+        "If the hall keys go missing again we will give your Thursday rehearsal slot to the drama group.",
+    ],
+)
+def test_more_ways_to_tie_a_consequence_to_a_refusal(coach: OfflineCoach, text: str) -> None:
+    assert coach.check_message(text).level == "ultimatum"

@@ -1300,7 +1300,8 @@ def test_a_hint_said_as_all_i_will_say_and_a_family_sign_off_stay_out_of_the_ref
     reframes = _offered(coach, text)
     assert reframes
     for reframe in reframes:
-        assert "see him" in reframe, reframe
+        # ('him' may be said as who he is: "see your father")
+        assert "see him" in reframe or "see your father" in reframe, reframe
         assert "wedding" not in reframe and "Maryam" not in reframe and "Your aunt" not in reframe, reframe
 
 
@@ -1874,3 +1875,82 @@ def test_a_closed_door_with_nothing_asked_keeps_what_it_was_about(coach: Offline
     reframes = _offered(coach, text)
     assert reframes and all("boundary wall" in r for r in reframes), reframes
     assert all("any further" not in r for r in reframes), reframes
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "never"),
+    [
+        # 'if that's not possible' refuses the request said just before it
+        (
+            "I'd like you to take Mum to her hospital appointments this month, or at least the one on the 9th. "
+            "If that's not possible I'll stop doing the shopping for her altogether.",
+            "take Mum to her hospital appointments",
+            "shopping",
+        ),
+        # 'if it isn't in my account' is the amount named before, not the topic of the sentence
+        (
+            "About the holiday cottage: your half comes to £340 and I paid it all in March. "
+            "If it isn't in my account by Friday I'm keeping your bag until it is.",
+            "£340",
+            "bag",
+        ),
+        # 'if the rota can't reflect that' points back at the need said outright before it
+        (
+            "I do need Fridays off from June, as we agreed at my review. If the schedule can't reflect that I'll "
+            "have no choice but to raise a grievance with HR.",
+            "Fridays off from June",
+            "grievance",
+        ),
+        # a final figure with its finality said after it
+        (
+            "ok final price 95 collected, not going lower. if u dont want it by tomorrow im listing it again",
+            "95 collected is",
+            "not going lower",
+        ),
+        # what the walker takes with them is lever too
+        (
+            "If the committee picks Dorothy again, count me out. And I'll take the raffle prizes and my sister with me. "
+            "I need a chair who answers emails.",
+            "a chair who answers emails",
+            "raffle prizes",
+        ),
+        # the request said as what the writer is sure of, after a hint about an audience
+        (
+            "The lamp came with a broken shade. I'd hate for my book club to hear how this was handled, so I'm sure "
+            "a new shade can be posted this week?",
+            "new shade",
+            "book club",
+        ),
+        # people noticing who does what is asked: the hint goes, what they notice is the need
+        (
+            "Everyone's starting to notice who does and doesn't help clear the hall after the quiz. Just saying. "
+            "Renewals are in May.",
+            "help clear the hall after the quiz",
+            "Renewals",
+        ),
+        # a figure already named, with 'I'm not moving on that'
+        (
+            "I've said £900 for the fence including the posts. I'm not moving on that. Yes or no by Sunday, "
+            "otherwise I'm booking the other fencer.",
+            "£900 for the fence",
+            "other fencer",
+        ),
+    ],
+)
+def test_this_pass_reframe_shapes(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
+    reframes = _offered(coach, text)
+    assert any(wanted in r for r in reframes), reframes
+    assert all(never not in r for r in reframes), reframes
+
+
+def test_a_name_keeps_its_capital_mid_sentence(coach: OfflineCoach) -> None:
+    text = "If Marcus is running the stall again next year, count me out. I need someone who turns up on time."
+    reframes = _offered(coach, text)
+    assert reframes and all("marcus" not in r for r in reframes), reframes
+
+
+def test_how_far_after_to_is_no_one_asked_to_act(coach: OfflineCoach) -> None:
+    text = "Your conifers are blocking my kitchen window. I want them cut down to three metres by June, or I'm calling the council."
+    reframes = _offered(coach, text)
+    assert all("Could your conifers cut" not in r for r in reframes), reframes
+    assert any("conifers cut down to three metres" in r for r in reframes), reframes

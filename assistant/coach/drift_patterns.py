@@ -37,7 +37,7 @@ _CONSEQUENCE_VERB = (
     r"tow|lock|put a lock|stop visiting|stop (?:doing|covering|paying|helping|babysitting|lending)|"
     # "I will stop managing his appointments", "I'll stop driving them": what I do for you, withdrawn
     r"stop (?!(?:worrying|nagging|asking|complaining|moaning|charging|bothering|messaging|texting|chasing)\b)\w+ing (?:his|her|their|your|the|all|any)\b|"
-    r"give (?:your|the|his|her) (?:\w+ )?(?:hours|shifts|place|spot|slot|job|room|seat|role) to|"
+    r"give (?:your|the|his|her) (?:[\w-]+ ){0,2}(?:hours|shifts|place|spot|slot|job|room|seat|role) to|"
     r"mov(?:e|ing) (?:our|my|the) (?:\w+ )?(?:account|business|custom|contract|kids|money)|"
     r"(?:have|get) (?:it|you|them|the car|your car) (?:towed|removed|evicted|fired|blocked|reported)|"
     r"take (?:it|them|that|this|the \w+) (?:off|away)|take (?:it|this|you|them) (?:to|up with) |"
@@ -307,6 +307,52 @@ _DARE_VERB = (
 )
 DARE = rf"(?:{_DARE_DOWN}|{_DARE_VERB})"
 
+# a judgement the writer has a hand in, coming for the other side: a renewal, a selection, who is kept
+_RENEWAL = (
+    r"(?:(?:your|ur|the|this|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:tenancy|lease|contract|licen[cs]e|membership|"
+    r"visa|place|position|sponsorship|booking|agreement)(?:\s+(?:for|on|of)\s+(?:the|your|this|our)\s+[\w-]+)?(?:'s|’s|s|\s+is|\s+are|\s+will be|\s+comes?|\s+(?:is\s+)?coming)?\s+"
+    r"(?:up\s+)?(?:for\s+)?(?:renewal|renew|review|up\b|due|ends?|expires?)|(?:team\s+|squad\s+)?selection(?:'s|’s|\s+is)?\s+"
+    r"(?:in|on|next|this|soon|coming)|who (?:to keep|stays|goes|they keep|we keep|gets kept|to let go))\b"
+)
+_NOT_A_WARNING = r"(?![^.?!]{0,160}\b(?:love to|happy to|glad to|keen to|pleased|delighted|good luck|congrat\w*|well done|looking forward)\b)"
+# said as a thing to keep in mind, or as what the writer would hate to see it spoiled by
+_JUDGEMENT_HINT = (
+    r"(?:(?:just\s+|please\s+|do\s+)?(?:remember|bear in mind|keep in mind|don'?t forget|worth (?:remembering|bearing in mind|"
+    r"noting))\b|as you know,?|(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+|just\s+)?hate\s+(?:for|to see)\b)"
+)
+
+# what those who refuse are told not to expect: "Members unwilling to sign up to them should not expect to be
+# selected for future tours"
+NOT_TO_EXPECT = (
+    r"\b(?:unwilling|not prepared|not willing|who (?:don'?t|do not|won'?t|will not|refuse|fail|can'?t|cannot)|that "
+    r"(?:don'?t|won'?t|refuse|fail))\b[^.?!]{0,60}?\b(?P<lever>(?:should not|shouldn'?t|can'?t|cannot|won'?t|will not|need not)\s+"
+    r"expect\s+to\s+(?:be\s+(?:selected|picked|invited|renewed|considered|kept on|included|paid|reinstated)|keep|remain|stay|"
+    r"play|get)\b[^.?!]*)"
+)
+# a judgement coming for the other side, held up beside what is asked: "Just remember your tenancy's up for
+# renewal in October", "the licence for the hall comes up for renewal in the spring, and I'd hate for complaints
+# to be the thing people remember", "I'd hate for missed deadlines to become a theme in your probation review",
+# "attendance is something the panel does look at", "you know they're looking at who to keep"
+# (never said with goodwill: "as you know, your contract is up for renewal and we'd love to keep you")
+JUDGEMENT_HELD_UP = "|".join(
+    [
+        r"\b(?P<lever>" + _NOT_A_WARNING + _JUDGEMENT_HINT + r"[^.?!]{0,80}?" + _RENEWAL + r"[^.?!]*)",
+        r"\b(?P<lever2>"
+        + _NOT_A_WARNING
+        + _RENEWAL
+        + r"[^.?!]{0,80}?\b(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+)?hate\s+(?:for|to see)\b[^.?!]*)",
+        r"\b(?P<lever3>(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+|just\s+)?hate\s+(?:for|to see)\b[^.?!]{0,80}?\b(?:in|on|at|for|into|"
+        r"come)\s+(?:your|ur|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:review|appraisal|probation|reference|renewal|assessment)\b[^.?!]*)",
+        r"\b(?P<lever4>(?:is|are)\s+(?:something|what|one of the things|a thing)\s+(?:the|our|your|hr|management|they|we)\s*(?:\w+\s+){0,2}?"
+        r"(?:does\s+|do\s+|will\s+|always\s+|really\s+)?(?:look(?:s|ing)? at|take(?:s)? into account|notice[sd]?|remember(?:s)?)\b[^.?!]*)",
+        r"\b(?P<lever5>(?:get|gets|got|are|is|be)\s+remembered\s+(?:at|when|come)\s+(?:review|appraisal|selection|renewal|bonus|"
+        r"promotion)[^.?!]*)",
+        r"\b(?P<lever7>(?:they'?re|they’re|they are|management (?:is|are)|hr (?:is|are)|the board (?:is|are)|we'?re|we are)\s+"
+        r"(?:\w+\s+)?(?:looking at|deciding|choosing|picking|weighing up)\s+who (?:to keep|stays|goes|to let go|gets? kept)\b[^.?!]*)",
+        r"\b(?P<lever6>just saying[.!…]*\s+(?:[\w'-]+\s+){0,2}?(?:selections?|renewals?|reviews?|appraisals?|contracts?)(?:'s|’s|\s+is|\s+are)\b[^.?!]*)",
+    ]
+)
+
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "threat",
@@ -402,7 +448,8 @@ PATTERNS: tuple[Pattern, ...] = (
         + _PENALTY
         + r"[^.?!]*)",
         cue=False,
-        after=r"(?:" + _FAILED_CONDITION + r"|\b(?:otherwise|or else|failing (?:this|that))\b)",
+        # ("Take it by the end of the month or it goes to auction": a bare 'or' just before the penalty)
+        after=r"(?:" + _FAILED_CONDITION + r"|\b(?:otherwise|or else|failing (?:this|that))\b|\bor,?\s+$)",
     ),
     _p(
         "threat",
@@ -682,7 +729,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"honestly|frankly)\s*,?\s*)?(?P<lever>(?:i|we)(?:'ll|’ll| will| shall|'m|’m| am|'re| are)\s+(?:have to |need to |be )?"
         r"(?:release (?:your|the|their|his|her)\b|pause\b|hand (?:over|back)\b|stop to \w+|tell(?:ing)?\b|report(?:ing)?\b|"
         r"contact(?:ing)?\b|ring(?:ing)?\b|phon(?:e|ing)\b|email(?:ing)?\b|writ(?:e|ing) to\b|call(?:ing)? to\b|"
-        r"stop(?:ping)? (?:to pay|paying|payment|the (?:rent|payment|standing order|direct debit))\b)[^.?!]*)",
+        r"stop(?:ping)? (?:to pay|paying|payment|the (?:rent|payment|standing order|direct debit))\b|"
+        # the work taken elsewhere: "otherwise I'm booking the firm from Stockport", "or we'll hire another band"
+        r"(?:book|hir|us|go(?:ing)? with)(?:e|ing)? (?:another|a different|the other|someone else|somebody else|"
+        r"the (?:[\w-]+ )?(?:firm|company|crew|lot|builders?|contractors?|band|caterers?) from)\b)[^.?!]*)",
         # "Do it or next weekend doesn't happen", "or the trip is off"
         r"\b(?:or|otherwise|or else)\s*,?\s*(?P<lever2>(?:[\w']+\s+){1,4}(?:doesn'?t|won'?t|will not|isn'?t going to|is not going to) happen\b[^.?!]*)",
         # "You can have it or you can explain to the scheme why you pocketed the rest"
@@ -960,6 +1010,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"your \w+|the whole \w+) why\b[^.?!]{0,60}\b(?:didn'?t|wasn'?t|weren'?t|won'?t|isn'?t|couldn'?t|not)\b",
         cue=False,
     ),
+    _p("threat", 0.9, NOT_TO_EXPECT, cue=False),
+    _p("veiled-threat", 0.9, JUDGEMENT_HELD_UP, cue=False),
 )
 
 
@@ -1257,6 +1309,9 @@ _GENEROUS = re.compile(
     # something given or waived, said outright: "we'd like to offer free delivery", "the service charge will
     # be waived", "refreshments are free", "you can borrow my...", "no catch", "no expectation"
     r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
+    # wanting the other side to stay: "we'd love to keep you as tenants", "we'd be glad to renew"
+    r"\b(?:i|we)(?:'d|’d| would) (?:(?:really|very much|so)\s+)?(?:love|like|be (?:glad|happy|delighted)) to "
+    r"(?:keep (?:you|u)\b(?! (?:waiting|informed|posted|updated))|renew\b|have (?:you|u) (?:back|stay|on)\b)|"
     r"\bfree of charge\b|\bat no (?:extra )?(?:cost|charge)\b|\b(?:for|is|are|be) free\b|\bfree (?:help|delivery|of)\b|"
     r"\b(?:you|u) can (?:borrow|keep|have|use)\b|\bno catch\b|\bno (?:expectation|obligation)\b|"
     r"\bno action (?:is )?needed\b|\bin recognition of\b|\bas a thank[- ]you\b|\b(?:a|\d+%) discount\b|\benjoy\b|"

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from assistant.coach.drift_patterns import (
     DARE,
     DOOR_SHOWN,
+    JUDGEMENT_HELD_UP,
     JUDGING_BODY_HINT,
+    NOT_TO_EXPECT,
     decided_action,
     find_hits,
     is_penalty,
@@ -756,25 +758,45 @@ _TAG = re.compile(
     # said on the way out: "Best of luck with the show."
     r"(?:(?:the )?best of luck|good luck) with (?:the|your) \w+(?: \w+)?|(?:this is )?not a drill|here'?s the deal|here it is|(?:just )?saying only|simple|no big deal|(?:final )?notice|"
     r"(?:none|any) of (?:that'?s|thats|this is|that is|it is|it'?s) (?:up for|open to) (?:debate|discussion|negotiation)|"
-    r"(?:this|that|it) (?:is|'s) not (?:a bargaining position|a negotiation|negotiable|up for (?:debate|discussion|negotiation))|"
+    r"(?:this|that|it|these|those|they) (?:is|'s|are|'re) not (?:a bargaining position|a negotiation|negotiable|"
+    r"(?:up for|open to) (?:debate|discussion|negotiation))|"
     r"(?:i'?m|i am|i'?ve been|we'?re) keeping (?:a |every |all )?(?:tally|record|note|count|log|screenshots?|receipts)|"
     r"i'?ve (?:kept|got|saved) (?:every|all|the) (?:message|text|email|screenshot|receipt)s?|"
     # a threat asked as a question, and its follow-through: "Do you really want me to ring the council...? Because I will."
     r"do (?:you|u) (?:really |honestly |seriously )?want me to (?:ring|call|phone|report|tell|contact|involve|go to|get)\b.*|"
     r"(?:because |cos |coz |'cause )?i (?:will|would|do)(?: too)?\W*$|"
+    # what goes with the one who walks: "And I'll take my costumes and half the chorus with me."
+    r"(?:and |so )?(?:i'?ll|i will|we'?ll|we will|i'?m|i am|we'?re|we are) (?:taking|take) (?:my|our|all (?:my|our)|half|the|"
+    r"everyone|everybody|the rest)\b[\w' ,&-]{0,60}? with (?:me|us|them)\b.*|"
     r"no [\w ]{1,20},? no \w+$|(?:\w+ )?(?:won'?t|will not) (?:restore|reinstate|reconnect|unblock|return|release)\b.*)\b",
     re.I,
 )
 
 
 _JUDGING_BODY = re.compile(JUDGING_BODY_HINT, re.I)
+# a judgement held up over the other side, and what refusers are told not to expect (the drift check's shapes)
+_HELD_UP = (
+    re.compile(JUDGEMENT_HELD_UP, re.I),
+    re.compile(NOT_TO_EXPECT, re.I),
+    # ...or named on its own after a hint: "Just saying. Team selection's in two weeks."
+    re.compile(
+        r"^(?:just saying\W+)?(?:the |your |ur )?(?:[\w-]+ )?(?:selection|renewals?|reviews?|appraisals?)(?:'s|’s| is| are)\s+"
+        r"(?:in|on|next|this|due|coming|soon)\b[^.?!]{0,30}$",
+        re.I,
+    ),
+)
 
 
 def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
     """A whole sentence that is lever only: a lever word, a walkout or closed door, a tag like 'not joking', or a
     judging body said to be keen to hear ("I expect the trustees would be very interested to hear how...")."""
     c = sentence.strip().lower()
-    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c) or _JUDGING_BODY.search(c))
+    return bool(
+        phrasing.lever_pattern.search(c)
+        or _TAG.match(c)
+        or _JUDGING_BODY.search(c)
+        or any(held.search(c) for held in _HELD_UP)
+    )
 
 
 def _gerund_clause(clause: str, base: bool = False) -> str:
@@ -878,6 +900,15 @@ _SUBJECT_LINE = re.compile(r"^(?:re|subject|fwd?|fw)\s*:[^\n]*\n", re.I)
 _FINALITY_TAG = re.compile(
     r"^(?:(?:and\s+)?not (?:a|one) (?:penny|cent|dollar|pound|rand|euro|naira|rupee)s? (?:more|less)[\s,]*)+$|"
     r"^(?:final|that'?s final|no more,? no less|not negotiable|non[- ]negotiable)$",
+    re.I,
+)
+
+
+# the same finality tacked on after an offer: ", not going lower", "and I'm not budging on that", ", no lower"
+_FINALITY_AFTER = re.compile(
+    r"[\s,;–—-]+(?:and\s+)?(?:(?:i'?m|i’m|im|we'?re|we’re|i am|we are|it'?s|it’s|it is)\s+)?(?:not|no)\s+(?:going\s+(?:any\s+)?"
+    r"(?:lower|higher|down|up)|moving|budging|shifting|coming down|negotiating|lower|higher|less|more)\b"
+    r"(?:\s+(?:on|from)\s+(?:that|this|it|the price))?\s*[.!]*$",
     re.I,
 )
 
@@ -1106,6 +1137,19 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             len(sentence.split()) <= 4 and sentence.isupper()
         ):  # "BRANCH 12", "HOUSE RULES": a heading, not something said
             parts.said.append(sentence)  # "Simple.", "FINAL NOTICE.", "Your call": nothing to keep or to ask
+            continue
+        if _held_up(sentence):
+            # a judgement held up over the other side is lever only, however it is put together
+            parts.levers.append(sentence)
+            parts.said.append(sentence)
+            continue
+        noticed = _NOTICED_WHO.search(sentence)
+        if noticed:
+            # "people are starting to notice who does and doesn't turn up to help": the hint is the lever, what
+            # they are noticed for is the need
+            parts.levers.append(sentence[: noticed.start()].strip(" ,") or sentence)
+            parts.said.append(sentence)
+            _need_or_reason(f"I need everyone to {noticed.group('what').strip(' .!')}", parts, phrasing, condition=True)
             continue
         mid = _mid_condition(sentence, phrasing, level_of)
         if mid is not None:
@@ -1493,6 +1537,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
     # "My number is £38k. I'm not negotiating down from that": when the lever says the position is final, the
     # position said beside it is the offer, not context
+    # ("I've said £1,100 for the whole job. I'm not moving on that.": a short finality heard as context is lever)
+    finality = [c for c in parts.context if len(c.split()) <= 8 and _FINAL_SAID.search(c) and not _request_shaped(c)]
+    if parts.offer is None and finality and any(_OFFERED.match(x) for x in parts.context + parts.needs):
+        for c in finality:
+            parts.context.remove(c)
+            parts.levers.append(c)
     if parts.offer is None and _FINAL_SAID.search(" ".join(parts.levers)):
         for pool in (parts.context, parts.needs):
             stated = next((x for x in pool if _OFFERED.match(x) and not OR_ELSE.search(x)), None)
@@ -1534,7 +1584,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     if parts.offer:
         # "Here's what I can offer Callum: he trains with the firsts...": the offer is what follows the colon
         parts.offer = re.sub(r"^here(?:'?s|’s| is) what (?:i|we) [^:]{3,40}:\s*(?=\S)", "", parts.offer, flags=re.I)
-    lever_text = " ".join(parts.levers)
+        # "180 shipped, not going lower": the finality said after the amount is the lever, not the offer
+        parts.offer = _FINALITY_AFTER.sub("", parts.offer) or parts.offer
+        # "I've said £1,100 for the whole job": the figure itself is the offer
+        parts.offer = re.sub(
+            r"^(?:i|we)(?:'ve| have)? (?:said|quoted|told you)\s+(?=[£$€]?\d)", "", parts.offer, flags=re.I
+        )
+    # (never the date of a judgement held up: "Team selection's in two weeks" is the lever, not when)
+    lever_text = " ".join(x for x in parts.levers if not _held_up(x))
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
             m = _DEADLINE.search(source)
@@ -1568,19 +1625,24 @@ _BARE_REFUSAL = re.compile(
     r"(?:all\s+(?:of\s+)?)?(?:that|this|these|those|them|it)|"
     # "if its not there by then": what was asked, not done, said again with 'it'
     r"(?:it|they|that)(?:'s|’s|s| is|'re|’re| are)\s+not\s+(?:there|here|back|done|paid|in|sorted|fixed|returned|"
-    r"ready|gone|moved|cleared)(?:\s+(?:by then|by that date|by that time|in time|then|yet))?)\W*$",
+    r"ready|gone|moved|cleared)(?:\s+(?:by then|by that date|by that time|in time|then|yet))?|"
+    # "if that's not possible", "if that's too much to ask": what was asked just before, refused as a whole
+    r"(?:it|this|that|any of (?:that|this|it)|none of (?:that|this|it))(?:'s|’s|s| is| was)\s+(?:(?:not|n't)\s+(?:possible|"
+    r"doable|feasible|workable|an option|acceptable|ok|okay|going to happen|happening|agreed)|too much(?: to ask(?: for)?)?|"
+    r"too hard|too difficult|impossible|a problem|asking too much))\W*$",
     re.I,
 )
 # a sentence that asks for something, said before a bare "if it isn't": "X needs to be with me by Friday"
 _ASKED_BEFORE = re.compile(
-    r"\b(?:needs? to|has to|have to|must|should|i need|i want|please|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"\b(?:needs? to|has to|have to|must|should|i need|i want|i'?d like|i would like|we'?d like|we would like|please|by (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"by tomorrow|by tonight|by the end|by the \d{1,2}(?:st|nd|rd|th)|^need|here(?:'s|’s| is) the deal|"
     r"(?:these|here) are (?:my|our|the) terms)\b",
     re.I,
 )
 _FINAL_SAID = re.compile(
     r"\b(?:not negotiating|won'?t negotiate|no (?:further|more) (?:negotiation|discussion|reduction)|final|last offer|"
-    r"take it or leave it|not going back and forth|no more back and forth|not budging|won'?t budge|non[- ]?negotiable)\b",
+    r"take it or leave it|not going back and forth|no more back and forth|not budging|won'?t budge|non[- ]?negotiable|"
+    r"not (?:moving|shifting) on (?:that|this|it|the price)|not going (?:any )?lower|not coming down)\b",
     re.I,
 )
 _YOU_OR_ELSE = re.compile(
@@ -1696,6 +1758,22 @@ def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
     if so and starts_with_verb(so.group(1)) and not is_lever(so.group(1), phrasing):
         parts.levers.append(sentence[: so.start()])
         _need_or_reason(f"I need you to {_lower_first(so.group(1))}", parts, phrasing, condition=True)
+        return
+    # "..., so I'm sure a replacement can go out this week?": the request said as what the writer is sure of
+    sure = re.search(
+        r",?\s+so\s+(?:i'?m|i’m|im|i am)\s+sure\s+(?:that\s+)?(.+?)\s+(?:can|could|will)\s+(?!not\b)(\w+)\b(.*?)[?.!\s]*$",
+        sentence,
+        re.I,
+    )
+    if sure and not is_lever(f"{sure.group(1)} {sure.group(2)}{sure.group(3)}", phrasing):
+        parts.levers.append(sentence[: sure.start()])
+        who = sure.group(1)
+        need = (
+            f"I need you to {sure.group(2)}{sure.group(3)}"
+            if who.lower() in {"you", "u"}
+            else f"I need {_lower_first(who)} to {sure.group(2)}{sure.group(3)}"
+        )
+        _need_or_reason(need, parts, phrasing, condition=True)
         return
     parts.levers.append(sentence)
 
@@ -1824,6 +1902,19 @@ def need_from_clause(clause: str, mine: bool = True) -> str | None:
         return sentence_case(f"I need {_lower_first(who)} {tail}".strip())
     who = "you" if who.lower() in {"u", "you"} else _lower_first(who)
     return sentence_case(f"I need {who} to {lemma} {tail}".strip())
+
+
+def _mid_sentence(words: str) -> str:
+    """Words said mid-sentence: the first letter lowered unless it starts a name ("Gareth's directing") or an
+    acronym."""
+    first = tag(words)[:1]
+    if (
+        first
+        and first[0].tag in {"NNP", "NNPS"}
+        and not re.match(r"^(?:The|A|An|No|My|Your|Our|His|Her|Their|This|That|It|We|You|They|He|She)\b", words)
+    ):
+        return words
+    return lower_initial(words)
 
 
 def _lower_first(words: str) -> str:
@@ -2031,6 +2122,8 @@ _OFFERED = re.compile(
     r"^(?:[\w ,'’]{0,60},\s*)?(?:the (?:best|most|furthest) (?:i|we) can (?:do|offer|go)(?: to)? is|(?:i|we) can only (?:give|offer|do|pay|go to))\s|"
     # "My number is £38k", "Our price stands at £420": a position said as a figure
     r"^(?:my|our) (?:price|rate|fee|asking price|offer)(?: for [\w' ]{1,30})? (?:is|stands at|will be)\s|"
+    # "I've said £1,100 for the whole job": a figure the writer has already named, said again as where they stand
+    r"^(?:i|we)(?:'ve| have)? (?:said|quoted|offered|told you)\s+(?=[£$€]?\d)|"
     # "Here's what I can offer Callum: he trains with the firsts..."
     r"^here(?:'?s|’s| is) what (?:i|we) (?:can|could|will|'ll) (?:offer|do|give)\b|"
     # "62k is the number", "£1,800 is my price": a figure said as where the writer stands
@@ -2101,6 +2194,30 @@ def _with_what_was_offered(offer: str, parts: Parts) -> str:
 _NEED_SAID = re.compile(r"^(?:(?:i|we) (?:really |just )?need|please\b|could you|can you|i'd like|we'd like)", re.I)
 
 
+def _held_up(sentence: str) -> bool:
+    """A judgement held up over the other side ("Just remember your lease is up for renewal")."""
+    return any(held.search(sentence) for held in _HELD_UP)
+
+
+# people said to be noticing who does what is asked: "people are starting to notice who does and doesn't turn up"
+_NOTICED_WHO = re.compile(
+    r"\b(?:people|everyone|everybody|folk|the \w+|we|i)(?:'re|’re|'ve|’ve| are| have| has|'s)?\s+(?:\w+\s+){0,3}?notic\w*\s+"
+    r"who\s+(?:(?:does|do|is|are|bothers?)(?:\s+and\s+(?:doesn'?t|don'?t|isn'?t|aren'?t|who doesn'?t))?|doesn'?t|don'?t)\s+"
+    r"(?:bother(?:s)?\s+to\s+)?(?P<what>[a-z].+)$",
+    re.I,
+)
+
+
+# a condition whose object points back: "if the rota can't reflect that", "if you won't agree to this"
+_OBJECT_POINTS_BACK = re.compile(
+    r"\b(?:reflect|do|allow|agree to|accept|manage|honou?r|respect|meet|sort|arrange|make|give me|go along with)\s+"
+    r"(?:that|this|it)\s*$",
+    re.I,
+)
+# a need said outright, however it is stressed: "I do need my weekends back", "we really do need a decision"
+_NEED_OUTRIGHT = re.compile(r"^(?:i|we) (?:(?:do|really|still|also|just|honestly|genuinely)\s+){0,2}need\b", re.I)
+
+
 def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     """The condition of an if/unless threat: what the speaker needs, or the worry behind it."""
     raw = re.split(r",?\s+then\s+", cond, maxsplit=1, flags=re.I)[0].strip(" ,")  # "..., then we leave with nothing"
@@ -2125,6 +2242,23 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             asked = requests[-1]
             _take_out(parts, asked)
             parts.needs.insert(0, asked)
+            parts.conditional = True
+            return
+    if _NEGATIVE_COND.match(cond) and _OBJECT_POINTS_BACK.search(cond):
+        # "I do need my weekends back from May... if the rota can't reflect that, ...": 'that' is the need said before
+        said_need = [x for x in parts.context + parts.needs if _NEED_OUTRIGHT.match(x)]
+        said_need.sort(key=lambda x: _said_at(parts, x))
+        if said_need:
+            _take_out(parts, said_need[-1])
+            parts.needs.insert(
+                0,
+                re.sub(
+                    r"^(i|we)\s+(?:(?:do|really|still|also|just|honestly|genuinely)\s+){1,2}(?=need\b)",
+                    r"\1 ",
+                    said_need[-1],
+                    flags=re.I,
+                ),
+            )
             parts.conditional = True
             return
     refused = bool(
@@ -2211,9 +2345,17 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
             _need_or_reason(said, parts, phrasing, condition=True)
         elif subject in {"it", "this", "that"}:
             body = re.sub(r"^been\s+", "", body, flags=re.I)  # "if it has not been returned" -> "...returned"
-            _need_or_reason(
-                f"I need {_lower_first(_topic_before(parts) or 'this')} {body}", parts, phrasing, condition=True
+            # "your share is £212... If it isn't in my account by the 30th": what is paid is the amount named
+            body = re.sub(
+                r"\s+(?:when|while|as|because|since|once|after|before)$", "", body, flags=re.I
+            )  # "...by Thursday when I'm back"
+            topic = _topic_before(parts)
+            # (never for a thing that already names the money: "the invoice", "your share of the rent")
+            money_named = topic is not None and re.search(_MONEY_WORDS, topic, re.I)
+            owed = (_amount_before(parts) if _PAID.match(body) and not money_named else None) or _wanted_before(
+                parts, body
             )
+            _need_or_reason(f"I need {owed or _lower_first(topic or 'this')} {body}", parts, phrasing, condition=True)
         else:
             # "if they're not out by Tuesday" -> "I need the bins out by Tuesday"; "if he doesn't pay" -> "I need him to pay"
             who = OBJECT_FORM.get(subject) or _lower_first(negative.group("who"))
@@ -2341,7 +2483,9 @@ def _topic_outside(parts: Parts, need: str, thing: bool = False, plural: bool = 
         # need's own sentence names 'it' before the need, nearer than any sentence said before
         said.append(head)
         near.append(head)
-    yours = next((_yours_said(x, m) for x in reversed(near) for m in [_YOURS.search(x)] if m), None)
+    # (never from a judgement held up: "I'd hate for missed deadlines to become a theme in your probation review"
+    # says nothing of what 'it' in "get it over the line by Friday" is)
+    yours = next((_yours_said(x, m) for x in reversed(near) if not _held_up(x) for m in [_YOURS.search(x)] if m), None)
     # 'them' are "those bins", not "the council" named before them in the same sentence
     many = (_nearest_topic(plain, True, True) or _nearest_topic(said, True, True)) if plural else None
     topic = yours or many or _nearest_topic(plain, thing) or _nearest_topic(said, thing) or _nearest_topic(before)
@@ -2369,7 +2513,25 @@ def _said_before_need(sentence: str, need: str) -> str:
     return ""
 
 
-_LIGHT_NOUNS = frozenset({"look", "go", "word", "chat", "think", "try", "favour", "favor", "bit", "thing", "things"})
+_LIGHT_NOUNS = frozenset(
+    {
+        "look",
+        "go",
+        "word",
+        "chat",
+        "think",
+        "try",
+        "favour",
+        "favor",
+        "bit",
+        "thing",
+        "things",
+        "lot",
+        "lots",
+        "nudge",
+        "reminder",
+    }
+)
 _YOURS = re.compile(
     r"\b(?:your|ur|yer|yuh)\s+(?!own\b|way\b|side\b|end\b|call\b|turn\b|fault\b)[a-z]+(?:\s+(?:van|car|dog|cat|bike|kids?|son|daughter|tree|hedge|fence|bins?))?\b",
     re.I,
@@ -2390,6 +2552,41 @@ def _yours_said(sentence: str, m: re.Match[str]) -> str:
     if kept and len(join(kept)) > len(said) - len(said.split()[0]) - 1:
         return f"{said.split()[0]} {join(kept)}"
     return said
+
+
+_PAID = re.compile(
+    r"^(?:in (?:my|our|the) (?:account|bank)|paid|transferred|received|settled|cleared|with (?:me|us))\b", re.I
+)
+_MONEY_WORDS = r"\b(?:invoices?|payments?|deposits?|rent|balance|fees?|bills?|money|amount|arrears|share|sum|instalments?|\w*[£$€]\d)"
+_AMOUNT = re.compile(r"(?<![\w£$€])[£$€]\s?\d[\d,]*(?:\.\d\d)?k?\b")
+
+
+def _wanted_before(parts: Parts, body: str) -> str | None:
+    """What 'it' is when the need was said before in the same words: "I need the first fix done before I come
+    back, if it's not done by Thursday..." -> "the first fix"."""
+    state = re.match(r"^(\w+)", body)
+    if not state:
+        return None
+    for said in reversed(parts.said):
+        m = re.search(
+            r"\b(?:need|want|expect)\s+((?:the|your|my|our|this|that)\s+(?:[\w'-]+\s+){0,3}?)"
+            + re.escape(state.group(1))
+            + r"\b",
+            said,
+            re.I,
+        )
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _amount_before(parts: Parts) -> str | None:
+    """The last amount of money said before the condition, as a thing: "the £212"."""
+    for said in reversed(parts.said[:-1]):
+        amounts = _AMOUNT.findall(said)
+        if amounts:
+            return f"the {amounts[-1]}"
+    return None
 
 
 def _topic_before(parts: Parts, plural: bool = False) -> str | None:
@@ -2480,6 +2677,9 @@ _PHATIC = re.compile(
     r"^(?:(?:i\s+)?(?:totally\s+|completely\s+|fully\s+|do\s+)?understand if\b[^.?!]{0,40}$|"
     # patience said in sarcasm beside a deadline: "Take your time.", "No rush at all"
     r"(?:oh,?\s+)?(?:take (?:your|all the) time(?: you need)?|no rush(?: at all)?|no hurry)\W*$|"
+    # a sign-off wish: "Enjoy your long weekend!", "Have a lovely break."
+    r"(?:enjoy|have)\s+(?:your|the|a)\s+(?:(?:lovely|nice|good|great|long|well-earned)\s+)*(?:weekend|break|holiday|"
+    r"evening|day|trip|time off|half term|christmas|summer)\W*$|"
     r"i (?:don'?t|do not) (?:even |really )?know how to (?:start|say|begin|put|word|write)\b[^.?!]{0,40}$|"
     # a run-up, not an offer: "I'll be straight with you"
     r"(?:i'?ll|i will|let me|(?:i|we) (?:want|wanna|would like|'d like|have|need|must)(?: to)?) be (?:straight|honest|frank|"
@@ -2626,16 +2826,24 @@ def _need_question(need: str) -> str | None:
     if m:  # "I need him to pay his share" -> "Could he pay his share?"
         return f"Could {SUBJECT_FORM[m.group(1)]} {m.group(2)}?"
     m = re.match(
-        r"^I need ((?:the|your|my|our|his|her|their|someone|somebody|everyone|everybody|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
+        r"^I need ((?:(?:the|your|my|our|his|her|their|a|an|someone|somebody|everyone|everybody)\b|[A-Z])[^.?!]*?) to (\w+)\b(.*)$",
         need,
     )
     # "I need the tombola given back to me": a thing and the state wanted for it, not someone to do something
-    if m and not any(w.tag == "VBN" for w in tag(m.group(1))):
+    # ("I need your leylandii cut down to two metres": 'to' before an amount is how far, not someone to act)
+    if m and not any(w.tag in {"VBN", "VBD"} for w in tag(m.group(1))) and _verb_after_to(f"{m.group(2)}{m.group(3)}"):
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (.+)$", need)
     if m and not re.match(r"^(?:to|a break|some time|him|her|them)\b", m.group(1)):
         return f"Could I have {m.group(1)}?"
     return None
+
+
+def _verb_after_to(rest: str) -> bool:
+    """Whether what follows 'to' is something to do ("ring me", "now improve"), not how far ("two metres")."""
+    words = [w for w in tag(f"to {rest}") if w.text.strip()][1:]
+    first = next((w for w in words if not w.tag.startswith("RB")), None)
+    return first is not None and first.tag == "VB"
 
 
 def _names_something(need: str) -> bool:
@@ -3129,7 +3337,7 @@ class Reframer:
         because = None
         if parts.reasons:
             reason = self.phrasing.blame_pattern.sub("", parts.reasons[0]).strip(" ,.")
-            because = f", because {reason[0].lower() + reason[1:]}" if reason else None
+            because = f", because {_mid_sentence(reason)}" if reason else None
         context = None
         if context_parts and (need or parts.worry):
             said = sentence_case(self.phrasing.blame_pattern.sub("", context_parts[0]).strip(" ,."))
@@ -3154,7 +3362,12 @@ class Reframer:
             topic = _topic_outside(
                 parts, parts.needs[0], thing=pointer.group(0) == "it", plural=pointer.group(0) == "them"
             )
-            if topic and topic.lower() not in need.lower() and (pointer.group(0) == "it" or context is not None):
+            if (
+                topic
+                and topic.lower() not in need.lower()
+                # "Your leylandii are taking all the light. I want them cut down": the reader's own things
+                and (pointer.group(0) == "it" or context is not None or re.match(r"^(?:your|ur)\s", topic, re.I))
+            ):
                 need = need[: pointer.start()] + topic + need[pointer.end() :]
                 parts.pointed.append(topic)
         # "they saying they'll do it" -> "them saying they'll do it": after "worried about", the object form
@@ -3170,7 +3383,7 @@ class Reframer:
             else None
         )
         worry_plain = (
-            f"I'm worried about {worry[0].lower() + worry[1:]}, and I'd rather say so plainly."
+            f"I'm worried about {_mid_sentence(worry)}, and I'd rather say so plainly."
             if worry
             else self.phrasing.worry_plain_default
         )
