@@ -1426,3 +1426,44 @@ def test_eighteenth_pass_lists(coach: OfflineCoach, text: str, wanted: str, neve
     said = " ".join([result.ask, *result.parked])
     assert wanted in result.ask, result
     assert never not in said, result
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "never"),
+    [
+        # a ranking heading before the numbered list is no demand; the first ranked is the ask
+        (
+            "In order of priority: 1) the bins out on Sunday night, 2) the bathroom cleaned weekly, 3) quiet after 11.",
+            "bins out on Sunday night",
+            "order of priority",
+        ),
+        # a ranking said with arrows points at the demand it names first
+        (
+            "What I want:\n- No shoes in the lounge\n- Wash up the same day\n- Ask before using my bike\n"
+            "Order: bike > shoes > washing up",
+            "bike",
+            "Order:",
+        ),
+        # when, said before a list of wants, does not keep the list whole; 'the dealbreaker' marks the one
+        (
+            "From March we need the gate fixed, the hedge cut back, and the parking permits renewed on time. "
+            "The gate is the dealbreaker.",
+            "gate fixed",
+            "the hedge cut back, and",
+        ),
+        # a line that only calls the readers is no demand
+        ("folks. mugs washed before you go home. milk replaced when you finish it.", "mugs", "folks"),
+        # a verdict on a person after the item is blame, not part of the ask
+        (
+            "- Sort out the rota so it's fair\n- Stop the supervisor swearing at us, he's a disgrace\n"
+            "The swearing is the worst of it.",
+            "Could you stop the supervisor swearing at us",
+            "disgrace",
+        ),
+    ],
+)
+def test_nineteenth_pass_lists(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:
+    result = coach.shrink(text)
+    said = " ".join([result.ask, *result.parked])
+    assert wanted in result.ask, result
+    assert never not in said, result

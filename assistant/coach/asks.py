@@ -878,7 +878,11 @@ def _pieces(rest: str, verbs: bool) -> list[str]:
             # a reason or a condition joins the item it belongs to as said, not with "and"
             glue = (
                 ", "
-                if _SUBORDINATE.match(piece) or contrast or re.match(r"^(?:so|cos|coz)\b", piece, re.I)
+                if _SUBORDINATE.match(piece)
+                or contrast
+                or re.match(r"^(?:so|cos|coz)\b", piece, re.I)
+                # "Fix the heating in bay 3, it's freezing": how things are, said beside the item
+                or re.match(r"^(?:it|that|this|he|she|they)(?:'s|’s| is| are|'re|’re)\s", piece, re.I)
                 else " and "
             )
             merged[-1] = f"{merged[-1]}{glue}{piece}"
@@ -947,6 +951,18 @@ def _marked_items(sentence: str) -> list[str] | None:
     return items if all(len(i.split()) >= 2 for i in items) else None
 
 
+# when, said before a list of wants: "For the next date", "From January", "Next season"
+# a line that only calls the readers ("lads.", "To whoever reads these.")
+_CALLED_ONLY = re.compile(
+    r"^(?:(?:hi|hey|hiya|ok|okay|right|oi)\s+)?(?:lads|guys|girls|ladies|folks|everyone|everybody|all|team|people|fellas|"
+    r"y'?all|you lot|gents|to whoever (?:reads|is reading|gets) (?:this|these))\W*$",
+    re.I,
+)
+_WHEN_RUNUP = re.compile(
+    r"^(?:for|from|at|on|in|by|after|before|once|starting|this|next|going forward|moving forward|from now on)\b"
+    r"[^,.;:]{0,40}?,?\s+(?=(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want|would like|expect)\b)",
+    re.I,
+)
 # what starts a clause, not a thing wanted: "it's been sitting there", "you borrowed it", "maybe we split", "as we said"
 _NOT_A_THING = re.compile(
     r"^(?:i|you|u|we|he|she|they|it|it's|its|it’s|that's|there's|maybe|perhaps|as|not|because|so|also|always|"
@@ -961,6 +977,12 @@ def _demands_in(sentence: str) -> list[_Demand]:
     if marked:
         return [_Demand(i) for i in marked]
     m = _LIST_LEAD.match(sentence)
+    runup = None if m else _WHEN_RUNUP.match(sentence)
+    after = _LIST_LEAD.match(sentence[runup.end() :]) if runup else None
+    if runup and after and after.group("have") and "," in sentence[runup.end() :]:
+        # "For the next date we need a soundcheck at 6, our rider honoured and...": when, said before a list of things
+        sentence = sentence[runup.end() :]
+        m = _LIST_LEAD.match(sentence)
     if (
         m
         and m.group("have")
@@ -1215,7 +1237,7 @@ _INTRO = re.compile(
     r"^(?P<intro>[^:]{0,160}?\b(?:request|requests|requesting|requested|need|needs|want|wants|ask|asking|asks|following|"
     r"things|tings|as follows|demands?|conditions?|terms|points|issues|list|requirements?|priorities|seeks?|proposes?|asks|"
     r"wish(?:es|list)?|wish list|changes|suggestions|ideas|rules|favou?rs|complaints|concerns|grievances|gripes|"
-    r"niggles|bits|items)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
+    r"niggles|bits|items|order of (?:importance|priority|urgency)|priority order)\b[^:]{0,60}?):\s*(?P<rest>.+)$",
     re.I,
 )
 _ITEM_MARK = re.compile(r"\s*;\s*(?:and\s+)?|\s*,?\s*(?:and\s+)?\((?:[a-h]|i{1,3}|iv|vi{0,3}|\d{1,2})\)\s*", re.I)
@@ -1787,6 +1809,10 @@ def read_demands(
     sentences = [piece for sentence in sentences for piece in _unstopped(sentence)]
     sentences = [piece for sentence in sentences for piece in _said_without_stops(sentence)]
     sentences = _answered(sentences, priority)
+    # "Ranking: guests notice > quiet hours > shelf": the first ranked is the one that matters most
+    sentences = [_ARROW_RANKING.sub(r"Most importantly, \g<first>.", sentence) for sentence in sentences]
+    # "Shutter's the one, honestly": the one named, said as it is pointed at
+    sentences = [_NAMED_THE_ONE.sub(r"\g<what> is the one that matters", sentence) for sentence in sentences]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
         piece
@@ -1799,7 +1825,7 @@ def read_demands(
     sentences = _pointer_joined(sentences, priority)
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
-        if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence):
+        if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence) or _CALLED_ONLY.match(sentence):
             continue
         cue = priority.search(sentence)
         pointed = reference_of(sentence)
@@ -1997,6 +2023,14 @@ _ASIDE = re.compile(
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
 
 
+_ARROW_RANKING = re.compile(
+    r"^(?:(?:my\s+)?(?:ranking|ranked|priorities|priority order|order)\s*[:-]\s*)?(?P<first>[^>:]{2,60}?)\s*(?:>+|→|->)\s*[^>]{2,60}"
+    r"(?:(?:>+|→|->)\s*[^>]{2,60})*$",
+    re.I,
+)
+_NAMED_THE_ONE = re.compile(
+    r"^(?P<what>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s the one\b(?!\s+(?:who|that|which)\b)", re.I
+)
 _RANKED_LIST = re.compile(
     r"\bin (?:order of (?:importance|priority|urgency)|priority order)\b|\bmost important first\b", re.I
 )
@@ -2439,6 +2473,14 @@ def _to_second_person(text: str, who: str | None) -> str:
 
 def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
     text = blame.sub("", text)
+    # "..., he's a bully": a verdict on a person said after the item is blame, not part of it
+    text = re.sub(
+        r",\s+(?:he|she|they)(?:'s|’s| is| are|'re|’re)\s+(?:(?:a|an|such a|so|just|really|a total|a complete)\s+)?"
+        r"[\w-]+\W*$",
+        "",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"\b(?:a|an)\s+(?=(?:mess|state|pigsty|tip|dump)\b)", "a ", text)
     # the blame word gone, what framed it goes too: "stop being so [lazy] about the bins" -> "sort out the bins",
     text = re.sub(r"\bstop being\s+(?:(?:so|such|too|really|very)\s+)?about\s+", "sort out ", text, flags=re.I)
