@@ -1451,6 +1451,14 @@ def test_eighteenth_pass_lists(coach: OfflineCoach, text: str, wanted: str, neve
             "gate fixed",
             "the hedge cut back, and",
         ),
+        # a ranking said on its own is the list too, the first ranked is the ask and the others are parked
+        ("Ranking: garden > garage > loft", "garden", "Most importantly"),
+        # 'the dealbreaker' goes with its article
+        (
+            "The parking rota is the dealbreaker. Also I want the hallway painted and the gutters cleared.",
+            "parking rota",
+            "is the?",
+        ),
         # a line that only calls the readers is no demand
         ("folks. mugs washed before you go home. milk replaced when you finish it.", "mugs", "folks"),
         # a verdict on a person after the item is blame, not part of the ask

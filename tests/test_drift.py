@@ -747,3 +747,26 @@ def test_a_judgement_held_up_over_the_other_side(coach: OfflineCoach, text: str,
 )
 def test_more_ways_to_tie_a_consequence_to_a_refusal(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level == "ultimatum"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # work given to someone else, and the future together called off after a failed condition
+        ("Get the tiles on site by Monday, or we'll get someone else to lay the floor.", "ultimatum"),
+        ("If the invoices keep coming in late I don't see us working together after March.", "ultimatum"),
+        # the same words with no one failing anything, and invitations, praise and a last question
+        ("If it snows I don't see us going ahead with the car boot sale.", "not ultimatum"),
+        ("If Tuesday doesn't work for you, just suggest another day.", "not ultimatum"),
+        (
+            "I'm filling in your reference today and wanted to say how reliable you've been as a lodger.",
+            "not ultimatum",
+        ),
+        ("That's my last question, promise, then I'll let you get on.", "not ultimatum"),
+    ],
+)
+def test_someone_else_brought_in_and_kind_words_that_look_like_levers(
+    coach: OfflineCoach, text: str, level: str
+) -> None:
+    got = coach.check_message(text).level
+    assert got != "ultimatum" if level == "not ultimatum" else got == level, got

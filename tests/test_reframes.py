@@ -1928,6 +1928,26 @@ def test_a_closed_door_with_nothing_asked_keeps_what_it_was_about(coach: Offline
             "help clear the hall after the quiz",
             "Renewals",
         ),
+        # a request said as a wish ('if X could Y, that would settle things') is the need
+        (
+            "We've had complaints about the van parked on the verge. If the van could go on the drive from now on, "
+            "I think that would settle things. I'd hate for it to come up when your lease is up for renewal.",
+            "the van to go on the drive",
+            "renewal",
+        ),
+        # 'either we X or I'm leaving': what both are to do is the need, and the walkout's date is not its date
+        (
+            "Either we start eating dinner together on weeknights or I'm moving back to my mum's in March.",
+            "I need us to start eating dinner together on weeknights",
+            "March",
+        ),
+        # a judgement held up, then 'so let's...': the request after 'so' is the need
+        (
+            "I'd hate for the missing stock counts to come up in your probation review, so let's get them done every "
+            "Friday from now on.",
+            "get them done every Friday",
+            "probation",
+        ),
         # a figure already named, with 'I'm not moving on that'
         (
             "I've said £900 for the fence including the posts. I'm not moving on that. Yes or no by Sunday, "

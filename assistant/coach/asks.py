@@ -48,7 +48,7 @@ _CUE_WORDS = (
     r"what (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
     r"(?:the )?(?:one )?thing that (?:really |truly )?matters(?: most)?(?: to (?:me|us|them|our \w+))?|"
     r"what (?:i'm|i am|we're|we are) (?:really )?asking(?: for)?|my (?:top|biggest|real|main) (?:priority|ask|need|concern|issue)|what i (?:want|need) most(?: of all)?|"
-    r"(?:most|more) importantly|number one|top priority|"
+    r"(?:most|more) importantly|number one|top priority|(?:the )?deal[- ]?breaker(?: for (?:me|us))?|"
     # "That is more important to me than anything else", "more important than the rest put together"
     r"more important(?: to (?:me|us))? than (?:anything|everything|the rest|all the rest)(?: else)?(?: put together)?)"
 )
@@ -1810,9 +1810,17 @@ def read_demands(
     sentences = [piece for sentence in sentences for piece in _said_without_stops(sentence)]
     sentences = _answered(sentences, priority)
     # "Ranking: guests notice > quiet hours > shelf": the first ranked is the one that matters most
-    sentences = [_ARROW_RANKING.sub(r"Most importantly, \g<first>.", sentence) for sentence in sentences]
+    # ...said on its own, the ranking is the list too: "Holidays > weekends > birthdays"
+    ranked_alone = len(sentences) == 1 and bool(_ARROW_RANKING.match(sentences[0]))
+    sentences = [
+        piece
+        for sentence in sentences
+        for piece in (_arrow_ranked(sentence, ranked_alone) if _ARROW_RANKING.match(sentence) else [sentence])
+    ]
     # "Shutter's the one, honestly": the one named, said as it is pointed at
     sentences = [_NAMED_THE_ONE.sub(r"\g<what> is the one that matters", sentence) for sentence in sentences]
+    # "The rent split is the dealbreaker": said as the main thing is
+    sentences = [_DEALBREAKER.sub("is the main thing", sentence) for sentence in sentences]
     sentences = [_FIRST.sub(r"\g<np> most important\g<rest>", sentence) for sentence in sentences]
     sentences = [
         piece
@@ -1990,7 +1998,7 @@ def read_demands(
                 chosen = overlap[0] - (1 if overlap[0] > j else 0)
                 found.pop(j)
                 break
-    if chosen is None and isinstance(demands, str) and _RANKED_LIST.search(demands):
+    if chosen is None and isinstance(demands, str) and (_RANKED_LIST.search(demands) or ranked_alone):
         chosen = 0  # "My requests, in order of priority: 1. ... 2. ...": the first one said matters most
     unresolved = [priority.sub(" ", r).strip(" ,.") for r in references] if chosen is None else []
     return found, chosen, [r for r in unresolved if _stems(r) - _POINTER_WORDS - _CUE_FILLER - _GENERIC_STEMS]
@@ -2028,6 +2036,22 @@ _ARROW_RANKING = re.compile(
     r"(?:(?:>+|→|->)\s*[^>]{2,60})*$",
     re.I,
 )
+
+
+def _arrow_ranked(sentence: str, alone: bool) -> list[str]:
+    """A ranking said with arrows: the first is the one that matters most; said on its own, the ranking is the
+    list too ("Holidays > weekends > birthdays"), so the others are demands of their own."""
+    first = _ARROW_RANKING.match(sentence)
+    if first is None:
+        return [sentence]
+    if not alone:
+        return [f"Most importantly, {first.group('first').strip()}."]
+    body = re.sub(r"^(?:my\s+)?(?:ranking|ranked|priorities|priority order|order)\s*[:-]\s*", "", sentence, flags=re.I)
+    ranked = [x.strip(" .") for x in re.split(r"\s*(?:>+|→|->)\s*", body) if x.strip(" .")]
+    return [f"In order of importance: {'; '.join(ranked)}."]
+
+
+_DEALBREAKER = re.compile(r"\b(?:is|['’]s)\s+(?:the|my|our)\s+deal[- ]?breaker(?:\s+for\s+(?:me|us))?\b", re.I)
 _NAMED_THE_ONE = re.compile(
     r"^(?P<what>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s the one\b(?!\s+(?:who|that|which)\b)", re.I
 )

@@ -290,6 +290,8 @@ _NOT_INVITING = (
     r"(?!(?:(?:honestly|really|totally|seriously|genuinely|truly|like|so|then)[\s,]+)*"
     r"(?:let|tell|talk|call|ring|text|come|please|grab|give me|ping|drop me|shout|find me|catch me|speak|chat|"
     r"email|message|reach out|get in touch|knock|maybe|perhaps|how|what|why|when|just (?:say|tell|let)|say so|"
+    # "If that doesn't work for you, just suggest another time"
+    r"(?:just\s+)?(?:suggest|propose|pick|choose|name|offer) (?:another|a different|a better|a new|your own|one that)|"
     r"feel free|do let|no (?:problem|worries|hard feelings|pressure)|(?:that'?s|that’s|it'?s|it’s) (?:fine|ok|okay|"
     r"alright|understandable)|(?:i|we)(?:'d|’d| would| can| could| am| are|'m|’m|'re|’re| will|'ll|’ll| shall)?\s*"
     r"(?:understand|happy|glad|open|flexible|easy|fine|ok|okay|manage|survive|cope|be happy|love|like|talk|sorry|afraid|listen|look|think|find|work|sort|suggest|propose|"
@@ -731,6 +733,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"contact(?:ing)?\b|ring(?:ing)?\b|phon(?:e|ing)\b|email(?:ing)?\b|writ(?:e|ing) to\b|call(?:ing)? to\b|"
         r"stop(?:ping)? (?:to pay|paying|payment|the (?:rent|payment|standing order|direct debit))\b|"
         # the work taken elsewhere: "otherwise I'm booking the firm from Stockport", "or we'll hire another band"
+        r"get(?:ting)? (?:someone|somebody) else\b|bring(?:ing)? in (?:someone|somebody) else\b|"
         r"(?:book|hir|us|go(?:ing)? with)(?:e|ing)? (?:another|a different|the other|someone else|somebody else|"
         r"the (?:[\w-]+ )?(?:firm|company|crew|lot|builders?|contractors?|band|caterers?) from)\b)[^.?!]*)",
         # "Do it or next weekend doesn't happen", "or the trip is off"
@@ -834,7 +837,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bnot up for (?:discussion|negotiation|debate)\b",
         r"\bas good as it (?:gets|'s going to get|will get)\b|\bsign it or (?:don't|do not|walk)\b|\btake it or don't\b",
         r"\bno exceptions\b|\b(?:won't|will not|not going to) budge\b|\bnot budging\b|\bmy last word\b|"
-        r"\bthat'?s my last\b",
+        # (never "that's my last question, promise")
+        r"\bthat'?s my last\b(?!\s+(?:question|thing to say|point|comment|one for today|request for today|email today)\b)",
     ),
     _p(
         "walkout",
@@ -1011,6 +1015,17 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p("threat", 0.9, NOT_TO_EXPECT, cue=False),
+    _p(
+        # the future together called off after a failed condition: "if this keeps happening I don't see us working
+        # together next year"
+        "threat",
+        0.9,
+        r"\b(?P<lever>(?:i|we) (?:don'?t|do not|can'?t|cannot) see (?:us|you|me|this|myself|ourselves|the \w+) (?:still )?"
+        r"(?:working together|continuing|carrying on|staying|renewing|being (?:here|friends|together|involved)|going ahead|"
+        r"lasting)\b[^.?!]*)",
+        cue=False,
+        after=r"\b(?:if|unless)\b[^.?!]{0,80}?\b(?:keeps?|continues?|carries on|goes on|happens again|again|not|n't|never)\b",
+    ),
     _p("veiled-threat", 0.9, JUDGEMENT_HELD_UP, cue=False),
 )
 
@@ -1309,6 +1324,9 @@ _GENEROUS = re.compile(
     # something given or waived, said outright: "we'd like to offer free delivery", "the service charge will
     # be waived", "refreshments are free", "you can borrow my...", "no catch", "no expectation"
     r"\b(?:i|we)(?:'d|’d| would) (?:like|love) to (?:offer|give|thank|treat)\b|\bwaive[sd]?\b|\bwaiving\b|"
+    # praise given outright: "wanted to say how great you've been as a tenant"
+    r"\b(?:say|tell you|let you know) how (?:great|brilliant|good|lovely|helpful|wonderful|amazing|reliable) (?:you(?:'ve| have)? been|"
+    r"it(?:'s| has) been)\b|"
     # wanting the other side to stay: "we'd love to keep you as tenants", "we'd be glad to renew"
     r"\b(?:i|we)(?:'d|’d| would) (?:(?:really|very much|so)\s+)?(?:love|like|be (?:glad|happy|delighted)) to "
     r"(?:keep (?:you|u)\b(?! (?:waiting|informed|posted|updated))|renew\b|have (?:you|u) (?:back|stay|on)\b)|"

@@ -1139,9 +1139,25 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             parts.said.append(sentence)  # "Simple.", "FINAL NOTICE.", "Your call": nothing to keep or to ask
             continue
         if _held_up(sentence):
-            # a judgement held up over the other side is lever only, however it is put together
-            parts.levers.append(sentence)
+            # a judgement held up over the other side is lever, however it is put together (and what follows
+            # 'so' may still be the request: "..., so let's get the reports in on time")
             parts.said.append(sentence)
+            _hint_then_need(sentence, parts, phrasing)
+            continue
+        polite = _POLITE_IF.match(sentence)
+        if polite:
+            # "If the sessions could finish by 9.30, I think that would settle things": a request said as a wish
+            who, what = (
+                polite.group("who"),
+                re.sub(
+                    r"\band\s+((?:the|your|our|my)\s+[\w\s-]{1,30}?)\s+be\s+(?=\w+(?:ed|en|t)\b)",
+                    r"and \1 ",
+                    polite.group("what"),
+                ),
+            )
+            asked = f"I need you to {what}" if who.lower() in {"you", "u"} else f"I need {_lower_first(who)} to {what}"
+            parts.said.append(sentence)
+            _need_or_reason(asked, parts, phrasing, condition=True)
             continue
         noticed = _NOTICED_WHO.search(sentence)
         if noticed:
@@ -1591,7 +1607,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
             r"^(?:i|we)(?:'ve| have)? (?:said|quoted|told you)\s+(?=[£$€]?\d)", "", parts.offer, flags=re.I
         )
     # (never the date of a judgement held up: "Team selection's in two weeks" is the lever, not when)
-    lever_text = " ".join(x for x in parts.levers if not _held_up(x))
+    # (nor when the writer would act: "or I'm moving out when the lease is up in June" dates the walkout, not the need)
+    lever_text = " ".join(
+        x
+        for x in parts.levers
+        if not _held_up(x)
+        and not re.match(
+            r"^(?:i|we)(?:'m|’m|'re|’re|'ll|’ll| am| are| will| shall)?\s+(?:be\s+)?(?:moving (?:out|back|away|on)|leaving|"
+            r"quitting|resigning|walking out|going back|off|out of here|done)\b",
+            x,
+            re.I,
+        )
+    )
     if parts.deadline is None:
         for source in [*parts.needs, lever_text]:
             m = _DEADLINE.search(source)
@@ -1755,6 +1782,12 @@ def _hint_then_need(sentence: str, parts: Parts, phrasing: Phrasing) -> None:
     """A lever sentence, unless what follows 'so' is a request: "it'd be a shame if the school found
     out, so just be there at three fifteen" -> the hint is the lever, being there is the need."""
     so = re.search(r",?\s+so\s+(?:maybe\s+|just\s+|please\s+)*(.+)$", sentence, re.I)
+    together = re.match(r"^(?:let'?s|let’s|let us|we can|can we)\s+(.+?)[?.!]*$", so.group(1), re.I) if so else None
+    if so and together and not is_lever(together.group(1), phrasing):
+        # "..., so let's get the reports in on time from now on" -> "I need us to get the reports in on time"
+        parts.levers.append(sentence[: so.start()])
+        _need_or_reason(f"I need us to {together.group(1)}", parts, phrasing, condition=True)
+        return
     if so and starts_with_verb(so.group(1)) and not is_lever(so.group(1), phrasing):
         parts.levers.append(sentence[: so.start()])
         _need_or_reason(f"I need you to {_lower_first(so.group(1))}", parts, phrasing, condition=True)
@@ -2197,6 +2230,18 @@ _NEED_SAID = re.compile(r"^(?:(?:i|we) (?:really |just )?need|please\b|could you
 def _held_up(sentence: str) -> bool:
     """A judgement held up over the other side ("Just remember your lease is up for renewal")."""
     return any(held.search(sentence) for held in _HELD_UP)
+
+
+# a request said as a wish: "If the sessions could finish by 9.30, I think that would settle things", "In the meantime
+# if you could stop drying washing on the radiators that would help everyone"
+_POLITE_IF = re.compile(
+    r"^(?:(?:in the meantime|meanwhile|so|and|but|also|honestly|for now),?\s+)?if\s+(?P<who>you|u|we|they|he|she|"
+    r"(?:the|your|our|my)\s+[\w-]+(?:\s+[\w-]+){0,2}?)\s+could\s+(?:please\s+|just\s+)?(?P<what>[a-z][^?!]{3,160}?),?\s+"
+    r"(?:then\s+)?(?:i think\s+|i'?m sure\s+|honestly\s+)?(?:that|it|this)(?:'d|’d| would)\s+(?:really\s+|probably\s+)?"
+    r"(?:help|settle|sort|solve|fix|be (?:great|good|brilliant|lovely|ideal|appreciated|a (?:big |great |real )?help|helpful|"
+    r"amazing|perfect|fab))\b[^?!]*$",
+    re.I,
+)
 
 
 # people said to be noticing who does what is asked: "people are starting to notice who does and doesn't turn up"
@@ -2791,6 +2836,15 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
         who = third.group("who")
         who = OBJECT_FORM.get(who.lower(), _lower_first(who))
         return sentence_case(f"I need {who} to {third.group('what')}")
+    both = re.match(
+        r"^we\s+(?!(?:need|want|have|had|were|was|are|can'?t|cannot|won'?t|don'?t|didn'?t|never|always|used)\b)"
+        r"((?:start|stop|go|get|see|talk|sit|sort|book|try|agree|find|make|split|take|keep|move|sell|share|pay|spend|"
+        r"set|meet|work|look|put|have)\w*\b.*)$",
+        need,
+        re.I,
+    )
+    if both:  # "Either we start seeing someone together, or I'm moving out" -> "I need us to start seeing someone"
+        return sentence_case(f"I need us to {both.group(1)}")
     own = re.match(r"^(?:need|want)\s+(?!to\b)(.+)$", need, re.I)
     if own:  # "need ur share of the bills by sunday": the writer's own need, with the 'I' left out
         return sentence_case(f"I need {own.group(1)}")
