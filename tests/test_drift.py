@@ -313,6 +313,14 @@ def test_a_door_left_open_outweighs_the_classifier_alone(
         "Refund the course fee by Friday or we shall take our custom, and our club's bookings, elsewhere.",
         "well bless your heart, after the 1st y'all can go on and find yourselves another farrier",
         "if the move to five office days goes ahead I'm handing in my notice, simple as",
+        # the penalty after a bare 'or'
+        "Sign the consent form by the 14th or the boat goes to auction with everything else.",
+        # the work taken to someone else
+        "I've quoted £600 and that's that. Decide by Friday, otherwise I'm booking the other band for your date.",
+        # what those who refuse should not expect
+        "Players who won't wear the club kit on match days should not expect to be picked for the cup squad.",
+        # the slot given away, with more words naming it
+        "If the hall keys go missing again we will give your Thursday rehearsal slot to the drama group.",
     ],
 )
 def test_an_ultimatum_is_known_however_it_is_typed(coach: OfflineCoach, text: str) -> None:
@@ -674,9 +682,38 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("Your old boots are going to the charity shop, is that ok?", "open"),
         ("If you don't want the sofa, it's going to the tip, and I'll get us a new one from IKEA.", "not ultimatum"),
         ("Unless it's raining, everything goes on the kerb for the bulky waste collection.", "not ultimatum"),
+        # a judgement the writer has a hand in, held up beside what is asked
+        ("Happy to chat about the shed. Just bear in mind your lease is up for renewal in March.", "ultimatum"),
+        (
+            "I'd really hate for the late timesheets to come up in your appraisal next month. Can you send them today?",
+            "ultimatum",
+        ),
+        ("Punctuality is something the review panel does look at, so let's get mornings sorted.", "ultimatum"),
+        (
+            "I can't keep covering your shifts, and you know management are deciding who to keep after the buyout.",
+            "ultimatum",
+        ),
+        # the same judgement said with goodwill, or only as a date, is no threat
+        ("As you know, your lease is up for renewal in March and we'd love to keep you as tenants.", "not ultimatum"),
+        (
+            "Just a reminder that your contract is up for renewal on 1 June - let us know if you'd like to carry on.",
+            "not ultimatum",
+        ),
+        ("Remember your appraisal is on Thursday at ten; bring your notes.", "not ultimatum"),
+        # work given to someone else, and the future together called off after a failed condition
+        ("Get the tiles on site by Monday, or we'll get someone else to lay the floor.", "ultimatum"),
+        ("If the invoices keep coming in late I don't see us working together after March.", "ultimatum"),
+        # the same words with no one failing anything, and invitations, praise and a last question
+        ("If it snows I don't see us going ahead with the car boot sale.", "not ultimatum"),
+        ("If Tuesday doesn't work for you, just suggest another day.", "not ultimatum"),
+        (
+            "I'm filling in your reference today and wanted to say how reliable you've been as a lodger.",
+            "not ultimatum",
+        ),
+        ("That's my last question, promise, then I'll let you get on.", "not ultimatum"),
     ],
 )
-def test_things_thrown_out_after_a_failed_condition(coach: OfflineCoach, text: str, level: str) -> None:
+def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:
     got = coach.check_message(text).level
     assert got != "ultimatum" if level == "not ultimatum" else got == level, got
 
@@ -702,71 +739,3 @@ def test_a_dictated_message_is_read_with_the_marks_it_says_in_words(coach: Offli
 )
 def test_someone_going_to_the_tip_and_marks_talked_about_are_no_threat(coach: OfflineCoach, text: str) -> None:
     assert coach.check_message(text).level != "ultimatum"
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        # a judgement the writer has a hand in, held up beside what is asked
-        ("Happy to chat about the shed. Just bear in mind your lease is up for renewal in March.", "ultimatum"),
-        (
-            "I'd really hate for the late timesheets to come up in your appraisal next month. Can you send them today?",
-            "ultimatum",
-        ),
-        ("Punctuality is something the review panel does look at, so let's get mornings sorted.", "ultimatum"),
-        (
-            "I can't keep covering your shifts, and you know management are deciding who to keep after the buyout.",
-            "ultimatum",
-        ),
-        # the same judgement said with goodwill, or only as a date, is no threat
-        ("As you know, your lease is up for renewal in March and we'd love to keep you as tenants.", "not ultimatum"),
-        (
-            "Just a reminder that your contract is up for renewal on 1 June - let us know if you'd like to carry on.",
-            "not ultimatum",
-        ),
-        ("Remember your appraisal is on Thursday at ten; bring your notes.", "not ultimatum"),
-    ],
-)
-def test_a_judgement_held_up_over_the_other_side(coach: OfflineCoach, text: str, level: str) -> None:
-    got = coach.check_message(text).level
-    assert got != "ultimatum" if level == "not ultimatum" else got == level, got
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the penalty after a bare 'or'
-        "Sign the consent form by the 14th or the boat goes to auction with everything else.",
-        # the work taken to someone else
-        "I've quoted £600 and that's that. Decide by Friday, otherwise I'm booking the other band for your date.",
-        # what those who refuse should not expect
-        "Players who won't wear the club kit on match days should not expect to be picked for the cup squad.",
-        # the slot given away, with more words naming it
-        "If the hall keys go missing again we will give your Thursday rehearsal slot to the drama group.",
-    ],
-)
-def test_more_ways_to_tie_a_consequence_to_a_refusal(coach: OfflineCoach, text: str) -> None:
-    assert coach.check_message(text).level == "ultimatum"
-
-
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        # work given to someone else, and the future together called off after a failed condition
-        ("Get the tiles on site by Monday, or we'll get someone else to lay the floor.", "ultimatum"),
-        ("If the invoices keep coming in late I don't see us working together after March.", "ultimatum"),
-        # the same words with no one failing anything, and invitations, praise and a last question
-        ("If it snows I don't see us going ahead with the car boot sale.", "not ultimatum"),
-        ("If Tuesday doesn't work for you, just suggest another day.", "not ultimatum"),
-        (
-            "I'm filling in your reference today and wanted to say how reliable you've been as a lodger.",
-            "not ultimatum",
-        ),
-        ("That's my last question, promise, then I'll let you get on.", "not ultimatum"),
-    ],
-)
-def test_someone_else_brought_in_and_kind_words_that_look_like_levers(
-    coach: OfflineCoach, text: str, level: str
-) -> None:
-    got = coach.check_message(text).level
-    assert got != "ultimatum" if level == "not ultimatum" else got == level, got
