@@ -1439,6 +1439,12 @@ def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(co
             "gate fixed",
             "the hedge cut back, and",
         ),
+        # '(top first)' says the first listed matters most
+        (
+            "Priorities (top first): 1. The fridge shelf back 2. Quiet after eleven 3. The bathroom rota",
+            "fridge shelf",
+            "Most importantly",
+        ),
         # a ranking said on its own is the list too, the first ranked is the ask and the others are parked
         ("Ranking: garden > garage > loft", "garden", "Most importantly"),
         # 'the dealbreaker' goes with its article

@@ -2056,7 +2056,8 @@ _NAMED_THE_ONE = re.compile(
     r"^(?P<what>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s the one\b(?!\s+(?:who|that|which)\b)", re.I
 )
 _RANKED_LIST = re.compile(
-    r"\bin (?:order of (?:importance|priority|urgency)|priority order)\b|\bmost important first\b", re.I
+    r"\bin (?:order of (?:importance|priority|urgency)|priority order)\b|\b(?:most important|top|highest|biggest) first\b",
+    re.I,
 )
 _SUMMING_WORDS = frozenset(
     [
