@@ -951,13 +951,13 @@ def _marked_items(sentence: str) -> list[str] | None:
     return items if all(len(i.split()) >= 2 for i in items) else None
 
 
-# when, said before a list of wants: "For the next date", "From January", "Next season"
 # a line that only calls the readers ("lads.", "To whoever reads these.")
 _CALLED_ONLY = re.compile(
     r"^(?:(?:hi|hey|hiya|ok|okay|right|oi)\s+)?(?:lads|guys|girls|ladies|folks|everyone|everybody|all|team|people|fellas|"
     r"y'?all|you lot|gents|to whoever (?:reads|is reading|gets) (?:this|these))\W*$",
     re.I,
 )
+# when, said before a list of wants: "For the next date", "From January", "Next season"
 _WHEN_RUNUP = re.compile(
     r"^(?:for|from|at|on|in|by|after|before|once|starting|this|next|going forward|moving forward|from now on)\b"
     r"[^,.;:]{0,40}?,?\s+(?=(?:i|we)\s+(?:really\s+|just\s+|also\s+)?(?:need|want|would like|expect)\b)",
@@ -1812,11 +1812,7 @@ def read_demands(
     # "Ranking: guests notice > quiet hours > shelf": the first ranked is the one that matters most
     # ...said on its own, the ranking is the list too: "Holidays > weekends > birthdays"
     ranked_alone = len(sentences) == 1 and bool(_ARROW_RANKING.match(sentences[0]))
-    sentences = [
-        piece
-        for sentence in sentences
-        for piece in (_arrow_ranked(sentence, ranked_alone) if _ARROW_RANKING.match(sentence) else [sentence])
-    ]
+    sentences = [piece for sentence in sentences for piece in _arrow_ranked(sentence, ranked_alone)]
     # "Shutter's the one, honestly": the one named, said as it is pointed at
     sentences = [_NAMED_THE_ONE.sub(r"\g<what> is the one that matters", sentence) for sentence in sentences]
     # "The rent split is the dealbreaker": said as the main thing is

@@ -317,10 +317,12 @@ _RENEWAL = (
     r"(?:in|on|next|this|soon|coming)|who (?:to keep|stays|goes|they keep|we keep|gets kept|to let go))\b"
 )
 _NOT_A_WARNING = r"(?![^.?!]{0,160}\b(?:love to|happy to|glad to|keen to|pleased|delighted|good luck|congrat\w*|well done|looking forward)\b)"
+# what the writer would hate to see: "I'd really hate for..."
+_HATE_FOR = r"(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+|just\s+)?hate\s+(?:for|to see)\b"
 # said as a thing to keep in mind, or as what the writer would hate to see it spoiled by
 _JUDGEMENT_HINT = (
     r"(?:(?:just\s+|please\s+|do\s+)?(?:remember|bear in mind|keep in mind|don'?t forget|worth (?:remembering|bearing in mind|"
-    r"noting))\b|as you know,?|(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+|just\s+)?hate\s+(?:for|to see)\b)"
+    r"noting))\b|as you know,?|" + _HATE_FOR + r")"
 )
 
 # what those who refuse are told not to expect: "Members unwilling to sign up to them should not expect to be
@@ -343,7 +345,7 @@ JUDGEMENT_HELD_UP = "|".join(
         + _NOT_A_WARNING
         + _RENEWAL
         + r"[^.?!]{0,80}?\b(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+)?hate\s+(?:for|to see)\b[^.?!]*)",
-        r"\b(?P<lever3>(?:i|we)(?:'d|’d| would)\s+(?:\w+ly\s+|really\s+|just\s+)?hate\s+(?:for|to see)\b[^.?!]{0,80}?\b(?:in|on|at|for|into|"
+        r"\b(?P<lever3>" + _HATE_FOR + r"[^.?!]{0,80}?\b(?:in|on|at|for|into|"
         r"come)\s+(?:your|ur|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:review|appraisal|probation|reference|renewal|assessment)\b[^.?!]*)",
         r"\b(?P<lever4>(?:is|are)\s+(?:something|what|one of the things|a thing)\s+(?:the|our|your|hr|management|they|we)\s*(?:\w+\s+){0,2}?"
         r"(?:does\s+|do\s+|will\s+|always\s+|really\s+)?(?:look(?:s|ing)? at|take(?:s)? into account|notice[sd]?|remember(?:s)?)\b[^.?!]*)",

@@ -787,16 +787,16 @@ _HELD_UP = (
 )
 
 
+def _held_up(sentence: str) -> bool:
+    """A judgement held up over the other side ("Just remember your lease is up for renewal")."""
+    return any(held.search(sentence) for held in _HELD_UP)
+
+
 def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
     """A whole sentence that is lever only: a lever word, a walkout or closed door, a tag like 'not joking', or a
     judging body said to be keen to hear ("I expect the trustees would be very interested to hear how...")."""
     c = sentence.strip().lower()
-    return bool(
-        phrasing.lever_pattern.search(c)
-        or _TAG.match(c)
-        or _JUDGING_BODY.search(c)
-        or any(held.search(c) for held in _HELD_UP)
-    )
+    return bool(phrasing.lever_pattern.search(c) or _TAG.match(c) or _JUDGING_BODY.search(c) or _held_up(c))
 
 
 def _gerund_clause(clause: str, base: bool = False) -> str:
@@ -2225,11 +2225,6 @@ def _with_what_was_offered(offer: str, parts: Parts) -> str:
 
 # a need said outright, as a request of the reader: "I need it paid by...", "Please return...", "Could you..."
 _NEED_SAID = re.compile(r"^(?:(?:i|we) (?:really |just )?need|please\b|could you|can you|i'd like|we'd like)", re.I)
-
-
-def _held_up(sentence: str) -> bool:
-    """A judgement held up over the other side ("Just remember your lease is up for renewal")."""
-    return any(held.search(sentence) for held in _HELD_UP)
 
 
 # a request said as a wish: "If the sessions could finish by 9.30, I think that would settle things", "In the meantime
