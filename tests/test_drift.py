@@ -711,6 +711,29 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
             "not ultimatum",
         ),
         ("That's my last question, promise, then I'll let you get on.", "not ultimatum"),
+        # nothing signed without all of it; a failure handed to a policy; the court asked for through someone else
+        (
+            "I need the wall rebuilt, the gate rehung and the drain cleared. I won't sign anything that leaves out all three.",
+            "ultimatum",
+        ),
+        (
+            "Masks are required on the ward, and non-compliance will be dealt with under the conduct policy.",
+            "ultimatum",
+        ),
+        (
+            "This is my last offer for the flat. If you say no I'll have my solicitor apply to the court for a sale.",
+            "ultimatum",
+        ),
+        # the writer's side staying away over the other side's choice, and a condition said with 'till'
+        ("If she's coming to the barbecue, then Tom and I won't be there.", "ultimatum"),
+        ("Till my £480 is paid I'm off the Elm Street job and you can find another plasterer.", "ultimatum"),
+        ("anyone who hasnt paid the £30 by sunday im taking it out of their share of the bond", "ultimatum"),
+        # one red line said with everything else open; the weather; a form sent again; 'until' a date
+        ("We won't sign any contract that cuts the overtime rate. Everything else we can talk about.", "not ultimatum"),
+        ("If it rains on Saturday, we won't be coming to the fete.", "not ultimatum"),
+        ("Anyone who hasn't returned the slip yet, I'll send the form again tomorrow.", "not ultimatum"),
+        ("Until Friday I'm off work, so text rather than call.", "not ultimatum"),
+        ("If she's not poorly tomorrow, we'll come to the party.", "not ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

@@ -1835,6 +1835,50 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "£900 for the fence",
             "other fencer",
         ),
+        # 'them' after the verb is the thing said before; 'do that' points back at the request
+        (
+            "The ladders borrowed for the fete still haven't come back. Please drop them at the shed by Sunday. "
+            "After that I'll report them stolen.",
+            "drop the ladders at the shed",
+            "stolen",
+        ),
+        (
+            "Could you ever turn the music down after eleven? Do that or I'll ring the council about it.",
+            "turn the music down after eleven",
+            "council",
+        ),
+        # who said it, cut from what they said, is no need; the offer refused by "if you say no" is the offer
+        (
+            "We would like the footpath lights fixed by March. I should tell you that several residents have said "
+            "that if they aren't, they will be going to the local paper, and I honestly don't think I could talk "
+            "them out of it.",
+            "footpath lights fixed by March",
+            "paper",
+        ),
+        (
+            "I'll buy your half of the van for £6,000. It's the last time I'm offering, and if you say no I'll ask "
+            "my solicitor to apply to the court for a sale.",
+            "£6,000",
+            "court",
+        ),
+        # a sign-on is no need, a remark's lead is no list, the amount is named with what it is for
+        (
+            "Gaz here. Still not been paid for the Mill Lane job. Till that £900 lands I'm off your sites.",
+            "Mill Lane",
+            "Gaz",
+        ),
+        (
+            "Just a thought: the van's been on the verge for a month, and I'd hate for the council to take an interest. "
+            "I'm sure you'll have it moved by Friday.",
+            "moved by Friday",
+            "The rest",
+        ),
+        (
+            "Sam, your share of the boiler repair is £140. If it isn't in my account by the 3rd, I'm telling the "
+            "landlord you won't pay.",
+            "your share of the boiler repair",
+            "landlord",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

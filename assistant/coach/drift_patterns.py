@@ -186,7 +186,14 @@ _FAILED_CONDITION = (
     r"(?:\bnot\b|n't\b|\bfail\w*|\brefuse\w*|\bagain\b|\bone more\b|\bonce more\b|\bany ?more\b)|"
     r"\bunless\b[^.?!]{2,90}?|^\s*if (?:no|not)\b|"
     r"\bafter (?:that|this|the) (?:date|deadline|day|point|time)\b|\bafter that\b|\bafter which\b|"
-    r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?(?=,?\s+(?:i|we|im)\b))"
+    r"\bfailing (?:that|this|these|which)\b|(?:^|[.!?]\s+)(?:or|otherwise)\b(?:,?\s+\w+ly\b)?(?=,?\s+(?:i|we|im)\b)|"
+    # who fails, said as a group: "anyone who hasn't paid by then", "whoever doesn't turn up"
+    r"\b(?:anyone|anybody|everyone|whoever|those|people|any (?:member|parent|tenant|player|one)s?)\s+(?:who|that)?\s*"
+    r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|isn'?t|aren'?t|won'?t|can'?t|didn'?t|fails?|refuses?)\b[^.?!]{0,60}?|"
+    # what must come first, said with 'till': "Till that £2,200 lands", "until the rent is paid" (never a date:
+    # "until Friday I'm off work")
+    r"\b(?:until|till|til|'til)\s+(?:that|the|my|our|your|ur|you|u|it|this|he|she|they)\b(?:[^.?!,]|(?<=\d),(?=\d)){0,50}?\b(?:lands?|arrives?|"
+    r"paid|fixed|sorted|returned|signed|settled|cleared|done|back|pays?|fix(?:es)?|sorts?|signs?|returns?)\b)"
 )
 # what a writer may say they will do after a condition without it being a lever: an offer, help,
 # a way to talk, how they feel, where they will be
@@ -201,8 +208,10 @@ _NOT_A_LEVER_ACTION = (
     r"take (?:that|it) as|here|there|in\b|on\b|at\b|a\b|the\b|not (?:sure|able|going to be able)|"
     r"work (?:something|it|this|that|things)(?: else)? out|sort (?:something|it|this|that)(?: else)? out|"
     r"figure (?:something|it|this|that)(?: else)? out|find (?:a|another|some) way|listen|fine|"
-    r"see you|be there|come (?:round|over|to|and|by|along)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
+    r"see you|be there|come\b(?!\s+(?:round\s+|over\s+|by\s+)?(?:and\s+)?(?:take|get|collect|remove|change|tow|clear)\b)|bring|pick (?:you|them|him|her|it) up|free\b|around\b|"
     r"available|busy|saying|say\b|be \w+ed\b|"
+    # the form sent again, never the bailiffs sent round
+    r"send (?!(?:\w+ )?(?:bailiffs?|police|debt|lawyers?|solicitors?|enforcement|collectors?)\b)|"
     # making do: "if it is not possible we will manage", "I'm flexible on Boxing Day", "I'll survive"
     r"manage\b|survive|cope|live with|flexible|easy\b|okay\b|ok\b|good\b|work (?:around|round)|adapt|adjust|"
     # rebooking for the other side's sake: "if u cant get the time off ill move it"
@@ -217,10 +226,10 @@ _NOT_A_LEVER_ACTION = (
 # an action the writer has decided on: "I'm stopping the debit order", "we'll build our own", "the
 # whole crew will go home"; not an offer, help, a way to talk or where they will be
 _DECIDED_ACTION = (
-    r"(?P<lever>(?:i|we|im|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff|"
+    r"(?P<lever>(?:i|we|im|ill(?=\s+(?:just|simply|then|keep|take|be|have|stop|go|call|report|tell|sell|change)\b)|the whole \w+|every \w+|all (?:of )?(?:us|the \w+)|everyone|members|staff|"
     # "a lot of us will simply stop coming"
     r"(?:a lot|lots|most|many|half|some|several|loads|plenty|a few|the rest) of (?:us|the (?:\w+ )?(?:members|parents|team|staff|players|tenants|residents)))\b"
-    r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im)|"
+    r"(?:'ll|’ll|\s+will|\s+shall|\s+am going to|\s+are going to|'m going to|’m going to|'re going to|'m|’m|\s+am|\s+are|'re|(?<=im)|(?<=ill)|"
     # a group's decision said in the third person: "the whole crew's downing tools Thursday"
     r"(?<=\w)(?<!\bi)(?<!\bwe)(?<!\bim)(?:'s|’s|\s+is))"
     r"\s+(?!be \w+ed\b)(?:just |simply |then |honestly |have to |be )?"
@@ -750,6 +759,60 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\b(?P<lever>(?:won'?t|will not|can'?t|cannot) (?:be able to )?(?:hold|keep|reserve|guarantee) (?:the|your|this|that|our) "
         r"(?:[\w-]+ ){0,2}(?:slot|place|date|booking|price|room|spot|offer|rate|table|pitch|space)s? (?:past|beyond|after)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # nothing signed or agreed without all of it: "I won't be signing anything that doesn't include all three"
+        "non-negotiable-list",
+        0.9,
+        r"\b(?P<lever>(?:i|we)\s*(?:won'?t|will not|shan'?t|shall not|am not|'m not|are not|'re not)\s+(?:be\s+)?"
+        r"(?:sign(?:ing)?|agree(?:ing)? to|accept(?:ing)?|approv(?:e|ing))\s+(?:anything|any (?:\w+ )?(?:deal|agreement|contract|"
+        r"offer|plan|proposal|document|version))\s+(?:that|which|unless|without)\b[^.?!]{0,40}?\b(?:all (?:three|four|five|six|"
+        r"of (?:them|these|those|it|this|that))|every one of|each of|both of)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a failure, said as a noun, that a process will deal with: "non-compliance will be managed through the
+        # attendance policy", "Failure to pay by the 5th will result in..."
+        "deadline-penalty",
+        0.9,
+        r"\b(?P<lever>(?:non-?compliance|non-?payment|non-?attendance|failure to \w+|any (?:breach|refusal|failure))\b[^.?!]{0,60}?"
+        r"\b(?:will|shall|may|could)\s+(?:be\s+(?:managed|dealt with|handled|treated|addressed|referred|escalated|"
+        r"taken forward|recorded|reported)|result in|lead to)\b(?!\s+(?:us|me|you)?\s*(?:assum|tak)\w*)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # the consequence handed to someone else to carry out: "if you say no I'll ask Mr Hendry to apply to the
+        # court for a sale"
+        "threat",
+        0.9,
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b(?P<lever>(?:i|we)(?:'ll|’ll| will| shall|'m going to| am going to)\s+"
+        r"(?:ask|get|have|instruct|tell)\s+(?:[\w'’]+\s+){1,3}?to\s+(?:apply to (?:the )?court|go to (?:the )?court|"
+        r"(?:start|issue|begin) (?:legal |court )?proceedings|take (?:legal |court )?action|force a sale|evict|repossess|"
+        r"serve (?:a |the )?notice)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # the writer's side staying away if the other side's choice stands: "if he's on the list, the kids and I
+        # won't be coming" (never the weather: "if it rains we won't be coming")
+        "walkout",
+        0.9,
+        r"\bif\s+(?:he|she|they|you|u|(?-i:[A-Z][a-z]+)|your \w+)\s*(?:'s|'re|’s|’re| is| are| gets?)?\s*"
+        r"(?:on the (?:guest )?list|invited|there|coming|comes|going|goes|invites? (?:him|her|them)|brings? (?:him|her|them)|"
+        r"turns? up|shows? up)\b[^.?!]{0,40}?,\s*(?:then\s+)?(?P<lever>(?:the (?:kids|children|boys|girls) and i|(?:\w+ and )?i|we)\s+"
+        r"(?:won'?t|will not|shan'?t|am not|'m not|are not|'re not)\s+(?:be\s+)?(?:coming|going|attending|there|come|go|attend)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a threat passed on from others, the writer standing aside: "a number of parents have said that if it isn't,
+        # they will be contacting the Evening Post and Cllr Rowe"
+        "veiled-threat",
+        0.9,
+        r"\b(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned)\s+(?:that\s+)?"
+        r"(?P<lever>(?:if|unless)\b[^.?!]{2,60}?,?\s*they(?:'ll|’ll| will| are going to|'re going to)\s+(?:be\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:paper|press|post|council|councillors?|cllr|police|ombudsman|"
+        r"lawyers?|solicitors?|court|regulator|mp|news|media|head|governors|board|ofsted|trading standards)\b[^.?!]*)",
         cue=False,
     ),
     _p(

@@ -54,7 +54,7 @@ _LEAD_FILLER = re.compile(
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
-    r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up)(?: that)?|(?:kindly|please) note(?: that)?|"
+    r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up|thought(?=\s*[:,–—-]))(?: that)?|(?:kindly|please) note(?: that)?|"
     # "Kindly be informed that the balance must be paid...": how it is announced, never the need
     r"(?:(?:kindly|please) )?be (?:informed|notified)(?: that)?|(?:this is to|(?:i|we) (?:wish|write|am writing|are writing) to) "
     r"(?:inform|notify) you(?: that)?|kindly|"
@@ -220,6 +220,8 @@ _SALUTATION = re.compile(
     # "Hi, it's Jen.", "hey its mum dictating this": who is writing, said before what they write
     r"(?:(?:hi|hey|hiya|hello)\s*[,!]?\s*)?(?:it'?s|its|this is)\s+(?:[A-Z][\w'-]+|mum|mom|dad|your (?:mum|mom|dad|sister|brother))"
     r"(?:\s+here)?(?:\s*[.,!—–-]\s+|\s+(?=(?:dictating|texting|writing|messaging)\b))|"
+    # "Sparks here.", "Dave from number 4 here,": who is writing, said as a sign-on
+    r"(?-i:[A-Z][\w'-]+)(?:\s+(?:from|at)\s+[\w' ]{1,25}?)?\s+here\s*[.,!—–-]\s+|"
     # "hi mr okonedo the boiler has...": a greeting to a title and a name, texted without its comma
     r"(?:hi|hello|hey|hiya|dear|morning|good morning|good afternoon|good evening)\s+(?:mr|mrs|ms|miss|dr|mx)\.?\s+[\w'-]+\s+|"
     # "Mista Dalton,", "Miss Pearl,": a title said to a name (not "Miss another payment,")
@@ -615,6 +617,11 @@ def _listed_terms(pieces: list[str]) -> list[str]:
 # in a message already read as an ultimatum, three or more parallel items after a colon (or two or more numbered
 # ones) are the terms being laid down, whatever words announce them
 _COLON_LIST = re.compile(r"^(?P<lead>[^:]{0,120}):(?!(?<=\d:)\d)\s*(?P<list>.*)$")
+# what announces a remark, not terms: "Just a thought: the skip's been on the pavement since March, and..."
+_REMARK_LEAD = re.compile(
+    r"\b(?:thought|saying|fyi|heads[- ]?up|update|news|ps|p\.s|by the way|btw|anyway|honestly|to be fair|mind you)\W*$",
+    re.I,
+)
 # a comma inside an amount ("£1,500") parts nothing
 _LIST_SPLIT = re.compile(
     r"\s*(?:;|,(?!(?<=\d,)\d{3}\b))\s*(?:(?:and|an'|&)\s+)?|\s+(?:and|an'|&)\s+(?=(?:no|nobody|never)\b)", re.I
@@ -661,7 +668,7 @@ def _parallel_list(out: Sequence[str], i: int) -> tuple[list[str], int] | None:
     """The items laid down at sentence ``i`` (a colon list, or numbered items in the sentences after it) and
     the index of the first sentence after them; None when there is no such list."""
     colon = _COLON_LIST.match(out[i])
-    if colon is None:
+    if colon is None or _REMARK_LEAD.search(colon.group("lead")):
         return None
     listing = colon.group("list").strip()
     if not _ITEM_NUMBER.match(listing) and not (listing == "" and i + 1 < len(out) and _ITEM_NUMBER.match(out[i + 1])):
@@ -688,6 +695,8 @@ def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
     # "Please swish, sorry, transfer me your part": the word taken back gives way to the one said after it
     text = re.sub(r"\b[\w']+,\s*(?:sorry|i mean|i meant|or rather),\s*(?=\w)", "", text, flags=re.I)
+    # the Irish "Would you ever keep him in?" is a plain "would you"
+    text = re.sub(r"\b((?:would|could|will|can)\s+(?:you|u|ye))\s+ever\b(?=\s+[a-z])", r"\1", text, flags=re.I)
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
     # "just read the minutes", "just saw your text": texted without its "I", a thing done, not asked for
     text = re.sub(
@@ -1548,7 +1557,16 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         parts.levers = [x for x in parts.levers if x not in bullets and x not in listed]
     for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
         then = re.search(r"\b(by|before) then\b", need, re.I)
-        when = next((m for m in (_WHEN.search(x) for x in parts.said + parts.context) if m), None)
+        # the day said last before it ("...by sunday night. anyone who hasnt paid by then"), not the first one
+        at = next(
+            (i for i, x in enumerate(parts.said) if re.search(r"\b(?:by|before) then\b", x, re.I)), len(parts.said)
+        )
+        upto = [
+            *parts.said[:at],
+            *(re.split(r"\b(?:by|before) then\b", parts.said[at], flags=re.I)[:1] if at < len(parts.said) else []),
+        ]
+        said_days = [m for x in upto for m in _WHEN.finditer(x)]
+        when = said_days[-1] if said_days else next((m for m in (_WHEN.search(x) for x in parts.context) if m), None)
         if then and when:
             parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
     # "My number is £38k. I'm not negotiating down from that": when the lever says the position is final, the
@@ -1591,6 +1609,17 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         parts.context.remove(said)
         parts.levers.append(said)
     parts.needs = [n for n in parts.needs if n]
+    # "I should let you know that a number of parents have said": who said it, cut from what they said (the
+    # threat after it), is the lever's run-up, never the need
+    for said in [n for n in parts.needs if _SAID_BY_OTHERS.search(n)]:
+        if len(parts.needs) > 1:
+            parts.needs.remove(said)
+            parts.levers.append(said)
+    # "Would you ever keep him in at night? Do that or I'll...": 'do that' names nothing; the request it points
+    # back at is the need
+    for said in [n for n in parts.needs if re.match(r"^(?:just\s+)?(?:do|sort)\s+(?:that|this|it)\W*$", n, re.I)]:
+        if len(parts.needs) > 1:
+            parts.needs.remove(said)
     # "put it back to saturday / or i'm done": sent in bursts, the need is the line the "or" hangs on
     for i in range(1, len(parts.said)):
         hung = parts.said[i - 1]
@@ -1698,6 +1727,11 @@ _HANGS_ON = re.compile(
     r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
     re.I,
 )
+# a report of what others said, with what they said cut away: "a number of parents have said", "people are saying"
+_SAID_BY_OTHERS = re.compile(
+    r"\b(?:have|has|are|were|had)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned|warned|been (?:saying|talking))\W*$",
+    re.I,
+)
 _IF_I_WERE_YOU = re.compile(r"^i'?d\s+(.+?)\s+if i (?:were|was) you$", re.I)
 
 
@@ -1708,8 +1742,8 @@ _RULE_UNDONE = re.compile(
     _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
     r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)"
     # (the sanction said in the present: "anyone who hasn't done their rota week by Sunday pays £20 into the pot")
-    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|won'?t|cannot|can'?t|pays|loses|owes|forfeits|buys|misses|"
-    r"sits out|puts in|chips in)\b|\s*$)",
+    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|should(?:n'?t| not)?|won'?t|cannot|can'?t|pays|loses|owes|forfeits|buys|misses|"
+    r"sits out|puts in|chips in)\b|(?:,?\s+and)?\s+(?=(?:i|im|i'm|i'll|ill|we|we'll|we're)\s)|\s*$)",
     re.I,
 )
 _RULE_UNPAID = re.compile(
@@ -1993,6 +2027,9 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
         for comma in re.finditer(splits, body, re.I):
             cond = body[: comma.start()]
             consequence = body[comma.end() :]
+            joint = re.search(r",\s*(?P<who>(?:the|my|our)\s+\w+(?:\s+\w+)?\s+and)\s*$", cond, re.I)
+            if joint:  # "if he's on the list, the kids and I won't be coming": who acts with the writer
+                cond, consequence = cond[: joint.start()], f"{joint.group('who')} {consequence}"
             if re.search(r",\s*then\s", consequence, re.I):
                 continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
             if any(is_penalty(after.strip()) for after in cond.split(",")[1:]):
@@ -2134,6 +2171,8 @@ _NOT_ACCEPTED = re.compile(
     r"accept|enough|do)\w*\b|^(?:no|not|you (?:don'?t|do not|won'?t|will not|can'?t) (?:agree|accept|like))\b|"
     # "should the membership reject it", "if they turn it down", "if we don't have your acceptance by Friday"
     r"^(?:you|u|they|he|she|the \w+|members?(?:hip)?)\s+(?:reject|refuse|decline|turn)s?\b(?:\s+(?:it|this|that|down))?|"
+    # "if you say no": the offer just made, refused
+    r"^(?:you|u|they|he|she)\s+(?:say|says|said)\s+no\b|"
     r"^(?:we|i) (?:don'?t|do not) (?:have|get|receive|hear)\b.{0,30}\b(?:acceptance|agreement|answer|signature|confirmation|yes)\b|"
     # "if you don't want it", "if you're not interested": the offer said before is refused
     r"^(?:you|u)(?:'re| are)? (?:don'?t|do not|not) (?:want|like|interested|happy with)\b",
@@ -2625,6 +2664,15 @@ def _amount_before(parts: Parts) -> str | None:
     for said in reversed(parts.said[:-1]):
         amounts = _AMOUNT.findall(said)
         if amounts:
+            # "your half of Mum's carer invoice for January is £620": what the amount is, named with it
+            named = re.search(
+                r"(?:^|,\s*)(?P<what>(?:your|ur|the|my|our|his|her|their)\s+[^,.;:]{2,60}?)\s+(?:is|comes to|totals|was|"
+                r"came to)\s+" + re.escape(amounts[-1]) + r"\W*$",
+                said,
+                re.I,
+            )
+            if named:
+                return f"{_lower_first(named.group('what'))}, {amounts[-1]},"
             return f"the {amounts[-1]}"
     return None
 
@@ -3228,17 +3276,31 @@ class Reframer:
         # listed demands alone ("the tenancy permits one pet, arrears of £640 are to be cleared in full...") is
         # what was asked, said bluntly, and carries no consequence of its own
         listed = _content(" ".join(parts.items))
+        # so is a part of the writer's own proposal that reads as open as a whole ("I take the sofa and the telly,
+        # you keep the car and the bikes": its second half alone sounds like an order)
+        # (the items too, when each reads as open on its own: "anyone who can't respect that can stay home" is no item)
+        own_said = parts.needs + parts.items
+        calm = [
+            x
+            for x, lv in zip(own_said, self.levels_of(own_said) if plausible and own_said else [], strict=False)
+            if lv != "ultimatum"
+        ]
+        own = _content(" ".join(x for x in calm if x in parts.needs))
+        calm_items = [x for x in calm if x in parts.items]
         pieces = [
             [
                 x
                 for sentence in _REFRAME_SENTENCES.split(c)
                 for x in _FOLLOW_ON.split(sentence)[1:]
-                if len(x.split()) >= 4 and not (listed and _content(x) <= listed)
+                if len(x.split()) >= 4 and not (listed and _content(x) <= listed) and not (own and _content(x) <= own)
             ]
             for c in plausible
         ]
         flat = [x for group in pieces for x in group]
-        levels = self.levels_of(plausible + flat) if plausible else []
+        # the listed demands are what was asked: the whole is read without them ("...and we're finished by
+        # midnight" is the party's end, not the relationship's)
+        probes = [_without_items(c, calm_items) for c in plausible]
+        levels = self.levels_of(probes + flat) if plausible else []
         whole, each = levels[: len(plausible)], iter(levels[len(plausible) :])
         for c, level, group in zip(plausible, whole, pieces, strict=True):
             sentence_levels = [next(each) for _ in group]
@@ -3299,7 +3361,12 @@ class Reframer:
     def _slots(self, parts: Parts) -> dict[str, str | None]:
         pronoun = (
             re.match(
-                r"^(?:they|these|those)\b(?=\s+(?:must|need|needs|should|have|has|are|will)\b)", parts.needs[0], re.I
+                # ...or the thing asked for: "Please drop them to the office by Saturday noon"
+                r"^(?:(?:they|these|those)\b(?=\s+(?:must|need|needs|should|have|has|are|will)\b)|"
+                r"(?:please\s+|kindly\s+)?(?:drop|bring|return|hand|send|give|put|pass|post|leave)\s+(?P<them>them)\b"
+                r"(?=\s+(?:back|in|to|round|over|at|by)\b))",
+                parts.needs[0],
+                re.I,
             )
             if (parts.needs and parts.said)
             else None
@@ -3326,7 +3393,11 @@ class Reframer:
                 said = (
                     said if re.match(r"^(?:the|your|my|our|his|her|their|those|these)\b", said, re.I) else f"the {said}"
                 )
-                parts.needs[0] = said[0].upper() + said[1:] + parts.needs[0][pronoun.end() :]
+                if pronoun.group("them"):
+                    need0 = parts.needs[0]
+                    parts.needs[0] = need0[: pronoun.start("them")] + _mid_sentence(said) + need0[pronoun.end("them") :]
+                else:
+                    parts.needs[0] = said[0].upper() + said[1:] + parts.needs[0][pronoun.end() :]
         need_text = " ".join(parts.needs[:2]) if parts.needs else None
         need = need_sentence(parts.needs[0], self.phrasing) if parts.needs else None
         context_parts = [
@@ -3680,6 +3751,14 @@ _CALENDAR = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:january|february|april|june|july|august|september|"
     r"october|november|december)\b"
 )
+
+
+def _without_items(reframe: str, items: Sequence[str]) -> str:
+    """The reframe with each listed demand said as "that": what the classifier reads of the words around them."""
+    for item in sorted(items, key=len, reverse=True):
+        if len(item.split()) >= 2:
+            reframe = re.sub(re.escape(item), "that", reframe, flags=re.I)
+    return reframe
 
 
 def _tidy(text: str) -> str:
