@@ -734,6 +734,21 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("Anyone who hasn't returned the slip yet, I'll send the form again tomorrow.", "not ultimatum"),
         ("Until Friday I'm off work, so text rather than call.", "not ultimatum"),
         ("If she's not poorly tomorrow, we'll come to the party.", "not ultimatum"),
+        # from the review: who has not paid left out, things kept from them till they pay, custody, a favour withdrawn,
+        # others' threat passed on, a walkout if someone is chosen
+        ("Right all, anyone who hasn't paid for the minibus by Monday isn't coming on the trip.", "ultimatum"),
+        ("The garage stays locked until you pay me what you owe for the tyres.", "ultimatum"),
+        ("We'll be withholding next month's rent until the boiler is fixed.", "ultimatum"),
+        ("Keep moving the handover and I'll apply for full custody.", "ultimatum"),
+        ("You can forget about me lending you the car at weekends.", "ultimatum"),
+        ("A few of the neighbours have said they'll go to the council if the parties carry on.", "ultimatum"),
+        ("If Gary is elected chair again, then Mo and I are resigning from the committee.", "ultimatum"),
+        # their innocent twins: a closure, a safety lock, a key kept for them, my own last chance, a welcome
+        ("The office stays closed until the new year.", "not ultimatum"),
+        ("The gate stays locked until the fence is fixed, sorry, it's for the dogs.", "not ultimatum"),
+        ("We'll be keeping the spare key until you get back from holiday.", "not ultimatum"),
+        ("I understand this is my last chance to raise concerns before the vote, so here goes.", "not ultimatum"),
+        ("If Gary is elected chair again, I'll be there to help him settle in.", "not ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

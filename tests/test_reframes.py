@@ -1879,6 +1879,16 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "your share of the boiler repair",
             "landlord",
         ),
+        # what is kept from them till they pay is the lever; the payment is the need
+        ("The trailer stays locked till you pay what you owe for the hire.", "pay what you owe for the hire", "locked"),
+        ("You won't see the dog till the vet bills are paid.", "the vet bills paid", "won't see"),
+        # a condition with no comma, its time a bare hour; 'please don't' is what not to do
+        ("Just so you know, if the ladder isn't back by 5 I'm reporting it stolen.", "the ladder back by 5", "stolen"),
+        (
+            "Please don't bring your new partner to the school play. If she's there, I won't be.",
+            "not to bring your new partner",
+            "won't be",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

@@ -801,7 +801,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bif\s+(?:he|she|they|you|u|(?-i:[A-Z][a-z]+)|your \w+)\s*(?:'s|'re|’s|’re| is| are| gets?)?\s*"
         r"(?:on the (?:guest )?list|invited|there|coming|comes|going|goes|invites? (?:him|her|them)|brings? (?:him|her|them)|"
         r"turns? up|shows? up)\b[^.?!]{0,40}?,\s*(?:then\s+)?(?P<lever>(?:the (?:kids|children|boys|girls) and i|(?:\w+ and )?i|we)\s+"
-        r"(?:won'?t|will not|shan'?t|am not|'m not|are not|'re not)\s+(?:be\s+)?(?:coming|going|attending|there|come|go|attend)\b[^.?!]*)",
+        r"(?:won'?t|will not|shan'?t|am not|'m not|are not|'re not)\s+(?:(?:be\s+)?(?:coming|going|attending|there|come|go|attend)\b|"
+        r"be\b(?=\s*[.!]|\s*$))[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -813,6 +814,64 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?P<lever>(?:if|unless)\b[^.?!]{2,60}?,?\s*they(?:'ll|’ll| will| are going to|'re going to)\s+(?:be\s+)?"
         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:paper|press|post|council|councillors?|cllr|police|ombudsman|"
         r"lawyers?|solicitors?|court|regulator|mp|news|media|head|governors|board|ofsted|trading standards)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # who has not done it left out: "anyone who hasn't chipped in for the stag by Thursday isn't coming"
+        "deadline-penalty",
+        0.9,
+        r"\b(?:anyone|anybody|whoever)\s+(?:who|that)\s+(?:hasn'?t|has not|haven'?t|doesn'?t|does not|didn'?t|won'?t|can'?t)\b"
+        r"[^.?!,]{2,60}?\s+(?P<lever>(?:isn'?t|is not|won'?t be|will not be|can'?t|cannot|doesn'?t get to|won'?t get to)\s+"
+        r"(?:coming|going|playing|invited|welcome|allowed|selected|picked|getting|on (?:the|my|our)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # something of theirs kept from them till they do it: "The shed stays locked until you pay what you owe",
+        # "We'll be withholding the service charge until the roof is repaired"
+        "threat",
+        0.9,
+        r"(?P<lever>\b(?:stays?|remains?|will stay|will remain|is staying)\s+(?:locked|closed|shut|off|blocked|with me|suspended|"
+        r"on hold|confiscated)\b[^.?!]{0,50}?)\s+\b(?:until|till|unless)\s+(?:you|u|he|she|they)\b|"
+        r"(?P<lever2>\b(?:i|we)(?:'ll|’ll| will| are| am|'re|'m)?\s+(?:be\s+)?(?:withhold(?:ing)?|holding back|suspend(?:ing)?|"
+        r"stop(?:ping)? paying|not paying)\b[^.?!]{0,50}?)\s+\b(?:until|till|unless)\s+(?:(?:you|u|he|she|they)\b|"
+        r"(?:the|your|ur)\s+[\w' -]{1,30}?\s+(?:is|are|has been|have been|gets?)\s+\w+)",
+        cue=False,
+    ),
+    _p(
+        # the children's residence threatened: "if you push it I'll apply for sole custody"
+        "threat",
+        0.9,
+        r"\b(?P<lever>(?:i|we)(?:'ll|’ll| will|'m going to| am going to)\s+(?:be\s+)?(?:apply(?:ing)? for|go(?:ing)? for|seek(?:ing)?|"
+        r"push(?:ing)? for)\s+(?:sole|full)\s+(?:custody|residence)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # a favour withdrawn for good: "you can forget about me covering your Saturdays ever again"
+        "threat",
+        0.9,
+        r"\b(?P<lever>(?:you|u)\s+can\s+forget\s+(?:about\s+)?(?:me|us)\s+\w+ing\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # others' threat passed on, the condition after it: "Some of the other parents have said they'll go to the
+        # head if this carries on"
+        "veiled-threat",
+        0.9,
+        r"\b(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned|talking about)\s+(?:that\s+)?"
+        r"(?P<lever>they(?:'ll|’ll| will| are going to|'re going to)\s+(?:be\s+)?(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+        r"(?:paper|press|council|councillors?|police|ombudsman|lawyers?|solicitors?|court|regulator|news|media|head|"
+        r"governors|board|ofsted|trading standards)\b[^.?!]{0,40}?\b(?:if|unless)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # the writer's side leaving if someone stays or is chosen: "If Karen is on the committee next year, the
+        # Hendersons and I are resigning"
+        "walkout",
+        0.9,
+        r"\bif\s+(?:he|she|they|(?-i:[A-Z][a-z]+)|your \w+)\s*(?:'s|’s| is| are| gets?| stays?)\s+(?:on|in|elected|chosen|picked|"
+        r"appointed|made|kept|back)\b[^.?!]{0,40}?,\s*(?:then\s+)?(?P<lever>(?:the \w+(?: \w+)? and i|(?:\w+ and )?i|we)\s+"
+        r"(?:am|'m|are|'re|will|'ll|shall)\s+(?:be\s+)?(?:resigning|resign|leaving|leave|quitting|quit|stepping down|step down|"
+        r"pulling out|pull out|walking|walk)\b[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -894,7 +953,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\b(?:my|our|is|'s|the)\s+|,\s*)last (?:price|number|figure)\b(?!\s+(?:from|for|of|on|in|you had|we had)\b)"
         r"(?![^.?!]*\?)|"
         r"\b(?:the only (?:offer|deal)|(?:deal|offer|price)\b[^.?!]{0,60}\bthe only one) (?:you'?re|ye'?re|you are|yer) "
-        r"(?:gettin[g']?|going to get)\b|\b(?:last|final) chance\b(?!\s+to\s+(?:sign|send|book|register|order|enter|grab|buy|apply|"
+        r"(?:gettin[g']?|going to get)\b|(?<!\bmy )(?<!\bour )\b(?:last|final) chance\b(?!\s+to\s+(?:sign|send|book|register|order|enter|grab|buy|apply|"
         r"join|rsvp|vote|submit|reply|respond|see|catch|enrol|enroll|nominate|get (?:your|tickets|in on))\b)",
         r"\bnot (?:a|one) (?:penny|cent|dollar|pound|euro|minute|day|inch) more\b",
         r"\bthat'?s (?:it|all),? (?:take it|final|end of)\b|\bend of (?:story|discussion|negotiation)\b",
@@ -969,7 +1028,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bdon'?t (?:call|text|contact|email|message|come near|come to) (?:me|us)\b[^.?!]{0,20}\b(?:again|anymore|any more|ever)\b",
         r"\b(?:i|we) (?:won't|will not|am not going to|refuse to) (?:talk|speak|negotiate|deal) (?:to|with) (?:you|them)\s+(?:again|anymore|any more|ever)\b",
         r"\bnothing (?:more|else|further) to (?:say|discuss|talk about)\b",
-        r"\b(?:talks|negotiations) (?:are|is) (?:off|over|dead)\b|\bwe(?:'re| are) finished\b",
+        r"\b(?:talks|negotiations) (?:are|is) (?:off|over|dead)\b|\bwe(?:'re| are) finished\b(?!\s+(?:by|at|before|around|in time|early|for the (?:day|night)|with the)\b)",
         r"\bconsider (?:this|these talks|the talks|our relationship|us) (?:over|ended|finished)\b",
         r"\bblock(?:ing|ed)? (?:you|your number)\b|\bfrom now on,? (?:talk|speak) to my (?:lawyer|solicitor|attorney)\b",
         r"\bi(?:'m| am) not discussing (?:this|it) (?:again|anymore|any more|ever)\b",

@@ -55,6 +55,8 @@ _LEAD_FILLER = re.compile(
     r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up|thought(?=\s*[:,–—-]))(?: that)?|(?:kindly|please) note(?: that)?|"
+    # "Just so you know, if the van isn't back...": how it is announced
+    r"just so (?:you|u|ya) (?:know|are aware)|just so(?=,?\s+if\b)|"
     # "Kindly be informed that the balance must be paid...": how it is announced, never the need
     r"(?:(?:kindly|please) )?be (?:informed|notified)(?: that)?|(?:this is to|(?:i|we) (?:wish|write|am writing|are writing) to) "
     r"(?:inform|notify) you(?: that)?|kindly|"
@@ -99,7 +101,7 @@ _RESULT = re.compile(
 )
 # "if/unless X, Y" and "Y if/unless X"
 _COND_FIRST = re.compile(
-    r"^(?:and |but |so )?(?:see )?(if|unless|until|should|absent|failing(?!\s+(?:this|that|which)\b)|in the absence of|the (?:next|moment|minute|day) )",
+    r"^(?:and |but |so )?(?:see )?(if|unless|until|till|til|should|absent|failing(?!\s+(?:this|that|which)\b)|in the absence of|the (?:next|moment|minute|day) )",
     re.I,
 )
 # a condition said without 'if' in speech: "You come back Thursday with nothing over two percent, we're out the door"
@@ -110,7 +112,11 @@ _BARE_COND = re.compile(
 # "Y if/unless/until X", and the formal "Y should X be done" ("...will ballot members should the changes be
 # implemented without consultation")
 _COND_LAST = re.compile(
-    r"^(.+?),?\s+\b(if|unless|until|should(?=\s+[^,.;]{1,80}?\s+be\s+\w+(?:ed|en|wn)\b))\b\s+(.+)$", re.I
+    # ('till' only before someone doing something: never "till the next cycle", "till she does")
+    r"^(.+?),?\s+\b(if|unless|until|(?:till|til)(?=\s+(?:(?:you|u|he|she|they|we|i|it)\s+(?!(?:does|do|did|is|are|has|have)\W*$)\w|"
+    r"(?:the|your|ur|my|our|his|her|their)\s+[\w' -]{1,30}?\s+(?:is|are|has|have|gets?)\s+\w))|"
+    r"should(?=\s+[^,.;]{1,80}?\s+be\s+\w+(?:ed|en|wn)\b))\b\s+(.+)$",
+    re.I,
 )
 # 'else' as an or-else: never after 'someone', 'anything', 'where' ("Someone else can chase up the subs")
 _ELSE = r"(?<!one )(?<!body )(?<!thing )(?<!where )(?<!what )(?<!who )else"
@@ -278,6 +284,15 @@ _SECOND_TO_NEED = [
     (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(?:you|u)\s+to\s+(.+)$", re.I), "I need you to {}"),
     (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(.+)$", re.I), "I need {}"),
     (re.compile(r"^(?:i|we)\s*(?:want|need|would like|'d like)\s+(.+)$", re.I), "I need {}"),
+    # "Please don't invite Dad": what not to do
+    (
+        re.compile(
+            r"^please\s+(?:do not|don'?t|dont)\s+(?!(?:expect|worry|say|want|think|bother|forget|make|test|push|try|even|ever|"
+            r"you|tell|ask)\b)(.+)$",
+            re.I,
+        ),
+        "I need you not to {}",
+    ),
     (re.compile(r"^(?:please\s+)(.+)$", re.I), "I need you to {}"),
     # a request asked as a question: "Could you have a look?" -> "I need you to have a look"
     (
@@ -722,7 +737,7 @@ _IF_THIS = re.compile(r"\b(?:if|unless)\s+(?:this|that|these|those|any of (?:thi
 _UNMARKED_CONDITION = re.compile(
     r"^(?P<cond>\s*if\b[^,.?!]{3,80}?\b(?:by|before|till|until|after|on)\s+(?:[\w']+\s+){0,2}?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the )?weekend|"
-    r"(?:next |this |the end of the )?(?:week|month)|\d{1,2}(?:st|nd|rd|th)))\s+"
+    r"(?:next |this |the end of the )?(?:week|month)|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?(?=\s)))\s+"
     r"(?=(?:i|i'm|im|i'll|ill|we|we'll|we're|it's|its|it'll|you|you'll|you're|they|they'll|he|she|ur|u)\b)",
     re.I,
 )
@@ -1429,7 +1444,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         ):  # "I'll do Christmas at your parents' if we do New Year with mine": a trade offered, not a threat
             parts.offer = sentence
             continue
-        if last and (is_lever(last.group(1), phrasing) or _decided_before(last, sentence, phrasing, level_of)):
+        if last and (
+            is_lever(last.group(1), phrasing)
+            or _decided_before(last, sentence, phrasing, level_of)
+            # "The shed stays locked until you pay what you owe": what is kept from them is the lever
+            or (last.group(2).lower() in {"until", "till", "til"} and _KEPT_FROM_THEM.search(last.group(1)))
+        ):
             parts.levers.append(last.group(1))
             _condition(last.group(2).lower(), last.group(3), parts, phrasing)
             continue
@@ -1727,6 +1747,11 @@ _HANGS_ON = re.compile(
     r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
     re.I,
 )
+_KEPT_FROM_THEM = re.compile(
+    r"\b(?:stays?|remains?|will stay|will remain|is staying)\s+(?:locked|closed|shut|off|blocked|with me|suspended|on hold|"
+    r"confiscated)\b",
+    re.I,
+)
 # a report of what others said, with what they said cut away: "a number of parents have said", "people are saying"
 _SAID_BY_OTHERS = re.compile(
     r"\b(?:have|has|are|were|had)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned|warned|been (?:saying|talking))\W*$",
@@ -1742,7 +1767,7 @@ _RULE_UNDONE = re.compile(
     _WHO_RULED + r"\s+(?:who|that)\s+(?P<neg>has not|hasn'?t|have not|haven'?t|does not|doesn'?t|do not|don'?t|did not|"
     r"didn'?t|fails? to|failed to|is not|isn'?t|are not|aren'?t|still hasn'?t|still has not)\s+(?P<body>.+?)"
     # (the sanction said in the present: "anyone who hasn't done their rota week by Sunday pays £20 into the pot")
-    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|should(?:n'?t| not)?|won'?t|cannot|can'?t|pays|loses|owes|forfeits|buys|misses|"
+    r"(?:\s+(?:will|shall|'ll|is|are|gets?|get|must|can|may|should(?:n'?t| not)?|won'?t|cannot|can'?t|isn'?t|is not|aren'?t|are not|pays|loses|owes|forfeits|buys|misses|"
     r"sits out|puts in|chips in)\b|(?:,?\s+and)?\s+(?=(?:i|im|i'm|i'll|ill|we|we'll|we're)\s)|\s*$)",
     re.I,
 )
@@ -2368,6 +2393,15 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
+    word = "until" if word in {"till", "til"} else word
+    if word == "until":
+        # "Till that £2,200 lands": the money arriving is the money paid
+        cond = re.sub(
+            r"^(?P<what>.*?[£$€]\s?\d[\d,.]*k?\b.*?)\s+(?:lands|arrives|comes through|clears|hits (?:my|the|our) account)$",
+            r"\g<what> is paid",
+            cond,
+            flags=re.I,
+        )
     if word in {"unless", "until"}:
         if parts.items and _ALL_OF_THEM.search(cond):
             return  # "until all three are met": the items already say what
@@ -2913,9 +2947,9 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
 
 
 def _need_question(need: str) -> str | None:
-    m = re.match(r"^I need you to (.+)$", need)
+    m = re.match(r"^I need you (not )?to (.+)$", need)
     if m:
-        return f"Could you {m.group(1)}?"
+        return f"Could you {m.group(1) or ''}{m.group(2)}?"
     m = re.match(r"^I need us to (.+)$", need)
     if m:  # "I need us to go in spring" -> "Could we go in spring?"
         return f"Could we {m.group(1)}?"
