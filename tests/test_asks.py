@@ -1462,6 +1462,20 @@ def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(co
             "Could you stop the supervisor swearing at us",
             "disgrace",
         ),
+        # the name and 'ur so' said with the blame word go with it
+        (
+            "i want the dishes done and people to stop using my towels. but what i care about most is the drumming "
+            "after 11, sam ur so selfish, some of us work early",
+            "the drumming after 11",
+            "ur so",
+        ),
+        # how the first was ranked ('Most important:') is no part of it, and 'needs reissuing' is asked for
+        (
+            "Most important: the deposit receipt needs correcting with the right dates on it. Beyond that, could you "
+            "confirm the move-out inspection time, and we'd like the meter readings emailed.",
+            "Could you correct the deposit receipt with the right dates on it?",
+            "Beyond that",
+        ),
     ],
 )
 def test_reviewed_lists(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

@@ -13,6 +13,7 @@ from assistant.coach.drift import clean_text
 from assistant.coach.language import (
     PHONE_FOOTER,
     SUBJECT_FORM,
+    base_form,
     clause_starts,
     gerund,
     join,
@@ -332,6 +333,12 @@ _THING_SHOULD_BE = re.compile(
     r"be\s+(?P<rest>.+)$",
     re.I,
 )
+# a thing said to need doing: "the March invoice needs reissuing", "the gutters need clearing before winter"
+_NEEDS_DOING = re.compile(
+    r"^(?P<subj>(?:the|my|our|your|his|her|their)\s(?:(?!\band\b)[^,]){1,50}?)\s+(?:still\s+|really\s+)?needs?\s+"
+    r"(?P<doing>(?!doing\b|being\b|having\b|getting\b)[a-z]+ing)\b(?P<rest>[^,]*)$",
+    re.I,
+)
 # a letter's request lead: "we would ask that you", "I must request that you"
 _ASK_THAT_YOU = r"(?:i|we) (?:would |must |'d )?(?:ask|request) that (?:you|u)"
 _WANTED_STATE = re.compile(
@@ -354,6 +361,9 @@ def _reshape(text: str, desired: bool, complaint_said: bool = False) -> str | No
     m = _THING_SHOULD_BE.match(text)
     if m:  # "the borehole should be repaired" -> "Could the borehole be repaired?"
         return f"Could {m.group('subj')[0].lower() + m.group('subj')[1:]} be {m.group('rest')}?"
+    m = _NEEDS_DOING.match(text)
+    if m:  # "the March invoice needs reissuing with our PO number on it" -> "Could you reissue the March invoice..."
+        return f"Could you {base_form(m.group('doing'))} {lower_initial(m.group('subj'))}{m.group('rest')}?"
     m = _WITHOUT_NOUN.match(text)
     if m:
         return f"Could you {_NOUN_FIX[m.group(3).lower()]} {_past_to_gerund(m.group(1))} {m.group(2)}?"
@@ -2498,6 +2508,22 @@ def _clean_demand(text: str, blame: re.Pattern[str]) -> str:
     text = re.sub(
         r",\s+(?:he|she|they)(?:'s|’s| is| are|'re|’re)\s+(?:(?:a|an|such a|so|just|really|a total|a complete)\s+)?"
         r"[\w-]+\W*$",
+        "",
+        text,
+        flags=re.I,
+    )
+    # "Most important: the March invoice needs reissuing", "Beyond that, could you...": how it is ranked, not what
+    text = re.sub(
+        r"^(?:most important(?:ly)?|above all|top priority|priority(?: one| #?1)?|number one|first and foremost|"
+        r"(?:my |the )?(?:main|top|first|biggest) (?:thing|priority|one|issue))\s*[:—–-]\s*|"
+        r"^(?:beyond that|besides that|other than that|on top of that|after that|also|and also)\s*,\s*",
+        "",
+        text,
+        flags=re.I,
+    )
+    # "..., jake ur so [inconsiderate], ...": the blame word gone, the name and 'you're so' said with it go too
+    text = re.sub(
+        r",\s*(?:[a-z]+\s+)?(?:you'?re|youre|your|ur|u r|you are)\s+(?:so|such an?|really|just|being|too|very)?\s*(?=,|$)",
         "",
         text,
         flags=re.I,
