@@ -1476,6 +1476,8 @@ def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(co
             "Could you correct the deposit receipt with the right dates on it?",
             "Beyond that",
         ),
+        # an order said with 'first' and 'then' puts the first first
+        ("I want three things sorted: the rent first, then the car, then the books.", "rent", "first"),
     ],
 )
 def test_reviewed_lists(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

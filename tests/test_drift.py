@@ -749,6 +749,10 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("We'll be keeping the spare key until you get back from holiday.", "not ultimatum"),
         ("I understand this is my last chance to raise concerns before the vote, so here goes.", "not ultimatum"),
         ("If Gary is elected chair again, I'll be there to help him settle in.", "not ultimatum"),
+        # the job done by the writer with its mess or bill left to them; the same said kindly
+        ("Trim the ivy or I'll cut it myself and you can clear up the cuttings.", "ultimatum"),
+        ("Let me know if you're busy or I'll do it myself and you can do the next one.", "not ultimatum"),
+        ("If you can't get to it, no worries, I'll paint it myself and we'll call it even.", "not ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

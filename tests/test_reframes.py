@@ -1889,6 +1889,12 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "not to bring your new partner",
             "won't be",
         ),
+        # the items after 'not up for debate:' in one sentence are the list, and the marker is no item
+        (
+            "My terms are not up for debate: the deposit back in full, the carpet left as it is, and a reference.",
+            "the deposit back in full",
+            "debate",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

@@ -2044,9 +2044,20 @@ _ARROW_RANKING = re.compile(
 )
 
 
+# "I want three things sorted: money first, then the car, then the books"
+_FIRST_THEN = re.compile(
+    r"^(?:[^:]{0,60}:\s*)?(?P<first>[^,:]{2,60}?)\s+first\s*,\s*(?:and\s+)?then\s+(?P<rest>[^,]{2,60}?(?:,?\s*(?:and\s+)?then\s+[^,]{2,60}?)+)\W*$",
+    re.I,
+)
+
+
 def _arrow_ranked(sentence: str, alone: bool) -> list[str]:
     """A ranking said with arrows: the first is the one that matters most; said on its own, the ranking is the
     list too ("Holidays > weekends > birthdays"), so the others are demands of their own."""
+    then = _FIRST_THEN.match(sentence)
+    if then:  # "money first, then the car, then the books": the order said with 'first' and 'then'
+        rest = [x.strip(" .") for x in re.split(r",?\s*\b(?:and\s+)?then\s+", then.group("rest")) if x.strip(" .")]
+        return [f"In order of importance: {'; '.join([then.group('first').strip(), *rest])}."]
     first = _ARROW_RANKING.match(sentence)
     if first is None:
         return [sentence]

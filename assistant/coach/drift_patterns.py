@@ -448,7 +448,12 @@ PATTERNS: tuple[Pattern, ...] = (
         "threat",
         0.9,
         # the action follows the condition, not a second clause inside it ("if you read it and I am ...")
-        _FAILED_CONDITION + r"(?:(?!\band\b)[^.?!]){0,40}?,?\s*(?:then\s+)?\b" + _DECIDED_ACTION,
+        # (nor after the condition said to be all right: "If you can't get to it, no worries, I'll paint it myself")
+        _FAILED_CONDITION
+        + r"(?:(?!\band\b|\b(?:(?:no )?worries|(?:no )?problem|(?:no )?bother|(?:no )?stress|all good|that'?s (?:fine|ok|okay|alright))\b)"
+        + r"[^.?!]){0,40}?"
+        + r",?\s*(?:then\s+)?\b"
+        + _DECIDED_ACTION,
         cue=False,
     ),
     _p(
@@ -872,6 +877,18 @@ PATTERNS: tuple[Pattern, ...] = (
         r"appointed|made|kept|back)\b[^.?!]{0,40}?,\s*(?:then\s+)?(?P<lever>(?:the \w+(?: \w+)? and i|(?:\w+ and )?i|we)\s+"
         r"(?:am|'m|are|'re|will|'ll|shall)\s+(?:be\s+)?(?:resigning|resign|leaving|leave|quitting|quit|stepping down|step down|"
         r"pulling out|pull out|walking|walk)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # the job done by the writer and its cost or mess left to them: "Sort the hedge or I'll cut it myself and you
+        # can pick up the branches", "or I'll do it myself and send you the bill"
+        "threat",
+        0.9,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?P<lever>(?:i|we)(?:'ll|’ll| will| shall)\s+(?:just\s+)?(?:\w+\s+){1,2}"
+        r"(?:it|them|the \w+|that)\s+(?:myself|ourselves)\b[^.?!]*?\band\s+(?:then\s+)?(?:(?:you|u)\s+can\s+(?:pick up|clear|collect|"
+        r"pay|sweep|deal with|clean|take)|(?:send|give|hand|pass|forward)\s+(?:you|u)\s+the\s+(?:bill|invoice|cost)|"
+        r"(?:bill|charge|invoice)\s+(?:you|u)|(?:you|u)(?:'ll|’ll| will)\s+(?:pay|get the bill|be paying|be charged|foot the bill))"
+        r"\b[^.?!]*)",
         cue=False,
     ),
     _p(

@@ -580,7 +580,9 @@ def _listed_terms(pieces: list[str]) -> list[str]:
         header = _LIST_HEADER.match(piece)
         if header:  # "HOUSE RULES - NOT OPEN TO DISCUSSION: 1. No guests. 2. No smoking. 3. Bins out by Tuesday."
             first = _ITEM_NUMBER.sub("", _BULLET_MARK.sub("", (header.group("first") or "").strip())).strip()
-            items = [first] if first else []
+            # "My conditions are not up for debate: the rent on the 1st, no smoking indoors, and the bins out": the
+            # items after the colon, in one sentence
+            items = (_parallel_items(first) or [first]) if first else []
             j = i + 1
             while j < len(out) and len(out[j].split()) <= 14 and not _LIST_ENDS.search(out[j]):
                 item = _ITEM_NUMBER.sub("", _BULLET_MARK.sub("", _clean(out[j]))).strip(" .")
