@@ -1895,6 +1895,37 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "the deposit back in full",
             "debate",
         ),
+        # from the second review: terms announced as 'simple' are the next sentence; how a demand is announced
+        # ('Sorted then:', 'It's take it or leave it:', 'Just to be crystal clear') is no part of it; 'the deal's off'
+        # is lever; 'not a penny more' is the offer's finality
+        (
+            "My terms are simple. A new boiler, a rent holiday for March, and you fix the window. Until all three "
+            "happen, I'm not paying a thing.",
+            "a new boiler",
+            "simple",
+        ),
+        (
+            "Sorted then: you pay for the skip, or I'll stop the standing order. Your call.",
+            "pay for the skip",
+            "Sorted",
+        ),
+        (
+            "Just to be crystal clear, if the deposit isn't back by Friday, the deal's off and I'm taking you to court.",
+            "the deposit back by Friday",
+            "crystal",
+        ),
+        (
+            "It's take it or leave it: I'll pay £250 towards the fence and not a penny more, and if you refuse I'll "
+            "see you in court.",
+            "£250 towards the fence",
+            "penny",
+        ),
+        # a condition in the progressive is worried about as it is, never "being bringing"
+        (
+            "If you're bringing Ellie to the party after what she said about me, I'm not coming.",
+            "you bringing Ellie",
+            "being bringing",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

@@ -52,7 +52,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])(?<!^\d[.)])(?<!^\d\d[.)])\s+|\n+|\s+[-–�
 _LEAD_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|right|look|listen|fine|well|so|and|but|honestly|seriously|frankly|mate|tbh|"
     r"eh|oi|oy|bro|bruv|dude|boss|babe|hun|guys|folks|righto|alright|team(?=\s*[,—–-])|effective immediately|"
-    r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|to be clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
+    r"i'?m telling you(?: now)?|let me be clear|let me be (?:very )?clear|(?:just )?to be (?:crystal |very |absolutely |perfectly )?clear|i(?:'?ll| will| am going to|'?m (?:going to|gonna))? (?:only )?say (?:it|this) (?:once|one time)(?: only)?|"
     r"for the last time|once and for all|i'?m warning you|this is the last time i(?:'m| am) (?:saying|telling you) (?:it|this)|be warned|hear me|either|sir|madam|oga|with (?:all )?(?:due )?respect(?: po)?|"
     r"(?:just )?a (?:friendly |quick |gentle |little |polite |final )?(?:reminder|note|heads[- ]up|thought(?=\s*[:,–—-]))(?: that)?|(?:kindly|please) note(?: that)?|"
     # "Just so you know, if the van isn't back...": how it is announced
@@ -712,6 +712,15 @@ def _clean(text: str) -> str:
     text = plain_spelling(_PICTURES.sub("", text))
     # "Please swish, sorry, transfer me your part": the word taken back gives way to the one said after it
     text = re.sub(r"\b[\w']+,\s*(?:sorry|i mean|i meant|or rather),\s*(?=\w)", "", text, flags=re.I)
+    # "Sorted then: you pay for the boiler", "It's take it or leave it: I'll pay £300": how it is announced (the
+    # finality is the lever, and the reframe drops it)
+    text = re.sub(
+        r"^(?:(?:sorted|settled|decided|right|ok(?:ay)?|so|well|fine)(?:\s+then)?|(?:it'?s|this is)\s+(?:a\s+)?"
+        r"(?:take it or leave it|final offer|my final offer|my last offer))\s*:\s*(?=\w)",
+        "",
+        text,
+        flags=re.I,
+    )
     # the Irish "Would you ever keep him in?" is a plain "would you"
     text = re.sub(r"\b((?:would|could|will|can)\s+(?:you|u|ye))\s+ever\b(?=\s+[a-z])", r"\1", text, flags=re.I)
     text = re.sub(r"\b(today|tomorrow|now|this week)\s+itself\b", r"\1", text, flags=re.I)  # "by today itself"
@@ -767,7 +776,17 @@ _BROKEN = re.compile(
 def is_lever(clause: str, phrasing: Phrasing) -> bool:
     """A clause after 'or' / 'if not' / 'unless...,' that is the consequence: the part a reframe drops."""
     c = clause.strip().lower()
-    return bool(_CONSEQUENCE.match(c)) or is_lever_sentence(c, phrasing) or is_penalty(c)
+    return (
+        bool(_CONSEQUENCE.match(c))
+        or is_lever_sentence(c, phrasing)
+        or is_penalty(c)
+        # "the deal's off and I'm keeping the deposit"
+        or re.match(
+            r"^(?:the|this|our|my) (?:deal|offer|agreement)(?:'s|’s| is| will be)\s+(?:off|withdrawn|dead|cancelled|over)\b",
+            c,
+        )
+        is not None
+    )
 
 
 _TAG = re.compile(
@@ -825,6 +844,24 @@ def is_lever_sentence(sentence: str, phrasing: Phrasing) -> bool:
     return bool(phrasing.lever_pattern.search(c) or _TAG.match(c) or _JUDGING_BODY.search(c) or _held_up(c))
 
 
+_PROGRESSIVE_ADVERBS = frozenset(
+    [
+        "still",
+        "always",
+        "constantly",
+        "just",
+        "really",
+        "now",
+        "forever",
+        "continually",
+        "actually",
+        "even",
+        "never",
+        "ever",
+    ]
+)
+
+
 def _gerund_clause(clause: str, base: bool = False) -> str:
     """'the council turns up at my door' -> 'the council turning up at my door'; with ``base``, a verb in its
     base form too ('should your husband raise the matter' -> 'your husband raising the matter')."""
@@ -845,6 +882,17 @@ def _gerund_clause(clause: str, base: bool = False) -> str:
                     said = Word(f"not {ing}", "VBG", verb.lemma.lower(), verb.space)
                     return join([*before, said, *words[i + 3 :]])
             ing = gerund(w.lemma.lower())
+            progressive = next((j for j in range(i + 1, min(i + 3, len(words))) if words[j].tag == "VBG"), None)
+            if (
+                w.lemma.lower() == "be"
+                and progressive is not None
+                and all(words[j].lower in _PROGRESSIVE_ADVERBS for j in range(i + 1, progressive))
+            ):
+                # "you are still behaving like this" -> "you still behaving like this" (never "being behaving"), and
+                # "I'm getting dragged in" -> "me getting dragged in"
+                who = words[i - 1]
+                subject = OBJECT_FORM.get(who.lower, who.text) if who.tag == "PRP" else who.text
+                return join([*words[: i - 1], Word(subject, who.tag, who.lemma, " "), *words[i + 1 :]])
             if after is not None and after.lower in {"n't", "not"}:
                 # "you and the kids aren't at Mum's" -> "you and the kids not being at Mum's" (not "beingn't")
                 return join([*before, Word(f"not {ing}", "VBG", w.lemma.lower(), after.space), *words[i + 2 :]])
@@ -933,7 +981,9 @@ _FINALITY_TAG = re.compile(
 # the same finality tacked on after an offer: ", not going lower", "and I'm not budging on that", ", no lower"
 _FINALITY_AFTER = re.compile(
     r"[\s,;–—-]+(?:and\s+)?(?:(?:i'?m|i’m|im|we'?re|we’re|i am|we are|it'?s|it’s|it is)\s+)?(?:not|no)\s+(?:going\s+(?:any\s+)?"
-    r"(?:lower|higher|down|up)|moving|budging|shifting|coming down|negotiating|lower|higher|less|more)\b"
+    r"(?:lower|higher|down|up)|moving|budging|shifting|coming down|negotiating|lower|higher|less|more|"
+    # "I'll pay £300 towards the damage and not a penny more"
+    r"(?:a|one) (?:penny|cent|pound|dollar|euro|minute|day|inch) more)\b"
     r"(?:\s+(?:on|from)\s+(?:that|this|it|the price))?\s*[.!]*$",
     re.I,
 )
@@ -1213,6 +1263,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         if nonneg:
             parts.levers.append(sentence)
             listed = nonneg.group(1)
+            if (
+                re.fullmatch(
+                    r"\s*(?:very |quite |pretty )?(?:simple|clear|straightforward|easy|these)\W*", listed, re.I
+                )
+                and queue
+            ):
+                # "My terms are simple. Full refund, written apology, and you remove the review.": the list is next
+                listed = _clean(queue.pop(0))
+                parts.said.append(listed)
             wants = r"\b(?:i|we) (?:need|want|would like|'d like)\b"
             lead = re.match(wants, listed, re.I) and len(re.findall(wants, listed, re.I)) > 1
             splitter = (  # "I need X, I need Y, not like half-time, and I need Z": each 'I need' starts an item
@@ -2059,7 +2118,11 @@ def _cond_first(sentence: str, phrasing: Phrasing, level_of: LevelOf | None = No
                 cond, consequence = cond[: joint.start()], f"{joint.group('who')} {consequence}"
             if re.search(r",\s*then\s", consequence, re.I):
                 continue  # "if they plan it without asking what we can do, then I'm out": 'then' is the split
-            if any(is_penalty(after.strip()) for after in cond.split(",")[1:]):
+            if any(
+                is_penalty(after.strip())
+                or (len(after.split()) >= 2 and is_lever(re.sub(r"\s+and$", "", after.strip()), phrasing))
+                for after in cond.split(",")[1:]
+            ):
                 continue  # "if it's not gone by the 31st, it's going to the tip, and I won't be asking": the first
             # "if yours isn't there by then I'll...": a 'then' after 'by' is when, not the split
             if not re.search(r"\b(?:by|before|until|till)\s+then\s*$", cond, re.I):
@@ -2395,6 +2458,10 @@ def _condition(word: str, cond: str, parts: Parts, phrasing: Phrasing) -> None:
     deadline = _DEADLINE.search(cond)
     if deadline and parts.deadline is None:
         parts.deadline = deadline.group(0)
+    # "If by end of this month you are still...": the date leads the condition; what happens is the worry
+    cond = re.sub(
+        r"^(?:by|before|come)\s+(?:the\s+)?end of (?:this|the|next)\s+\w+\s*,?\s+(?=\w)", "", cond, flags=re.I
+    )
     word = "until" if word in {"till", "til"} else word
     if word == "until":
         # "Till that £2,200 lands": the money arriving is the money paid
