@@ -1822,7 +1822,7 @@ def read_demands(
     # "Ranking: guests notice > quiet hours > shelf": the first ranked is the one that matters most
     # ...said on its own, the ranking is the list too: "Holidays > weekends > birthdays"
     ranked_alone = len(sentences) == 1 and bool(_ARROW_RANKING.match(sentences[0]))
-    sentences = [piece for sentence in sentences for piece in _arrow_ranked(sentence, ranked_alone)]
+    sentences = [piece for sentence in sentences for piece in _ranking_said(sentence, ranked_alone)]
     # "Shutter's the one, honestly": the one named, said as it is pointed at
     sentences = [_NAMED_THE_ONE.sub(r"\g<what> is the one that matters", sentence) for sentence in sentences]
     # "The rent split is the dealbreaker": said as the main thing is
@@ -2037,9 +2037,10 @@ _ASIDE = re.compile(
 _WISHED_YOU = re.compile(r"^(?:you|u)\s+(?!(?:are|were|have|had|never|always|keep|don'?t)\b)", re.I)
 
 
+# what heads a ranking said with arrows: "Ranking: guests notice > quiet hours > shelf"
+_RANKING_HEAD = r"(?:my\s+)?(?:ranking|ranked|priorities|priority order|order)\s*[:-]\s*"
 _ARROW_RANKING = re.compile(
-    r"^(?:(?:my\s+)?(?:ranking|ranked|priorities|priority order|order)\s*[:-]\s*)?(?P<first>[^>:]{2,60}?)\s*(?:>+|→|->)\s*[^>]{2,60}"
-    r"(?:(?:>+|→|->)\s*[^>]{2,60})*$",
+    r"^(?:" + _RANKING_HEAD + r")?(?P<first>[^>:]{2,60}?)\s*(?:>+|→|->)\s*[^>]{2,60}(?:(?:>+|→|->)\s*[^>]{2,60})*$",
     re.I,
 )
 
@@ -2051,9 +2052,10 @@ _FIRST_THEN = re.compile(
 )
 
 
-def _arrow_ranked(sentence: str, alone: bool) -> list[str]:
-    """A ranking said with arrows: the first is the one that matters most; said on its own, the ranking is the
-    list too ("Holidays > weekends > birthdays"), so the others are demands of their own."""
+def _ranking_said(sentence: str, alone: bool) -> list[str]:
+    """A ranking said in order ("money first, then the car, then the books") is the list, first first; one said
+    with arrows names the one that matters most, and said on its own it is the list too ("Holidays > weekends >
+    birthdays"), so the others are demands of their own."""
     then = _FIRST_THEN.match(sentence)
     if then:  # "money first, then the car, then the books": the order said with 'first' and 'then'
         rest = [x.strip(" .") for x in re.split(r",?\s*\b(?:and\s+)?then\s+", then.group("rest")) if x.strip(" .")]
@@ -2063,7 +2065,7 @@ def _arrow_ranked(sentence: str, alone: bool) -> list[str]:
         return [sentence]
     if not alone:
         return [f"Most importantly, {first.group('first').strip()}."]
-    body = re.sub(r"^(?:my\s+)?(?:ranking|ranked|priorities|priority order|order)\s*[:-]\s*", "", sentence, flags=re.I)
+    body = re.sub(r"^" + _RANKING_HEAD, "", sentence, flags=re.I)
     ranked = [x.strip(" .") for x in re.split(r"\s*(?:>+|→|->)\s*", body) if x.strip(" .")]
     return [f"In order of importance: {'; '.join(ranked)}."]
 

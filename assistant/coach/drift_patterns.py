@@ -334,6 +334,17 @@ _JUDGEMENT_HINT = (
     r"noting))\b|as you know,?|" + _HATE_FOR + r")"
 )
 
+# something of theirs kept from them: "The shed stays locked", "the keys will remain with me"
+KEPT_FROM_THEM = (
+    r"(?:stays?|remains?|will stay|will remain|is staying)\s+(?:locked|closed|shut|off|blocked|with me|suspended|on hold|"
+    r"confiscated)\b"
+)
+# who others may take a complaint to: the paper, the council, the head
+_TAKEN_TO = (
+    r"paper|press|council|councillors?|police|ombudsman|lawyers?|solicitors?|court|regulator|news|media|head|governors|"
+    r"board|ofsted|trading standards"
+)
+
 # what those who refuse are told not to expect: "Members unwilling to sign up to them should not expect to be
 # selected for future tours"
 NOT_TO_EXPECT = (
@@ -817,8 +828,7 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\b(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned)\s+(?:that\s+)?"
         r"(?P<lever>(?:if|unless)\b[^.?!]{2,60}?,?\s*they(?:'ll|’ll| will| are going to|'re going to)\s+(?:be\s+)?"
-        r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:paper|press|post|council|councillors?|cllr|police|ombudsman|"
-        r"lawyers?|solicitors?|court|regulator|mp|news|media|head|governors|board|ofsted|trading standards)\b[^.?!]*)",
+        r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?:post|cllr|mp|" + _TAKEN_TO + r")\b[^.?!]*)",
         cue=False,
     ),
     _p(
@@ -835,8 +845,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # "We'll be withholding the service charge until the roof is repaired"
         "threat",
         0.9,
-        r"(?P<lever>\b(?:stays?|remains?|will stay|will remain|is staying)\s+(?:locked|closed|shut|off|blocked|with me|suspended|"
-        r"on hold|confiscated)\b[^.?!]{0,50}?)\s+\b(?:until|till|unless)\s+(?:you|u|he|she|they)\b|"
+        r"(?P<lever>\b" + KEPT_FROM_THEM + r"[^.?!]{0,50}?)\s+\b(?:until|till|unless)\s+(?:you|u|he|she|they)\b|"
         r"(?P<lever2>\b(?:i|we)(?:'ll|’ll| will| are| am|'re|'m)?\s+(?:be\s+)?(?:withhold(?:ing)?|holding back|suspend(?:ing)?|"
         r"stop(?:ping)? paying|not paying)\b[^.?!]{0,50}?)\s+\b(?:until|till|unless)\s+(?:(?:you|u|he|she|they)\b|"
         r"(?:the|your|ur)\s+[\w' -]{1,30}?\s+(?:is|are|has been|have been|gets?)\s+\w+)",
@@ -864,8 +873,7 @@ PATTERNS: tuple[Pattern, ...] = (
         0.9,
         r"\b(?:have|has|had|are|were)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned|talking about)\s+(?:that\s+)?"
         r"(?P<lever>they(?:'ll|’ll| will| are going to|'re going to)\s+(?:be\s+)?(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
-        r"(?:paper|press|council|councillors?|police|ombudsman|lawyers?|solicitors?|court|regulator|news|media|head|"
-        r"governors|board|ofsted|trading standards)\b[^.?!]{0,40}?\b(?:if|unless)\b[^.?!]*)",
+        r"(?:" + _TAKEN_TO + r")\b[^.?!]{0,40}?\b(?:if|unless)\b[^.?!]*)",
         cue=False,
     ),
     _p(

@@ -19,6 +19,7 @@ from assistant.coach.drift_patterns import (
     DOOR_SHOWN,
     JUDGEMENT_HELD_UP,
     JUDGING_BODY_HINT,
+    KEPT_FROM_THEM,
     NOT_TO_EXPECT,
     decided_action,
     find_hits,
@@ -1636,20 +1637,12 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         ]
         parts.context = [c for c in parts.context if c not in listed and c not in bullets]
         parts.levers = [x for x in parts.levers if x not in bullets and x not in listed]
-    for k, need in enumerate(parts.needs):  # "anyone who hasn't paid by then": 'then' is a day said before
-        then = re.search(r"\b(by|before) then\b", need, re.I)
-        # the day said last before it ("...by sunday night. anyone who hasnt paid by then"), not the first one
-        at = next(
-            (i for i, x in enumerate(parts.said) if re.search(r"\b(?:by|before) then\b", x, re.I)), len(parts.said)
-        )
-        upto = [
-            *parts.said[:at],
-            *(re.split(r"\b(?:by|before) then\b", parts.said[at], flags=re.I)[:1] if at < len(parts.said) else []),
-        ]
-        said_days = [m for x in upto for m in _WHEN.finditer(x)]
-        when = said_days[-1] if said_days else next((m for m in (_WHEN.search(x) for x in parts.context) if m), None)
-        if then and when:
-            parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when.group(0)}" + need[then.end() :]
+    if any(_BY_THEN.search(need) for need in parts.needs):  # "anyone who hasn't paid by then": a day said before
+        when = _day_before_then(parts)
+        for k, need in enumerate(parts.needs):
+            then = _BY_THEN.search(need)
+            if then and when:
+                parts.needs[k] = need[: then.start()] + f"{then.group(1)} {when}" + need[then.end() :]
     # "My number is £38k. I'm not negotiating down from that": when the lever says the position is final, the
     # position said beside it is the offer, not context
     # ("I've said £1,100 for the whole job. I'm not moving on that.": a short finality heard as context is lever)
@@ -1808,11 +1801,7 @@ _HANGS_ON = re.compile(
     r"(?:that|this|it) (?:won'?t|needn'?t|doesn'?t) (?:have to )?(?:happen|come to that))\s+(?:if\s+|as long as\s+)?(.+)$",
     re.I,
 )
-_KEPT_FROM_THEM = re.compile(
-    r"\b(?:stays?|remains?|will stay|will remain|is staying)\s+(?:locked|closed|shut|off|blocked|with me|suspended|on hold|"
-    r"confiscated)\b",
-    re.I,
-)
+_KEPT_FROM_THEM = re.compile(r"\b" + KEPT_FROM_THEM, re.I)
 # a report of what others said, with what they said cut away: "a number of parents have said", "people are saying"
 _SAID_BY_OTHERS = re.compile(
     r"\b(?:have|has|are|were|had)\s+(?:\w+\s+)?(?:said|saying|told (?:me|us)|mentioned|warned|been (?:saying|talking))\W*$",
@@ -1848,6 +1837,25 @@ _WHAT_I_NEED = re.compile(
     r"(?:(?P<for>for\s+(?:you|u)\s+to)\s+|(?P<that>that\s+(?:you|u))\s+)?(?P<what>\w.*)$",
     re.I,
 )
+
+
+_BY_THEN = re.compile(r"\b(by|before) then\b", re.I)
+
+
+def _day_before_then(parts: Parts) -> str | None:
+    """The day a 'by then' points at: the one said last before it ("...by sunday night. anyone who hasnt paid by
+    then"), not the first one; else a day said anywhere in the context."""
+    upto: list[str] = []
+    for said in parts.said:
+        then = _BY_THEN.search(said)
+        if then:
+            upto.append(said[: then.start()])
+            break
+        upto.append(said)
+    said_days = [m.group(0) for x in upto for m in _WHEN.finditer(x)]
+    if said_days:
+        return said_days[-1]
+    return next((m.group(0) for m in (_WHEN.search(x) for x in parts.context) if m), None)
 
 
 def _said_as_need(sentence: str) -> str:
@@ -3382,14 +3390,10 @@ class Reframer:
         # so is a part of the writer's own proposal that reads as open as a whole ("I take the sofa and the telly,
         # you keep the car and the bikes": its second half alone sounds like an order)
         # (the items too, when each reads as open on its own: "anyone who can't respect that can stay home" is no item)
-        own_said = parts.needs + parts.items
-        calm = [
-            x
-            for x, lv in zip(own_said, self.levels_of(own_said) if plausible and own_said else [], strict=False)
-            if lv != "ultimatum"
-        ]
-        own = _content(" ".join(x for x in calm if x in parts.needs))
-        calm_items = [x for x in calm if x in parts.items]
+        own_levels = self.levels_of(parts.needs + parts.items) if plausible and (parts.needs or parts.items) else []
+        need_levels, item_levels = own_levels[: len(parts.needs)], own_levels[len(parts.needs) :]
+        own = _content(" ".join(x for x, lv in zip(parts.needs, need_levels, strict=False) if lv != "ultimatum"))
+        calm_items = [x for x, lv in zip(parts.items, item_levels, strict=False) if lv != "ultimatum"]
         pieces = [
             [
                 x
