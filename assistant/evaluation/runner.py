@@ -49,10 +49,12 @@ SPLITS = (
     "dev16x",
     "dev17",
     "dev17x",
+    "dev18",
+    "dev18x",
     "holdout",
 )
 # read only in aggregate while building the coach: their figures are reported, their failing examples never are
-SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "dev14x", "dev15x", "dev16x", "dev17x", "holdout"})
+SEALED = frozenset({"dev5", "dev11x", "dev12x", "dev13x", "dev14x", "dev15x", "dev16x", "dev17x", "dev18x", "holdout"})
 RESULTS = PROJECT_ROOT / "evals" / "results"
 
 
