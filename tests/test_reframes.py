@@ -1926,6 +1926,56 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "you bringing Ellie",
             "being bringing",
         ),
+        # what went wrong, said as it stands, says what the need is about; the lever still goes
+        (
+            "Your delivery van blocked our loading bay again this morning, third time this week. Move it before "
+            "noon or I'm calling the depot manager.",
+            "loading bay",
+            "depot",
+        ),
+        (
+            "The invoice for the March delivery is now 30 days overdue. Settle it by Friday or we stop supplying you.",
+            "30 days overdue",
+            "supplying",
+        ),
+        # 'it' is never a lack ("the no hot water"): the thing broken is what is to be fixed
+        (
+            "Boiler's been broken nine days. No heating with a toddler. If it isn't fixed by Thursday we're moving "
+            "out and stopping the rent.",
+            "the boiler fixed by Thursday",
+            "the no",
+        ),
+        (
+            "WHOEVER KEEPS USING MY SHAMPOO. STOP. OR IT'S GOING IN THE BIN.",
+            "whoever keeps using my shampoo to stop",
+            "BIN",
+        ),
+        # the terms led by their figure are the offer, not the finality around them or the name said to
+        (
+            "Right, Mrs Okafor, this is the last time I'm quoting. £2,150 all in for the fence panels, posts "
+            "included. That's my final number, and after Friday the price goes up.",
+            "£2,150 all in for the fence panels",
+            "goes up",
+        ),
+        (
+            "Dev this is the last figure I'll offer. I'll take over your half of the van for £6,000. If you say no "
+            "I'm selling my half to a stranger.",
+            "I'll take over your half of the van for £6,000",
+            "stranger",
+        ),
+        (
+            "We've gone as high as we can: $96k base, 0.2% equity, four days in the office. This is our final offer "
+            "and it expires Friday noon. After that we'll go with the other candidate.",
+            "Here is what I can do: $96k base",
+            "candidate",
+        ),
+        # after 'either', what the writer does instead is the lever; "sign the papers" is what is asked
+        (
+            "Kofi, hear me. Either you sign the transfer papers for Papa's plot, or I take you to the chief and the "
+            "whole village hears of it.",
+            "sign the transfer papers for Papa's plot",
+            "chief",
+        ),
     ],
 )
 def test_reviewed_shapes_stay_whole(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

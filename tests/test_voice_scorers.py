@@ -157,6 +157,14 @@ def test_a_reframe_that_drops_the_need_fails() -> None:
     assert result["reasons"] == {"drops_need": 1}
 
 
+def test_a_need_in_texting_spelling_is_kept_when_spelled_out_and_lost_when_dropped() -> None:
+    groups = [["ur ex"]]
+    assert voices.missing_groups("Could you tell your ex to stop liking your pics?", groups) == []
+    assert voices.missing_groups("Could you tell them to stop liking your pics?", groups) == [["ur ex"]]
+    # spelling out is read for whole words only: "tour exit" keeps no "ur ex"
+    assert voices.missing_groups("The tour exit is shut.", groups) == [["ur ex"]]
+
+
 def test_a_reframe_the_coach_itself_reads_as_an_ultimatum_fails() -> None:
     result = reframe_result(GOOD_REFRAME, levels={GOOD_REFRAME: "ultimatum"})
     assert result["reasons"] == {"reads_as_ultimatum": 1}

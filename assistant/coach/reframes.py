@@ -448,6 +448,9 @@ class Parts:
     guessed: list[str] = field(default_factory=list)
     # what 'it' in the need was read as ("the medicine"): named in a lever sentence, it is still what is asked for
     pointed: list[str] = field(default_factory=list)
+    # what went wrong, said as it stands ("Boiler's been broken 11 days"), kept as context though the classifier
+    # alone would have set it aside
+    grievances: list[str] = field(default_factory=list)
 
     def holds_lever(self, sentence: str) -> bool:
         """True for a sentence said with a lever in it ("Do it once more and I'll forward the emails to HR")."""
@@ -769,6 +772,10 @@ _BROKEN = re.compile(
     r"\b(?:need you to|[Cc]ould you|I need|[Cc]ould I have) (?:let'?s|if|when|unless|because)\b|"
     r"\b(?:I need|[Cc]ould I have) the (?:some|any|every|a|an|my|your|his|her|our|their|no)\b|"
     r"\bnot being[.?!]|"  # "I'm worried about the uniform money not being.": the state was lost
+    # "I need the MD work for you I completely understand, but.": a clause cut off at its joint
+    # ('so' as a pro-form is whole: "I need you to do so.")
+    r",?\s(?:but|and|or|because)[.?!]|(?<!\bdo)(?<!\bdid)(?<!\bsay)(?<!\bsaid)(?<!\bthink)(?<!\bhope),?\sso[.?!]|"
+    r"\b(?:I need|[Cc]ould I have) in\b|"
     # "I need anyone not paid up by Friday will not picked": a rule's sanction glued into the need
     r"\bI need (?:anyone|anybody|everyone|everybody|whoever)\b[^.?!]*\b(?:will|won't|can't)\b"
 )
@@ -1090,6 +1097,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
         tail = OR_ELSE.search(sentence, either.end("body")) if either else None
+        if either and tail is None and re.match(r"^(?:[\w ]{1,20},\s*)?either\b", raw.strip(), re.I):
+            # "Either you sign the papers, or I carry you to court": after 'either', what 'I' do instead is the lever
+            tail = re.compile(r",?\s+or\s+(?:else\s+)?(?:i|we)\s+(?!can\b|could\b|may\b|might\b)\w+", re.I).search(
+                sentence, either.end("body")
+            )
         if either and tail and tail.start() <= either.end("body") + 2:
             # "Either you keep them inside after ten or I'm phoning the SPCA": what 'you' are to do is the need,
             # and what follows the 'or' is the lever
@@ -1311,6 +1323,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 )
                 # any one word said after it ("This is my final offer, ta.") is a tag, unless it is an amount
                 or (len(after.group(1).split()) == 1 and not re.search(r"[\d£$€]", after.group(1)))
+                # "the last figure I'll offer", "the last number I'll put forward": what the figure is, said of it
+                or (
+                    re.fullmatch(
+                        r"\s*(?:that\s+)?(?:i|we)(?:'ll|’ll| will|'m|’m| am| can| would|'d)?\s+(?:\w+\s*){1,3}[.!]?",
+                        after.group(1),
+                        re.I,
+                    )
+                    and not re.search(r"[\d£$€]", after.group(1))
+                )
                 # the finality said again ("£11,400 is my last price, no more discounting"): the offer came before
                 or re.fullmatch(
                     r"[\s,.!;:–—-]*(?:no more|no further|not a (?:penny|cent|pound|dollar|rand|shilling) more|no lower|"
@@ -1356,7 +1377,17 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 before = re.match(r"^(.+)$", _offered_last(parts))
         if after or before:
             body = _clean(after.group(1) if after and _clean(after.group(1)) else (before.group(1) if before else ""))
-            body = re.sub(r"^(?:this|that|it)(?:'s|’s| is)?$", "", body, flags=re.I)
+            # "Sanjay this is the last number", "Right Mr Jenkins this...": a name or a 'right' before 'this' points back too
+            body = re.sub(
+                r"^(?:(?:right|look|ok(?:ay)?|so|well|listen)[,\s]+)?(?:(?-i:[A-Z])[\w'’-]*[,\s]+){0,2}(?:this|that|it)(?:'s|’s| is)?$",
+                "",
+                body,
+                flags=re.I,
+            )
+            if re.fullmatch(r"(?:(?:mr|mrs|ms|dr)\.?\s+)?(?-i:[A-Z])[\w'’-]*", body, re.I) and re.match(
+                re.escape(body) + r"[\s,]+(?:this|that)\b", sentence
+            ):
+                body = ""  # "Sanjay this is the last number I'll put forward": the name said to, then 'this'
             # "That's our offer and it stands until the 30th": how long it holds, not what was offered
             stands = re.match(
                 r"^(?:and\s+)?(?:it|this|that|the offer)\s+(?:still\s+)?(?:stands|holds|remains open|is open)\s*"
@@ -1601,6 +1632,17 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 or _CALLED_IN.search(sentence)
                 or re.search(r"\b(?:if|unless|or|otherwise|else|till|until)\b", sentence, re.I)
             ):
+                if (
+                    _GRIEVANCE.match(sentence)
+                    and len(sentence.split()) <= 25
+                    and ":" not in sentence  # "TO WHOEVER KEEPS EATING MY YOGHURTS: stop.": the ask comes after
+                    and not _ASKS_IN_PASSING.search(sentence)
+                ):
+                    # "Your hake was off again Friday, second time this month": what went wrong, said as it
+                    # stands, threatens nothing; it says what the need is about
+                    parts.context.append(sentence)
+                    parts.grievances.append(sentence)
+                    continue
                 parts.guessed.append(sentence)
             _hint_then_need(sentence, parts, phrasing)
             continue
@@ -1608,7 +1650,11 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
     if not (parts.needs or parts.worry or parts.offer or parts.items):
         # nothing left to ask for: a sentence the classifier alone set aside, with no lever shape of its own, is
         # more likely the need said firmly ("Rent arrears of £1,240 must be cleared in full by 5pm on Friday")
-        for guessed in _guessed_levers(parts):
+        # what went wrong, said as it stands ("Our records show that rent for October remains unpaid"), first
+        for said in [g for g in parts.grievances if g in parts.context]:
+            parts.context.remove(said)
+            _need_or_reason(said, parts, phrasing)
+        for guessed in _guessed_levers(parts) if not parts.needs else []:
             parts.levers.remove(guessed)
             _need_or_reason(guessed, parts, phrasing)
     # (a listed item the classifier alone set aside is still an item: "2. quiet after eleven on weeknights")
@@ -1902,6 +1948,22 @@ _ONLY_PAST = re.compile(
     r"till|before|next|soon|tomorrow|again|any more|anymore)\b)(?:[\w'-]+\s+){1,4}?(?:have|has|had|'ve|was|were)?\s*"
     r"(?:now\s+|already\s+|still\s+|just\s+)?(?:waited|been|paid|asked|done|tried|covered|sent|spent|worked|had|given|"
     r"called|written|chased|emailed|reported|complained|raised)\b",
+    re.I,
+)
+
+
+# a request said inside what went wrong: "I am sending the invoice again for third time, inshallah you pay it"
+_ASKS_IN_PASSING = re.compile(
+    r"\b(?:please|pls|plz|inshallah|hope|hoping|need|needs|want|wants|must|should|have to|has to|got to|gotta)\b", re.I
+)
+# what has gone wrong, said as it stands, with nothing to come: "the balance of £2,340 is now 21 days overdue",
+# "Boiler's been broken 11 days", "Whoever keeps eating my labelled food out the fridge"
+_GRIEVANCE = re.compile(
+    r"^(?![^.?!]*\b(?:will|'ll|’ll|shall|going to|gonna|would|'d|’d|could|may|might|unless|otherwise|else|if|until|"
+    r"till|or|before|hate|shame|pity|careful|watch|remember|know|notice\w*|followers|review\w*|lawyer|solicitor|court|"
+    r"police|council|boss|landlord|agency|school|school's|head|committee|everyone|everybody|people)\b)"
+    r"(?=[^.?!]*\b(?:overdue|late|broken|blocked|blocking|leaking|missing|outstanding|unpaid|not working|again|"
+    r"(?:second|third|fourth|fifth) time|\d+ (?:days?|weeks?|months?)|keeps?\s+\w+ing)\b)",
     re.I,
 )
 
@@ -2239,6 +2301,8 @@ def _request_shaped(sentence: str) -> bool:
         return _request_shaped(sentence[polite.end() :])
     if _ASKED_ALREADY.match(sentence):
         return False
+    if re.match(r"^please\s+(?:be\s+(?:advised|aware|informed)|note)\b", sentence, re.I):
+        return False  # "Please be advised that interest will accrue...": a notice of what will happen, not a request
     if re.match(
         r"^(?:you|u)\s(?!.*\b(?:or|otherwise)\b).*(?:\s(?:can|ok|okay|pls|plz)|,\s*please)\W*$", sentence, re.I
     ):
@@ -2298,7 +2362,10 @@ _OFFERED = re.compile(
     r"^here(?:'?s|’s| is) what (?:i|we) (?:can|could|will|'ll) (?:offer|do|give)\b|"
     # "62k is the number", "£1,800 is my price": a figure said as where the writer stands
     r"^(?:[£$€]\s?)?\d[\d,.]*\s?(?:k|grand|pounds|dollars|euros?)?\s+(?:a (?:month|week|year|day|night|hour)\s+)?"
-    r"(?:is|'s)\s+(?:my|our|the)\s+(?:number|price|offer|figure|limit|budget|ceiling|max(?:imum)?)\b",
+    r"(?:is|'s)\s+(?:my|our|the)\s+(?:number|price|offer|figure|limit|budget|ceiling|max(?:imum)?)\b|"
+    # "£4,800 all in for the flat roof, EPDM, 20 yr guarantee", "$142k base, 0.3% equity": terms led by the figure
+    r"^(?:[£$€]|R|HK\$|US\$|A\$)\s?\d[\d,.]*\s?(?:k|grand)?\s+(?:all in|all-in|base|flat|cash|total|upfront|up front|"
+    r"for (?:the|your|it|everything|all)|to (?:cover|split)|from (?:me|us)|inc(?:luding|l)?)\b",
     re.I,
 )
 
@@ -2798,12 +2865,16 @@ def _nearest_topic(said: Sequence[str], thing: bool = False, plural: bool = Fals
     """The first noun phrase of the last of these sentences that has one (nearest first); with ``thing``, the
     first that names no person ('it' is the medicine, not "my sister"), and with ``plural`` a plural one first
     ('they' are "them cake stands", not "Darlene")."""
+    # ("No hot water with a newborn. If it isn't fixed...": 'it' is never a lack, "the no hot water")
     if thing:
         for x in reversed(said):
             found = topic_of(x, first=True, thing=True, plural=plural)
-            if found:
+            if found and not _A_LACK.match(found):
                 return found
-    return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t), None)
+    return next((t for t in (topic_of(x, first=True) for x in reversed(said)) if t and not _A_LACK.match(t)), None)
+
+
+_A_LACK = re.compile(r"^(?:the\s+)?(?:no|none|nothing|not)\b", re.I)
 
 
 # who a sentence may name that 'it' or 'they' (said of a thing) never points back at
@@ -3040,6 +3111,10 @@ def _need_question(need: str) -> str | None:
     # "I need the tombola given back to me": a thing and the state wanted for it, not someone to do something
     # ("I need your leylandii cut down to two metres": 'to' before an amount is how far, not someone to act)
     if m and not any(w.tag in {"VBN", "VBD"} for w in tag(m.group(1))) and _verb_after_to(f"{m.group(2)}{m.group(3)}"):
+        return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
+    # "I need whoever keeps eating my labelled food to stop" -> "Could whoever keeps eating my labelled food stop?"
+    m = re.match(r"^I need ((?:whoever|anyone who|the person who)\b[^.?!]*?) to (\w+)\b(.*)$", need)
+    if m and _verb_after_to(f"{m.group(2)}{m.group(3)}"):
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (.+)$", need)
     if m and not re.match(r"^(?:to|a break|some time|him|her|them)\b", m.group(1)):
@@ -3394,6 +3469,8 @@ class Reframer:
         need_levels, item_levels = own_levels[: len(parts.needs)], own_levels[len(parts.needs) :]
         own = _content(" ".join(x for x, lv in zip(parts.needs, need_levels, strict=False) if lv != "ultimatum"))
         calm_items = [x for x, lv in zip(parts.items, item_levels, strict=False) if lv != "ultimatum"]
+        # (and what went wrong, said as it stands with no threat word in it, is what the need is about)
+        own |= _content(" ".join(parts.grievances))
         pieces = [
             [
                 x
@@ -3538,7 +3615,10 @@ class Reframer:
             # "Please, the balance is still outstanding": the 'please' asks nothing once the need is said after it
             said = re.sub(r"^please\s*,\s*", "", said, flags=re.I)
             lead = sentence_case(self.phrasing.blame_pattern.sub("", said).strip(" ,."))
-            need = f"{lead}. {need}"
+            whoever = re.match(r"^(?:whoever|anyone who|the person who|whichever)\b[^.?!:]*$", lead, re.I)
+            yours = re.match(r"^I need you to (.+)$", need)
+            # "Whoever keeps eating my labelled food. Stop.": who is asked is whoever did it
+            need = f"I need {lead[0].lower()}{lead[1:]} to {yours.group(1)}" if whoever and yours else f"{lead}. {need}"
             need_text = f"{lead} {need_text}"
         if (
             need
@@ -3628,7 +3708,13 @@ class Reframer:
             if parts.offer
             else None
         )
-        offer_said = bool(offer and (re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer)))
+        # (terms listed with commas, "$142k base, 0.3% equity, remote-first", are said as they are, after a colon)
+        offer_said = bool(
+            offer
+            and (
+                re.match(r"^(?:i|we)\b", offer, re.I) or _is_clause(offer) or len(re.findall(r"[,;](?!\d)", offer)) >= 2
+            )
+        )
         aside = "," if offer and re.search(r",(?!\d)", offer) else ""  # "R8,000 from me": a figure's comma is not one
         return {
             "need": need,

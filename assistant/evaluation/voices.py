@@ -53,9 +53,18 @@ def normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').lower()
 
 
+# texting spellings the coach spells out ("tell ur ex" -> "tell your ex"): the need is kept, in full words
+_SPELLED_OUT = {"ur": "your", "u": "you", "pls": "please", "plz": "please"}
+
+
+def _spelled_out(text: str) -> str:
+    return re.sub(r"(?<![a-z0-9'])(ur|u|pls|plz)(?![a-z0-9'])", lambda m: _SPELLED_OUT[m.group(1)], normalise(text))
+
+
 def has_stem(text: str, stem: str) -> bool:
-    """True when ``stem`` starts a word (or a phrase) in ``text``."""
-    return re.search(r"(?<![a-z0-9])" + re.escape(normalise(stem)), normalise(text)) is not None
+    """True when ``stem`` starts a word (or a phrase) in ``text``, texting spellings read as the words they
+    stand for ("ur ex" is kept by "your ex")."""
+    return re.search(r"(?<![a-z0-9])" + re.escape(_spelled_out(stem)), _spelled_out(text)) is not None
 
 
 def stems_found(text: str, stems: Iterable[str]) -> list[str]:
