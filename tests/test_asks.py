@@ -1478,6 +1478,14 @@ def test_a_thing_named_with_what_was_promised_is_not_turned_into_its_opposite(co
         ),
         # an order said with 'first' and 'then' puts the first first
         ("I want three things sorted: the rent first, then the car, then the books.", "rent", "first"),
+        # a greeting and a blessing are never the one thing asked, nor parked
+        (
+            "Good morning bell ringers. Please note: everyone should be in the tower by 9.15 on Sunday, the new "
+            "rope fund of £40 goes to Brother Femi, and anyone who missed practice should see the captain. "
+            "Above all, the timekeeping matter is what we must fix. God bless.",
+            "in the tower by 9.15",
+            "bell ringers",
+        ),
     ],
 )
 def test_reviewed_lists(coach: OfflineCoach, text: str, wanted: str, never: str) -> None:

@@ -753,6 +753,10 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("Trim the ivy or I'll cut it myself and you can clear up the cuttings.", "ultimatum"),
         ("Let me know if you're busy or I'll do it myself and you can do the next one.", "not ultimatum"),
         ("If you can't get to it, no worries, I'll paint it myself and we'll call it even.", "not ultimatum"),
+        # a final answer that is a yes; a condition said to be totally fine, then the other date offered
+        ("My final answer is yes, of course I'll be godmother!", "not ultimatum"),
+        ("If you can't do the 3rd, that's totally fine, we'll move it to the 10th.", "not ultimatum"),
+        ("This is my final answer: no dogs in the flat, or you find somewhere else.", "ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

@@ -967,6 +967,15 @@ _CALLED_ONLY = re.compile(
     r"y'?all|you lot|gents|to whoever (?:reads|is reading|gets) (?:this|these))\W*$",
     re.I,
 )
+# a greeting, a blessing or a goodbye said alone: "Good evening choir members", "God bless", "Take care all"
+_GREETED_ONLY = re.compile(
+    r"^(?:(?:good (?:morning|afternoon|evening|day)|hi|hiya|hello|hey|morning|evening|greetings|welcome)\b"
+    r"(?![\w\s,'’-]*\b(?:please|pls|can|could|would|need|must|should|don'?t|stop)\b)[\w\s,!'’-]{0,30}|"
+    r"(?:god bless(?: you)?(?: all)?|(?:stay )?blessed|blessings|thanks(?: all| everyone| so much| again)?|"
+    r"thank you(?: all| everyone| so much)?|many thanks|cheers(?: all)?|take care(?: all| everyone)?|"
+    r"have a (?:good|great|nice|lovely) (?:day|week|weekend|evening|one))(?:\s*,?\s*(?-i:[A-Z])\w*)?)[\s.!😊🙏🏾🙏]*$",
+    re.I,
+)
 # when, said before a list of wants: "For the next date", "From January", "Next season"
 _WHEN_RUNUP = re.compile(
     r"^(?:for|from|at|on|in|by|after|before|once|starting|this|next|going forward|moving forward|from now on)\b"
@@ -1839,7 +1848,12 @@ def read_demands(
     sentences = _pointer_joined(sentences, priority)
     for sentence in _prepared(sentences):
         sentence = _FILLER.sub("", sentence).strip()
-        if len(sentence) < 3 or not re.search(r"[^\W\d_]", sentence) or _CALLED_ONLY.match(sentence):
+        if (
+            len(sentence) < 3
+            or not re.search(r"[^\W\d_]", sentence)
+            or _CALLED_ONLY.match(sentence)
+            or _GREETED_ONLY.match(sentence)
+        ):
             continue
         cue = priority.search(sentence)
         pointed = reference_of(sentence)

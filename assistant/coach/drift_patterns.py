@@ -461,7 +461,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # the action follows the condition, not a second clause inside it ("if you read it and I am ...")
         # (nor after the condition said to be all right: "If you can't get to it, no worries, I'll paint it myself")
         _FAILED_CONDITION
-        + r"(?:(?!\band\b|\b(?:(?:no )?worries|(?:no )?problem|(?:no )?bother|(?:no )?stress|all good|that'?s (?:fine|ok|okay|alright))\b)"
+        + r"(?:(?!\band\b|\b(?:(?:no )?worries|(?:no )?problem|(?:no )?bother|(?:no )?stress|all good|that'?s (?:totally |completely |perfectly )?(?:fine|ok|okay|alright))\b)"
         + r"[^.?!]){0,40}?"
         + r",?\s*(?:then\s+)?\b"
         + _DECIDED_ACTION,
@@ -970,7 +970,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "final-offer",
         0.95,
         r"\btake it or leave it\b|\btake-it-or-leave-it\b",
-        r"\b(?:my|our|this is the|this is my|this is our|the)\s+(?:best and\s+)?final\s+(?:offer|answer|word|price|terms|proposal)\b",
+        r"\b(?:my|our|this is the|this is my|this is our|the)\s+(?:best and\s+)?final\s+(?:offer|answer|word|price|terms|proposal)\b"
+        # (never a yes: "My final answer is yes, I'd love to be your bridesmaid!")
+        r"(?!\s+(?:is|was|'s)\s+(?:a\s+)?(?:yes|yeah|yep|absolutely|of course|definitely)\b)",
         # not the notice of a date that closes ("Last chance to sign up for camp is Friday")
         r"\bbest and final\b|\blast offer\b|"
         # a last price said as the writer's own, never asked about: "$2,800, last price already", "that's the last
