@@ -757,6 +757,10 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("My final answer is yes, of course I'll be godmother!", "not ultimatum"),
         ("If you can't do the 3rd, that's totally fine, we'll move it to the 10th.", "not ultimatum"),
         ("This is my final answer: no dogs in the flat, or you find somewhere else.", "ultimatum"),
+        # a last price, then what happens to it after a day; a price with the writer away after a day is not
+        ("2 grand for the trailer, lowest I'll go. Saturday it goes on Gumtree.", "ultimatum"),
+        ("£900 is the lowest I'll go, after the 1st the price goes up.", "ultimatum"),
+        ("Happy to do £150 for the pram. After Friday I'm away so it'd be the week after.", "not ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

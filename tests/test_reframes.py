@@ -1969,6 +1969,21 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "Here is what I can do: $96k base",
             "candidate",
         ),
+        # the last price is the offer; where it goes after the day is the lever
+        ("2 grand for the trailer, lowest I'll go. Saturday it goes on Gumtree.", "2 grand for the trailer", "Gumtree"),
+        # "Do not..." is what not to do; 'as a toilet' is what it is used as, not a reason
+        ("Do not text my son again. If you do I will call the police.", "I need you not to text my son", "police"),
+        (
+            "Your dog keeps using my lawn as a toilet. Keep him on a lead or I'll call the warden.",
+            "as a toilet",
+            "because",
+        ),
+        # who they are or where they live, said as known, is a hint of what could follow
+        (
+            "WHOEVER KEEPS LEAVING THE GATE OPEN. STOP. I KNOW WHICH HOUSE YOU'RE IN.",
+            "whoever keeps leaving the gate open to stop",
+            "which house",
+        ),
         # after 'either', what the writer does instead is the lever; "sign the papers" is what is asked
         (
             "Kofi, hear me. Either you sign the transfer papers for Papa's plot, or I take you to the chief and the "

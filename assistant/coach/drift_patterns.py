@@ -900,6 +900,21 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # a price said to be the last, then what happens to it after a day: "4 grand for the boat, lowest I'll go.
+        # Tomorrow it goes on eBay", "£3,400 is the lowest I'll go, after Friday the price goes up", "That's final.
+        # After Wednesday it's withdrawn" (not "Happy to do £180. After Friday I'm away", nor a final year at uni)
+        "final-offer",
+        0.9,
+        r"(?:\b(?:lowest|final|last|best)\s+(?:(?:i'?ll|i will|i can|we can|we'?ll)\s+)?(?:go|price|offer|figure|number|"
+        r"position)\b|\bthat'?s final\b|\bnot going (?:any )?lower\b|\bis final\b)[^?]{0,120}?"
+        r"(?:\b(?:after|from|come|past)\s+(?:\w+\s+){0,2}?(?:it'?s|it is|it will be|it'?ll be|the (?:offer|price|quote|deal)"
+        r"(?:'s| is| will be|'ll be)?)\s+(?P<lever>withdrawn|off the table|void|going up|up)\b|"
+        r"\b(?:the price|it)\s+(?P<lever2>goes\s+up)\b|"
+        r"\b(?P<lever3>(?:it|the \w+)\s+(?:goes|is going|'s going|will go)\s+(?:on|up on|to)\s+(?:ebay|gumtree|marketplace|"
+        r"facebook|vinted|craigslist|auction|someone else|the next (?:person|buyer|one)))\b)",
+        cue=False,
+    ),
+    _p(
         # a child's or member's place lost if the other side fails: "if we don't have the £45 by Saturday Kai won't be
         # able to play in the cup match"
         "deadline-penalty",

@@ -172,6 +172,8 @@ _REASON = re.compile(
     r"yesterday|this|early|late|christmas|easter|the (?:start|beginning|end|summer|spring|autumn|winter|\d)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|dawn|forever|ages|school|uni|college|"
     r"(?:our|my|your|his|her|their|the) (?:last|previous|first|recent)|we (?:last|first) )\w*)|as(?!\s+['\x22‘“])(?!\s+(?:far|much|long|soon|well|many|good|often|little|a matter of|a rule|usual|per|"
+    # "using my veg bed as a toilet": what it is used as, not why
+    r"an?\s+(?!result\b)|"
     r"discussed|agreed|mentioned|requested|instructed|follows|such|if|though|of|part of|"
     # "as measured on Tuesday", "as set out above": how it was found or said, not why
     r"measured|shown|stated|noted|set out|described|explained|outlined|advised|promised|planned|expected|arranged|"
@@ -205,7 +207,9 @@ _OFFER_AFTER = re.compile(
 _OFFER_BEFORE = re.compile(
     r"^(.+?)[\s,:–—-]+(?:(?:is|that'?s|that is|this is|represents|constitutes|remains|,)?\s*(?:(?:my|our|the|the \w+'s) |(?<=is )|(?<=is  ))"
     r"(?:final|last|best and final) (?:offer|price|figure|word|position|number|amount|deal|terms|proposal|rate)\b|"
-    r"(?:so\s+)?(?:this|that|it)(?:'s| is) (?:as far as|the most|the best|all) (?:i|we) can (?:go|do|offer|stretch|manage)\b)",
+    r"(?:so\s+)?(?:this|that|it)(?:'s| is) (?:as far as|the most|the best|all) (?:i|we) can (?:go|do|offer|stretch|manage)\b|"
+    # "4 grand for the boat, lowest I'll go", "£3,400 is the lowest I'll go"
+    r"(?:(?:is|that'?s)\s+)?(?:the\s+)?lowest (?:i'?ll|i will|i can|we can|we'?ll) go\b)",
     re.I,
 )
 # in a long run-up before "this is as far as I can go", the clause that says what was offered
@@ -285,10 +289,10 @@ _SECOND_TO_NEED = [
     (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(?:you|u)\s+to\s+(.+)$", re.I), "I need you to {}"),
     (re.compile(r"^(?:i|we)\s*(?:expect|demand|insist on|require)\s+(.+)$", re.I), "I need {}"),
     (re.compile(r"^(?:i|we)\s*(?:want|need|would like|'d like)\s+(.+)$", re.I), "I need {}"),
-    # "Please don't invite Dad": what not to do
+    # "Please don't invite Dad", "Do not contact my daughter again": what not to do
     (
         re.compile(
-            r"^please\s+(?:do not|don'?t|dont)\s+(?!(?:expect|worry|say|want|think|bother|forget|make|test|push|try|even|ever|"
+            r"^(?:please\s+)?(?:do not|don'?t|dont)\s+(?!(?:expect|worry|say|want|think|bother|forget|make|test|push|try|even|ever|"
             r"you|tell|ask)\b)(.+)$",
             re.I,
         ),
