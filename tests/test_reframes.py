@@ -1978,6 +1978,18 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "as a toilet",
             "because",
         ),
+        # "It's either you...": the choice put as 'it', and whatever comes after 'or' is the lever
+        (
+            "It's either you clear your bikes out of my garage by Sunday, or they all go to the tip.",
+            "I need you to clear your bikes out of my garage by Sunday",
+            "tip",
+        ),
+        # a reason cut off to a word or two is no reason ("because always")
+        (
+            "Would be great to have the £25 for the gift by Friday, because always. Otherwise I'll tell everyone.",
+            "£25",
+            "because",
+        ),
         # who they are or where they live, said as known, is a hint of what could follow
         (
             "WHOEVER KEEPS LEAVING THE GATE OPEN. STOP. I KNOW WHICH HOUSE YOU'RE IN.",

@@ -779,7 +779,7 @@ _BROKEN = re.compile(
     # "I need the MD work for you I completely understand, but.": a clause cut off at its joint
     # ('so' as a pro-form is whole: "I need you to do so.")
     r",?\s(?:but|and|or|because)[.?!]|(?<!\bdo)(?<!\bdid)(?<!\bsay)(?<!\bsaid)(?<!\bthink)(?<!\bhope),?\sso[.?!]|"
-    r"\b(?:I need|[Cc]ould I have) in\b|"
+    r"\b(?:I need|[Cc]ould I have) (?:in|would|could|should|will|can|might)\b|"
     # "I need anyone not paid up by Friday will not picked": a rule's sanction glued into the need
     r"\bI need (?:anyone|anybody|everyone|everybody|whoever)\b[^.?!]*\b(?:will|won't|can't)\b"
 )
@@ -1101,9 +1101,14 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         sentence = _said_as_need(sentence)
         either = _YOU_OR_ELSE.match(sentence)
         tail = OR_ELSE.search(sentence, either.end("body")) if either else None
-        if either and tail is None and re.match(r"^(?:[\w ]{1,20},\s*)?either\b", raw.strip(), re.I):
-            # "Either you sign the papers, or I carry you to court": after 'either', what 'I' do instead is the lever
-            tail = re.compile(r",?\s+or\s+(?:else\s+)?(?:i|we)\s+(?!can\b|could\b|may\b|might\b)\w+", re.I).search(
+        if (
+            either
+            and tail is None
+            and re.match(r"^(?:[\w ]{1,20},\s*)?(?:it(?:'s|’s| is)\s+)?either\b", raw.strip(), re.I)
+        ):
+            # "Either you sign the papers, or I carry you to court", "It's either you move your stuff, or it all goes
+            # to the tip": after 'either', what happens instead is the lever
+            tail = re.compile(r",?\s+or\s+(?:else\s+)?(?!(?:i|we)\s+(?:can|could|may|might)\b)\w+", re.I).search(
                 sentence, either.end("body")
             )
         if either and tail and tail.start() <= either.end("body") + 2:
@@ -1826,7 +1831,8 @@ _FINAL_SAID = re.compile(
     re.I,
 )
 _YOU_OR_ELSE = re.compile(
-    r"^(?:either\s+)?(?:you|u)\s+(?:either\s+)?(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
+    # ("It's either you move your stuff, or...": the choice put as 'it')
+    r"^(?:it(?:'s|’s| is)?\s+(?=either\b))?(?:either\s+)?(?:you|u)\s+(?:either\s+)?(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
     r"(?P<body>\w.+?)\s*,?(?=\s+(?:or|otherwise|else)\s)",
     re.I,
 )
@@ -3648,7 +3654,10 @@ class Reframer:
         because = None
         if parts.reasons:
             reason = self.phrasing.blame_pattern.sub("", parts.reasons[0]).strip(" ,.")
-            because = f", because {_mid_sentence(reason)}" if reason else None
+            # a reason says something happens or is so ("because I start at six"); "because always" or "because a
+            # toilet" is a piece cut off, never sent
+            said_so = any(w.tag.startswith("VB") or w.tag == "MD" for w in tag(reason)) if reason else False
+            because = f", because {_mid_sentence(reason)}" if reason and said_so else None
         context = None
         if context_parts and (need or parts.worry):
             said = sentence_case(self.phrasing.blame_pattern.sub("", context_parts[0]).strip(" ,."))
