@@ -761,6 +761,12 @@ def test_a_friendly_word_beside_a_sting_does_not_hide_it(coach: OfflineCoach, te
         ("2 grand for the trailer, lowest I'll go. Saturday it goes on Gumtree.", "ultimatum"),
         ("£900 is the lowest I'll go, after the 1st the price goes up.", "ultimatum"),
         ("Happy to do £150 for the pram. After Friday I'm away so it'd be the week after.", "not ultimatum"),
+        # the writer turning up at their door as the or-else; the same offered as help
+        ("Return my speaker by Saturday or I swear I'm coming to your flat to get it.", "ultimatum"),
+        ("Tell me when the van's free or I'll come round to your place and help you pack it.", "not ultimatum"),
+        # evidence held over them after a demand; a doorbell camera thanked for a parcel
+        ("MOVE YOUR BINS. WE HAVE YOU ON CCTV.", "ultimatum"),
+        ("The parcel came, we have you on camera leaving it, thank you!", "not ultimatum"),
     ],
 )
 def test_levels_of_reviewed_shapes(coach: OfflineCoach, text: str, level: str) -> None:

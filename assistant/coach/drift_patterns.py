@@ -915,6 +915,25 @@ PATTERNS: tuple[Pattern, ...] = (
         cue=False,
     ),
     _p(
+        # the writer turning up at their door as the or-else: "Give it back this weekend or I swear I'm coming to your
+        # uni to get it" (not "or I'll come round and help", nor "or I'm coming anyway")
+        "threat",
+        0.9,
+        r"\b(?:or|otherwise|or else)\s*,?\s*(?:i swear\s+|so help me\s+|honestly\s+)?(?:i'?m|i’m|i am|i'?ll|i’ll|i will|"
+        r"we'?re|we'?ll)\s+(?P<lever>(?:com(?:e|ing)|turn(?:ing)? up|show(?:ing)? up)\s+(?:round\s+|over\s+|down\s+)?"
+        r"(?:to\s+)?(?:your|ur)\s+\w+(?:\s+\w+)?\s+(?:to|and)\s+(?:get|take|collect|fetch|sort|have it out|drag|find)\b[^.?!]*)",
+        cue=False,
+    ),
+    _p(
+        # evidence held over them, said after a demand: "PICK IT UP. WE HAVE YOU ON CAMERA." (not a thank-you for
+        # a parcel the doorbell camera saw)
+        "veiled-threat",
+        0.9,
+        r"(?:^|[.!?]\s+)(?P<lever>(?:and\s+)?(?:we|i)(?:'ve|’ve| have)?\s+(?:got\s+)?(?:you|u|it all|the whole thing)\s+on\s+"
+        r"(?:camera|cctv|video|film|tape|the doorbell(?: cam(?:era)?)?)\b(?![^.?!]*\b(?:thanks|thank you|cheers|lol)\b)[^.?!]*)",
+        cue=False,
+    ),
+    _p(
         # a child's or member's place lost if the other side fails: "if we don't have the £45 by Saturday Kai won't be
         # able to play in the cup match"
         "deadline-penalty",
