@@ -1990,6 +1990,19 @@ def test_a_thing_whose_only_verb_is_inside_what_it_was_starts_as_said() -> None:
             "£25",
             "because",
         ),
+        # a courtesy said first, then 'but if..., then...': the courtesy is its own sentence, the condition the need
+        (
+            "Sorry to be a pain but if the rent isn't paid by Friday, then I'm changing the locks.",
+            "I need the rent paid by Friday",
+            "locks",
+        ),
+        # the event held without the writer is the walkout, never the need
+        (
+            "Dad I love you but if Aunty Grace is not invited to the wedding, then I'm not coming. You can host it "
+            "without the groom.",
+            "not being invited to the wedding",
+            "without the groom",
+        ),
         # who they are or where they live, said as known, is a hint of what could follow
         (
             "WHOEVER KEEPS LEAVING THE GATE OPEN. STOP. I KNOW WHICH HOUSE YOU'RE IN.",

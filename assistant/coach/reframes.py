@@ -1075,6 +1075,15 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         raw = _DEAL_HEADING.sub("", raw)
         # "Let me match the energy: £1,500 for the full site": the run-up to an amount is a heading
         raw = re.sub(r"^[^:.?!]{0,60}:\s*(?=[£$€]\s?\d)", "", raw)
+        # "Papa ji I respect you fully but if the family is not invited, then I will not come": the courtesy said
+        # first is a sentence of its own, and the condition starts one
+        courtesy = re.match(
+            r"^(?P<head>[^,.?!]{3,60}?),?\s+but\s+(?P<rest>(?:if|unless)\b.{10,}\bthen\b.+)$", raw, re.I
+        )
+        if courtesy:
+            parts.context.append(courtesy.group("head"))
+            parts.said.append(courtesy.group("head"))
+            raw = courtesy.group("rest")[0].upper() + courtesy.group("rest")[1:]
         if parts.offer is None and _FINALITY_TAG.match(_clean(raw) or raw) and (parts.needs or parts.context):
             # "£1,500 for the full site. Not a penny more, not a penny less.": the finality points back at the amount
             said = (parts.needs + parts.context)[-1]
