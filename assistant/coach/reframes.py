@@ -1117,9 +1117,7 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
         ):
             # "Either you sign the papers, or I carry you to court", "It's either you move your stuff, or it all goes
             # to the tip": after 'either', what happens instead is the lever
-            tail = re.compile(r",?\s+or\s+(?:else\s+)?(?!(?:i|we)\s+(?:can|could|may|might)\b)\w+", re.I).search(
-                sentence, either.end("body")
-            )
+            tail = _OR_INSTEAD.search(sentence, either.end("body"))
         if either and tail and tail.start() <= either.end("body") + 2:
             # "Either you keep them inside after ten or I'm phoning the SPCA": what 'you' are to do is the need,
             # and what follows the 'or' is the lever
@@ -1339,16 +1337,18 @@ def parts_of(text: str, phrasing: Phrasing, level_of: LevelOf | None = None) -> 
                 re.fullmatch(
                     r"[\s,.!]*(?:(?:already|lah|lor|leh|ok(?:ay)?|yeah|mate|then|sorry|eh)\W*)*", after.group(1), re.I
                 )
-                # any one word said after it ("This is my final offer, ta.") is a tag, unless it is an amount
-                or (len(after.group(1).split()) == 1 and not re.search(r"[\d£$€]", after.group(1)))
-                # "the last figure I'll offer", "the last number I'll put forward": what the figure is, said of it
+                # any one word said after it ("This is my final offer, ta.") is a tag, and so is what the figure is
+                # said to be ("the last figure I'll offer", "the last number I'll put forward"), unless an amount
                 or (
-                    re.fullmatch(
-                        r"\s*(?:that\s+)?(?:i|we)(?:'ll|’ll| will|'m|’m| am| can| would|'d)?\s+(?:\w+\s*){1,3}[.!]?",
-                        after.group(1),
-                        re.I,
+                    not re.search(r"[\d£$€]", after.group(1))
+                    and (
+                        len(after.group(1).split()) == 1
+                        or re.fullmatch(
+                            r"\s*(?:that\s+)?(?:i|we)(?:'ll|’ll| will|'m|’m| am| can| would|'d)?\s+(?:\w+\s*){1,3}[.!]?",
+                            after.group(1),
+                            re.I,
+                        )
                     )
-                    and not re.search(r"[\d£$€]", after.group(1))
                 )
                 # the finality said again ("£11,400 is my last price, no more discounting"): the offer came before
                 or re.fullmatch(
@@ -1839,6 +1839,8 @@ _FINAL_SAID = re.compile(
     r"not (?:moving|shifting) on (?:that|this|it|the price)|not going (?:any )?lower|not coming down)\b",
     re.I,
 )
+# after 'either', whatever follows 'or' ("or I carry you to court", "or it all goes to the tip"), never an 'or I can'
+_OR_INSTEAD = re.compile(r",?\s+or\s+(?:else\s+)?(?!(?:i|we)\s+(?:can|could|may|might)\b)\w+", re.I)
 _YOU_OR_ELSE = re.compile(
     # ("It's either you move your stuff, or...": the choice put as 'it')
     r"^(?:it(?:'s|’s| is)?\s+(?=either\b))?(?:either\s+)?(?:you|u)\s+(?:either\s+)?(?!(?:can|could|will|would|are|were|have|had|do|did|is|was|'re|'ll|'d)\b)"
@@ -3113,6 +3115,10 @@ def need_sentence(need: str, phrasing: Phrasing) -> str:
     return sentence_case(need)
 
 
+# who did it, unnamed: "Whoever keeps eating my labelled food", "anyone who parks in bay 14"
+_WHO_DID_IT = r"whoever|anyone who|the person who"
+
+
 def _need_question(need: str) -> str | None:
     m = re.match(r"^I need you (not )?to (.+)$", need)
     if m:
@@ -3132,7 +3138,7 @@ def _need_question(need: str) -> str | None:
     if m and not any(w.tag in {"VBN", "VBD"} for w in tag(m.group(1))) and _verb_after_to(f"{m.group(2)}{m.group(3)}"):
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     # "I need whoever keeps eating my labelled food to stop" -> "Could whoever keeps eating my labelled food stop?"
-    m = re.match(r"^I need ((?:whoever|anyone who|the person who)\b[^.?!]*?) to (\w+)\b(.*)$", need)
+    m = re.match(r"^I need ((?:" + _WHO_DID_IT + r")\b[^.?!]*?) to (\w+)\b(.*)$", need)
     if m and _verb_after_to(f"{m.group(2)}{m.group(3)}"):
         return f"Could {m.group(1)} {m.group(2)}{m.group(3)}?"
     m = re.match(r"^I need (.+)$", need)
@@ -3634,10 +3640,10 @@ class Reframer:
             # "Please, the balance is still outstanding": the 'please' asks nothing once the need is said after it
             said = re.sub(r"^please\s*,\s*", "", said, flags=re.I)
             lead = sentence_case(self.phrasing.blame_pattern.sub("", said).strip(" ,."))
-            whoever = re.match(r"^(?:whoever|anyone who|the person who|whichever)\b[^.?!:]*$", lead, re.I)
+            whoever = re.match(r"^(?:" + _WHO_DID_IT + r"|whichever)\b[^.?!:]*$", lead, re.I)
             yours = re.match(r"^I need you to (.+)$", need)
             # "Whoever keeps eating my labelled food. Stop.": who is asked is whoever did it
-            need = f"I need {lead[0].lower()}{lead[1:]} to {yours.group(1)}" if whoever and yours else f"{lead}. {need}"
+            need = f"I need {lower_initial(lead)} to {yours.group(1)}" if whoever and yours else f"{lead}. {need}"
             need_text = f"{lead} {need_text}"
         if (
             need
